@@ -1,0 +1,32 @@
+"""UKG Pro authentication: HTTP Basic (service account) plus the ``US-Customer-Api-Key`` header."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Generator
+
+import httpx
+
+__all__ = ["UkgAuth"]
+
+
+class UkgAuth(httpx.Auth):
+    """Adds UKG Pro's two credentials to every request; never shows them in ``repr``."""
+
+    def __init__(self, username: str, password: str, customer_api_key: str) -> None:
+        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+        self._authorization = f"Basic {token}"
+        self._customer_api_key = customer_api_key
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Set the ``Authorization`` and ``US-Customer-Api-Key`` headers."""
+        request.headers["Authorization"] = self._authorization
+        request.headers["US-Customer-Api-Key"] = self._customer_api_key
+        yield request
+
+    def __repr__(self) -> str:
+        return "UkgAuth(<redacted>)"
+
+    def secrets(self) -> tuple[str, str]:
+        """The header values to scrub from logs and cassettes."""
+        return self._authorization, self._customer_api_key

@@ -1,0 +1,274 @@
+"""UKG Pro's five linking values: their JSON Schema (the linking form) and their normaliser.
+
+The normaliser accepts what admins paste (a whole web-service URL, a bare host, or the two parts),
+derives one host, and refuses anything that is not a UKG web-service host: the hub must never call
+an address a customer typed. Every problem is reported at once, each naming its field and the fix.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from hub.connector import HttpSettings
+from hub.errors import FieldIssue, InvalidCredentials
+
+__all__ = [
+    "CREDENTIALS_SCHEMA",
+    "DEFAULT_DOMAINS",
+    "HOST_EXAMPLE",
+    "normalize_credentials",
+    "resolve_host",
+]
+
+DEFAULT_DOMAINS: tuple[str, ...] = ("ultipro.com", "ultipro.ca")
+"""UKG's web-service domains; the hub operator may replace the list (``HttpSettings.allowed_domains``)."""
+
+HOST_EXAMPLE = "service4.ultipro.com (subdomain service4, domain ultipro.com)"
+
+_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+_API_KEY = re.compile(r"^[A-Z0-9]{5}$")
+_USERNAME_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+
+CREDENTIALS_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "UKG Pro service account",
+    "description": (
+        "A UKG Pro web-service account. An administrator creates it in UKG Pro under "
+        "System Configuration > Security > Service Account Administration."
+    ),
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["username", "password", "customer_api_key", "subdomain"],
+    "properties": {
+        "username": {
+            "type": "string",
+            "title": "Service account username",
+            "description": (
+                "The username of the service account, exactly as created (it is case-sensitive). "
+                "In UKG Pro: System Configuration > Security > Service Account Administration."
+            ),
+            "minLength": 1,
+            "maxLength": 100,
+            "examples": ["AcmeHubIntegration"],
+        },
+        "password": {
+            "type": "string",
+            "title": "Service account password",
+            "description": (
+                "Shown once when the service account is saved; reset it on Service Account "
+                "Administration if it is lost or has expired."
+            ),
+            "format": "password",
+            "writeOnly": True,
+            "minLength": 1,
+        },
+        "customer_api_key": {
+            "type": "string",
+            "title": "Customer API key",
+            "description": (
+                "Five letters or digits shown at the top of System Configuration > Security > "
+                "Service Account Administration (not the 12-character User API key)."
+            ),
+            "pattern": "^[A-Za-z0-9]{5}$",
+            "examples": ["G2ASY"],
+        },
+        "domain": {
+            "type": "string",
+            "title": "Web-service domain",
+            "description": (
+                "The domain of your web-service URLs, listed under System Configuration > Security > "
+                "Web Services: ultipro.com, or ultipro.ca in Canada. You may paste a whole URL instead."
+            ),
+            "default": "ultipro.com",
+            "examples": ["ultipro.com", "ultipro.ca"],
+        },
+        "subdomain": {
+            "type": "string",
+            "title": "Web-service subdomain",
+            "description": (
+                "The first part of your web-service host, from System Configuration > Security > "
+                "Web Services: in https://service4.ultipro.com/services/EmployeePerson it is service4. "
+                "You may paste the whole URL here."
+            ),
+            "examples": ["service4", "servicet", "https://service4.ultipro.com/services/EmployeePerson"],
+        },
+    },
+}
+
+
+def _text(values: Mapping[str, Any], name: str) -> str:
+    value = values.get(name)
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> dict[str, Any]:
+    """Validate and normalise the five values; raise :class:`InvalidCredentials` with every issue.
+
+    Returns ``username``, ``password``, ``customer_api_key``, ``domain``, ``subdomain`` and the
+    derived ``base_url`` (``https://service4.ultipro.com``, or a sandbox origin in sandbox mode).
+    """
+    issues: list[FieldIssue] = []
+    unknown = sorted(set(values) - set(CREDENTIALS_SCHEMA["properties"]))
+    issues += [
+        FieldIssue(name, "is not a UKG Pro linking field.", "Remove it; the five fields are listed in the form.")
+        for name in unknown
+    ]
+    username = _text(values, "username").strip()
+    if not username:
+        issues.append(
+            FieldIssue(
+                "username",
+                "is missing.",
+                "Enter the service account's username from Service Account Administration.",
+            )
+        )
+    elif len(username) > 100 or _USERNAME_BAD.search(username):
+        issues.append(
+            FieldIssue(
+                "username",
+                "must be one word of at most 100 characters, without spaces.",
+                "Copy the username exactly as shown on Service Account Administration (case-sensitive).",
+            )
+        )
+    password = _text(values, "password")
+    if not password.strip():
+        issues.append(
+            FieldIssue(
+                "password",
+                "is missing.",
+                "Enter the service account's password; reset it on Service Account Administration if lost.",
+            )
+        )
+    key = _text(values, "customer_api_key").strip().upper()
+    if not _API_KEY.match(key):
+        issues.append(
+            FieldIssue(
+                "customer_api_key",
+                "must be exactly 5 letters or digits." if key else "is missing.",
+                "Copy the Customer API key (e.g. G2ASY) from the top of Service Account Administration; "
+                "the 12-character User API key is a different value.",
+            )
+        )
+    domains = settings.allowed_domains or DEFAULT_DOMAINS
+    host_issues, subdomain, domain, base_url = resolve_host(
+        _text(values, "subdomain"), _text(values, "domain") or "ultipro.com", domains, settings.sandbox_origins
+    )
+    issues += host_issues
+    if issues:
+        raise InvalidCredentials(issues, connector="ukg_pro")
+    return {
+        "username": username,
+        "password": password,
+        "customer_api_key": key,
+        "domain": domain,
+        "subdomain": subdomain,
+        "base_url": base_url,
+    }
+
+
+def _bad_host(field: str, message: str, domains: Iterable[str]) -> FieldIssue:
+    allowed = " or ".join(domains)
+    return FieldIssue(
+        field,
+        message,
+        f"Use the host of your UKG web-service URLs (System Configuration > Security > Web Services), "
+        f"e.g. {HOST_EXAMPLE}; only hosts under {allowed} are accepted.",
+    )
+
+
+def _parse(raw: str) -> tuple[str, str, str | None]:
+    """Split a pasted value into (scheme, host-with-port, problem)."""
+    if any(c.isspace() for c in raw) or "\\" in raw:
+        return "", "", "contains spaces or backslashes"
+    text = raw if "://" in raw else f"//{raw}"
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises on a malformed port
+    except ValueError:
+        return "", "", "is not a valid host or URL"
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return "", "", "contains a user name ('user@host'), which a UKG host never has"
+    return parts.scheme.lower(), parts.netloc, None
+
+
+def resolve_host(
+    subdomain_raw: str,
+    domain_raw: str,
+    domains: Iterable[str],
+    sandbox_origins: frozenset[str] = frozenset(),
+) -> tuple[list[FieldIssue], str, str, str]:
+    """Derive the one web-service host from the subdomain and domain fields.
+
+    Returns ``(issues, subdomain, domain, base_url)``; ``issues`` is empty when the host is valid.
+    """
+    domains = tuple(d.lower().strip(".") for d in domains)
+    sub, dom = subdomain_raw.strip(), domain_raw.strip()
+    # Whichever field holds a whole host or URL names the host; otherwise join the two parts.
+    if sub and any(c in sub for c in ".:/@"):
+        field, raw = "subdomain", sub
+    elif dom and _has_label_below(dom, domains):
+        field, raw = "domain", dom
+    elif dom and "://" in dom:
+        field, raw = "domain", dom
+    else:
+        field, raw = "subdomain", f"{sub}.{dom}" if sub else ""
+        if not sub:
+            return (
+                [
+                    FieldIssue(
+                        "subdomain",
+                        "is missing.",
+                        "Enter the first part of your web-service host, e.g. service4 "
+                        "(System Configuration > Security > Web Services).",
+                    )
+                ],
+                "",
+                "",
+                "",
+            )
+        if not _LABEL.match(sub.lower()):
+            return [_bad_host("subdomain", f"{sub!r} is not a valid subdomain.", domains)], "", "", ""
+    scheme, netloc, problem = _parse(raw)
+    if problem:
+        return [_bad_host(field, f"{problem}.", domains)], "", "", ""
+    if scheme not in ("", "http", "https"):
+        return [_bad_host(field, f"uses {scheme}://; only https is used.", domains)], "", "", ""
+    origin = f"{scheme or 'https'}://{netloc.lower()}"
+    if origin in sandbox_origins:
+        return [], "", origin, origin
+    if not netloc.isascii():
+        return [_bad_host(field, "contains non-ASCII characters (a look-alike host?).", domains)], "", "", ""
+    host = netloc.lower().rstrip(".")
+    bare = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if _looks_like_ip(bare):
+        return [_bad_host(field, "is an IP address; only UKG host names are accepted.", domains)], "", "", ""
+    if ":" in host:
+        return [_bad_host(field, "includes a port; UKG hosts use the standard https port.", domains)], "", "", ""
+    labels = host.split(".")
+    for allowed in domains:
+        tail = allowed.split(".")
+        if labels[-len(tail) :] == tail and len(labels) == len(tail) + 1 and _LABEL.match(labels[0]):
+            if field == "domain" and sub and sub.lower() != labels[0]:
+                message = f"says {sub!r} but the domain field holds the host {host!r}."
+                return [_bad_host("subdomain", message, domains)], "", "", ""
+            return [], labels[0], allowed, f"https://{host}"
+    return [_bad_host(field, f"{host!r} is not a UKG web-service host.", domains)], "", "", ""
+
+
+def _looks_like_ip(host: str) -> bool:
+    """IPv4/IPv6 literals in any notation (dotted, decimal, hex, octal, bracketed)."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return bool(re.fullmatch(r"(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+))*", host))
+
+
+def _has_label_below(value: str, domains: tuple[str, ...]) -> bool:
+    """Whether ``value`` (in the domain field) is a whole host such as ``service4.ultipro.com``."""
+    host = value.lower().split("/")[0].rstrip(".")
+    return any(host.endswith("." + d) for d in domains)

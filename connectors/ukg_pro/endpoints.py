@@ -1,0 +1,45 @@
+"""The UKG Pro REST endpoints the connector reads, by the record names its field maps use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ENDPOINTS", "Endpoint"]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """How to read one UKG record type.
+
+    ``page_param`` is the page-size parameter's spelling on this endpoint (``per_Page`` on most,
+    ``per_page`` on employee-changes and pto-plans); ``page_size`` what the connector asks for.
+    Unpaged endpoints (org levels, jobs, locations, code tables) return everything in one call.
+    """
+
+    path: str
+    paged: bool = True
+    page_param: str = "per_Page"
+    page_size: int = 10_000
+
+
+ENDPOINTS: dict[str, Endpoint] = {
+    "person-details": Endpoint("/personnel/v1/person-details"),
+    "employment-details": Endpoint("/personnel/v1/employment-details"),
+    "employee-employment-details": Endpoint("/personnel/v1/employee-employment-details"),
+    "compensation-details": Endpoint("/personnel/v1/compensation-details"),
+    "employee-job-history-details": Endpoint("/personnel/v1/employee-job-history-details"),
+    "employee-supervisor-details": Endpoint("/personnel/v1/employee-supervisor-details"),
+    "employee-demographic-details": Endpoint("/personnel/v1/employee-demographic-details"),
+    "user-defined-fields": Endpoint("/personnel/v1/user-defined-fields"),
+    "contacts": Endpoint("/personnel/v1/contacts"),
+    "employee-multi-phone-numbers": Endpoint("/personnel/v1/employee-multi-phone-numbers"),
+    # UKG documents no maximum for these two; 1,000 is a safe size seen in production clients (inferred).
+    "employee-changes": Endpoint("/personnel/v1/employee-changes", page_param="per_page", page_size=1_000),
+    "pto-plans": Endpoint("/personnel/v1/pto-plans", page_param="per_page", page_size=1_000),
+    "company-details": Endpoint("/configuration/v1/company-details"),
+    "org-levels": Endpoint("/configuration/v1/org-levels", paged=False),
+    "jobs": Endpoint("/configuration/v1/jobs", paged=False),
+    "locations": Endpoint("/configuration/v1/locations", paged=False),
+    "code-tables": Endpoint("/configuration/v1/code-tables", paged=False),
+}
+"""Record name (as field maps name it) → endpoint."""

@@ -1,0 +1,59 @@
+"""The UKG Pro connector plugin, registered through the ``hrishub.connectors`` entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from connectors.ukg_pro.client import create_client
+from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials
+from connectors.ukg_pro.scopes import ACTIONS, FEATURES
+from hub.connector import Connector, SandboxLike
+from hub.hookspecs import hookimpl
+
+__all__ = ["CONNECTOR", "register_connectors"]
+
+DOCS = (
+    "An administrator of your UKG Pro tenant creates a service account under System Configuration > "
+    "Security > Service Account Administration (the Customer API key is shown at the top of that page; "
+    "the password is shown once, on save), ticks the web-service permissions listed for the data you "
+    "need, and reads the web-service host from System Configuration > Security > Web Services."
+)
+
+
+def _sandbox(**options: Any) -> SandboxLike:
+    from connectors.ukg_pro.sandbox import sandbox_factory  # only when a sandbox is asked for
+
+    return sandbox_factory(**options)
+
+
+def _version() -> str:
+    try:
+        return version("hrishub")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return ""
+
+
+CONNECTOR = Connector(
+    name="ukg_pro",
+    title="UKG Pro",
+    docs=DOCS,
+    credentials_schema=CREDENTIALS_SCHEMA,
+    actions=ACTIONS,
+    features=FEATURES,
+    field_maps="ukg_pro",
+    client_factory=create_client,
+    normalize_credentials=normalize_credentials,
+    sandbox=_sandbox,
+    version=_version(),
+)
+"""The UKG Pro declaration."""
+
+
+@hookimpl
+def register_connectors(register: Any) -> None:
+    """Provide the UKG Pro connector."""
+    register(CONNECTOR)
+
+

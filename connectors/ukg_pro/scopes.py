@@ -1,0 +1,75 @@
+"""The UKG Pro permissions each unified action needs, named exactly as UKG's admin screen names them.
+
+An administrator ticks these (View role) on the service account under System Configuration >
+Security > Service Account Administration. A call without one answers 403.
+"""
+
+from __future__ import annotations
+
+from hub.connector import Action
+
+__all__ = [
+    "ACTIONS",
+    "COMPANY_CONFIGURATION",
+    "EMPLOYEE_EXPORT",
+    "FEATURES",
+    "PERMISSION_OF_PATH",
+    "permission_for",
+]
+
+PERSON_DETAILS = "Employee Person Details"
+PERSONNEL_INTEGRATION = "Personnel Integration"
+COMPANY_CONFIGURATION = "Company Configuration Integration"
+COMPENSATION = "Employee Compensation Details"
+JOB_HISTORY = "Employee Job History Details"
+PTO_PLANS = "PTO Plan Integration"
+EMPLOYEE_EXPORT = "Employee Export"
+
+ACTIONS: dict[str, Action] = {
+    "employees.list": Action(
+        scopes=(PERSON_DETAILS, PERSONNEL_INTEGRATION),
+        optional_scopes={COMPANY_CONFIGURATION: "department and groups by your org-level labels"},
+    ),
+    "employees.get": Action(
+        scopes=(PERSON_DETAILS, PERSONNEL_INTEGRATION),
+        optional_scopes={COMPANY_CONFIGURATION: "department and groups by your org-level labels"},
+    ),
+    "employments.list": Action(
+        scopes=(PERSONNEL_INTEGRATION, JOB_HISTORY),
+        optional_scopes={COMPENSATION: "pay rate, currency and pay period"},
+    ),
+    "time_off_policies.list": Action(scopes=(PTO_PLANS,)),
+    "time_off_balances.list": Action(scopes=(PTO_PLANS,)),
+    "time_off_requests.list": Action.unsupported(
+        "UKG Pro's REST API has time-off balances (PTO plans) but no time-off requests."
+    ),
+    "groups.list": Action(scopes=(COMPANY_CONFIGURATION,)),
+    "locations.list": Action(scopes=(COMPANY_CONFIGURATION,)),
+    "companies.list": Action(scopes=(COMPANY_CONFIGURATION,)),
+}
+"""Unified action → the UKG permissions it needs."""
+
+FEATURES: dict[str, Action] = {
+    "incremental_sync": Action(scopes=(EMPLOYEE_EXPORT,)),
+}
+"""Capabilities beyond the actions: incremental sync reads UKG's change feed (Employee Export)."""
+
+PERMISSION_OF_PATH: tuple[tuple[str, str], ...] = (
+    ("/personnel/v1/person-details", PERSON_DETAILS),
+    ("/personnel/v1/compensation-details", COMPENSATION),
+    ("/personnel/v1/employee-job-history-details", JOB_HISTORY),
+    ("/personnel/v1/employee-changes", EMPLOYEE_EXPORT),
+    ("/personnel/v1/pto-plans", PTO_PLANS),
+    ("/personnel/v1/companies/", PTO_PLANS),
+    ("/personnel/v1/", PERSONNEL_INTEGRATION),
+    ("/configuration/v1/", COMPANY_CONFIGURATION),
+)
+"""Endpoint path prefix → the permission UKG checks for it (first match wins)."""
+
+
+def permission_for(path: str) -> str | None:
+    """The permission UKG requires for an endpoint path, or None if unknown."""
+    for prefix, permission in PERMISSION_OF_PATH:
+        if path.startswith(prefix):
+            return permission
+    return None

@@ -1,0 +1,204 @@
+"""What a connector declares: data the hub validates at load, plus one factory for its HTTP client.
+
+A connector author builds one :class:`Connector` and registers it from the ``register_connectors``
+hook (see :mod:`hub.hookspecs`). Everything the hub needs to show, validate and plan is data here:
+the credential form (a JSON Schema), the actions with the provider permissions each needs (named
+exactly as the provider's admin screen names them), and the folder of field maps. Behaviour lives
+in the client the factory returns, which the hub drives through :class:`ConnectorClient`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import httpx
+
+from hub.errors import NotSupported, UnknownAction
+
+if TYPE_CHECKING:
+    from field_maps import LabelTable
+
+__all__ = [
+    "Action",
+    "ClientFactory",
+    "Connector",
+    "ConnectorClient",
+    "HttpSettings",
+    "SandboxLike",
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    """One unified action as a connector offers it.
+
+    ``scopes`` are the provider permissions the action needs, named exactly as the provider's admin
+    screen names them. ``optional_scopes`` maps a further permission to what it adds when granted
+    (e.g. compensation on employments). An unsupported action says why in ``reason``; the hub then
+    answers "not supported by this provider" rather than an empty list.
+    """
+
+    scopes: tuple[str, ...] = ()
+    optional_scopes: Mapping[str, str] = field(default_factory=dict)
+    supported: bool = True
+    reason: str = ""
+
+    @classmethod
+    def unsupported(cls, reason: str) -> Action:
+        """An action the provider has no data for, with the reason shown to customers."""
+        return cls(supported=False, reason=reason)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HttpSettings:
+    """The hub's HTTP settings handed to every connector client.
+
+    ``transport`` replaces the network in tests (``httpx.MockTransport`` or an ASGI transport).
+    Retries wait ``retry_initial_wait`` seconds, doubling with jitter, unless the provider says how
+    long (``Retry-After``); they stop after ``max_attempts`` or ``max_retry_seconds``.
+    ``page_prefetch`` is how many pages of one list a client may request ahead (default: the
+    concurrency).
+    ``allowed_domains`` overrides the connector's own host allow-list when the operator sets it;
+    ``sandbox_origins`` are loopback origins (``http://127.0.0.1:8765``) a connector may call only
+    when the hub runs in sandbox mode.
+    """
+
+    transport: httpx.AsyncBaseTransport | None = None
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    max_concurrency: int = 4
+    max_attempts: int = 6
+    max_retry_seconds: float = 120.0
+    retry_initial_wait: float = 1.0
+    page_prefetch: int | None = None
+    allowed_domains: tuple[str, ...] | None = None
+    sandbox_origins: frozenset[str] = frozenset()
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The httpx timeout built from the connect and read limits."""
+        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+
+
+@runtime_checkable
+class ConnectorClient(Protocol):
+    """What the hub calls on a connector's client for one linked account.
+
+    Every method raises only :mod:`hub.errors` errors for provider failures (401, 403, 429, 5xx,
+    timeouts, malformed JSON), each with a remedy.
+    """
+
+    async def probe(self) -> None:
+        """Make one cheap call that proves the host and the credentials work."""
+        ...
+
+    async def check_permissions(self, permissions: Iterable[str]) -> dict[str, bool]:
+        """For each named permission, whether the service account holds it."""
+        ...
+
+    def records(self, record: str, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
+        """Stream the provider's records of one type (a field map's ``record``), page by page."""
+        ...
+
+    async def labels(self, model: str) -> LabelTable:
+        """The customer's labels for one unified model's map (e.g. which org level is "Department")."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release connections."""
+        ...
+
+
+ClientFactory = Callable[[Mapping[str, Any], HttpSettings], ConnectorClient]
+"""Builds a client from *validated, normalised* credentials and the hub's HTTP settings."""
+
+
+class SandboxLike(Protocol):
+    """A local simulator of a provider: an ASGI app and the credentials it accepts."""
+
+    app: Any
+
+    def credentials(self, base_url: str) -> dict[str, Any]:
+        """The values that link this sandbox when it is served at ``base_url``."""
+        ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class Connector:
+    """A provider connector's declaration: data the hub validates at load time.
+
+    Attributes:
+        name: the connector's id, lower-case snake case (``ukg_pro``); used in URLs and the CLI.
+        title: the provider's name for people (``UKG Pro``).
+        docs: where an admin finds each linking value (a URL or a short text).
+        credentials_schema: JSON Schema (draft 2020-12) of the linking form; secrets ``writeOnly``.
+        actions: unified action name → :class:`Action`.
+        features: further capabilities that need their own permissions (e.g.
+            ``incremental_sync`` → the provider's change feed), same shape as actions.
+        field_maps: the folder of field-map YAML files: a name under the ``field_maps`` package
+            (``"ukg_pro"``) or an absolute path a plugin ships.
+        client_factory: builds the client for one account.
+        normalize_credentials: turns what an admin typed into the canonical values, raising
+            :class:`hub.errors.InvalidCredentials` with every field's issue at once.
+        sandbox: optional factory of a local simulator (``hrishub sandbox NAME``).
+        version: the connector's version, shown by ``hrishub connectors``.
+    """
+
+    name: str
+    title: str
+    docs: str
+    credentials_schema: Mapping[str, Any]
+    actions: Mapping[str, Action]
+    field_maps: str | Path
+    client_factory: ClientFactory
+    normalize_credentials: Callable[[Mapping[str, Any], HttpSettings], dict[str, Any]] | None = None
+    features: Mapping[str, Action] = field(default_factory=dict)
+    sandbox: Callable[..., SandboxLike] | None = None
+    version: str = ""
+
+    def action(self, action: str) -> Action:
+        """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""
+        try:
+            return self.actions[action]
+        except KeyError:
+            raise UnknownAction(action, self.actions) from None
+
+    def required_scopes(self, action: str) -> list[str]:
+        """The provider permissions ``action`` needs, by their exact admin-screen names.
+
+        Raises :class:`NotSupported` for an action the provider has no data for.
+        """
+        spec = self.action(action)
+        if not spec.supported:
+            raise NotSupported(f"{self.title} does not support {action}: {spec.reason}")
+        return list(spec.scopes)
+
+    def scopes_for(self, actions: Iterable[str] | None = None) -> list[str]:
+        """The union of permissions for ``actions`` (all supported ones if omitted), in first-seen order.
+
+        This is the checklist an admin ticks on the service account.
+        """
+        names = list(self.actions) if actions is None else list(actions)
+        seen: dict[str, None] = {}
+        for name in names:
+            spec = self.action(name)
+            if spec.supported:
+                seen.update(dict.fromkeys(spec.scopes))
+        return list(seen)
+
+    @property
+    def supported_actions(self) -> list[str]:
+        """The names of the actions this connector supports."""
+        return [name for name, spec in self.actions.items() if spec.supported]
+
+    def field_map_folder(self) -> Path:
+        """The resolved folder of this connector's field maps."""
+        folder = Path(self.field_maps)
+        if folder.is_absolute():
+            return folder
+        import field_maps  # local: keep importing the contract cheap
+
+        return Path(field_maps.__file__).parent / folder

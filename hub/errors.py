@@ -1,0 +1,261 @@
+"""Every error the hub raises, grouped by what the caller should do about it.
+
+Each error carries a ``remedy``: one or two sentences a person can act on. Errors never carry a
+secret (passwords, API keys): messages are built from field names and public facts only.
+
+::
+
+    HubError                          anything the hub raises on purpose
+    ├── InputError                    the caller's input is wrong: fix it and call again
+    │   ├── InvalidCredentials        linking values failed validation (every field's issue at once)
+    │   ├── UnknownConnector          no connector of that name is loaded
+    │   ├── UnknownAction             not a unified action, or the connector does not declare it
+    │   └── NotFound                  no record with that id
+    ├── ProviderError                 the provider refused or failed a call
+    │   ├── ProviderAuthError         401: username, password or API key wrong, expired or inactive
+    │   ├── MissingPermission         403: the service account lacks a permission (named exactly)
+    │   ├── ProviderUnreachable       host unknown, connection refused, or timed out
+    │   ├── RateLimited               429 after every allowed retry
+    │   └── ProviderResponseError     5xx after retries, malformed JSON, or an unexpected shape
+    ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
+    └── PluginError                   a connector plugin is broken (raised at load, reported, isolated)
+
+The ``type`` of each class is a stable slug used in HTTP problem bodies (RFC 9457) and by scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "FieldIssue",
+    "HubError",
+    "InputError",
+    "InvalidCredentials",
+    "MissingPermission",
+    "NotFound",
+    "NotSupported",
+    "PluginError",
+    "ProviderAuthError",
+    "ProviderError",
+    "ProviderResponseError",
+    "ProviderUnreachable",
+    "RateLimited",
+    "UnknownAction",
+    "UnknownConnector",
+]
+
+
+class HubError(Exception):
+    """Base of every error the hub raises on purpose; carries a remedy for a person.
+
+    ``type`` is a stable slug, ``status`` the HTTP status the unified API answers with.
+    """
+
+    type: str = "hub-error"
+    status: int = 500
+    default_remedy: str = "See the message; if it persists, report it with the account id."
+
+    def __init__(self, message: str, *, remedy: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.remedy = remedy or self.default_remedy
+
+    def __str__(self) -> str:
+        return f"{self.message} Fix: {self.remedy}"
+
+    def to_problem(self) -> dict[str, object]:
+        """The error as the members of an RFC 9457 problem body (no secrets, ever)."""
+        return {
+            "type": f"https://hrishub.dev/problems/{self.type}",
+            "title": self.__class__.__name__,
+            "status": self.status,
+            "detail": self.message,
+            "remedy": self.remedy,
+        }
+
+
+class InputError(HubError):
+    """The caller's input is wrong; nothing was changed. Fix the named input and call again."""
+
+    type = "invalid-input"
+    status = 422
+    default_remedy = "Correct the input named in the message and try again."
+
+
+@dataclass(frozen=True)
+class FieldIssue:
+    """One problem with one input field: which field, what is wrong, and how to fix it."""
+
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message} {self.fix}"
+
+
+class InvalidCredentials(InputError):
+    """The linking values failed validation; ``issues`` holds every field's problem at once."""
+
+    type = "invalid-credentials"
+
+    def __init__(self, issues: Sequence[FieldIssue], *, connector: str = "") -> None:
+        self.issues = list(issues)
+        self.connector = connector
+        fields = ", ".join(sorted({i.field for i in self.issues}))
+        lines = "; ".join(str(i) for i in self.issues)
+        super().__init__(
+            f"Some linking values are not valid ({fields}): {lines}",
+            remedy="Correct each field named above; nothing was stored.",
+        )
+
+    @property
+    def fields(self) -> list[str]:
+        """The names of the fields that have an issue, in order of first appearance."""
+        return list(dict.fromkeys(i.field for i in self.issues))
+
+    def to_problem(self) -> dict[str, object]:
+        """Problem body with an ``errors`` member: one entry per field issue."""
+        body = super().to_problem()
+        body["errors"] = [{"field": i.field, "message": i.message, "fix": i.fix} for i in self.issues]
+        return body
+
+
+class UnknownConnector(InputError):
+    """No connector with that name is loaded."""
+
+    type = "unknown-connector"
+    status = 404
+
+    def __init__(self, name: str, available: Iterable[str]) -> None:
+        names = ", ".join(sorted(available)) or "none"
+        super().__init__(
+            f"No connector named {name!r} is loaded (loaded: {names}).",
+            remedy="Use one of the loaded names; `hrishub connectors` lists them and any that failed to load.",
+        )
+        self.name = name
+
+
+class UnknownAction(InputError):
+    """The action is not a unified action, or the connector does not declare it."""
+
+    type = "unknown-action"
+    status = 404
+
+    def __init__(self, action: str, known: Iterable[str]) -> None:
+        super().__init__(
+            f"{action!r} is not a known action.",
+            remedy=f"Use one of: {', '.join(sorted(known))}.",
+        )
+        self.action = action
+
+
+class NotFound(InputError):
+    """No record of that kind with that id exists for the account."""
+
+    type = "not-found"
+    status = 404
+    default_remedy = "Check the id; list the records to find valid ids."
+
+
+class ProviderError(HubError):
+    """The provider refused or failed a call; ``provider`` names the connector."""
+
+    type = "provider-error"
+    status = 502
+
+    def __init__(self, message: str, *, provider: str = "", remedy: str | None = None) -> None:
+        super().__init__(message, remedy=remedy)
+        self.provider = provider
+
+
+class ProviderAuthError(ProviderError):
+    """The provider answered 401: the credentials are wrong, expired, or the account is inactive."""
+
+    type = "provider-auth"
+    status = 401
+    default_remedy = "Check the username, password and API key of the service account, then link again."
+
+
+class MissingPermission(ProviderError):
+    """The provider answered 403: the service account lacks ``permissions`` (exact screen names)."""
+
+    type = "missing-permission"
+    status = 403
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        permissions: Sequence[str],
+        provider: str = "",
+        remedy: str | None = None,
+    ) -> None:
+        self.permissions = list(permissions)
+        names = ", ".join(f'"{p}"' for p in self.permissions)
+        super().__init__(
+            message,
+            provider=provider,
+            remedy=remedy or f"Tick {names} (View) on the service account, then check the account again.",
+        )
+
+    def to_problem(self) -> dict[str, object]:
+        """Problem body with the ``permissions`` to tick."""
+        body = super().to_problem()
+        body["permissions"] = self.permissions
+        return body
+
+
+class ProviderUnreachable(ProviderError):
+    """The provider's host could not be reached: unknown host, refused, or timed out."""
+
+    type = "provider-unreachable"
+    status = 504
+    default_remedy = "Check the host values (domain and subdomain); if they are right, try again later."
+
+
+class RateLimited(ProviderError):
+    """The provider kept answering 429 after every allowed retry."""
+
+    type = "rate-limited"
+    status = 429
+    default_remedy = "The provider is limiting requests; try again later or lower the account's concurrency."
+
+    def __init__(self, message: str, *, retry_after: float | None = None, provider: str = "") -> None:
+        super().__init__(message, provider=provider)
+        self.retry_after = retry_after
+
+
+class ProviderResponseError(ProviderError):
+    """The provider failed (5xx after retries) or sent something unreadable (malformed JSON)."""
+
+    type = "provider-response"
+    status = 502
+    default_remedy = "The provider failed; try again later. If it persists, report the endpoint named above."
+
+
+class NotSupported(HubError):
+    """The provider has no such data; the action is declared unsupported by its connector."""
+
+    type = "not-supported"
+    status = 501
+    default_remedy = "This provider does not offer this data; nothing to fix on your side."
+
+
+class PluginError(HubError):
+    """A connector plugin is broken; it was not loaded, the others were."""
+
+    type = "plugin-error"
+    status = 500
+
+    def __init__(self, plugin: str, reason: str, *, package: str = "") -> None:
+        where = f" (package {package})" if package else ""
+        super().__init__(
+            f"Connector plugin {plugin!r}{where} could not be loaded: {reason}",
+            remedy="Fix the plugin named above, or leave it out with HRISHUB_PLUGINS.",
+        )
+        self.plugin = plugin
+        self.package = package
+        self.reason = reason

@@ -1,0 +1,64 @@
+"""The :class:`Hub`: the Python face of hrishub (connectors, linking, unified reads)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import httpx
+
+from hub.connector import Connector, HttpSettings
+from hub.errors import UnknownConnector
+from hub.plugins import PluginFailure, PluginInfo, Registry
+
+__all__ = ["Hub"]
+
+
+class Hub:
+    """One hub: the loaded connectors and the settings every connector client gets.
+
+    ``Hub()`` loads the built-in connectors and every entry-point plugin (limited by
+    ``HRISHUB_PLUGINS``, or by ``plugins=``). ``Hub(transport=...)`` hands an httpx transport to every
+    connector client, so tests drive a connector with ``httpx.MockTransport`` or an ASGI app.
+    """
+
+    def __init__(
+        self,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        plugins: Iterable[str] | None = None,
+        settings: HttpSettings | None = None,
+    ) -> None:
+        base = settings or HttpSettings()
+        if transport is not None:
+            base = HttpSettings(**{**base.__dict__, "transport": transport})
+        self.settings = base
+        self.registry = Registry.load(allow=plugins)
+
+    @property
+    def connectors(self) -> Mapping[str, Connector]:
+        """Every loaded connector by name (read-only)."""
+        return MappingProxyType(self.registry.connectors)
+
+    @property
+    def failures(self) -> list[PluginFailure]:
+        """Plugins (or connectors) that failed to load, each with its package and reason."""
+        return list(self.registry.failures)
+
+    def connector(self, name: str) -> Connector:
+        """The loaded connector ``name``, or :class:`UnknownConnector` listing the loaded ones."""
+        try:
+            return self.registry.connectors[name]
+        except KeyError:
+            raise UnknownConnector(name, self.registry.connectors) from None
+
+    def origin(self, name: str) -> PluginInfo:
+        """The plugin (entry point, package, version) that provided connector ``name``."""
+        self.connector(name)
+        return self.registry.origins[name]
+
+    def field_maps(self, name: str) -> Mapping[str, Any]:
+        """The validated field maps of connector ``name``, by unified model name."""
+        self.connector(name)
+        return self.registry.field_maps[name]

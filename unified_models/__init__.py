@@ -1,0 +1,65 @@
+"""The common model of hrishub: pydantic v2 models and enums shared by every provider.
+
+Nothing here is provider-specific, and this package imports nothing else of the project.
+"""
+
+from unified_models.address import Address
+from unified_models.base import FieldSource, UnifiedModel
+from unified_models.employee import Employee
+from unified_models.employment import Employment
+from unified_models.enums import (
+    EmploymentStatus,
+    EmploymentType,
+    Ethnicity,
+    FlsaStatus,
+    Gender,
+    GroupType,
+    LocationType,
+    MaritalStatus,
+    PayFrequency,
+    PayPeriod,
+    TimeOffPolicyType,
+    TimeOffRequestStatus,
+    TimeOffUnit,
+)
+from unified_models.ids import stable_id
+from unified_models.organisation import Company, Group, Location
+from unified_models.registry import HUB_FIELDS, MODELS, RESOURCES, model_fields_of
+from unified_models.scalars import CountryCode, CurrencyCode, CustomFieldValue, UtcDatetime
+from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
+
+__all__ = [
+    "HUB_FIELDS",
+    "MODELS",
+    "RESOURCES",
+    "Address",
+    "Company",
+    "CountryCode",
+    "CurrencyCode",
+    "CustomFieldValue",
+    "Employee",
+    "Employment",
+    "EmploymentStatus",
+    "EmploymentType",
+    "Ethnicity",
+    "FieldSource",
+    "FlsaStatus",
+    "Gender",
+    "Group",
+    "GroupType",
+    "Location",
+    "LocationType",
+    "MaritalStatus",
+    "PayFrequency",
+    "PayPeriod",
+    "TimeOffBalance",
+    "TimeOffPolicy",
+    "TimeOffPolicyType",
+    "TimeOffRequest",
+    "TimeOffRequestStatus",
+    "TimeOffUnit",
+    "UnifiedModel",
+    "UtcDatetime",
+    "model_fields_of",
+    "stable_id",
+]
