@@ -67,8 +67,9 @@ class UnifiedModel(BaseModel):
     field_sources: dict[str, FieldSource] | None = Field(
         default=None,
         description=(
-            "For each unified field, keyed by its name: the provider field's API name, the customer's "
-            "label and the provider's raw value it came from. Only present when requested."
+            "For each unified field, keyed by its name (dotted for nested values, e.g. `home_address.city`): "
+            "the provider field's API name, the customer's label and the provider's raw value it came from. "
+            "Only present when requested."
         ),
     )
     created_at: UtcDatetime | None = Field(
