@@ -3,8 +3,9 @@
 ::
 
     Exception
-    ├── FieldMapError     a map (or an account's overrides) is wrong: every issue at once, each with file + JSON path
-    └── MappingError      one provider record could not be mapped: its key, the unified field, the reason
+    ├── FieldMapError   a map (or an account's overrides) is wrong: every issue at once, each with
+    │                   its file and JSON path
+    └── MappingError    one provider record could not be mapped: its key, the unified field, the reason
 
 A :class:`FieldMapError` is raised when maps are loaded or compiled and is the map author's to fix.
 A :class:`MappingError` is raised (or yielded by ``CompiledMap.map_many``) for one record; the other
@@ -29,6 +30,7 @@ class MapIssue:
         path: a JSON path into the document, e.g. ``$.fields.hire_date.type``.
         message: what is wrong, in words a map author can act on.
         line: the 1-based line in the file when known.
+
     """
 
     file: str
@@ -64,6 +66,7 @@ class MappingError(Exception):
         record_key: the record's provider key (a tuple of key parts), or ``None`` when unknown.
         field: the unified field (``home_address.country``) or record being mapped, or ``None``.
         reason: why, naming the offending value.
+
     """
 
     def __init__(self, record_key: Any, field: str | None, reason: str) -> None:
@@ -73,7 +76,7 @@ class MappingError(Exception):
         super().__init__(record_key, field, reason)
 
     def located(self, record_key: Any, field: str | None) -> MappingError:
-        """This error with the record key and field filled in where they are still unknown."""
+        """A copy with the record key and field filled in where they are still unknown."""
         return MappingError(
             self.record_key if self.record_key is not None else record_key,
             self.field if self.field is not None else field,

@@ -30,13 +30,18 @@ class LabelTarget:
         path: the field's path: a provider record type and API name (``employment-details.orgLevel3Code``),
             or a map's source alias and API name (``employment.orgLevel3Code``); dotted for nesting.
         vars: values a map reads as ``$label.<name>`` in a ``ref`` key, e.g. ``{"level": 3}``.
+
     """
 
     path: str
     vars: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.path, str) or "." not in self.path.strip(".") or self.path != self.path.strip():
+        if (
+            not isinstance(self.path, str)
+            or "." not in self.path.strip(".")
+            or self.path != self.path.strip()
+        ):
             raise ValueError(f"label target path must look like 'record.apiName', got {self.path!r}")
         object.__setattr__(self, "vars", MappingProxyType(dict(self.vars)))
 

@@ -98,9 +98,7 @@ def _from_groups(kind: str, value: str) -> datetime:
                     raise _fail(kind, value)
                 hour_n = hour_n % 12 + (12 if meridiem.upper() == "PM" else 0)
         micro = int((fraction or "").ljust(6, "0")[:6])
-        result = datetime(
-            int(year), int(month), int(day), hour_n, int(minute or 0), int(second or 0), micro
-        )
+        result = datetime(int(year), int(month), int(day), hour_n, int(minute or 0), int(second or 0), micro)
         if offset:
             result = result.replace(tzinfo=_offset(offset))
         return result
@@ -359,7 +357,7 @@ def parse_integer(value: Any) -> int | None:
 
 
 def parse_boolean(value: Any) -> bool | None:
-    """A ``bool`` from ``Y``/``N``, ``Yes``/``No``, ``true``/``false``, ``T``/``F``, ``1``/``0`` (any case)."""
+    """A ``bool`` from Y/N, Yes/No, true/false, T/F or 1/0, in any case (and from ``bool`` or 0/1)."""
     if value.__class__ is str:
         exact = _BOOL_EXACT.get(value)
         if exact is not None:

@@ -1,0 +1,300 @@
+"""The ASGI app: UKG Pro's REST surface at the host root, the sandbox admin under ``/_sandbox/``.
+
+A plain ASGI callable rather than a framework app: it must be able to stall, cut a connection
+mid-body and send a 10,000-row page with as little overhead as possible.
+
+Order of checks on UKG's surface (gateway first, then the API): latency, stall, dropped connection,
+5xx burst, rate limit (429); then method (405), authentication (401), route (404), permission (403),
+query (400), and the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, Protocol
+
+import anyio
+
+from connectors.ukg_pro.sandbox import jsonio
+from connectors.ukg_pro.sandbox.auth import Account, AccountStore
+from connectors.ukg_pro.sandbox.endpoints import Call, Endpoint, NotFound, Router
+from connectors.ukg_pro.sandbox.faults import ConnectionDropped, Faults
+from connectors.ukg_pro.sandbox.query import (
+    Page,
+    QueryError,
+    QueryParams,
+    compile_filters,
+    link_header,
+    parse_page,
+)
+from connectors.ukg_pro.sandbox.records import RecordContext
+from connectors.ukg_pro.sandbox.settings import SandboxSettings
+from connectors.ukg_pro.sandbox.stats import Stats
+from connectors.ukg_pro.sandbox.tenant import Tenant
+
+__all__ = ["ADMIN_PREFIX", "SandboxApp", "SandboxState"]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+ADMIN_PREFIX = "/_sandbox"
+_JSON = b"application/json; charset=utf-8"
+_UNMATCHED = "(unmatched)"
+_DENIED = {"message": "Authorization has been denied for this request."}
+_GATEWAY_PAGE = (
+    "<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}</h1></center>"
+    "</body></html>"
+)
+_REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Temporarily Unavailable",
+            504: "Gateway Time-out"}  # fmt: skip
+
+
+class SandboxState(Protocol):
+    """What the app reads on every request (a :class:`~connectors.ukg_pro.sandbox.Sandbox`)."""
+
+    settings: SandboxSettings
+    tenant: Tenant
+    accounts: AccountStore
+    faults: Faults
+    stats: Stats
+
+
+async def _respond(
+    send: Send,
+    status: int,
+    body: bytes,
+    *,
+    content_type: bytes = _JSON,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    head = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+    if headers:
+        head.extend(headers)
+    await send({"type": "http.response.start", "status": status, "headers": head})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+async def _json(
+    send: Send, status: int, value: Any, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    await _respond(send, status, jsonio.dumps(value), headers=headers)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _base_url(scope: Scope) -> str:
+    host = _header(scope, b"host")
+    if not host:
+        server = scope.get("server") or ("localhost", None)
+        host = server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}"
+    return f"{scope.get('scheme', 'http')}://{host}"
+
+
+class SandboxApp:
+    """The sandbox's ASGI application (``sb.app``)."""
+
+    def __init__(self, state: SandboxState) -> None:
+        self.state = state
+        self.router = Router()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve one ASGI connection (HTTP and lifespan; other scopes are ignored)."""
+        kind = scope["type"]
+        if kind == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if kind != "http":
+            return
+        path: str = scope["path"]
+        if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
+            from connectors.ukg_pro.sandbox.admin import handle_admin
+
+            await handle_admin(self.state, scope, receive, send)
+            return
+        await self._ukg(scope, receive, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def _ukg(self, scope: Scope, receive: Receive, send: Send) -> None:
+        state = self.state
+        faults, stats = state.faults, state.stats
+        matched = self.router.match(scope["path"])
+        name = matched[0].path if matched else _UNMATCHED
+
+        if faults.latency_ms > 0:
+            await anyio.sleep(faults.latency_ms / 1000)
+        stall = faults.take_stall()
+        if stall and await self._stall(receive, stall):
+            stats.record(name, 499)
+            return
+        if faults.take_drop():
+            stats.record(name, 0)
+            await self._drop(send)
+        error = faults.take_error()
+        if error is not None:
+            stats.record(name, error)
+            await self._error(send, error)
+            return
+        limited, retry_after = faults.take_rate_limit()
+        if limited:
+            stats.record(name, 429)
+            headers = [(b"retry-after", retry_after.encode())] if retry_after is not None else None
+            await _json(send, 429, {"message": "API rate limit exceeded"}, headers)
+            return
+
+        if scope["method"] != "GET":
+            stats.record(name, 405)
+            message = f"The requested resource does not support http method '{scope['method']}'."
+            await _json(send, 405, {"message": message}, [(b"allow", b"GET")])
+            return
+        account = state.accounts.authenticate(
+            _header(scope, b"authorization"),
+            _header(scope, b"us-customer-api-key"),
+            state.settings.customer_api_key,
+        )
+        if not isinstance(account, Account):
+            stats.record(name, 401)
+            stats.record_auth_failure(account)
+            await _json(send, 401, _DENIED, [(b"www-authenticate", b'Basic realm="UKG Pro"')])
+            return
+        if matched is None:
+            stats.record(name, 404)
+            uri = f"{_base_url(scope)}{scope['path']}"
+            await _json(
+                send, 404, {"message": f"No HTTP resource was found that matches the request URI '{uri}'."}
+            )
+            return
+        endpoint, args = matched
+        if not account.can(endpoint.permission):
+            stats.record(name, 403)
+            await _json(send, 403, _DENIED)
+            return
+        await self._serve(scope, send, endpoint, args, account)
+
+    async def _serve(
+        self, scope: Scope, send: Send, endpoint: Endpoint, args: dict[str, str], account: Account
+    ) -> None:
+        state = self.state
+        params = QueryParams(scope.get("query_string", b""))
+        base_url = _base_url(scope)
+        context = RecordContext(state.tenant, state.settings, base_url)
+        call = Call(args, params, account, context)
+        headers: list[tuple[bytes, bytes]] = []
+        try:
+            limit = state.settings.page_limit(endpoint.path) if endpoint.paged else None
+            page = parse_page(params, limit) if limit else Page(1, 0)
+            served_page = page
+            if limit:
+                repeat = state.faults.take_repeat(endpoint.path, page.number)
+                if repeat is not None:
+                    served_page = Page(repeat, page.size)
+            predicates = compile_filters(endpoint.filters, params)
+            with state.tenant.lock:
+                refs = endpoint.rows(call)
+                if endpoint.single:
+                    body_value: Any = endpoint.build(refs[0], context)
+                    rows = 1
+                else:
+                    records, total = self._select(endpoint, call, refs, predicates, served_page, limit)
+                    body_value, rows = records, len(records)
+                    if limit and state.settings.link_header:
+                        link = link_header(base_url, scope["path"], params, page, total)
+                        headers.append((b"link", link.encode()))
+        except QueryError as problem:
+            state.stats.record(endpoint.path, 400)
+            await _json(
+                send,
+                400,
+                {
+                    "code": 400,
+                    "message": "The request is invalid.",
+                    "errors": {
+                        "modelstate": {problem.name: [{"message": problem.message, "type": "validation"}]}
+                    },
+                },
+            )
+            return
+        except NotFound as missing:
+            state.stats.record(endpoint.path, 404)
+            await _json(send, 404, {"message": str(missing)})
+            return
+        body = jsonio.dumps(body_value)
+        if state.faults.take_malformed(endpoint.path, page.number):
+            body = body[: max(1, len(body) * 2 // 3)]
+        state.stats.record(endpoint.path, 200, rows)
+        await _respond(send, 200, body, headers=headers)
+
+    def _select(
+        self,
+        endpoint: Endpoint,
+        call: Call,
+        refs: Any,
+        predicates: list[Any],
+        page: Page,
+        limit: int | None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """The page's records and the total matching (for the Link header)."""
+        build, context = endpoint.build, call.context
+        if endpoint.employee_of is not None and "employeeid" in endpoint.filters:
+            wanted = call.params.get("employeeId")
+            if wanted and "," not in wanted and "*" not in wanted and "[" not in wanted:
+                ids = {id(e) for e in call.tenant.find(wanted.strip())}
+                employee_of = endpoint.employee_of
+                refs = [r for r in refs if id(employee_of(r)) in ids]
+        if not predicates:
+            if not limit:
+                return [build(r, context) for r in refs], len(refs)
+            chunk = refs[page.offset : page.offset + page.size]
+            return [build(r, context) for r in chunk], len(refs)
+        matched = []
+        for ref in refs:
+            record = build(ref, context)
+            if all(keep(record, ref) for keep in predicates):
+                matched.append(record)
+        if not limit:
+            return matched, len(matched)
+        return matched[page.offset : page.offset + page.size], len(matched)
+
+    async def _stall(self, receive: Receive, seconds: float) -> bool:
+        """Wait ``seconds`` sending nothing; True if the client hung up meanwhile."""
+        with anyio.move_on_after(seconds):
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return True
+        return False
+
+    async def _drop(self, send: Send) -> None:
+        """Start a response, send part of the body, then cut the connection."""
+        promised = b'[{"employeeId":"' + b"X" * 4000 + b'"}]'
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", _JSON), (b"content-length", str(len(promised)).encode())],
+            }
+        )
+        await send({"type": "http.response.body", "body": promised[:1024], "more_body": True})
+        raise ConnectionDropped("sandbox fault: connection dropped mid-response")
+
+    async def _error(self, send: Send, status: int) -> None:
+        reason = _REASONS.get(status, "Error")
+        if status in (502, 503, 504):
+            page = _GATEWAY_PAGE.format(status=status, reason=reason).encode()
+            await _respond(send, status, page, content_type=b"text/html")
+        else:
+            await _json(send, status, {"message": "An error has occurred."})

@@ -1,0 +1,489 @@
+"""UKG Pro's GET endpoints as the sandbox serves them: path, permission, rows, filters, paging.
+
+One :class:`Endpoint` per path of ``openapi-subset.yaml`` (plus ``/configuration/v1/code-tables/{table}``,
+which the code-tables list links to). Paths match case-insensitively and with or without a trailing
+slash, as ASP.NET routes do (inferred).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from connectors.ukg_pro.sandbox import records, vocab
+from connectors.ukg_pro.sandbox.auth import Account
+from connectors.ukg_pro.sandbox.formats import parse_moment
+from connectors.ukg_pro.sandbox.model import Employment
+from connectors.ukg_pro.sandbox.query import FilterSpec, QueryError, QueryParams
+from connectors.ukg_pro.sandbox.records import RecordContext
+from connectors.ukg_pro.sandbox.tenant import Tenant
+
+__all__ = [
+    "COMPANY_CONFIGURATION",
+    "COMPENSATION",
+    "EMPLOYEE_EXPORT",
+    "ENDPOINTS",
+    "JOB_HISTORY",
+    "PERSONNEL_INTEGRATION",
+    "PERSON_DETAILS",
+    "PTO_PLANS",
+    "Call",
+    "Endpoint",
+    "NotFound",
+    "Router",
+]
+
+PERSON_DETAILS = "Employee Person Details"
+PERSONNEL_INTEGRATION = "Personnel Integration"
+COMPANY_CONFIGURATION = "Company Configuration Integration"
+COMPENSATION = "Employee Compensation Details"
+JOB_HISTORY = "Employee Job History Details"
+PTO_PLANS = "PTO Plan Integration"
+EMPLOYEE_EXPORT = "Employee Export"
+
+
+class NotFound(LookupError):
+    """The record a ``/{id}`` route names does not exist (404)."""
+
+
+@dataclass
+class Call:
+    """One request as an endpoint sees it: path arguments, query, caller, and the record context."""
+
+    args: dict[str, str]
+    params: QueryParams
+    account: Account
+    context: RecordContext
+
+    @property
+    def tenant(self) -> Tenant:
+        """The tenant being read."""
+        return self.context.tenant
+
+
+Rows = Callable[[Call], Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """How the sandbox serves one UKG GET endpoint.
+
+    Attributes:
+        path: the path template, as in the OpenAPI description.
+        permission: the web-service permission (View role) it needs.
+        rows: the objects behind the records, in UKG's order (for one call).
+        build: object → record, in UKG's shape.
+        filters: lower-case query parameter → what it filters on.
+        paged: whether ``page``/``per_Page`` apply (the configuration endpoints return everything).
+        single: answers one object rather than a list (``/{employeeId}``, ``/{code}``).
+        schema: the component schema of one record in ``openapi-subset.yaml``.
+        employee_of: the employment behind a row (lets an ``employeeId`` filter skip building records).
+
+    """
+
+    path: str
+    permission: str
+    rows: Rows
+    build: Callable[[Any, RecordContext], dict[str, Any]]
+    filters: Mapping[str, FilterSpec] = field(default_factory=dict)
+    paged: bool = True
+    single: bool = False
+    schema: str | None = None
+    employee_of: Callable[[Any], Employment] | None = None
+
+
+Getter = Callable[[Mapping[str, Any], Any], Any]
+
+
+def _specs(
+    text: str = "", dates: str = "", bools: str = "", fields: Mapping[str, str | Getter] | None = None
+) -> dict[str, FilterSpec]:
+    """Filters by parameter name (space-separated per kind).
+
+    ``fields`` names the record field (or a getter) where it differs from the parameter's name
+    other than by case, e.g. ``dateTimeChanged`` → ``datetimeChanged`` in person-details.
+    """
+    renamed = fields or {}
+    specs: dict[str, FilterSpec] = {}
+    for kind, names in (("text", text), ("date", dates), ("bool", bools)):
+        for name in names.split():
+            specs[name.lower()] = FilterSpec(renamed.get(name, name), kind)  # type: ignore[arg-type]
+    return specs
+
+
+# -- row sources ----------------------------------------------------------------------------------------
+
+
+def _flat(name: str, tenant: Tenant, make: Callable[[], list[Any]]) -> list[Any]:
+    """Rows of a many-per-employee endpoint, cached on the tenant until it changes."""
+    cached = tenant.row_cache.get(name)
+    if cached is not None and cached[0] == tenant.version:
+        return cached[1]
+    rows = make()
+    tenant.row_cache[name] = (tenant.version, rows)
+    return rows
+
+
+def _employments(call: Call) -> Sequence[Employment]:
+    return call.tenant.employments
+
+
+def _history(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat("history", t, lambda: [(e, row) for e in t.employments for row in e.history])
+
+
+def _contacts(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat(
+        "contacts", t, lambda: [(e, i) for e in t.employments for i in range(records.contact_count(e))]
+    )
+
+
+def _phones(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat("phones", t, lambda: [(e, i) for e in t.employments for i in range(records.phone_count(e))])
+
+
+def _pto(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat("pto", t, lambda: [(e, i) for e in t.employments for i in range(records.pto_plan_count(e))])
+
+
+def _pto_of_employee(call: Call) -> list[Any]:
+    found = call.tenant.find(call.args["employeeId"], call.args["companyId"])
+    if not found:
+        raise NotFound("No employee found with the given company and employee identifiers.")
+    e = found[0]
+    return [(e, i) for i in range(records.pto_plan_count(e))]
+
+
+def _person(call: Call) -> list[Any]:
+    home = call.tenant.home(call.args["employeeId"])
+    if home is None:
+        raise NotFound("Person details not found.")
+    return [home]
+
+
+def _job(call: Call) -> list[Any]:
+    job = call.tenant.job(call.args["code"])
+    if job is None:
+        raise NotFound("Job not found.")
+    return [job]
+
+
+def _location(call: Call) -> list[Any]:
+    loc = call.tenant.location(call.args["code"])
+    if loc is None:
+        raise NotFound("Location not found.")
+    return [loc]
+
+
+def _code_table(call: Call) -> list[Any]:
+    table = vocab.CODE_TABLES.get(call.args["table"].upper())
+    if table is None:
+        raise NotFound("Code table not found.")
+    return list(table)
+
+
+def _moment_param(call: Call, name: str) -> datetime | None:
+    raw = call.params.get(name)
+    if raw is None or not raw.strip():
+        return None
+    try:
+        moment, has_time = parse_moment(raw)
+    except ValueError:
+        raise QueryError(call.params.spelling(name) or name, f"'{raw}' is not a valid date.") from None
+    if not has_time and name == "endDate":
+        moment += timedelta(days=1) - timedelta(milliseconds=1)
+    return moment
+
+
+def _changes(call: Call) -> list[Any]:
+    """The change feed: employees changed in [startDate, endDate]; without startDate, since the last call."""
+    tenant = call.tenant
+    now = tenant.now
+    end = _moment_param(call, "endDate") or now
+    start = _moment_param(call, "startDate")
+    if start is None:
+        last = call.account.last_change_feed_call
+        start = last if last is not None else now - call.context.settings.change_feed_default_window
+    if start > end:
+        raise QueryError("startDate", "startDate must not be after endDate.")
+    if call.params.get("page") in (None, "1"):
+        call.account.last_change_feed_call = now
+    return tenant.changed_between(start, end)
+
+
+def _is_home(record: Mapping[str, Any], ref: Any) -> bool:
+    return bool(ref.is_home)
+
+
+def _employee(ref: Any) -> Employment:
+    return ref
+
+
+def _employee_in_pair(ref: Any) -> Employment:
+    return ref[0]
+
+
+# -- the table ------------------------------------------------------------------------------------------
+
+_EMPLOYMENT_TEXT = (
+    "primaryJobCode jobTitle fullTimeOrPartTimeCode primaryWorkLocationCode primaryProjectCode "
+    "deductionGroupCode earningGroupCode employeeTypeCode employeeStatusCode employeeNumber payGroup"
+)
+_EMPLOYMENT_DATES = (
+    "originalHireDate lastHireDate dateOfTermination dateOfRetirement dateTimeCreated dateTimeChanged "
+    "dateLastPayDatePaid"
+)
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint(
+        "/personnel/v1/person-details",
+        PERSON_DETAILS,
+        _employments,
+        records.person_details,
+        _specs(
+            text="companyId employeeId lastName emailAddress addressState addressCountry cobraStatus "
+            "nationalId nationalIdCountry",
+            dates="dateOfCobraEvent dateTimeCreated dateTimeChanged",
+            bools="cobraIsActive",
+            fields={"dateTimeCreated": "datetimeCreated", "dateTimeChanged": "datetimeChanged"},
+        ),
+        schema="EmpPersonDetails",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/person-details/{employeeId}",
+        PERSON_DETAILS,
+        _person,
+        records.person_details,
+        paged=False,
+        single=True,
+        schema="EmpPersonDetails",
+    ),
+    Endpoint(
+        "/personnel/v1/employment-details",
+        PERSONNEL_INTEGRATION,
+        _employments,
+        records.employment_details,
+        _specs(
+            text=f"companyId employeeId supervisorID {_EMPLOYMENT_TEXT}",
+            dates=_EMPLOYMENT_DATES,
+            bools="isHomeCompany",
+            fields={"isHomeCompany": _is_home},
+        ),
+        schema="EmpEmploymentDetails",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-employment-details",
+        PERSONNEL_INTEGRATION,
+        _employments,
+        records.employee_employment_details,
+        _specs(
+            text=f"companyID employeeID supervisorId {_EMPLOYMENT_TEXT}",
+            dates=_EMPLOYMENT_DATES,
+            bools="isHomeCompany",
+            fields={
+                "payGroup": "payGroupCode",
+                "dateOfTermination": "terminationDate",
+                "dateOfRetirement": "retirementDate",
+            },
+        ),
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/compensation-details",
+        COMPENSATION,
+        _employments,
+        records.compensation_details,
+        _specs(
+            text="companyId employeeId primaryJobCode jobGroupCode jobTitle payGroupCode "
+            "fullTimeOrPartTimeCode salaryOrHourlyCode primaryShiftCode primaryShiftGroupCode "
+            "performanceReviewRating performanceReviewType",
+            dates="dateInJob dateLastPaid datePaidThru",
+            bools="isAutoAllocated isAutoPaid isSeasonalWorker isHighlyCompensated isMultipleJob",
+        ),
+        schema="EmpCompensationDetails",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-changes",
+        EMPLOYEE_EXPORT,
+        _changes,
+        records.change_feed,
+        schema="EmployeeChangesResponse",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-job-history-details",
+        JOB_HISTORY,
+        _history,
+        records.job_history,
+        _specs(
+            text="companyId employeeId systemId",
+            dates="jobEffectiveDate dateTimeCreated",
+            bools="isOrgChange isJobChange isRateChange isPromotion",
+            fields={"isOrgChange": "isOrgchange"},
+        ),
+        schema="EmployeeJobHistoryDetail",
+        employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-supervisor-details",
+        PERSONNEL_INTEGRATION,
+        _employments,
+        records.supervisor_details,
+        _specs(text="companyId employeeId supervisorCompanyId supervisorEmployeeId supervisorCompanyCode"),
+        schema="EmployeeSupervisorDetails",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/pto-plans",
+        PTO_PLANS,
+        _pto,
+        records.pto_plans,
+        schema="pto-plans",
+        employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/personnel/v1/companies/{companyId}/employees/{employeeId}/pto-plans",
+        PTO_PLANS,
+        _pto_of_employee,
+        records.pto_plans,
+        schema="pto-plans",
+    ),
+    Endpoint(
+        "/configuration/v1/company-details",
+        COMPANY_CONFIGURATION,
+        lambda call: call.tenant.companies,
+        records.company_details,
+        _specs(text="companyId masterCompanyId companyCode", bools="isMasterCompany"),
+        schema="CompanyDetails",
+    ),
+    Endpoint(
+        "/configuration/v1/org-levels",
+        COMPANY_CONFIGURATION,
+        lambda call: call.tenant.org_units,
+        records.org_level,
+        _specs(text="levelDescription code budgetGroup reportingCategory", bools="isActive"),
+        paged=False,
+        schema="org-levels",
+    ),
+    Endpoint(
+        "/configuration/v1/jobs",
+        COMPANY_CONFIGURATION,
+        lambda call: call.tenant.jobs,
+        records.job,
+        _specs(text="countryCode", bools="isActive"),
+        paged=False,
+        schema="jobs",
+    ),
+    Endpoint(
+        "/configuration/v1/jobs/{code}",
+        COMPANY_CONFIGURATION,
+        _job,
+        records.job,
+        paged=False,
+        single=True,
+        schema="jobs",
+    ),
+    Endpoint(
+        "/configuration/v1/locations",
+        COMPANY_CONFIGURATION,
+        lambda call: call.tenant.locations,
+        records.location,
+        _specs(text="countryCode", bools="isActive"),
+        paged=False,
+        schema="locations",
+    ),
+    Endpoint(
+        "/configuration/v1/locations/{code}",
+        COMPANY_CONFIGURATION,
+        _location,
+        records.location,
+        paged=False,
+        single=True,
+        schema="locations",
+    ),
+    Endpoint(
+        "/configuration/v1/code-tables",
+        COMPANY_CONFIGURATION,
+        lambda call: list(vocab.CODE_TABLES),
+        records.code_tables,
+        paged=False,
+        schema="CodeTablesGET",
+    ),
+    Endpoint(
+        "/configuration/v1/code-tables/{table}",
+        COMPANY_CONFIGURATION,
+        _code_table,
+        records.code_table,
+        paged=False,
+    ),
+    Endpoint(
+        "/personnel/v1/user-defined-fields",
+        PERSONNEL_INTEGRATION,
+        _employments,
+        records.user_defined_fields,
+        _specs(text="companyId employeeId"),
+        schema="UserDefinedFields",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-demographic-details",
+        PERSONNEL_INTEGRATION,
+        _employments,
+        records.demographic_details,
+        _specs(text="employeeId companyId lastName emailAddress addressState addressCountry"),
+        schema="EmployeeDemographicDetails",
+        employee_of=_employee,
+    ),
+    Endpoint(
+        "/personnel/v1/contacts",
+        PERSONNEL_INTEGRATION,
+        _contacts,
+        records.contacts,
+        _specs(
+            text="employeeId relationshipCode contactId countryCode cobraStatus",
+            dates="dateOfCobraEvent statusAsOfDate",
+            bools="isActive cobraIsActive isBeneficiary isDependent",
+            fields={"dateOfCobraEvent": "dateOfCOBRAEvent"},
+        ),
+        schema="Contact",
+        employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/personnel/v1/employee-multi-phone-numbers",
+        PERSONNEL_INTEGRATION,
+        _phones,
+        records.phone_numbers,
+        _specs(text="employeeId systemId"),
+        schema="EmployeeMultiPhoneNumbers",
+        employee_of=_employee_in_pair,
+    ),
+)
+"""Every endpoint served, in the order of the OpenAPI description."""
+
+
+class Router:
+    """Matches a request path to an endpoint, case-insensitively and ignoring a trailing slash."""
+
+    def __init__(self, endpoints: Sequence[Endpoint] = ENDPOINTS) -> None:
+        self._routes: list[tuple[re.Pattern[str], Endpoint]] = []
+        for endpoint in endpoints:
+            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(endpoint.path))
+            self._routes.append((re.compile(f"^{pattern}/?$", re.IGNORECASE), endpoint))
+
+    def match(self, path: str) -> tuple[Endpoint, dict[str, str]] | None:
+        """The endpoint and its path arguments, or None."""
+        for pattern, endpoint in self._routes:
+            found = pattern.match(path)
+            if found:
+                return endpoint, found.groupdict()
+        return None

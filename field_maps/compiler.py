@@ -1,0 +1,212 @@
+"""Compiling a field map for one account into plain Python callables, and applying it.
+
+``FieldMap.compile`` → :func:`compile_map`: apply the account's overrides (:mod:`.overrides`), resolve
+its labels and settle each field's type (:mod:`.plan`), generate the mapping function
+(:mod:`.codegen`) and its traced twin (which also reports lineage per record). The result, a
+:class:`CompiledMap`, joins provider records, maps them and builds unified models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from field_maps.codegen import dig, generate, guard_transform
+from field_maps.errors import FieldMapError, MapIssue, MappingError
+from field_maps.joiner import join_records
+from field_maps.labels import LabelTable
+from field_maps.lineage import static_lineage
+from field_maps.model_info import describe_fields
+from field_maps.overrides import OVERRIDES_FILE, apply_overrides
+from field_maps.parsers import PARSERS, make_datetime_parser, resolve_timezone
+from field_maps.plan import plan_field
+from field_maps.spec import FieldMap, SourceSpec
+from field_maps.spec_builder import SpecBuilder
+from field_maps.transforms import BUILTIN_TRANSFORMS
+from unified_models import FieldSource
+
+__all__ = ["CompiledMap", "compile_map"]
+
+
+class CompiledMap:
+    """A field map compiled for one account: join, map, build and explain provider records.
+
+    Attributes:
+        field_map: the map it was compiled from.
+        model: the unified model class; ``model_name`` its name.
+        connector: the connector name used in stable ids.
+        source_names: the source aliases, primary first; ``records`` the provider record types.
+        lineage: unified field (dotted for nested sub-fields) → :class:`~unified_models.FieldSource`.
+        warnings: what compiling could not resolve (an account without a label the map uses).
+        code: the generated Python source of the mapping function.
+
+    """
+
+    def __init__(
+        self,
+        *,
+        field_map: FieldMap,
+        connector: str,
+        function: Callable[[Mapping[str, Any]], dict[str, Any]],
+        traced: Callable[[Mapping[str, Any]], tuple[dict[str, Any], dict[str, FieldSource]]],
+        lineage: dict[str, FieldSource],
+        warnings: tuple[str, ...],
+        code: str,
+    ) -> None:
+        self.field_map = field_map
+        self.model: type[BaseModel] = field_map.model_cls
+        self.model_name = field_map.model
+        self.connector = connector
+        self.sources: tuple[SourceSpec, ...] = field_map.sources
+        self.source_names: tuple[str, ...] = tuple(s.name for s in field_map.sources)
+        self.records: tuple[str, ...] = tuple(s.record for s in field_map.sources)
+        self.lineage = lineage
+        self.warnings = warnings
+        self.code = code
+        self._function = function
+        self._traced = traced
+        self._validate = field_map.model_cls.model_validate
+        self._raw_names = tuple((s.name, s.record) for s in field_map.sources)
+
+    def __repr__(self) -> str:
+        return f"<CompiledMap {self.model_name} for {self.connector} from {self.field_map.file}>"
+
+    def join(
+        self,
+        primary: Iterable[Mapping[str, Any]],
+        **others: Iterable[Mapping[str, Any]] | Mapping[Any, Mapping[str, Any]],
+    ) -> Iterator[dict[str, Any]]:
+        """Join records into ``{alias: record or None}``, one per primary record.
+
+        Each keyword is a source alias with that source's records (indexed once by its key) or a
+        mapping already keyed by join key (a tuple, or the bare value for a one-part key).
+        """
+        return join_records(self.sources, primary, others)
+
+    def map(self, joined: Mapping[str, Any]) -> dict[str, Any]:
+        """The unified values of one joined record (a plain dict with ``id`` and ``remote_id``).
+
+        Raises:
+            MappingError: naming the record's key, the field and the reason.
+
+        """
+        return self._function(joined)
+
+    def build(
+        self, joined: Mapping[str, Any], *, include_raw: bool = False, include_sources: bool = False
+    ) -> BaseModel:
+        """The unified model instance of one joined record.
+
+        Args:
+            joined: ``{alias: record or None}`` as :meth:`join` yields.
+            include_raw: set ``remote_data`` to ``{record type: raw record}``.
+            include_sources: set ``field_sources`` from the lineage, with the provider's own value
+                for enum fields and the path a ``coalesce`` actually used.
+
+        Raises:
+            MappingError: the record could not be mapped or the model refused a value.
+
+        """
+        if include_sources:
+            values, sources = self._traced(joined)
+            values["field_sources"] = sources
+        else:
+            values = self._function(joined)
+        if include_raw:
+            values["remote_data"] = {
+                record: joined[alias] for alias, record in self._raw_names if joined.get(alias) is not None
+            }
+        try:
+            return self._validate(values)
+        except ValidationError as exc:
+            raise self._refused(joined, exc) from None
+
+    def map_many(
+        self, joined: Iterable[Mapping[str, Any]], *, include_raw: bool = False, include_sources: bool = False
+    ) -> Iterator[BaseModel | MappingError]:
+        """Build every joined record; a record that fails yields its :class:`MappingError` instead."""
+        build = self.build
+        for record in joined:
+            try:
+                yield build(record, include_raw=include_raw, include_sources=include_sources)
+            except MappingError as exc:
+                yield exc
+
+    def record_key(self, joined: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The provider key parts of a joined record (for messages), or ``None`` when unreadable."""
+        parts = []
+        for path in self.field_map.key:
+            record = joined.get(path.alias)
+            parts.append(dig(record, path.segments) if record is not None else None)
+        return tuple(parts)
+
+    def _refused(self, joined: Mapping[str, Any], exc: ValidationError) -> MappingError:
+        errors = exc.errors(include_url=False)
+        first = errors[0]
+        where = ".".join(str(p) for p in first.get("loc", ())) or None
+        reason = f"{first.get('msg', 'invalid')} (got {first.get('input')!r:.60})"
+        if len(errors) > 1:
+            reason += f"; and {len(errors) - 1} more"
+        return MappingError(self.record_key(joined), where, reason)
+
+
+def compile_map(
+    field_map: FieldMap,
+    *,
+    connector: str,
+    labels: LabelTable | Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    transforms: Mapping[str, Callable[[Any], Any]] | None = None,
+    tz: str = "UTC",
+) -> CompiledMap:
+    """Compile ``field_map`` for one account; see :meth:`FieldMap.compile`."""
+    issues: list[MapIssue] = []
+    registry = dict(BUILTIN_TRANSFORMS)
+    registry.update(field_map.transforms)
+    if transforms:
+        registry.update(transforms)
+    builder = SpecBuilder(OVERRIDES_FILE, field_map.models, registry, {}, issues)
+    for source in field_map.sources:
+        builder.aliases[source.name] = source
+    if labels is not None and not isinstance(labels, LabelTable):
+        labels = LabelTable(labels)
+    try:
+        zone = resolve_timezone(tz)
+    except ValueError as exc:
+        issues.append(MapIssue("<compile>", "$.tz", str(exc)))
+        zone = None
+    fields = apply_overrides(field_map, overrides, builder) if overrides else dict(field_map.fields)
+    warnings: list[str] = []
+    plans = [
+        plan_field(
+            field_map, spec, describe_fields(field_map.model_cls)[name], name, labels, warnings, issues
+        )
+        for name, spec in fields.items()
+    ]
+    if issues:
+        raise FieldMapError(issues)
+    parsers = dict(PARSERS)
+    parsers["datetime"] = make_datetime_parser(zone if zone is not None else "UTC")
+    guarded = {
+        name: fn if BUILTIN_TRANSFORMS.get(name) is fn else guard_transform(name, fn)
+        for name, fn in registry.items()
+    }
+    options: dict[str, Any] = {
+        "connector": connector,
+        "parsers": parsers,
+        "transforms": guarded,
+        "labels": labels,
+    }
+    function, code = generate(field_map, plans, **options)
+    traced, _ = generate(field_map, plans, traced=True, **options)
+    return CompiledMap(
+        field_map=field_map,
+        connector=connector,
+        function=function,
+        traced=traced,
+        lineage=static_lineage(field_map, plans, labels),
+        warnings=tuple(warnings),
+        code=code,
+    )

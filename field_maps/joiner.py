@@ -1,0 +1,91 @@
+"""Joining a map's provider records on their keys, whatever each record calls its key fields.
+
+UKG's person-details says ``companyId``/``employeeId`` and employment-details ``companyID``/``employeeID``:
+each source declares its own key API names, matched position by position. Key values are compared
+as text (``12`` joins ``"12"``); a record with an empty key part joins nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from field_maps.spec import SourceSpec
+
+__all__ = ["join_records", "key_of", "normalise_key"]
+
+JoinKey = tuple[str, ...]
+
+
+def _part(value: Any) -> str | None:
+    if value.__class__ is str:
+        return None if not value or value.isspace() else value
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _dig(record: Any, name: str) -> Any:
+    for segment in name.split("."):
+        if not isinstance(record, Mapping):
+            return None
+        record = record.get(segment)
+    return record
+
+
+def key_of(record: Mapping[str, Any], key: Sequence[str]) -> JoinKey | None:
+    """The join key of ``record`` by the API names in ``key``, or ``None`` when a part is empty."""
+    parts = []
+    for name in key:
+        part = _part(record.get(name) if "." not in name else _dig(record, name))
+        if part is None:
+            return None
+        parts.append(part)
+    return tuple(parts)
+
+
+def normalise_key(key: Any) -> JoinKey | None:
+    """A caller's key (a tuple of parts, or one part for a one-part key) in the form joins compare."""
+    parts = key if isinstance(key, tuple | list) else (key,)
+    result = tuple(_part(p) for p in parts)
+    return None if any(p is None for p in result) else result  # type: ignore[return-value]
+
+
+def _index(
+    source: SourceSpec, rows: Iterable[Mapping[str, Any]] | Mapping[Any, Mapping[str, Any]]
+) -> dict[JoinKey, Mapping[str, Any]]:
+    if isinstance(rows, Mapping):
+        return {k: v for k, v in ((normalise_key(k), v) for k, v in rows.items()) if k is not None}
+    index: dict[JoinKey, Mapping[str, Any]] = {}
+    for row in rows:
+        key = key_of(row, source.key)
+        if key is not None:
+            index.setdefault(key, row)  # first wins: a provider repeating a row should not reorder data
+    return index
+
+
+def join_records(
+    sources: Sequence[SourceSpec],
+    primary: Iterable[Mapping[str, Any]],
+    others: Mapping[str, Iterable[Mapping[str, Any]] | Mapping[Any, Mapping[str, Any]]],
+) -> Iterator[dict[str, Any]]:
+    """Yield ``{alias: record or None}`` per primary record; ``others`` are indexed once, up front.
+
+    ``others`` is keyed by source alias; each value is the records of that source (an iterable), or a
+    mapping already keyed by join key. A source not given joins nothing (``None``).
+    """
+    first, rest = sources[0], sources[1:]
+    known = {s.name for s in rest}
+    unknown = [alias for alias in others if alias not in known]
+    if unknown:
+        raise TypeError(
+            f"unknown source(s) {', '.join(unknown)}; this map joins: {', '.join(sorted(known)) or 'none'}"
+        )
+    indexes = [(s.name, _index(s, others[s.name]) if s.name in others else {}) for s in rest]
+    primary_key = first.key
+    for record in primary:
+        key = key_of(record, primary_key)
+        joined: dict[str, Any] = {first.name: record}
+        for alias, index in indexes:
+            joined[alias] = index.get(key) if key is not None else None
+        yield joined

@@ -1,0 +1,251 @@
+"""The typed, validated form of a field map: what the loader produces and the compiler reads.
+
+Each class mirrors one definition of ``schema.json``. Instances are immutable; an account's
+overrides produce new specs (``dataclasses.replace``), never edit a loaded map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from field_maps.compiler import CompiledMap
+    from field_maps.labels import LabelTable
+
+__all__ = [
+    "MISSING",
+    "CoalesceSource",
+    "ConstSource",
+    "CustomFieldsSource",
+    "FieldMap",
+    "FieldSpec",
+    "FromSource",
+    "LabelSource",
+    "ObjectSource",
+    "Path",
+    "RefSpec",
+    "SourceSpec",
+    "TemplateSource",
+    "ValueSource",
+]
+
+
+class _Missing:
+    """The type of :data:`MISSING`."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+"""Marks a step that is absent (``default`` not given), as distinct from a ``null`` default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """A source alias and the API-name segments under it: ``employment.orgLevel3Code``."""
+
+    alias: str
+    segments: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Path:
+        """Split ``alias.api.name``; the caller has checked the shape against the schema."""
+        alias, *segments = text.split(".")
+        return cls(alias, tuple(segments))
+
+    @property
+    def api_path(self) -> str:
+        """The API-name part: ``orgLevel3Code``."""
+        return ".".join(self.segments)
+
+    def __str__(self) -> str:
+        return ".".join((self.alias, *self.segments))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """One provider record the map reads (``sources[i]``)."""
+
+    name: str
+    record: str
+    key: tuple[str, ...]
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FromSource:
+    """Source: the value at one path."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class CoalesceSource:
+    """Source: the first non-empty value of several paths."""
+
+    paths: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSource:
+    """Source: literal text and paths alternating; ``parts`` holds ``str`` literals and :class:`Path` s."""
+
+    text: str
+    parts: tuple[str | Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConstSource:
+    """Source: one value for every record."""
+
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSource:
+    """Source: the field the customer gives ``label``, resolved when compiling."""
+
+    label: str
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectSource:
+    """Source: a nested model built from sub-field specs."""
+
+    fields: Mapping[str, FieldSpec]
+
+
+@dataclass(frozen=True, slots=True)
+class CustomFieldsSource:
+    """Source: label/value pairs at ``path`` read into ``{label: value}``."""
+
+    path: Path
+    label_key: str = "field"
+    value_key: str = "value"
+
+
+ValueSource = (
+    FromSource
+    | CoalesceSource
+    | TemplateSource
+    | ConstSource
+    | LabelSource
+    | ObjectSource
+    | CustomFieldsSource
+)
+"""Any of the seven source kinds."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefSpec:
+    """Turn the value into the stable id of another unified record.
+
+    ``key`` items are :class:`Path` s, the string ``"$value"``, or ``"$label.<var>"``.
+    """
+
+    model: str
+    key: tuple[Path | str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """How one unified field is filled: a source, then type → transforms → enum → ref → default.
+
+    ``json_path`` says where the spec is in its file, for error messages.
+    """
+
+    name: str
+    source: ValueSource
+    json_path: str
+    type: str | None = None
+    transforms: tuple[str, ...] = ()
+    enum: Mapping[str, str | None] | None = None
+    unknown: str | None = None
+    ref: RefSpec | None = None
+    default: Any = MISSING
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class FieldMap:
+    """A loaded, validated field map for one unified model. Compile it per account with :meth:`compile`.
+
+    Attributes:
+        file: the file it was loaded from.
+        model: the unified model's class name; ``model_cls`` the class.
+        description: what the map reads.
+        sources: the provider records read; the first is the primary.
+        key: paths of the provider key parts; ``remote_id`` the path of the provider id, if given.
+        fields: unified field name → :class:`FieldSpec`, in file order.
+        transforms: the transform registry the map was validated against.
+        models: the model registry the map was validated against.
+
+    """
+
+    file: str
+    model: str
+    model_cls: type[BaseModel]
+    description: str
+    sources: tuple[SourceSpec, ...]
+    key: tuple[Path, ...]
+    remote_id: Path | None
+    fields: Mapping[str, FieldSpec]
+    transforms: Mapping[str, Callable[[Any], Any]] = field(repr=False)
+    models: Mapping[str, type[BaseModel]] = field(repr=False)
+
+    @property
+    def primary(self) -> SourceSpec:
+        """The primary source: one unified record per primary record."""
+        return self.sources[0]
+
+    def source(self, alias: str) -> SourceSpec | None:
+        """The source named ``alias``, or ``None``."""
+        for source in self.sources:
+            if source.name == alias:
+                return source
+        return None
+
+    def compile(
+        self,
+        *,
+        connector: str,
+        labels: LabelTable | Mapping[str, Any] | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        transforms: Mapping[str, Callable[[Any], Any]] | None = None,
+        tz: str = "UTC",
+    ) -> CompiledMap:
+        """Compile for one account into a :class:`~field_maps.compiler.CompiledMap`.
+
+        Args:
+            connector: the connector name, part of every stable id.
+            labels: the account's :class:`~field_maps.labels.LabelTable` (a plain mapping is accepted).
+            overrides: unified field (dotted for a nested sub-field) → a path, ``{"from": path}`` or
+                ``{"label": ...}``; replaces that field's source and keeps its other steps.
+            transforms: extra named transforms, on top of the ones the map was loaded with.
+            tz: the account's time zone (IANA name); naive provider times are read in it.
+
+        Raises:
+            FieldMapError: a bad override, an unknown time zone, or a ``required_label`` the
+                account lacks; every issue at once.
+
+        """
+        from field_maps.compiler import compile_map
+
+        return compile_map(
+            self, connector=connector, labels=labels, overrides=overrides, transforms=transforms, tz=tz
+        )

@@ -1,0 +1,201 @@
+"""Fixtures for the UKG Pro sandbox tests: small tenants in process and over real loopback HTTP.
+
+Helpers reach tests through the ``kit`` fixture (the suite runs in importlib mode, so no test
+imports this file by name).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from connectors.ukg_pro.sandbox import Sandbox, run_server
+from connectors.ukg_pro.sandbox.records import NULLABLE
+
+SPEC_PATH = Path(__file__).parent / "data" / "openapi-subset.yaml"
+"""A verbatim copy of /work/shared/ukg_pro/openapi-subset.yaml (the subset of UKG's OpenAPI description)."""
+
+NOW = datetime(2025, 6, 2, 9, 30)
+"""The tenant clock of the test sandboxes (frozen, so no test depends on the real date)."""
+
+BASE_URL = "https://service4.ultipro.com"
+
+
+def make_sandbox(employees: int = 60, seed: int = 11, **settings: Any) -> Sandbox:
+    """A small tenant with the clock frozen at ``NOW``."""
+    return Sandbox(employees=employees, seed=seed, now=NOW, **settings)
+
+
+async def get_all(
+    client: httpx.AsyncClient, path: str, per_page: int = 25, **params: Any
+) -> list[dict[str, Any]]:
+    """Every row of a paged endpoint, page by page until ``[]``."""
+    rows: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        response = await client.get(path, params={**params, "page": page, "per_Page": per_page})
+        assert response.status_code == 200, response.text
+        batch = response.json()
+        if not batch:
+            return rows
+        rows.extend(batch)
+        page += 1
+        assert page < 10_000
+
+
+# -- validating against UKG's OpenAPI description ----------------------------------------------------------
+
+# Faults of the published description, corrected here rather than skipping the endpoint:
+#  - EmployeeJobHistoryDetail and Contact describe one record, but both endpoints return a list of
+#    them (the subset's own header says so of job history; contacts is "get all ... contacts").
+#  - jobs requires ``code``, but UKG's jobs records carry the code as ``jobCode`` (README section 5
+#    and UKG's published samples); the sandbox's default is jobCode, so the requirement is renamed.
+#  - EmployeeChangesResponse types employeeNumber as a number; UKG's published sample of the feed
+#    sends the zero-padded string ("000000104"), which the sandbox follows.
+# Skipped as unsound:
+#  - /personnel/v1/employee-employment-details: its "record" schema repeats the query parameters
+#    (page, per_Page, string isHomeCompany) instead of the record; the shape is checked against
+#    UKG's published sample instead (test_employee_employment_details_follow_the_sample).
+#  - /configuration/v1/code-tables/{table} is not in the subset (no schema to check).
+LIST_OF_SINGLE_RECORD = {"/personnel/v1/employee-job-history-details", "/personnel/v1/contacts"}
+UNSOUND = {"/personnel/v1/employee-employment-details"}
+
+_NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?$")
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date-time")
+def _ukg_datetime(value: object) -> bool:
+    """UKG's date-times are naive: ``2021-09-20T00:00:00`` or ``2023-03-29T08:24:30.16``."""
+    return not isinstance(value, str) or _NAIVE_DATETIME.match(value) is not None
+
+
+@FORMATS.checks("uuid")
+def _uuid(value: object) -> bool:
+    return not isinstance(value, str) or _GUID.match(value) is not None
+
+
+@FORMATS.checks("int32")
+def _int32(value: object) -> bool:
+    return not isinstance(value, int) or -(2**31) <= value < 2**31
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    patched = dict(schema)
+    kind = patched.get("type")
+    if isinstance(kind, str):
+        patched["type"] = [kind, "null"]
+    elif kind is None:
+        return schema
+    return patched
+
+
+def patched_components(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec's component schemas with the documented corrections and the sandbox's nulls."""
+    schemas = copy.deepcopy(spec["components"]["schemas"])
+    for name, props in NULLABLE.items():
+        properties = schemas[name]["properties"]
+        for prop in props:
+            properties[prop] = _nullable(properties[prop])
+    schemas["jobs"]["required"] = ["jobCode" if r == "code" else r for r in schemas["jobs"]["required"]]
+    schemas["jobs"]["properties"]["jobCode"] = schemas["jobs"]["properties"]["code"]
+    schemas["EmployeeChangesResponse"]["properties"]["employeeNumber"] = {
+        "type": "string",
+        "pattern": r"^\d+$",
+    }
+    return schemas
+
+
+def response_schema(spec: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The 200 application/json schema of ``path``, corrected; None for an unsound or absent one."""
+    if path in UNSOUND or path not in spec["paths"]:
+        return None
+    schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    if path in LIST_OF_SINGLE_RECORD:
+        schema = {"type": "array", "items": schema}
+    return schema
+
+
+def validator(spec: dict[str, Any], schema: dict[str, Any]) -> Draft202012Validator:
+    """A validator of ``schema`` whose ``#/components/...`` references resolve in the (patched) spec."""
+    root = {**schema, "components": {"schemas": patched_components(spec)}}
+    return Draft202012Validator(root, format_checker=FORMATS)
+
+
+def record_schema_name(spec: dict[str, Any], path: str) -> str | None:
+    """The component name of one record of ``path`` (following the array's items)."""
+    schema = response_schema(spec, path)
+    if schema is None:
+        return None
+    if schema.get("type") == "array":
+        schema = schema["items"]
+    name = schema["$ref"].rsplit("/", 1)[-1]
+    target = spec["components"]["schemas"][name]
+    if target.get("type") == "array":
+        name = target["items"]["$ref"].rsplit("/", 1)[-1]
+    return name
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    """UKG's OpenAPI description (the subset)."""
+    return yaml.safe_load(SPEC_PATH.read_text())
+
+
+@pytest.fixture(scope="session")
+def kit() -> SimpleNamespace:
+    """The helpers above, for test modules."""
+    return SimpleNamespace(
+        NOW=NOW,
+        BASE_URL=BASE_URL,
+        UNSOUND=UNSOUND,
+        make_sandbox=make_sandbox,
+        get_all=get_all,
+        response_schema=response_schema,
+        record_schema_name=record_schema_name,
+        validator=validator,
+    )
+
+
+@pytest.fixture
+def sb() -> Sandbox:
+    """A fresh 60-person tenant with a frozen clock."""
+    return make_sandbox()
+
+
+@pytest.fixture
+async def client(sb: Sandbox) -> AsyncIterator[httpx.AsyncClient]:
+    """An in-process client authenticated as the default service account."""
+    async with httpx.AsyncClient(
+        transport=sb.transport(), base_url=BASE_URL, headers=sb.auth_headers(), timeout=10
+    ) as c:
+        yield c
+
+
+@pytest.fixture
+async def anonymous(sb: Sandbox) -> AsyncIterator[httpx.AsyncClient]:
+    """An in-process client without credentials."""
+    async with httpx.AsyncClient(transport=sb.transport(), base_url=BASE_URL, timeout=10) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[tuple[Sandbox, str]]:
+    """A tenant served over real HTTP on a free loopback port (one server per test module)."""
+    sandbox = make_sandbox(employees=40, seed=5)
+    with run_server(sandbox) as base_url:
+        yield sandbox, base_url
