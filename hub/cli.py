@@ -23,7 +23,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def _hub():  # noqa: ANN202 - imported lazily so `hrishub --help` stays fast
+def _hub():
     from hub.hub import Hub
 
     return Hub()
@@ -39,7 +39,7 @@ def _fail(error: HubError) -> typer.Exit:
 def connectors(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List loaded connectors (package, version, actions and the permissions each needs) and failed plugins."""
+    """List loaded connectors (package, version, actions, permissions each needs) and failed plugins."""
     hub = _hub()
     rows = []
     for name, connector in sorted(hub.connectors.items()):
@@ -96,7 +96,9 @@ def connectors(
 @app.command()
 def scopes(
     connector: Annotated[str, typer.Argument(help="Connector name, e.g. ukg_pro.")],
-    actions: Annotated[list[str] | None, typer.Argument(help="Actions (default: every supported one).")] = None,
+    actions: Annotated[
+        list[str] | None, typer.Argument(help="Actions (default: every supported one).")
+    ] = None,
 ) -> None:
     """Print the checklist of permissions an admin ticks on the provider's service account."""
     hub = _hub()

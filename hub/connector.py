@@ -145,6 +145,7 @@ class Connector:
             :class:`hub.errors.InvalidCredentials` with every field's issue at once.
         sandbox: optional factory of a local simulator (``hrishub sandbox NAME``).
         version: the connector's version, shown by ``hrishub connectors``.
+
     """
 
     name: str

@@ -133,7 +133,7 @@ class UnknownConnector(InputError):
         names = ", ".join(sorted(available)) or "none"
         super().__init__(
             f"No connector named {name!r} is loaded (loaded: {names}).",
-            remedy="Use one of the loaded names; `hrishub connectors` lists them and any that failed to load.",
+            remedy="Use one of the loaded names; `hrishub connectors` lists them and any that failed.",
         )
         self.name = name
 

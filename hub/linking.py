@@ -49,7 +49,9 @@ def _missing_field(message: str) -> str:
     return message.split("'")[1] if message.count("'") >= 2 else "credentials"
 
 
-async def probe_account(connector: Connector, normalized: Mapping[str, Any], settings: HttpSettings) -> dict[str, bool]:
+async def probe_account(
+    connector: Connector, normalized: Mapping[str, Any], settings: HttpSettings
+) -> dict[str, bool]:
     """Prove the credentials with one cheap call, then probe every permission the connector may use."""
     client = connector.client_factory(normalized, settings)
     try:

@@ -29,7 +29,9 @@ class ConnectorInvalid(Exception):
 def validate_connector(connector: object, transforms: Mapping[str, Callable[[Any], Any]]) -> dict[str, Any]:
     """Check a declaration; return its loaded field maps by model name, or raise :class:`ConnectorInvalid`."""
     if not isinstance(connector, Connector):
-        raise ConnectorInvalid([f"register() takes a hub.connector.Connector, got {type(connector).__name__}"])
+        raise ConnectorInvalid(
+            [f"register() takes a hub.connector.Connector, got {type(connector).__name__}"]
+        )
     problems: list[str] = []
     if not NAME_PATTERN.match(connector.name):
         problems.append(f"name {connector.name!r} must be lower-case snake case, 2-40 characters")

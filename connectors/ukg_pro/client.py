@@ -36,8 +36,8 @@ from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     EMPLOYEE_EXPORT,
 )
-from hub.connector import HttpSettings
 from field_maps import LabelTable
+from hub.connector import HttpSettings
 from hub.errors import MissingPermission, ProviderResponseError
 
 __all__ = ["PERMISSION_PROBES", "UkgProClient", "create_client"]
@@ -119,7 +119,9 @@ class UkgProClient:
         await self.limiter.succeeded()
         return body, response
 
-    async def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> tuple[Any, httpx.Response]:
+    async def get_json(
+        self, path: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[Any, httpx.Response]:
         """GET ``path`` with retries; the parsed JSON body and the response."""
         settings = self.settings
 
@@ -146,7 +148,9 @@ class UkgProClient:
 
     # -- paging ----------------------------------------------------------------------------------
 
-    async def _page(self, endpoint: Endpoint, page: int, params: Mapping[str, Any]) -> tuple[list, httpx.Response]:
+    async def _page(
+        self, endpoint: Endpoint, page: int, params: Mapping[str, Any]
+    ) -> tuple[list, httpx.Response]:
         query = {**params, "page": page, endpoint.page_param: endpoint.page_size}
         body, response = await self.get_json(endpoint.path, query)
         if not isinstance(body, list):
@@ -203,7 +207,9 @@ class UkgProClient:
                     return
                 digest = _digest(body)
                 if digest == previous:
-                    body, response = await self._page(endpoint, next_page, params)  # a repeated page: read again
+                    body, response = await self._page(
+                        endpoint, next_page, params
+                    )  # a repeated page: read again
                     digest = _digest(body)
                     if digest == previous:
                         raise ProviderResponseError(
@@ -233,7 +239,9 @@ class UkgProClient:
         try:
             endpoint = ENDPOINTS[record]
         except KeyError:
-            raise ValueError(f"unknown UKG Pro record type {record!r}; known: {', '.join(ENDPOINTS)}") from None
+            raise ValueError(
+                f"unknown UKG Pro record type {record!r}; known: {', '.join(ENDPOINTS)}"
+            ) from None
         async for page in self.pages(endpoint, **params):
             yield page
 
@@ -276,7 +284,10 @@ class UkgProClient:
                 params = {"page": 1, endpoint.page_param: 1}
             if record == "employee-changes":
                 now = datetime.now(UTC)
-                params |= {"startDate": _format_change_date(now - timedelta(minutes=1)), "endDate": _format_change_date(now)}
+                params |= {
+                    "startDate": _format_change_date(now - timedelta(minutes=1)),
+                    "endDate": _format_change_date(now),
+                }
             try:
                 await self.get_json(endpoint.path, params)
             except MissingPermission:
@@ -298,7 +309,9 @@ class UkgProClient:
                 async for page in self.records("org-levels"):
                     rows.extend(page)
             except MissingPermission:
-                log.warning("org-level labels unreadable without %r; using Org Level N", COMPANY_CONFIGURATION)
+                log.warning(
+                    "org-level labels unreadable without %r; using Org Level N", COMPANY_CONFIGURATION
+                )
             self._levels = org_level_labels(rows)
         return label_table(self._levels, model)
 

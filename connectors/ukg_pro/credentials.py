@@ -114,7 +114,9 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
     issues: list[FieldIssue] = []
     unknown = sorted(set(values) - set(CREDENTIALS_SCHEMA["properties"]))
     issues += [
-        FieldIssue(name, "is not a UKG Pro linking field.", "Remove it; the five fields are listed in the form.")
+        FieldIssue(
+            name, "is not a UKG Pro linking field.", "Remove it; the five fields are listed in the form."
+        )
         for name in unknown
     ]
     username = _text(values, "username").strip()
@@ -155,7 +157,10 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
         )
     domains = settings.allowed_domains or DEFAULT_DOMAINS
     host_issues, subdomain, domain, base_url = resolve_host(
-        _text(values, "subdomain"), _text(values, "domain") or "ultipro.com", domains, settings.sandbox_origins
+        _text(values, "subdomain"),
+        _text(values, "domain") or "ultipro.com",
+        domains,
+        settings.sandbox_origins,
     )
     issues += host_issues
     if issues:
@@ -210,9 +215,7 @@ def resolve_host(
     # Whichever field holds a whole host or URL names the host; otherwise join the two parts.
     if sub and any(c in sub for c in ".:/@"):
         field, raw = "subdomain", sub
-    elif dom and _has_label_below(dom, domains):
-        field, raw = "domain", dom
-    elif dom and "://" in dom:
+    elif (dom and _has_label_below(dom, domains)) or (dom and "://" in dom):
         field, raw = "domain", dom
     else:
         field, raw = "subdomain", f"{sub}.{dom}" if sub else ""
@@ -247,7 +250,12 @@ def resolve_host(
     if _looks_like_ip(bare):
         return [_bad_host(field, "is an IP address; only UKG host names are accepted.", domains)], "", "", ""
     if ":" in host:
-        return [_bad_host(field, "includes a port; UKG hosts use the standard https port.", domains)], "", "", ""
+        return (
+            [_bad_host(field, "includes a port; UKG hosts use the standard https port.", domains)],
+            "",
+            "",
+            "",
+        )
     labels = host.split(".")
     for allowed in domains:
         tail = allowed.split(".")

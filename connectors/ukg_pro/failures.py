@@ -117,5 +117,7 @@ def _model_state(response: httpx.Response) -> str:
     errors = body.get("errors") if isinstance(body, dict) else None
     state = errors.get("modelstate") if isinstance(errors, dict) else None
     if isinstance(state, dict):
-        return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in state.items())
+        return "; ".join(
+            f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in state.items()
+        )
     return ""

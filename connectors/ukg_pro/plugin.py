@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -55,5 +54,3 @@ CONNECTOR = Connector(
 def register_connectors(register: Any) -> None:
     """Provide the UKG Pro connector."""
     register(CONNECTOR)
-
-

@@ -70,7 +70,11 @@ def test_invalid_credentials_lists_every_field_with_its_fix_in_message_and_probl
     problem = error.to_problem()
     assert problem["status"] == 422
     assert problem["errors"] == [
-        {"field": "customer_api_key", "message": "must be exactly 5 letters or digits.", "fix": "Copy it from the top."},
+        {
+            "field": "customer_api_key",
+            "message": "must be exactly 5 letters or digits.",
+            "fix": "Copy it from the top.",
+        },
         {"field": "subdomain", "message": "is missing.", "fix": "Enter e.g. service4."},
     ]
 

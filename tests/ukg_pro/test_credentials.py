@@ -142,10 +142,16 @@ labels = st.from_regex(r"(service[t0-9]{0,2}|rental[2-5])", fullmatch=True)
     upper=st.booleans(),
     where=st.sampled_from(["subdomain", "domain"]),
 )
-def test_any_paste_form_of_a_ukg_host_normalises_to_the_same_host(label, domain, scheme, path, pad, upper, where):
+def test_any_paste_form_of_a_ukg_host_normalises_to_the_same_host(
+    label, domain, scheme, path, pad, upper, where
+):
     host = f"{label}.{domain}"
     pasted = f"{pad}{scheme}{host.upper() if upper else host}{path}{pad}"
-    fields = {"subdomain": pasted, "domain": domain} if where == "subdomain" else {"subdomain": "", "domain": pasted}
+    fields = (
+        {"subdomain": pasted, "domain": domain}
+        if where == "subdomain"
+        else {"subdomain": "", "domain": pasted}
+    )
     assert link(**fields)["base_url"] == f"https://{host}"
     assert link(subdomain=label, domain=domain)["base_url"] == f"https://{host}"
 
@@ -166,7 +172,9 @@ def test_any_typed_host_either_is_refused_cleanly_or_is_a_ukg_host(subdomain, do
 def test_the_password_never_appears_in_an_error(tail, key):
     password = "Zq#" + tail  # a distinctive prefix so the check is not fooled by common words
     try:
-        normalize_credentials({**GOOD, "password": password, "customer_api_key": key, "subdomain": "bad host"}, SETTINGS)
+        normalize_credentials(
+            {**GOOD, "password": password, "customer_api_key": key, "subdomain": "bad host"}, SETTINGS
+        )
     except InvalidCredentials as error:
         assert password not in str(error)
         assert password not in repr(error.to_problem())
