@@ -54,8 +54,7 @@ def register_connectors(register: Callable[[Connector], None]) -> None:
     ignored. Each implementation is called on its own, so one that raises marks only its own plugin
     as broken; the others load.
 
-    Parameters
-    ----------
+    Parameters:
         register: call ``register(connector)`` once for each :class:`hub.connector.Connector` the
             plugin provides. The hub validates the declaration on the spot (credential schema against
             the JSON Schema metaschema, every action known, every field map valid against
@@ -63,10 +62,8 @@ def register_connectors(register: Callable[[Connector], None]) -> None:
             transforms) and refuses a duplicate name. A declaration that fails is reported with the
             plugin's name, package and the reason, and is not loaded.
 
-    Returns
-    -------
+    Returns:
         Nothing.
-
     """
 
 
@@ -80,17 +77,14 @@ def register_transforms(register: Callable[[str, Callable[[Any], Any]], None]) -
     Results: every plugin's implementation is called (all results collected); return values are
     ignored.
 
-    Parameters
-    ----------
+    Parameters:
         register: call ``register(name, function)`` for each transform. ``name`` is what maps refer to
             (maps never name an import path); ``function`` takes one value and returns the transformed
             value, returning ``None`` for "no value". Names are global: a name already taken by a
             built-in or another plugin is refused and reported.
 
-    Returns
-    -------
+    Returns:
         Nothing.
-
     """
 
 
@@ -109,13 +103,10 @@ def sync_event(event: SyncEvent) -> None:
     ignored. An implementation that raises is logged and does not stop the sync or the other
     listeners.
 
-    Parameters
-    ----------
+    Parameters:
         event: the change: its ``type``, the ``account_id``, the unified ``record`` after the change,
             and for updates ``changes``: ``{field: (before, after)}``.
 
-    Returns
-    -------
+    Returns:
         Nothing.
-
     """

@@ -101,7 +101,8 @@ class Registry:
         self.failures.append(failure)
 
     def _candidates(self) -> Iterator[tuple[PluginInfo, Callable[[], object]]]:
-        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        # Sorted, so which of two clashing plugins wins never depends on the file system's order.
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.allow is not None and ep.name not in self.allow:
                 continue
             dist = getattr(ep, "dist", None)
