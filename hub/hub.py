@@ -8,6 +8,8 @@ from typing import Any
 
 import httpx
 
+from hub.accessors import ModelAccessor, _run
+from hub.accounts import Account, AccountOptions
 from hub.connector import Connector, HttpSettings
 from hub.errors import UnknownConnector
 from hub.plugins import PluginFailure, PluginInfo, Registry
@@ -62,3 +64,56 @@ class Hub:
         """The validated field maps of connector ``name``, by unified model name."""
         self.connector(name)
         return self.registry.field_maps[name]
+
+    # -- linking ---------------------------------------------------------------------------------
+
+    async def alink(
+        self, connector: str, credentials: Mapping[str, Any], *, options: AccountOptions | None = None
+    ) -> Account:
+        """Validate (every field at once), normalise, probe, and return the linked :class:`Account`.
+
+        Raises :class:`hub.errors.InvalidCredentials` naming each field and its fix, or a provider
+        error (:class:`hub.errors.ProviderAuthError`, :class:`hub.errors.ProviderUnreachable`, ...)
+        with a remedy. Nothing is kept from a failed link.
+        """
+        from hub.linking import link_account
+
+        return await link_account(self.connector(connector), credentials, self.settings, options=options)
+
+    def link(self, connector: str, credentials: Mapping[str, Any], **options: Any) -> Any:
+        """:meth:`alink` from sync code, or awaitable inside an event loop."""
+        return _run(self.alink(connector, credentials, **options))
+
+    # -- one accessor per unified model ----------------------------------------------------------
+
+    def employees(self, account: Account) -> ModelAccessor:
+        """Employees of ``account``."""
+        return ModelAccessor(self, account, "employees")
+
+    def employments(self, account: Account) -> ModelAccessor:
+        """Employments (job periods) of ``account``."""
+        return ModelAccessor(self, account, "employments")
+
+    def time_off_policies(self, account: Account) -> ModelAccessor:
+        """Time-off policies of ``account``."""
+        return ModelAccessor(self, account, "time_off_policies")
+
+    def time_off_balances(self, account: Account) -> ModelAccessor:
+        """Time-off balances of ``account``."""
+        return ModelAccessor(self, account, "time_off_balances")
+
+    def time_off_requests(self, account: Account) -> ModelAccessor:
+        """Time-off requests of ``account``."""
+        return ModelAccessor(self, account, "time_off_requests")
+
+    def groups(self, account: Account) -> ModelAccessor:
+        """Groups (org units) of ``account``."""
+        return ModelAccessor(self, account, "groups")
+
+    def locations(self, account: Account) -> ModelAccessor:
+        """Locations of ``account``."""
+        return ModelAccessor(self, account, "locations")
+
+    def companies(self, account: Account) -> ModelAccessor:
+        """Companies of ``account``."""
+        return ModelAccessor(self, account, "companies")

@@ -1,0 +1,152 @@
+"""One accessor per unified model: ``hub.employees(account).list()`` / ``.get(id)``, sync or awaited."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from field_maps import MappingError
+from hub.actions import LIST_ACTIONS
+from hub.errors import InputError, MissingPermission, NotFound, NotSupported
+from hub.live import read_live
+
+if TYPE_CHECKING:
+    from hub.accounts import Account
+    from hub.hub import Hub
+
+__all__ = ["ModelAccessor", "Page"]
+
+Mode = Literal["auto", "live"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of unified records; ``next_cursor`` is None on the last page.
+
+    ``errors`` lists the records of this read that failed to map (key, field, reason).
+    """
+
+    results: list[Any]
+    next_cursor: str | None = None
+    errors: list[MappingError] = field(default_factory=list)
+
+
+def _run(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Await ``coro`` from sync code, or hand it back to be awaited inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    return coro
+
+
+def _encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        offset = json.loads(base64.urlsafe_b64decode(padded))["o"]
+        if not isinstance(offset, int) or offset < 0:
+            raise ValueError
+        return offset
+    except (ValueError, KeyError, TypeError):
+        raise InputError(
+            "The cursor is not one this hub issued.",
+            remedy="Pass next_cursor from the previous page unchanged.",
+        ) from None
+
+
+class ModelAccessor:
+    """Reads one unified model for one account. Every method may be called or awaited."""
+
+    def __init__(self, hub: Hub, account: Account, resource: str) -> None:
+        self.hub = hub
+        self.account = account
+        self.resource = resource
+        self.model = LIST_ACTIONS[resource]
+
+    def _check(self, action: str) -> None:
+        connector = self.hub.connector(self.account.connector)
+        spec = connector.action(action)
+        if not spec.supported:
+            raise NotSupported(f"{connector.title} does not support {action}: {spec.reason}")
+        status = self.account.permissions.actions.get(action)
+        if status is not None and not status.enabled:
+            raise MissingPermission(
+                f"The account's service account cannot read {self.resource}.",
+                permissions=status.missing,
+                provider=connector.name,
+            )
+
+    async def _read(self, include_raw: bool, include_sources: bool) -> tuple[list[Any], list[MappingError]]:
+        connector = self.hub.connector(self.account.connector)
+        field_map = self.hub.field_maps(connector.name)[self.model]
+        records: list[Any] = []
+        errors: list[MappingError] = []
+        async for item in read_live(
+            connector,
+            field_map,
+            self.account,
+            self.hub.settings,
+            self.hub.registry.transforms,
+            include_raw=include_raw,
+            include_sources=include_sources,
+        ):
+            (errors if isinstance(item, MappingError) else records).append(item)
+        return records, errors
+
+    async def alist(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        mode: Mode = "auto",
+    ) -> Page:
+        """One page of records, oldest provider order first; ``modified_after`` filters on provider change time."""
+        if not 1 <= page_size <= 1000:
+            raise InputError(
+                f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
+            )
+        if mode not in ("auto", "live"):
+            raise InputError(f"mode {mode!r} is not known.", remedy="Use mode 'auto' or 'live'.")
+        self._check(f"{self.resource}.list")
+        offset = _decode_cursor(cursor) if cursor else 0
+        records, errors = await self._read(include_raw, include_sources)
+        if modified_after is not None:
+            records = [
+                r
+                for r in records
+                if getattr(r, "remote_modified_at", None) is None or r.remote_modified_at > modified_after
+            ]
+        chunk = records[offset : offset + page_size]
+        following = offset + page_size
+        return Page(chunk, _encode_cursor(following) if following < len(records) else None, errors)
+
+    def list(self, **options: Any) -> Any:
+        """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
+        return _run(self.alist(**options))
+
+    async def aget(self, record_id: str, *, include_raw: bool = False, include_sources: bool = False) -> Any:
+        """One record by its hub id (or the provider's own id), or :class:`NotFound`."""
+        connector = self.hub.connector(self.account.connector)
+        get = f"{self.resource}.get"
+        self._check(get if get in connector.actions else f"{self.resource}.list")
+        records, _ = await self._read(include_raw, include_sources)
+        for record in records:
+            if record_id in (record.id, getattr(record, "remote_id", None)):
+                return record
+        raise NotFound(f"No {self.model} with id {record_id!r} in account {self.account.id}.")
+
+    def get(self, record_id: str, **options: Any) -> Any:
+        """:meth:`aget` from sync code, or awaitable inside an event loop."""
+        return _run(self.aget(record_id, **options))
