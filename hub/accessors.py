@@ -112,7 +112,7 @@ class ModelAccessor:
         include_sources: bool = False,
         mode: Mode = "auto",
     ) -> Page:
-        """One page of records, oldest provider order first; ``modified_after`` filters on provider change time."""
+        """One page of records in provider order; ``modified_after`` filters on the provider's change time."""
         if not 1 <= page_size <= 1000:
             raise InputError(
                 f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."

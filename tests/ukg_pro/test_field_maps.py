@@ -116,6 +116,7 @@ def employment(**changes: Any) -> dict[str, Any]:
         "employeeNumber": "000012444",
         "jobTitle": None,
         "supervisorID": SUP,
+        "supervisorCOID": CO,
         "salaryOrHourly": "S",
         **changes,
     }
@@ -347,6 +348,12 @@ def test_custom_fields_leave_out_unlabelled_and_empty_values(maps: dict[str, Fie
     assert values["custom_fields"] == {"T-Shirt Size": "M", "Remote Worker": "N", "Badge Number": 12444.0}
 
 
+def test_a_supervisor_in_another_company(maps: dict[str, FieldMap]) -> None:
+    record = employment(supervisorID="KEXFP10010W0", supervisorCOID="4Q3H5")
+    values = one(compiled(maps, "Employee"), person(), employment=[record])
+    assert values["manager_id"] == sid("Employee", "4Q3H5", "KEXFP10010W0")
+
+
 def test_a_job_title_prefers_the_alternate_title(maps: dict[str, FieldMap]) -> None:
     cm = compiled(maps, "Employee")
     assert one(cm, person(), employment=[employment(jobTitle="Support Lead")])["job_title"] == "Support Lead"
@@ -357,7 +364,7 @@ def test_a_job_title_prefers_the_alternate_title(maps: dict[str, FieldMap]) -> N
 
 def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
     cm = compiled(maps, "Employment")
-    (joined,) = cm.join([history()], comp=[compensation()])
+    (joined,) = cm.join([history()], comp=[compensation()], current=[employment()])
     assert cm.build(joined) == Employment(
         id=sid("Employment", CO, EMP, "K3N9QZ0000C0"),
         remote_id="K3N9QZ0000C0",
@@ -412,7 +419,7 @@ def test_the_current_row_uses_its_alternate_title_and_rows_stay_distinct(maps: d
     cm = compiled(maps, "Employment")
     old = history(systemId="A0000000000A", reasonCode="100", jobEffectiveDate="2019-01-07T00:00:00")
     new = history(systemId="B0000000000B", reasonCode="200", jobTitle="Support Lead", supervisorId=None)
-    first, second = (cm.map(j) for j in cm.join([old, new]))
+    first, second = (cm.map(j) for j in cm.join([old, new], current=[employment()]))
     assert first["id"] != second["id"]
     assert (first["job_title"], first["effective_date"]) == ("Support Specialist", date(2019, 1, 7))
     assert (second["job_title"], second["change_reason"], second["manager_id"]) == (
@@ -420,7 +427,14 @@ def test_the_current_row_uses_its_alternate_title_and_rows_stay_distinct(maps: d
         "200",
         None,
     )
+    assert first["manager_id"] == sid("Employee", CO, SUP)
     assert second["pay_currency"] is None  # no compensation-details row
+
+
+def test_a_job_history_supervisor_takes_the_current_supervisors_company(maps: dict[str, FieldMap]) -> None:
+    current = employment(supervisorID="KEXFP10010W0", supervisorCOID="4Q3H5")
+    values = one(compiled(maps, "Employment"), history(supervisorId="KEXFP10010W0"), current=[current])
+    assert values["manager_id"] == sid("Employee", "4Q3H5", "KEXFP10010W0")
 
 
 # -- time off -------------------------------------------------------------------------------------------
@@ -502,7 +516,7 @@ def test_an_org_level_maps_to_the_group_the_employee_refers_to(maps: dict[str, F
         is_active=True,
     )
     employee = one(compiled(maps, "Employee"), person(), employment=[employment()])
-    job = one(compiled(maps, "Employment"), history())
+    job = one(compiled(maps, "Employment"), history(), current=[employment()])
     assert group.id == employee["department_id"] == job["department_id"]
 
 
@@ -511,7 +525,7 @@ def test_an_org_level_maps_to_the_group_the_employee_refers_to(maps: dict[str, F
     [
         ("Division", "DIVISION"),
         ("Cost Center", "COST_CENTER"),
-        ("cost  centre", "OTHER"),
+        ("Cost Centre", "COST_CENTER"),
         ("Team", "TEAM"),
         (" department ", "DEPARTMENT"),
         ("Region", "REGION"),
@@ -641,6 +655,7 @@ def test_a_whole_sandbox_tenant_maps_without_errors(maps: dict[str, FieldMap]) -
     for job in out["Employment"]:
         assert job.employee_id in ids["Employee"]
         assert job.department_id in ids["Group"] and job.location_id in ids["Location"]
+        assert job.manager_id is None or job.manager_id in ids["Employee"]
         assert job.pay_rate is not None and job.pay_currency in ("USD", "CAD")
     for balance in out["TimeOffBalance"]:
         assert balance.employee_id in ids["Employee"] and balance.policy_id in ids["TimeOffPolicy"]

@@ -1,0 +1,118 @@
+"""DESIGN.md's public Python API, live against the UKG Pro sandbox served over real HTTP on loopback."""
+
+import pytest
+
+from connectors.ukg_pro.sandbox import Sandbox, run_server
+from hub import HttpSettings, Hub
+from hub.errors import InvalidCredentials, MissingPermission, NotSupported, ProviderAuthError
+from unified_models import Employee, EmploymentStatus
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def served():
+    sb = Sandbox(employees=40, seed=5)
+    with run_server(sb) as base_url:
+        yield sb, base_url
+
+
+@pytest.fixture
+def hub(served):
+    _, base_url = served
+    return Hub(
+        settings=HttpSettings(sandbox_origins=frozenset({base_url}), retry_initial_wait=0.01, max_attempts=3)
+    )
+
+
+@pytest.fixture
+def creds(served):
+    sb, base_url = served
+    return sb.credentials(base_url)
+
+
+def test_link_reports_every_permission_granted(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    assert account.permissions.missing == ()
+    assert all(
+        status.enabled
+        for name, status in account.permissions.actions.items()
+        if name != "time_off_requests.list"
+    )
+    assert "password" not in repr(account) and creds["password"] not in repr(account)
+
+
+def test_every_supported_action_returns_the_whole_tenant(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    employees = hub.employees(account).list(page_size=1000)
+    assert not employees.errors
+    ids = [e.id for e in employees.results]
+    assert len(ids) == len(set(ids)) >= 40
+    assert all(isinstance(e, Employee) for e in employees.results)
+    assert any(e.employment_status == EmploymentStatus.INACTIVE for e in employees.results)
+    for accessor in (
+        "employments",
+        "time_off_policies",
+        "time_off_balances",
+        "groups",
+        "locations",
+        "companies",
+    ):
+        page = getattr(hub, accessor)(account).list(page_size=1000)
+        assert page.results and not page.errors, accessor
+    companies = {c.id for c in hub.companies(account).list().results}
+    assert {e.company_id for e in employees.results} <= companies
+    departments = {g.id for g in hub.groups(account).list(page_size=1000).results}
+    assert {e.department_id for e in employees.results if e.department_id} <= departments
+
+
+def test_cursor_pages_cover_everything_once_and_get_finds_by_id(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    seen, cursor = [], None
+    while True:
+        page = hub.employees(account).list(page_size=7, cursor=cursor)
+        seen += [e.id for e in page.results]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    everyone = hub.employees(account).list(page_size=1000).results
+    assert seen == [e.id for e in everyone]
+    one = everyone[3]
+    assert hub.employees(account).get(one.id) == one
+
+
+async def test_the_same_names_can_be_awaited(hub, creds):
+    account = await hub.link("ukg_pro", creds)
+    page = await hub.employees(account).list(page_size=5)
+    assert len(page.results) == 5
+
+
+def test_wrong_password_is_a_provider_auth_error_with_the_ukg_remedy(hub, creds):
+    with pytest.raises(ProviderAuthError) as info:
+        hub.link("ukg_pro", {**creds, "password": "wrong-Passw0rd"})
+    assert "case-sensitive" in info.value.remedy and "Service Account Administration" in info.value.remedy
+    assert "wrong-Passw0rd" not in str(info.value)
+
+
+def test_a_missing_permission_disables_its_actions_and_names_what_to_tick(hub, creds, served):
+    sb, _ = served
+    sb.revoke(creds["username"], "PTO Plan Integration")
+    try:
+        account = hub.link("ukg_pro", creds)
+        status = account.permissions.actions["time_off_balances.list"]
+        assert not status.enabled and status.missing == ("PTO Plan Integration",)
+        with pytest.raises(MissingPermission) as info:
+            hub.time_off_balances(account).list()
+        assert info.value.permissions == ["PTO Plan Integration"]
+        assert hub.employees(account).list(page_size=2).results
+    finally:
+        sb.grant(creds["username"], "PTO Plan Integration")
+
+
+def test_unsupported_time_off_requests_and_bad_fields_are_clear(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    with pytest.raises(NotSupported, match="no time-off requests"):
+        hub.time_off_requests(account).list()
+    with pytest.raises(InvalidCredentials) as info:
+        hub.link("ukg_pro", {**creds, "customer_api_key": "abc", "domain": "http://10.0.0.1"})
+    assert set(info.value.fields) == {"customer_api_key", "domain"}
