@@ -140,12 +140,12 @@ def sandbox(
         raise typer.Exit(code=2)
     simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms)
     base_url = f"http://127.0.0.1:{port}"
-    table = Table(title=f"{declared.title} sandbox at {base_url}: link it with", title_justify="left")
-    table.add_column("field")
-    table.add_column("value")
+    console.print(
+        f"{declared.title} sandbox at {base_url} ({employees} employees, seed {seed}). Link it with:"
+    )
     for field, value in simulator.credentials(base_url).items():
-        table.add_row(field, str(value))
-    console.print(table)
+        console.print(f"  {field}: {value}", highlight=False, markup=False)
+    console.print("Press Ctrl+C to stop.", highlight=False)
     uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning")
 
 
