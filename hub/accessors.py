@@ -90,6 +90,7 @@ class ModelAccessor:
         field_map = self.hub.field_maps(connector.name)[self.model]
         records: list[Any] = []
         errors: list[MappingError] = []
+        seen: set[str] = set()
         async for item in read_live(
             connector,
             field_map,
@@ -99,7 +100,13 @@ class ModelAccessor:
             include_raw=include_raw,
             include_sources=include_sources,
         ):
-            (errors if isinstance(item, MappingError) else records).append(item)
+            if isinstance(item, MappingError):
+                errors.append(item)
+            elif (
+                item.id not in seen
+            ):  # several provider rows may describe one record (UKG: a plan per employee)
+                seen.add(item.id)
+                records.append(item)
         return records, errors
 
     async def alist(

@@ -116,3 +116,18 @@ def test_unsupported_time_off_requests_and_bad_fields_are_clear(hub, creds):
     with pytest.raises(InvalidCredentials) as info:
         hub.link("ukg_pro", {**creds, "customer_api_key": "abc", "domain": "http://10.0.0.1"})
     assert set(info.value.fields) == {"customer_api_key", "domain"}
+
+
+def test_hub_transport_drives_the_connector_in_process_without_a_socket():
+    sb = Sandbox(employees=12, seed=9)
+    hub = Hub(transport=sb.transport())
+    account = hub.link("ukg_pro", sb.credentials("https://service4.ultipro.com"))
+    assert account.credentials.reveal()["base_url"] == "https://service4.ultipro.com"
+    assert len(hub.employees(account).list(page_size=100).results) >= 12
+
+
+def test_a_record_described_by_several_provider_rows_is_listed_once(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    policies = hub.time_off_policies(account).list(page_size=1000).results
+    balances = hub.time_off_balances(account).list(page_size=1000).results
+    assert len({p.id for p in policies}) == len(policies) < len(balances)
