@@ -1,0 +1,72 @@
+"""UKG Pro traffic replayed from cassettes (recorded over real HTTP against the sandbox, scrubbed).
+
+CI replays with recording off. To refresh the cassettes on purpose:
+``HRISHUB_RECORD=all python3 -m pytest tests/ukg_pro/test_replay.py``.
+"""
+
+import os
+from contextlib import nullcontext
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from connectors.ukg_pro.sandbox import Sandbox, run_server
+from hub import HttpSettings, Hub
+from hub.cassettes import make_vcr
+from unified_models import EmploymentStatus
+
+CASSETTES = Path(__file__).resolve().parents[2] / "cassettes" / "ukg_pro" / "test_replay"
+RECORD_MODE = os.environ.get("HRISHUB_RECORD", "none")
+PORT = 18765
+BASE_URL = f"http://127.0.0.1:{PORT}"
+SANDBOX = {
+    "employees": 24,
+    "seed": 21,
+    "as_of": date(2026, 1, 15),
+    "now": datetime(2026, 1, 15, 12, tzinfo=UTC),
+}
+
+
+@pytest.fixture(scope="module")
+def tenant():
+    """The recorded tenant: served for real only while recording."""
+    sb = Sandbox(**SANDBOX)
+    with run_server(sb, port=PORT) if RECORD_MODE != "none" else nullcontext(BASE_URL):
+        yield sb
+
+
+@pytest.fixture
+def cassette(request, tenant):
+    creds = tenant.credentials(BASE_URL)
+    recorder = make_vcr(CASSETTES, RECORD_MODE, secrets=[creds["password"], creds["customer_api_key"]])
+    with recorder.use_cassette(f"{request.node.name}.yaml"):
+        yield creds
+
+
+def hub():
+    return Hub(settings=HttpSettings(sandbox_origins=frozenset({BASE_URL}), max_attempts=1))
+
+
+def test_link_and_list_employees_replayed(cassette):
+    h = hub()
+    account = h.link("ukg_pro", cassette)
+    assert account.permissions.missing == ()
+    page = h.employees(account).list(page_size=1000)
+    assert not page.errors
+    ids = [e.id for e in page.results]
+    assert len(ids) == len(set(ids)) >= 24
+    assert all(
+        e.employment_status is None or isinstance(e.employment_status, EmploymentStatus) for e in page.results
+    )
+    if RECORD_MODE == "none":  # replayed bodies carry scrubbed fakes, never the tenant's personal data
+        assert all(e.work_email is None or e.work_email.endswith("@example.invalid") for e in page.results)
+
+
+def test_organisation_replayed(cassette):
+    h = hub()
+    account = h.link("ukg_pro", cassette)
+    groups = h.groups(account).list(page_size=1000).results
+    companies = h.companies(account).list().results
+    assert {g.label for g in groups} >= {"Department"}
+    assert len(companies) == 2 and sum(bool(c.is_parent) for c in companies) == 1
