@@ -8,10 +8,11 @@ from typing import Any
 from connectors.ukg_pro.client import create_client
 from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials
 from connectors.ukg_pro.scopes import ACTIONS, FEATURES
+from connectors.ukg_pro.transforms import TRANSFORMS
 from hub.connector import Connector, SandboxLike
 from hub.hookspecs import hookimpl
 
-__all__ = ["CONNECTOR", "register_connectors"]
+__all__ = ["CONNECTOR", "register_connectors", "register_transforms"]
 
 DOCS = (
     "An administrator of your UKG Pro tenant creates a service account under System Configuration > "
@@ -54,3 +55,10 @@ CONNECTOR = Connector(
 def register_connectors(register: Any) -> None:
     """Provide the UKG Pro connector."""
     register(CONNECTOR)
+
+
+@hookimpl
+def register_transforms(register: Any) -> None:
+    """Provide UKG Pro's transforms (future hires → PENDING)."""
+    for name, function in TRANSFORMS.items():
+        register(name, function)

@@ -18,6 +18,7 @@ import field_maps
 from connectors.ukg_pro.endpoints import ENDPOINTS
 from connectors.ukg_pro.labels import label_table, org_level_labels
 from connectors.ukg_pro.sandbox import Sandbox
+from connectors.ukg_pro.transforms import TRANSFORMS as UKG_TRANSFORMS
 from field_maps import CompiledMap, FieldMap, MappingError, load_maps
 from unified_models import (
     Address,
@@ -45,7 +46,7 @@ def sid(model: str, *key: Any) -> str:
 
 @pytest.fixture(scope="module")
 def maps() -> dict[str, FieldMap]:
-    return load_maps(FOLDER)
+    return load_maps(FOLDER, transforms=UKG_TRANSFORMS)
 
 
 def compiled(
@@ -659,3 +660,36 @@ def test_a_whole_sandbox_tenant_maps_without_errors(maps: dict[str, FieldMap]) -
         assert job.pay_rate is not None and job.pay_currency in ("USD", "CAD")
     for balance in out["TimeOffBalance"]:
         assert balance.employee_id in ids["Employee"] and balance.policy_id in ids["TimeOffPolicy"]
+
+
+@pytest.mark.parametrize(
+    ("code", "hired", "status"),
+    [
+        ("A", "2999-01-05T00:00:00", "PENDING"),
+        ("A", "2001-01-05T00:00:00", "ACTIVE"),
+        ("A", None, "ACTIVE"),
+        ("L", "2999-01-05T00:00:00", "LEAVE"),
+        ("T", "2999-01-05T00:00:00", "INACTIVE"),
+    ],
+)
+def test_an_active_employee_hired_for_a_future_date_is_pending(
+    maps: dict[str, FieldMap], code: str, hired: str | None, status: str
+) -> None:
+    values = one(
+        compiled(maps, "Employee"),
+        person(),
+        employment=[employment(employeeStatusCode=code, lastHireDate=hired)],
+    )
+    assert values["employment_status"] == status
+
+
+def test_the_status_transform_reads_the_date_against_today() -> None:
+    from datetime import date
+
+    from connectors.ukg_pro.transforms import FUTURE_HIRE, status_with_future_hires
+
+    today = lambda: date(2026, 3, 1)  # noqa: E731
+    assert status_with_future_hires("A|2026-03-02T00:00:00", today=today) == FUTURE_HIRE
+    assert status_with_future_hires("A|2026-03-01T00:00:00", today=today) == "A"
+    assert status_with_future_hires("A|not a date", today=today) == "A"
+    assert status_with_future_hires("|", today=today) is None

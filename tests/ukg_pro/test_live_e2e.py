@@ -1,5 +1,7 @@
 """DESIGN.md's public Python API, live against the UKG Pro sandbox served over real HTTP on loopback."""
 
+from datetime import date
+
 import pytest
 
 from connectors.ukg_pro.sandbox import Sandbox, run_server
@@ -131,3 +133,10 @@ def test_a_record_described_by_several_provider_rows_is_listed_once(hub, creds):
     policies = hub.time_off_policies(account).list(page_size=1000).results
     balances = hub.time_off_balances(account).list(page_size=1000).results
     assert len({p.id for p in policies}) == len(policies) < len(balances)
+
+
+def test_future_hires_in_the_tenant_are_pending(hub, creds):
+    account = hub.link("ukg_pro", creds)
+    employees = hub.employees(account).list(page_size=1000).results
+    pending = [e for e in employees if e.employment_status == EmploymentStatus.PENDING]
+    assert pending and all(e.hire_date is not None and e.hire_date > date.today() for e in pending)

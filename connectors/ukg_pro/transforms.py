@@ -1,0 +1,37 @@
+"""Field-map transforms the UKG Pro connector registers (maps name them; they are never imported by path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+__all__ = ["FUTURE_HIRE", "TRANSFORMS", "status_with_future_hires"]
+
+FUTURE_HIRE = "FUTURE_HIRE"
+"""The code :func:`status_with_future_hires` gives an active employee whose hire date is still ahead."""
+
+
+def status_with_future_hires(
+    value: Any, *, today: Callable[[], date] = lambda: datetime.now(UTC).date()
+) -> Any:
+    """``"<status code>|<last hire date>"`` → the status code, or ``FUTURE_HIRE`` for a hire not yet started.
+
+    UKG Pro marks people hired for a future date as active (``A``); the unified model calls them
+    PENDING. A map builds the input with a template of ``employeeStatusCode`` and ``lastHireDate``.
+    """
+    if not isinstance(value, str):
+        return value
+    code, _, hired = value.partition("|")
+    code = code.strip()
+    if code != "A" or len(hired) < 10:
+        return code or None
+    try:
+        start = date.fromisoformat(hired[:10])
+    except ValueError:
+        return code
+    return FUTURE_HIRE if start > today() else code
+
+
+TRANSFORMS: dict[str, Callable[[Any], Any]] = {"ukg_pro_status": status_with_future_hires}
+"""Transform name → function, registered through the ``register_transforms`` hook."""
