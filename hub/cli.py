@@ -60,6 +60,7 @@ def connectors(
                     )
                     for action, spec in connector.actions.items()
                 },
+                "features": {name: {"scopes": list(spec.scopes)} for name, spec in connector.features.items()},
             }
         )
     failures = [
@@ -84,6 +85,8 @@ def connectors(
                 table.add_row(action, needed)
             else:
                 table.add_row(action, f"[dim]not supported: {spec['reason']}[/]")
+        for feature, spec in row["features"].items():
+            table.add_row(f"[italic]{feature}[/]", ", ".join(spec["scopes"]) or "-")
         console.print(table)
     if not rows:
         console.print("[yellow]No connector is loaded.[/]")
