@@ -60,7 +60,9 @@ def connectors(
                     )
                     for action, spec in connector.actions.items()
                 },
-                "features": {name: {"scopes": list(spec.scopes)} for name, spec in connector.features.items()},
+                "features": {
+                    name: {"scopes": list(spec.scopes)} for name, spec in connector.features.items()
+                },
             }
         )
     failures = [
