@@ -14,6 +14,7 @@ import pytest
 from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
 from hub.cassettes import make_vcr
+from hub.errors import MissingPermission, ProviderAuthError
 from unified_models import EmploymentStatus
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes" / "ukg_pro" / "test_replay"
@@ -70,3 +71,34 @@ def test_organisation_replayed(cassette):
     companies = h.companies(account).list().results
     assert {g.label for g in groups} >= {"Department"}
     assert len(companies) == 2 and sum(bool(c.is_parent) for c in companies) == 1
+
+
+def test_employments_and_time_off_replayed(cassette):
+    h = hub()
+    account = h.link("ukg_pro", cassette)
+    employments = h.employments(account).list(page_size=1000)
+    balances = h.time_off_balances(account).list(page_size=1000)
+    policies = h.time_off_policies(account).list(page_size=1000)
+    assert employments.results and not employments.errors
+    employees = {e.id for e in h.employees(account).list(page_size=1000).results}
+    assert {j.employee_id for j in employments.results} <= employees
+    assert {b.policy_id for b in balances.results} <= {p.id for p in policies.results}
+
+
+def test_wrong_password_replayed(cassette):
+    with pytest.raises(ProviderAuthError) as info:
+        hub().link("ukg_pro", {**cassette, "password": "Wrong-Passw0rd"})
+    assert "Service Account Administration" in info.value.remedy
+
+
+def test_missing_permission_replayed(cassette, tenant):
+    tenant.revoke(cassette["username"], "PTO Plan Integration")
+    try:
+        h = hub()
+        account = h.link("ukg_pro", cassette)
+        assert account.permissions.missing == ("PTO Plan Integration",)
+        with pytest.raises(MissingPermission) as info:
+            h.time_off_balances(account).list()
+        assert info.value.permissions == ["PTO Plan Integration"]
+    finally:
+        tenant.grant(cassette["username"], "PTO Plan Integration")
