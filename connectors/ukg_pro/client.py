@@ -22,6 +22,7 @@ import httpx
 import stamina
 
 from connectors.ukg_pro.auth import UkgAuth
+from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import (
     RETRY_STATUSES,
@@ -235,7 +236,18 @@ class UkgProClient:
     # -- the hub's client protocol ---------------------------------------------------------------
 
     async def records(self, record: str, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
-        """Stream UKG records of one type (``person-details``, ``org-levels``, ...) page by page."""
+        """Stream UKG records of one type (``person-details``, ``org-levels``, ...) page by page.
+
+        A derived type (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
+        """
+        if record in DERIVED:
+            source, build = DERIVED[record]
+            rows: list[dict[str, Any]] = []
+            async for page in self.records(source, **params):
+                rows.extend(page)
+            if rows:
+                yield build(rows)
+            return
         try:
             endpoint = ENDPOINTS[record]
         except KeyError:

@@ -17,7 +17,7 @@ __all__ = ["ORG_LEVEL_FIELDS", "label_table", "org_level_labels"]
 
 ORG_LEVEL_FIELDS: dict[str, str] = {
     "Employee": "employment-details.orgLevel{level}Code",
-    "Employment": "employee-job-history-details.orgLevel{level}Code",
+    "Employment": "job-history-periods.orgLevel{level}Code",
 }
 """Model → where its records carry the org-level code, per level."""
 

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 import field_maps
-from connectors.ukg_pro.endpoints import ENDPOINTS
 from connectors.ukg_pro.labels import label_table, org_level_labels
 from connectors.ukg_pro.sandbox import Sandbox
 from connectors.ukg_pro.transforms import TRANSFORMS as UKG_TRANSFORMS
@@ -386,7 +385,7 @@ def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
         change_reason="100",
     )
     assert cm.lineage["department_id"] == FieldSource(
-        api_name="employee-job-history-details.orgLevel3Code", label="Department"
+        api_name="job-history-periods.orgLevel3Code", label="Department"
     )
 
 
@@ -598,26 +597,16 @@ def test_a_company_maps_exactly(maps: dict[str, FieldMap], master: str, is_paren
 
 
 async def _fetch(sandbox: Sandbox, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every record of each type, read through the connector's own client (derived types included)."""
+    from connectors.ukg_pro.client import UkgProClient
+    from hub.connector import HttpSettings
+
+    base = "https://service4.ultipro.com"
+    creds = {**sandbox.credentials(base), "base_url": base}
     out: dict[str, list[dict[str, Any]]] = {}
-    async with sandbox.client() as client:
+    async with UkgProClient(creds, HttpSettings(transport=sandbox.transport())) as client:
         for name in names:
-            endpoint = ENDPOINTS[name]
-            if not endpoint.paged:
-                response = await client.get(endpoint.path)
-                assert response.status_code == 200, response.text
-                out[name] = response.json()
-                continue
-            rows: list[dict[str, Any]] = []
-            page = 1
-            while True:
-                response = await client.get(endpoint.path, params={"page": page, endpoint.page_param: 100})
-                assert response.status_code == 200, response.text
-                batch = response.json()
-                if not batch:
-                    break
-                rows.extend(batch)
-                page += 1
-            out[name] = rows
+            out[name] = [row async for page in client.records(name) for row in page]
     return out
 
 
@@ -644,7 +633,14 @@ def test_a_whole_sandbox_tenant_maps_without_errors(maps: dict[str, FieldMap]) -
         out[model] = results
 
     assert len(out["Employee"]) == len(raw["person-details"])
-    assert len(out["Employment"]) == len(raw["employee-job-history-details"])
+    assert len(out["Employment"]) == len(raw["job-history-periods"])
+    periods: dict[str, list[Any]] = {}
+    for job in out["Employment"]:
+        periods.setdefault(job.employee_id, []).append(job)
+        assert job.end_date is None or job.end_date >= job.effective_date
+    assert any(job.end_date for job in out["Employment"])
+    for jobs in periods.values():  # the latest period of each employee is the current one
+        assert max(jobs, key=lambda j: j.effective_date).end_date is None
     # Every reference points at a record the tenant has.
     ids = {model: {r.id for r in rows} for model, rows in out.items()}
     for e in out["Employee"]:
