@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 __all__ = ["DERIVED", "job_history_periods"]
@@ -31,9 +32,9 @@ def job_history_periods(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = [dict(row, periodEndDate=None) for row in rows]
     for indexes in by_employee.values():
         dated = sorted((d, i) for i in indexes if (d := _effective(rows[i])) is not None)
-        for (_, current), (following, _) in zip(dated, dated[1:], strict=False):
+        for (started, current), (following, _) in pairwise(dated):
             end = following - timedelta(days=1)
-            out[current]["periodEndDate"] = end.isoformat() if end >= _effective(rows[current]) else None
+            out[current]["periodEndDate"] = end.isoformat() if end >= started else None
     return out
 
 

@@ -155,3 +155,43 @@ async def test_redirects_are_never_followed():
     client = UkgProClient(creds, HttpSettings(transport=httpx.MockTransport(redirect)))
     with pytest.raises(ProviderResponseError, match="never follows redirects"):
         await client.probe()
+
+
+async def test_no_more_requests_in_flight_than_the_account_allows():
+    import asyncio
+
+    from connectors.ukg_pro.limiter import AdaptiveLimiter
+
+    limiter = AdaptiveLimiter(3)
+    peak = 0
+
+    async def request():
+        nonlocal peak
+        async with limiter.slot():
+            peak = max(peak, limiter.in_flight)
+            await asyncio.sleep(0.01)
+
+    await asyncio.gather(*(request() for _ in range(20)))
+    assert peak == 3
+    await limiter.throttled()
+    await limiter.throttled()
+    assert limiter.limit == 1  # halved twice on 429, never below one
+    peak = 0
+    await asyncio.gather(*(request() for _ in range(5)))
+    assert peak == 1
+    for _ in range(40):
+        await limiter.succeeded()
+    assert limiter.limit == 3  # eased back up while requests succeed
+
+
+async def test_faults_over_real_http_on_loopback(everyone):
+    from connectors.ukg_pro.sandbox import run_server
+
+    sb = Sandbox(employees=35, seed=2)
+    sb.faults.update({"error_burst": (502, 2), "drop_connection": 1, "rate_limit_every": 4, "retry_after": 0})
+    with run_server(sb) as base_url:
+        creds = {**sb.credentials(base_url), "base_url": base_url}
+        settings = HttpSettings(retry_initial_wait=0.01, max_attempts=5)
+        async with UkgProClient(creds, settings) as client:
+            rows = await read_all(client, SMALL_PAGES)
+    assert ids(rows) == ids(everyone)
