@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FUTURE_HIRE", "TRANSFORMS", "status_with_future_hires"]
+__all__ = ["FUTURE_HIRE", "TRANSFORMS", "rate_by_pay_basis", "status_with_future_hires"]
 
 FUTURE_HIRE = "FUTURE_HIRE"
 """The code :func:`status_with_future_hires` gives an active employee whose hire date is still ahead."""
@@ -33,5 +34,24 @@ def status_with_future_hires(
     return FUTURE_HIRE if start > today() else code
 
 
-TRANSFORMS: dict[str, Callable[[Any], Any]] = {"ukg_pro_status": status_with_future_hires}
+def rate_by_pay_basis(value: Any) -> Any:
+    """``"<S|H>|<annualSalary>|<hourlyPayRate>"`` → the rate that matches the pay basis (None when empty).
+
+    UKG fills the annual salary for hourly staff too; an hourly employee's rate is the hourly one.
+    """
+    if not isinstance(value, str):
+        return value
+    basis, _, rates = value.partition("|")
+    annual, _, hourly = rates.partition("|")
+    chosen = (hourly if basis.strip() == "H" else annual).strip()
+    try:
+        return Decimal(chosen) if chosen else None
+    except InvalidOperation:
+        return None
+
+
+TRANSFORMS: dict[str, Callable[[Any], Any]] = {
+    "ukg_pro_status": status_with_future_hires,
+    "ukg_pro_pay_rate": rate_by_pay_basis,
+}
 """Transform name → function, registered through the ``register_transforms`` hook."""

@@ -402,17 +402,16 @@ def test_pay_period_codes(maps: dict[str, FieldMap], code: str, frequency: str |
     assert one(compiled(maps, "Employment"), history(payPeriodCode=code))["pay_frequency"] == frequency
 
 
-@pytest.mark.parametrize("salary_or_hourly", ["S", "H"])
-def test_salaried_and_hourly_rows_both_give_the_annual_rate(
-    maps: dict[str, FieldMap], salary_or_hourly: str
+@pytest.mark.parametrize(
+    ("salary_or_hourly", "rate", "period"),
+    [("S", Decimal("41600.0"), "YEAR"), ("H", Decimal("20.0"), "HOUR"), ("", Decimal("41600.0"), None)],
+)
+def test_the_pay_rate_follows_the_pay_basis(
+    maps: dict[str, FieldMap], salary_or_hourly: str, rate: Decimal, period: str | None
 ) -> None:
     row = history(salaryOrHourly=salary_or_hourly, annualSalary=41600.0, hourlyPayRate=20.0)
     values = one(compiled(maps, "Employment"), row, comp=[compensation(currencyCode="cad")])
-    assert (values["pay_rate"], values["pay_period"], values["pay_currency"]) == (
-        Decimal("41600.0"),
-        "YEAR",
-        "CAD",
-    )
+    assert (values["pay_rate"], values["pay_period"], values["pay_currency"]) == (rate, period, "CAD")
 
 
 def test_the_current_row_uses_its_alternate_title_and_rows_stay_distinct(maps: dict[str, FieldMap]) -> None:

@@ -140,3 +140,25 @@ def test_future_hires_in_the_tenant_are_pending(hub, creds):
     employees = hub.employees(account).list(page_size=1000).results
     pending = [e for e in employees if e.employment_status == EmploymentStatus.PENDING]
     assert pending and all(e.hire_date is not None and e.hire_date > date.today() for e in pending)
+
+
+def test_an_account_can_take_its_department_from_another_label_or_level(hub, creds):
+    from hub.accounts import AccountOptions
+
+    plain = hub.link("ukg_pro", creds)
+    by_label = hub.link(
+        "ukg_pro",
+        creds,
+        options=AccountOptions(overrides={"Employee": {"department_id": {"label": "Cost Center"}}}),
+    )
+    by_level = hub.link(
+        "ukg_pro",
+        creds,
+        options=AccountOptions(overrides={"Employee": {"department_id": {"label": "Org Level 2"}}}),
+    )
+    groups = {g.id: g for g in hub.groups(plain).list(page_size=1000).results}
+    default = hub.employees(plain).list(page_size=1000).results
+    assert {groups[e.department_id].label for e in default if e.department_id} == {"Department"}
+    for account in (by_label, by_level):
+        employees = hub.employees(account).list(page_size=1000).results
+        assert {groups[e.department_id].level for e in employees if e.department_id} == {2}
