@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from hub.accounts import Account
     from hub.hub import Hub
 
-__all__ = ["ModelAccessor", "Page"]
+__all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page"]
+
+SENSITIVE_FIELDS: dict[str, tuple[str, ...]] = {"Employee": ("national_id", "date_of_birth", "ethnicity")}
+"""Fields returned only to accounts whose options allow sensitive data."""
 
 Mode = Literal["auto", "live"]
 
@@ -63,6 +66,16 @@ def _decode_cursor(cursor: str) -> int:
         ) from None
 
 
+def _without(record: Any, names: tuple[str, ...]) -> Any:
+    """The record with ``names`` emptied, from its values, raw data and lineage alike."""
+    update: dict[str, Any] = dict.fromkeys(names)
+    if record.field_sources:
+        update["field_sources"] = {k: v for k, v in record.field_sources.items() if k not in names}
+    if record.remote_data:
+        update["remote_data"] = None  # raw records carry the same values; never leak them through include_raw
+    return record.model_copy(update=update)
+
+
 class ModelAccessor:
     """Reads one unified model for one account. Every method may be called or awaited."""
 
@@ -91,6 +104,8 @@ class ModelAccessor:
         records: list[Any] = []
         errors: list[MappingError] = []
         seen: set[str] = set()
+        sensitive = SENSITIVE_FIELDS.get(self.model, ())
+        hidden = None if self.account.options.include_sensitive or not sensitive else sensitive
         async for item in read_live(
             connector,
             field_map,
@@ -102,11 +117,9 @@ class ModelAccessor:
         ):
             if isinstance(item, MappingError):
                 errors.append(item)
-            elif (
-                item.id not in seen
-            ):  # several provider rows may describe one record (UKG: a plan per employee)
+            elif item.id not in seen:  # several provider rows may describe one record (a plan per employee)
                 seen.add(item.id)
-                records.append(item)
+                records.append(item if hidden is None else _without(item, hidden))
         return records, errors
 
     async def alist(

@@ -117,9 +117,14 @@ def build_report(connector: Connector, held: Mapping[str, bool]) -> PermissionRe
 
 @dataclass(frozen=True)
 class AccountOptions:
-    """Per-account choices: field overrides per model, employee filters, the provider's time zone."""
+    """Per-account choices: field overrides per model, employee filters, the provider's time zone.
+
+    ``include_sensitive`` lets the account read sensitive fields (national id, date of birth,
+    ethnicity); off by default, they are then returned empty.
+    """
 
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    include_sensitive: bool = False
     filters: Mapping[str, Any] = field(default_factory=dict)
     time_zone: str = "UTC"
 

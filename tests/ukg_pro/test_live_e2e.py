@@ -162,3 +162,15 @@ def test_an_account_can_take_its_department_from_another_label_or_level(hub, cre
     for account in (by_label, by_level):
         employees = hub.employees(account).list(page_size=1000).results
         assert {groups[e.department_id].level for e in employees if e.department_id} == {2}
+
+
+def test_sensitive_fields_are_returned_only_when_the_account_allows(hub, creds):
+    from hub.accounts import AccountOptions
+
+    default = hub.link("ukg_pro", creds)
+    allowed = hub.link("ukg_pro", creds, options=AccountOptions(include_sensitive=True))
+    hidden = hub.employees(default).list(page_size=1000, include_raw=True, include_sources=True).results
+    shown = hub.employees(allowed).list(page_size=1000).results
+    assert all(e.national_id is None and e.date_of_birth is None and e.ethnicity is None for e in hidden)
+    assert all(e.remote_data is None and "national_id" not in (e.field_sources or {}) for e in hidden)
+    assert any(e.national_id for e in shown) and any(e.date_of_birth for e in shown)
