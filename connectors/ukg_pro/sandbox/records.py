@@ -204,25 +204,10 @@ def person_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
 # -- employment-details ---------------------------------------------------------------------------------
 
 
-def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
-    """A ``/personnel/v1/employment-details`` row (schema ``EmpEmploymentDetails``)."""
-    sup = e.supervisor
-    sp = sup.person if sup is not None else None
-    company = e.company
-    job = e.job
-    paid = ctx.paid(e)
-    birth = e.person.birth_date
-    hourly = e.salary_hourly == "H"
-    last_reason = e.history[-1].reason if e.history else None
+def _job_placement(e: Employment) -> dict[str, Any]:
+    """The fields both employment endpoints carry under the same names: org levels, dates, location, phone."""
     org1, org2, org3, org4 = e.org
     return {
-        "companyID": company.company_id,
-        "companyCode": company.code,
-        "companyName": company.name,
-        "employeeID": e.employee_id,
-        "jobDescription": job.title,
-        "payGroupDescription": e.pay_group.description,
-        "primaryJobCode": job.code,
         "orgLevel1Code": org1,
         "orgLevel2Code": org2,
         "orgLevel3Code": org3,
@@ -235,9 +220,31 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "primaryProjectCode": None,
         "workPhoneNumber": e.work_phone,
         "workPhoneExtension": e.work_ext,
-        "workPhoneCountry": company.country if e.work_phone else None,
+        "workPhoneCountry": e.company.country if e.work_phone else None,
         "dateInJob": ukg_date(e.date_in_job),
         "dateLastWorked": ukg_date(e.term_date),
+    }
+
+
+def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
+    """A ``/personnel/v1/employment-details`` row (schema ``EmpEmploymentDetails``)."""
+    sup = e.supervisor
+    sp = sup.person if sup is not None else None
+    company = e.company
+    job = e.job
+    paid = ctx.paid(e)
+    birth = e.person.birth_date
+    hourly = e.salary_hourly == "H"
+    last_reason = e.history[-1].reason if e.history else None
+    return {
+        "companyID": company.company_id,
+        "companyCode": company.code,
+        "companyName": company.name,
+        "employeeID": e.employee_id,
+        "jobDescription": job.title,
+        "payGroupDescription": e.pay_group.description,
+        "primaryJobCode": job.code,
+        **_job_placement(e),
         "dateOfBenefitSeniority": ukg_date(e.last_hire),
         "dateOfSeniority": ukg_date(e.last_hire),
         "deductionGroupCode": "USBN" if company.country == "USA" else "CABN",
@@ -309,7 +316,6 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
     birth = e.person.birth_date
     hourly = e.salary_hourly == "H"
     home = ctx.tenant.home(e.employee_id)
-    org1, org2, org3, org4 = e.org
     return {
         "companyID": company.company_id,
         "employeeID": e.employee_id,
@@ -317,21 +323,7 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
         "isHomeCompany": e.is_home,
         "isSupervisor": e.reports > 0,
         "primaryJobCode": job.code,
-        "orgLevel1Code": org1,
-        "orgLevel2Code": org2,
-        "orgLevel3Code": org3,
-        "orgLevel4Code": org4,
-        "originalHireDate": ukg_date(e.original_hire),
-        "lastHireDate": ukg_date(e.last_hire),
-        "fullTimeOrPartTimeCode": e.full_part,
-        "primaryWorkLocationCode": e.location.code,
-        "languageCode": _language(e),
-        "primaryProjectCode": None,
-        "workPhoneNumber": e.work_phone,
-        "workPhoneExtension": e.work_ext,
-        "workPhoneCountry": company.country if e.work_phone else None,
-        "dateInJob": ukg_date(e.date_in_job),
-        "dateLastWorked": ukg_date(e.term_date),
+        **_job_placement(e),
         "benefitSeniorityDate": ukg_date(e.last_hire),
         "seniorityDate": ukg_date(e.last_hire),
         "deductionGroupCode": "USBN" if company.country == "USA" else "CABN",
