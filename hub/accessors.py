@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from hub.accounts import Account
     from hub.hub import Hub
 
-__all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page"]
+__all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page", "call_or_await"]
 
 SENSITIVE_FIELDS: dict[str, tuple[str, ...]] = {"Employee": ("national_id", "date_of_birth", "ethnicity")}
 """Fields returned only to accounts whose options allow sensitive data."""
@@ -39,7 +39,7 @@ class Page:
     errors: list[MappingError] = field(default_factory=list)
 
 
-def _run(coro: Coroutine[Any, Any, Any]) -> Any:
+def call_or_await(coro: Coroutine[Any, Any, Any]) -> Any:
     """Await ``coro`` from sync code, or hand it back to be awaited inside a running event loop."""
     try:
         asyncio.get_running_loop()
@@ -154,7 +154,7 @@ class ModelAccessor:
 
     def list(self, **options: Any) -> Any:
         """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
-        return _run(self.alist(**options))
+        return call_or_await(self.alist(**options))
 
     async def aget(self, record_id: str, *, include_raw: bool = False, include_sources: bool = False) -> Any:
         """One record by its hub id (or the provider's own id), or :class:`NotFound`."""
@@ -169,4 +169,4 @@ class ModelAccessor:
 
     def get(self, record_id: str, **options: Any) -> Any:
         """:meth:`aget` from sync code, or awaitable inside an event loop."""
-        return _run(self.aget(record_id, **options))
+        return call_or_await(self.aget(record_id, **options))

@@ -23,10 +23,6 @@ class Credentials:
         """The values themselves, for the connector's client factory only."""
         return dict(self._values)
 
-    def secrets(self) -> list[str]:
-        """Every value that must never be logged (all string values but the host parts)."""
-        return [v for k, v in self._values.items() if isinstance(v, str) and v and k in _SECRET_FIELDS]
-
     def __repr__(self) -> str:
         return f"Credentials({', '.join(sorted(self._values))}: <redacted>)"
 
@@ -37,9 +33,6 @@ class Credentials:
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self._values)))
-
-
-_SECRET_FIELDS = frozenset({"password", "customer_api_key", "api_key", "token", "secret", "client_secret"})
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from hub.errors import HubError
+
+if TYPE_CHECKING:
+    from hub.hub import Hub
 
 __all__ = ["app", "main"]
 
@@ -23,8 +26,8 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def _hub():
-    from hub.hub import Hub
+def _hub() -> Hub:
+    from hub.hub import Hub  # imported here so `hrishub --help` stays fast
 
     return Hub()
 

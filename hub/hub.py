@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
 import httpx
 
-from hub.accessors import ModelAccessor, _run
+from hub.accessors import ModelAccessor, call_or_await
 from hub.accounts import Account, AccountOptions
 from hub.connector import Connector, HttpSettings
 from hub.errors import UnknownConnector
@@ -34,7 +35,7 @@ class Hub:
     ) -> None:
         base = settings or HttpSettings()
         if transport is not None:
-            base = HttpSettings(**{**base.__dict__, "transport": transport})
+            base = replace(base, transport=transport)
         self.settings = base
         self.registry = Registry.load(allow=plugins)
 
@@ -82,7 +83,7 @@ class Hub:
 
     def link(self, connector: str, credentials: Mapping[str, Any], **options: Any) -> Any:
         """:meth:`alink` from sync code, or awaitable inside an event loop."""
-        return _run(self.alink(connector, credentials, **options))
+        return call_or_await(self.alink(connector, credentials, **options))
 
     # -- one accessor per unified model ----------------------------------------------------------
 

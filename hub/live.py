@@ -7,7 +7,6 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from field_maps import MappingError
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
@@ -73,8 +72,3 @@ async def read_live(
                 yield item
     finally:
         await client.aclose()
-
-
-def is_error(item: object) -> bool:
-    """Whether an item from :func:`read_live` is a mapping failure."""
-    return isinstance(item, MappingError)

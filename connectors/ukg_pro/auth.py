@@ -26,7 +26,3 @@ class UkgAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "UkgAuth(<redacted>)"
-
-    def secrets(self) -> tuple[str, str]:
-        """The header values to scrub from logs and cassettes."""
-        return self._authorization, self._customer_api_key

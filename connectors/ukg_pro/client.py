@@ -257,23 +257,6 @@ class UkgProClient:
         async for page in self.pages(endpoint, **params):
             yield page
 
-    async def get_record(self, record: str, key: str) -> dict[str, Any]:
-        """One record by its UKG id on a ``/{id}`` route (person-details, jobs, locations)."""
-        endpoint = ENDPOINTS[record]
-        body, _ = await self.get_json(f"{endpoint.path}/{key}")
-        if isinstance(body, list):
-            body = body[0] if body else {}
-        return body
-
-    async def changes(self, since: datetime, until: datetime) -> AsyncIterator[list[dict[str, Any]]]:
-        """UKG's change feed (Employee Export): full snapshots of employees changed in the window."""
-        async for page in self.pages(
-            ENDPOINTS["employee-changes"],
-            startDate=_format_change_date(since),
-            endDate=_format_change_date(until),
-        ):
-            yield page
-
     async def probe(self) -> None:
         """One cheap call that proves the host and credentials (a 403 still proves the credentials)."""
         endpoint = ENDPOINTS["person-details"]

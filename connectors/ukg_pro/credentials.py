@@ -200,6 +200,14 @@ def _parse(raw: str) -> tuple[str, str, str | None]:
     return parts.scheme.lower(), parts.netloc, None
 
 
+class _Refused(Exception):
+    """One host field is wrong; carries the issue to report."""
+
+    def __init__(self, issue: FieldIssue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
 def resolve_host(
     subdomain_raw: str,
     domain_raw: str,
@@ -210,61 +218,62 @@ def resolve_host(
 
     Returns ``(issues, subdomain, domain, base_url)``; ``issues`` is empty when the host is valid.
     """
-    domains = tuple(d.lower().strip(".") for d in domains)
-    sub, dom = subdomain_raw.strip(), domain_raw.strip()
+    allowed = tuple(d.lower().strip(".") for d in domains)
+    try:
+        return [], *_host_of(subdomain_raw.strip(), domain_raw.strip(), allowed, sandbox_origins)
+    except _Refused as refused:
+        return [refused.issue], "", "", ""
+
+
+def _host_of(
+    sub: str, dom: str, domains: tuple[str, ...], sandbox_origins: frozenset[str]
+) -> tuple[str, str, str]:
+    """``(subdomain, domain, base_url)``, or :class:`_Refused` naming the field at fault."""
+
+    def refuse(field: str, message: str) -> _Refused:
+        return _Refused(_bad_host(field, message, domains))
+
     # Whichever field holds a whole host or URL names the host; otherwise join the two parts.
     if sub and any(c in sub for c in ".:/@"):
         field, raw = "subdomain", sub
-    elif (dom and _has_label_below(dom, domains)) or (dom and "://" in dom):
+    elif dom and (_has_label_below(dom, domains) or "://" in dom):
         field, raw = "domain", dom
-    else:
-        field, raw = "subdomain", f"{sub}.{dom}" if sub else ""
-        if not sub:
-            return (
-                [
-                    FieldIssue(
-                        "subdomain",
-                        "is missing.",
-                        "Enter the first part of your web-service host, e.g. service4 "
-                        "(System Configuration > Security > Web Services).",
-                    )
-                ],
-                "",
-                "",
-                "",
+    elif not sub:
+        raise _Refused(
+            FieldIssue(
+                "subdomain",
+                "is missing.",
+                "Enter the first part of your web-service host, e.g. service4 "
+                "(System Configuration > Security > Web Services).",
             )
-        if not _LABEL.match(sub.lower()):
-            return [_bad_host("subdomain", f"{sub!r} is not a valid subdomain.", domains)], "", "", ""
+        )
+    elif not _LABEL.match(sub.lower()):
+        raise refuse("subdomain", f"{sub!r} is not a valid subdomain.")
+    else:
+        field, raw = "subdomain", f"{sub}.{dom}"
     scheme, netloc, problem = _parse(raw)
     if problem:
-        return [_bad_host(field, f"{problem}.", domains)], "", "", ""
+        raise refuse(field, f"{problem}.")
     if scheme not in ("", "http", "https"):
-        return [_bad_host(field, f"uses {scheme}://; only https is used.", domains)], "", "", ""
+        raise refuse(field, f"uses {scheme}://; only https is used.")
     origin = f"{scheme or 'https'}://{netloc.lower()}"
     if origin in sandbox_origins:
-        return [], "", origin, origin
+        return "", origin, origin
     if not netloc.isascii():
-        return [_bad_host(field, "contains non-ASCII characters (a look-alike host?).", domains)], "", "", ""
+        raise refuse(field, "contains non-ASCII characters (a look-alike host?).")
     host = netloc.lower().rstrip(".")
-    bare = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-    if _looks_like_ip(bare):
-        return [_bad_host(field, "is an IP address; only UKG host names are accepted.", domains)], "", "", ""
+    if _looks_like_ip(host.rsplit(":", 1)[0] if not host.endswith("]") else host):
+        raise refuse(field, "is an IP address; only UKG host names are accepted.")
     if ":" in host:
-        return (
-            [_bad_host(field, "includes a port; UKG hosts use the standard https port.", domains)],
-            "",
-            "",
-            "",
-        )
+        raise refuse(field, "includes a port; UKG hosts use the standard https port.")
     labels = host.split(".")
     for allowed in domains:
         tail = allowed.split(".")
         if labels[-len(tail) :] == tail and len(labels) == len(tail) + 1 and _LABEL.match(labels[0]):
             if field == "domain" and sub and sub.lower() != labels[0]:
-                message = f"says {sub!r} but the domain field holds the host {host!r}."
-                return [_bad_host("subdomain", message, domains)], "", "", ""
-            return [], labels[0], allowed, f"https://{host}"
-    return [_bad_host(field, f"{host!r} is not a UKG web-service host.", domains)], "", "", ""
+                raise refuse("subdomain", f"says {sub!r} but the domain field holds the host {host!r}.")
+            return labels[0], allowed, f"https://{host}"
+    raise refuse(field, f"{host!r} is not a UKG web-service host.")
 
 
 def _looks_like_ip(host: str) -> bool:

@@ -41,3 +41,45 @@ def test_unsupported_action_says_why_and_unknown_action_lists_valid_ones():
     with pytest.raises(UnknownAction) as info:
         c.required_scopes("payroll.list")
     assert "employees.list" in info.value.remedy
+
+
+def test_a_connector_without_a_normaliser_is_validated_by_its_schema_with_every_field_named():
+    from hub.connector import HttpSettings
+    from hub.errors import InvalidCredentials
+    from hub.linking import validate_credentials
+
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "token": {
+                "type": "string",
+                "title": "API token",
+                "format": "password",
+                "writeOnly": True,
+                "minLength": 8,
+            },
+            "region": {"type": "string", "title": "Region", "enum": ["eu", "us"]},
+        },
+        "required": ["token", "region"],
+    }
+    c = Connector(
+        name="acme",
+        title="Acme HR",
+        docs="",
+        credentials_schema=schema,
+        actions={},
+        field_maps="acme",
+        client_factory=lambda creds, settings: None,  # type: ignore[arg-type,return-value]
+    )
+    assert validate_credentials(c, {"token": "t" * 8, "region": "eu"}, HttpSettings()) == {
+        "token": "t" * 8,
+        "region": "eu",
+    }
+    with pytest.raises(InvalidCredentials) as info:
+        validate_credentials(c, {"token": "short-x", "region": "mars"}, HttpSettings())
+    assert set(info.value.fields) == {"token", "region"}
+    assert "short-x" not in str(info.value)  # a secret is never echoed back
+    with pytest.raises(InvalidCredentials) as missing:
+        validate_credentials(c, {}, HttpSettings())
+    assert set(missing.value.fields) == {"token", "region"}
