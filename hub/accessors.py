@@ -14,6 +14,7 @@ from field_maps import MappingError
 from hub.actions import LIST_ACTIONS
 from hub.errors import InputError, MissingPermission, NotFound, NotSupported
 from hub.live import read_live
+from unified_models import MODELS
 
 if TYPE_CHECKING:
     from hub.accounts import Account
@@ -48,21 +49,22 @@ def call_or_await(coro: Coroutine[Any, Any, Any]) -> Any:
     return coro
 
 
-def _encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+def _encode_cursor(position: int, where: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps({where: position}).encode()).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str) -> int:
+def _decode_cursor(cursor: str, where: str) -> int:
+    """The position in a cursor; ``where`` is ``o`` (live offset) or ``s`` (store position)."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        offset = json.loads(base64.urlsafe_b64decode(padded))["o"]
-        if not isinstance(offset, int) or offset < 0:
+        position = json.loads(base64.urlsafe_b64decode(padded))[where]
+        if not isinstance(position, int) or isinstance(position, bool) or position < 0:
             raise ValueError
-        return offset
+        return position
     except (ValueError, KeyError, TypeError):
         raise InputError(
-            "The cursor is not one this hub issued.",
-            remedy="Pass next_cursor from the previous page unchanged.",
+            "The cursor is not one this hub issued for this kind of read.",
+            remedy="Pass next_cursor from the previous page unchanged, with the same mode.",
         ) from None
 
 
@@ -84,6 +86,7 @@ class ModelAccessor:
         self.account = account
         self.resource = resource
         self.model = LIST_ACTIONS[resource]
+        self.model_cls = MODELS[self.model]
 
     def _check(self, action: str) -> None:
         connector = self.hub.connector(self.account.connector)
@@ -104,8 +107,7 @@ class ModelAccessor:
         records: list[Any] = []
         errors: list[MappingError] = []
         seen: set[str] = set()
-        sensitive = SENSITIVE_FIELDS.get(self.model, ())
-        hidden = None if self.account.options.include_sensitive or not sensitive else sensitive
+        hidden = self._hidden()
         async for item in read_live(
             connector,
             field_map,
@@ -122,6 +124,26 @@ class ModelAccessor:
                 records.append(item if hidden is None else _without(item, hidden))
         return records, errors
 
+    def _synced(self) -> bool:
+        return self.model in self.hub.store.synced_models(self.account.id)
+
+    def _use_store(self, mode: str) -> bool:
+        if mode not in ("auto", "live"):
+            raise InputError(f"mode {mode!r} is not known.", remedy="Use mode 'auto' or 'live'.")
+        return mode == "auto" and self._synced()
+
+    def _hidden(self) -> tuple[str, ...] | None:
+        sensitive = SENSITIVE_FIELDS.get(self.model, ())
+        return None if self.account.options.include_sensitive or not sensitive else sensitive
+
+    def _from_store(self, rows: list[Any], include_raw: bool, include_sources: bool) -> list[Any]:
+        from hub.store.reads import lineage_of, to_model
+
+        lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
+        hidden = self._hidden()
+        records = [to_model(self.model_cls, row, include_raw=include_raw, lineage=lineage) for row in rows]
+        return records if hidden is None else [_without(r, hidden) for r in records]
+
     async def alist(
         self,
         *,
@@ -132,15 +154,35 @@ class ModelAccessor:
         include_sources: bool = False,
         mode: Mode = "auto",
     ) -> Page:
-        """One page of records in provider order; ``modified_after`` filters on the provider's change time."""
+        """One page of records.
+
+        ``mode="auto"`` reads the store once this model has been synced for the account (records in
+        the order first stored; the cursor stays valid while a sync runs), and the provider before
+        that; ``mode="live"`` always reads the provider. ``modified_after`` keeps records changed
+        after that moment (the hub's change time in the store, the provider's in live reads).
+        """
         if not 1 <= page_size <= 1000:
             raise InputError(
                 f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
             )
-        if mode not in ("auto", "live"):
-            raise InputError(f"mode {mode!r} is not known.", remedy="Use mode 'auto' or 'live'.")
         self._check(f"{self.resource}.list")
-        offset = _decode_cursor(cursor) if cursor else 0
+        if self._use_store(mode):
+            from hub.store.reads import record_page
+
+            after = _decode_cursor(cursor, "s") if cursor else 0
+            rows = record_page(
+                self.hub.store,
+                self.account.id,
+                self.model,
+                after=after,
+                limit=page_size + 1,
+                modified_after=modified_after,
+            )
+            more = len(rows) > page_size
+            rows = rows[:page_size]
+            following = _encode_cursor(rows[-1].seq, "s") if more else None
+            return Page(self._from_store(rows, include_raw, include_sources), following)
+        offset = _decode_cursor(cursor, "o") if cursor else 0
         records, errors = await self._read(include_raw, include_sources)
         if modified_after is not None:
             records = [
@@ -150,21 +192,33 @@ class ModelAccessor:
             ]
         chunk = records[offset : offset + page_size]
         following = offset + page_size
-        return Page(chunk, _encode_cursor(following) if following < len(records) else None, errors)
+        return Page(chunk, _encode_cursor(following, "o") if following < len(records) else None, errors)
 
     def list(self, **options: Any) -> Any:
         """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
         return call_or_await(self.alist(**options))
 
-    async def aget(self, record_id: str, *, include_raw: bool = False, include_sources: bool = False) -> Any:
-        """One record by its hub id (or the provider's own id), or :class:`NotFound`."""
+    async def aget(
+        self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"
+    ) -> Any:
+        """One record by its hub id (or the provider's own id), or :class:`NotFound`.
+
+        Once the model is synced this is one indexed lookup in the store.
+        """
         connector = self.hub.connector(self.account.connector)
         get = f"{self.resource}.get"
         self._check(get if get in connector.actions else f"{self.resource}.list")
-        records, _ = await self._read(include_raw, include_sources)
-        for record in records:
-            if record_id in (record.id, getattr(record, "remote_id", None)):
-                return record
+        if self._use_store(mode):
+            from hub.store.reads import find_record
+
+            row = find_record(self.hub.store, self.account.id, self.model, record_id)
+            if row is not None:
+                return self._from_store([row], include_raw, include_sources)[0]
+        else:
+            records, _ = await self._read(include_raw, include_sources)
+            for record in records:
+                if record_id in (record.id, getattr(record, "remote_id", None)):
+                    return record
         raise NotFound(f"No {self.model} with id {record_id!r} in account {self.account.id}.")
 
     def get(self, record_id: str, **options: Any) -> Any:

@@ -8,7 +8,15 @@ from typing import Any
 
 from hub.connector import Action, Connector
 
-__all__ = ["Account", "AccountOptions", "ActionStatus", "Credentials", "PermissionReport", "build_report"]
+__all__ = [
+    "FILTER_KEYS",
+    "Account",
+    "AccountOptions",
+    "ActionStatus",
+    "Credentials",
+    "PermissionReport",
+    "build_report",
+]
 
 
 class Credentials:
@@ -68,6 +76,25 @@ class PermissionReport:
         status = self.actions.get(action)
         return bool(status and status.enabled)
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PermissionReport:
+        """The report :meth:`to_dict` wrote."""
+
+        def status(item: Mapping[str, Any]) -> ActionStatus:
+            return ActionStatus(
+                enabled=item["enabled"],
+                missing=tuple(item.get("missing", ())),
+                optional_missing=dict(item.get("optional_missing", {})),
+                reason=item.get("reason", ""),
+            )
+
+        return cls(
+            granted=tuple(data["granted"]),
+            missing=tuple(data["missing"]),
+            actions={k: status(v) for k, v in data["actions"].items()},
+            features={k: status(v) for k, v in data.get("features", {}).items()},
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
@@ -108,18 +135,86 @@ def build_report(connector: Connector, held: Mapping[str, bool]) -> PermissionRe
     )
 
 
+FILTER_KEYS = ("company", "group", "status")
+"""Employee filters an account may set: company and org unit (by the provider's id or code, or the
+hub id) and employment status (``ACTIVE``, ``PENDING``, ``INACTIVE``, ``TERMINATED``)."""
+
+
 @dataclass(frozen=True)
 class AccountOptions:
     """Per-account choices: field overrides per model, employee filters, the provider's time zone.
 
     ``include_sensitive`` lets the account read sensitive fields (national id, date of birth,
-    ethnicity); off by default, they are then returned empty.
+    ethnicity); off by default, they are then returned empty. ``filters`` limits which employees
+    are imported: ``{"company": [...], "group": [...], "status": [...]}`` (see :data:`FILTER_KEYS`);
+    an employee is kept when it matches every filter given. ``sync_every`` is the worker's schedule.
     """
 
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     include_sensitive: bool = False
     filters: Mapping[str, Any] = field(default_factory=dict)
     time_zone: str = "UTC"
+    sync_every_hours: float = 24.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "overrides": {k: dict(v) for k, v in self.overrides.items()},
+            "include_sensitive": self.include_sensitive,
+            "filters": {k: list(v) for k, v in self.filters.items()},
+            "time_zone": self.time_zone,
+            "sync_every_hours": self.sync_every_hours,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AccountOptions:
+        """Options from their JSON form, every issue reported at once (:class:`InputError`)."""
+        from hub.errors import FieldIssue, InvalidOptions
+
+        issues: list[FieldIssue] = []
+        known = {"overrides", "include_sensitive", "filters", "time_zone", "sync_every_hours"}
+        for name in sorted(set(data) - known):
+            issues.append(FieldIssue(name, "is not an account option.", f"Use one of {sorted(known)}."))
+        filters = data.get("filters") or {}
+        if not isinstance(filters, Mapping):
+            issues.append(FieldIssue("filters", "must be an object.", 'Send {"status": ["ACTIVE"]}.'))
+            filters = {}
+        for name, values in filters.items():
+            if name not in FILTER_KEYS:
+                issues.append(
+                    FieldIssue(f"filters.{name}", "is not a filter.", f"Filter by {', '.join(FILTER_KEYS)}.")
+                )
+            elif not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+                issues.append(
+                    FieldIssue(f"filters.{name}", "must be a non-empty list of text.", 'Send ["value", ...].')
+                )
+        if "status" in filters and isinstance(filters["status"], list):
+            from unified_models import EmploymentStatus
+
+            valid = {s.value for s in EmploymentStatus}
+            for value in filters["status"]:
+                if value not in valid:
+                    issues.append(
+                        FieldIssue("filters.status", f"{value!r} is not a status.", f"Use {sorted(valid)}.")
+                    )
+        every = data.get("sync_every_hours", 24.0)
+        if isinstance(every, bool) or not isinstance(every, int | float) or not 0.5 <= every <= 24 * 30:
+            issues.append(
+                FieldIssue("sync_every_hours", "must be a number of hours.", "Use 0.5 to 720 (default 24).")
+            )
+        overrides = data.get("overrides") or {}
+        if not isinstance(overrides, Mapping):
+            issues.append(FieldIssue("overrides", "must be an object.", "Send {model: {field: source}}."))
+            overrides = {}
+        if issues:
+            raise InvalidOptions(issues)
+        return cls(
+            overrides=dict(overrides),
+            include_sensitive=bool(data.get("include_sensitive", False)),
+            filters={k: list(v) for k, v in filters.items()},
+            time_zone=str(data.get("time_zone", "UTC")),
+            sync_every_hours=float(every),
+        )
 
 
 @dataclass(frozen=True)
@@ -131,3 +226,4 @@ class Account:
     credentials: Credentials = field(repr=False)
     permissions: PermissionReport
     options: AccountOptions = field(default_factory=AccountOptions)
+    customer_id: str | None = None

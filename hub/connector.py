@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Action",
+    "ChangeFeed",
     "ClientFactory",
     "Connector",
     "ConnectorClient",
@@ -50,6 +52,41 @@ class Action:
     def unsupported(cls, reason: str) -> Action:
         """An action the provider has no data for, with the reason shown to customers."""
         return cls(supported=False, reason=reason)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeFeed:
+    """How a provider tells the hub what changed, so a sync after the first reads only that.
+
+    The hub reads the feed with ``client.records(record, since=..., until=...)`` (aware UTC
+    datetimes), takes each row's ``key``, and re-reads the records of ``models`` for those keys only,
+    with ``client.records(source_record, where={field: [values, ...]})``. The feed's key is matched
+    position by position with the first key fields of each source of those models' field maps.
+
+    Attributes:
+        record: the feed's record type (UKG Pro: ``employee-changes``).
+        key: the fields of a feed row that name the changed entity.
+        models: the unified models the feed covers; the others are read in full on every sync.
+        feature: the entry of :attr:`Connector.features` whose permissions the feed needs; without
+            them every sync is a full read with diffing.
+        min_interval: the provider's minimum spacing between two feed reads (UKG: 3 hours); a
+            sync sooner than that skips the feed unless forced.
+        overlap: how far before the stored cursor each read starts, so a change committed late at
+            the provider is still seen.
+        batch: keys per filtered re-read.
+        reconcile_every: how often a full read of the covered models catches what the feed misses
+            (deleted or back-dated records).
+
+    """
+
+    record: str
+    key: tuple[str, ...]
+    models: tuple[str, ...]
+    feature: str = "incremental_sync"
+    min_interval: timedelta = timedelta(0)
+    overlap: timedelta = timedelta(minutes=15)
+    batch: int = 50
+    reconcile_every: timedelta = timedelta(days=7)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,7 +137,16 @@ class ConnectorClient(Protocol):
         ...
 
     def records(self, record: str, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
-        """Stream the provider's records of one type (a field map's ``record``), page by page."""
+        """Stream the provider's records of one type (a field map's ``record``), page by page.
+
+        The hub passes two kinds of parameters: ``since``/``until`` (aware datetimes) when reading a
+        :class:`ChangeFeed`, and ``where={field: [values]}`` to read only the rows whose key fields
+        (named as the field map's source names them) take one of the values. A client may return
+        extra rows for ``where``; the hub keeps only the asked-for keys.
+
+        A client may count the HTTP requests it made in an ``int`` attribute ``requests``; sync
+        reports show it.
+        """
         ...
 
     async def labels(self, model: str) -> LabelTable:
@@ -144,6 +190,8 @@ class Connector:
         normalize_credentials: turns what an admin typed into the canonical values, raising
             :class:`hub.errors.InvalidCredentials` with every field's issue at once.
         sandbox: optional factory of a local simulator (``hrishub sandbox NAME``).
+        change_feed: how incremental syncs learn what changed (:class:`ChangeFeed`); without one,
+            every sync reads everything and diffs.
         version: the connector's version, shown by ``hrishub connectors``.
 
     """
@@ -158,6 +206,7 @@ class Connector:
     normalize_credentials: Callable[[Mapping[str, Any], HttpSettings], dict[str, Any]] | None = None
     features: Mapping[str, Action] = field(default_factory=dict)
     sandbox: Callable[..., SandboxLike] | None = None
+    change_feed: ChangeFeed | None = None
     version: str = ""
 
     def action(self, action: str) -> Action:

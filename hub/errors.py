@@ -8,6 +8,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     HubError                          anything the hub raises on purpose
     ├── InputError                    the caller's input is wrong: fix it and call again
     │   ├── InvalidCredentials        linking values failed validation (every field's issue at once)
+    │   ├── InvalidOptions            account options (filters, schedule) failed validation
     │   ├── UnknownConnector          no connector of that name is loaded
     │   ├── UnknownAction             not a unified action, or the connector does not declare it
     │   └── NotFound                  no record with that id
@@ -18,6 +19,9 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── RateLimited               429 after every allowed retry
     │   └── ProviderResponseError     5xx after retries, malformed JSON, or an unexpected shape
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
+    ├── Unauthenticated               the customer API key is missing or unknown
+    ├── SyncInProgress                another worker is syncing that account right now
+    ├── SecretKeyError                the hub's secret key is missing or not the one data was stored with
     └── PluginError                   a connector plugin is broken (raised at load, reported, isolated)
 
 The ``type`` of each class is a stable slug used in HTTP problem bodies (RFC 9457) and by scripts.
@@ -33,6 +37,7 @@ __all__ = [
     "HubError",
     "InputError",
     "InvalidCredentials",
+    "InvalidOptions",
     "MissingPermission",
     "NotFound",
     "NotSupported",
@@ -42,6 +47,9 @@ __all__ = [
     "ProviderResponseError",
     "ProviderUnreachable",
     "RateLimited",
+    "SecretKeyError",
+    "SyncInProgress",
+    "Unauthenticated",
     "UnknownAction",
     "UnknownConnector",
 ]
@@ -118,6 +126,26 @@ class InvalidCredentials(InputError):
 
     def to_problem(self) -> dict[str, object]:
         """Problem body with an ``errors`` member: one entry per field issue."""
+        body = super().to_problem()
+        body["errors"] = [{"field": i.field, "message": i.message, "fix": i.fix} for i in self.issues]
+        return body
+
+
+class InvalidOptions(InputError):
+    """Account options failed validation; ``issues`` names each field and its fix."""
+
+    type = "invalid-options"
+
+    def __init__(self, issues: Iterable[FieldIssue]) -> None:
+        self.issues = list(issues)
+        listed = "; ".join(str(i) for i in self.issues)
+        super().__init__(
+            f"The account options are not valid: {listed}",
+            remedy="Correct each option named above; nothing was changed.",
+        )
+
+    def to_problem(self) -> dict[str, object]:
+        """The problem body, with one entry per field issue."""
         body = super().to_problem()
         body["errors"] = [{"field": i.field, "message": i.message, "fix": i.fix} for i in self.issues]
         return body
@@ -259,3 +287,30 @@ class PluginError(HubError):
         self.plugin = plugin
         self.package = package
         self.reason = reason
+
+
+class Unauthenticated(HubError):
+    """The customer API key is missing, malformed or unknown; nothing was read."""
+
+    type = "unauthenticated"
+    status = 401
+    default_remedy = (
+        "Send your hrishub API key as 'Authorization: Bearer <key>' "
+        "(create one with `hrishub customers add`)."
+    )
+
+
+class SyncInProgress(HubError):
+    """Another worker holds this account's sync lease; the running sync will finish the work."""
+
+    type = "sync-in-progress"
+    status = 409
+    default_remedy = "Wait for the running sync to finish (GET /v1/accounts/{id}/syncs), then try again."
+
+
+class SecretKeyError(HubError):
+    """The hub's secret key is missing, malformed, or not the key the credentials were stored with."""
+
+    type = "secret-key"
+    status = 500
+    default_remedy = "Set HRISHUB_SECRET_KEY to the key the hub used when the account was linked."

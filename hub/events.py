@@ -12,7 +12,9 @@ __all__ = ["EVENT_TYPES", "SyncEvent"]
 EVENT_TYPES = frozenset(
     {
         "account.linked",
+        "account.synced",
         "employee.created",
+        "employee.deleted",
         "employee.updated",
         "employee.terminated",
     }
@@ -30,6 +32,7 @@ class SyncEvent:
 
     type: str
     account_id: str
+    id: str = ""
     connector: str
     record_id: str | None = None
     record: Mapping[str, Any] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -13,9 +13,16 @@ from hub.accessors import ModelAccessor, call_or_await
 from hub.accounts import Account, AccountOptions
 from hub.connector import Connector, HttpSettings
 from hub.errors import UnknownConnector
+from hub.events import SyncEvent
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
+if TYPE_CHECKING:
+    from hub.store import AccountRow, Store
+    from hub.sync import Progress, SyncReport
+
 __all__ = ["Hub"]
+
+AccountRef = Account | str
 
 
 class Hub:
@@ -24,6 +31,8 @@ class Hub:
     ``Hub()`` loads the built-in connectors and every entry-point plugin (limited by
     ``HRISHUB_PLUGINS``, or by ``plugins=``). ``Hub(transport=...)`` hands an httpx transport to every
     connector client, so tests drive a connector with ``httpx.MockTransport`` or an ASGI app.
+    The store opens on first use: ``database_url`` (default ``HRISHUB_DATABASE_URL``, else the SQLite
+    file in the data folder), or a ready :class:`hub.store.Store`.
     """
 
     def __init__(
@@ -32,12 +41,30 @@ class Hub:
         transport: httpx.AsyncBaseTransport | None = None,
         plugins: Iterable[str] | None = None,
         settings: HttpSettings | None = None,
+        database_url: str | None = None,
+        store: Store | None = None,
     ) -> None:
         base = settings or HttpSettings()
         if transport is not None:
             base = replace(base, transport=transport)
         self.settings = base
         self.registry = Registry.load(allow=plugins)
+        self._database_url = database_url
+        self._store = store
+
+    @property
+    def store(self) -> Store:
+        """The hub's store, opened (and migrated) on first use."""
+        if self._store is None:
+            from hub.store import Store
+
+            self._store = Store(self._database_url)
+        return self._store
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        if self._store is not None:
+            self._store.close()
 
     @property
     def connectors(self) -> Mapping[str, Connector]:
@@ -69,52 +96,146 @@ class Hub:
     # -- linking ---------------------------------------------------------------------------------
 
     async def alink(
-        self, connector: str, credentials: Mapping[str, Any], *, options: AccountOptions | None = None
+        self,
+        connector: str,
+        credentials: Mapping[str, Any],
+        *,
+        options: AccountOptions | Mapping[str, Any] | None = None,
+        customer_id: str | None = None,
     ) -> Account:
-        """Validate (every field at once), normalise, probe, and return the linked :class:`Account`.
+        """Validate (every field at once), normalise, probe, store encrypted; the linked :class:`Account`.
 
-        Raises :class:`hub.errors.InvalidCredentials` naming each field and its fix, or a provider
-        error (:class:`hub.errors.ProviderAuthError`, :class:`hub.errors.ProviderUnreachable`, ...)
-        with a remedy. Nothing is kept from a failed link.
+        The account's ``permissions`` report says, per action, whether it is enabled and which
+        provider permissions to tick. Raises :class:`hub.errors.InvalidCredentials` naming each field
+        and its fix, or a provider error (:class:`hub.errors.ProviderAuthError`,
+        :class:`hub.errors.ProviderUnreachable`, ...) with a remedy; nothing is stored then.
         """
         from hub.linking import link_account
 
-        return await link_account(self.connector(connector), credentials, self.settings, options=options)
+        if isinstance(options, Mapping):
+            options = AccountOptions.from_dict(options)
+        account = await link_account(self.connector(connector), credentials, self.settings, options=options)
+        account = replace(account, customer_id=customer_id)
+        self.store.add_account(account)
+        self.registry.announce(
+            SyncEvent(type="account.linked", account_id=account.id, connector=account.connector)
+        )
+        return account
 
     def link(self, connector: str, credentials: Mapping[str, Any], **options: Any) -> Any:
         """:meth:`alink` from sync code, or awaitable inside an event loop."""
         return call_or_await(self.alink(connector, credentials, **options))
 
+    async def aupdate_credentials(
+        self, account: AccountRef, credentials: Mapping[str, Any], *, customer_id: str | None = None
+    ) -> Account:
+        """Replace an account's credentials (a rotated password): validated and probed first.
+
+        Synced data, cursors and options stay; the permissions report is refreshed. Wrong values
+        raise as :meth:`alink` does and leave the stored credentials as they were.
+        """
+        from hub.linking import link_account
+
+        current = self.account(account, customer_id=customer_id)
+        fresh = await link_account(
+            self.connector(current.connector),
+            credentials,
+            self.settings,
+            options=current.options,
+            account_id=current.id,
+        )
+        fresh = replace(fresh, customer_id=current.customer_id)
+        self.store.replace_credentials(fresh)
+        return fresh
+
+    def update_credentials(self, account: AccountRef, credentials: Mapping[str, Any], **kw: Any) -> Any:
+        """:meth:`aupdate_credentials` from sync code, or awaitable inside an event loop."""
+        return call_or_await(self.aupdate_credentials(account, credentials, **kw))
+
+    def account(self, account: AccountRef, *, customer_id: str | None = None) -> Account:
+        """A stored account by id (credentials opened); ``customer_id`` limits it to that customer's."""
+        if isinstance(account, Account):
+            return account
+        return self.store.account(account, customer_id=customer_id)
+
+    def accounts(self, *, customer_id: str | None = None) -> list[AccountRow]:
+        """Stored accounts (one customer's, if given), without credentials."""
+        return self.store.accounts(customer_id=customer_id)
+
+    def set_options(self, account: AccountRef, options: AccountOptions | Mapping[str, Any]) -> AccountOptions:
+        """Change an account's options (employee filters, overrides, schedule); applied at the next sync."""
+        if isinstance(options, Mapping):
+            options = AccountOptions.from_dict(options)
+        account_id = account.id if isinstance(account, Account) else account
+        self.store.set_options(account_id, options)
+        return options
+
+    # -- syncing ---------------------------------------------------------------------------------
+
+    async def async_sync(
+        self,
+        account: AccountRef,
+        *,
+        full: bool = False,
+        force: bool = False,
+        progress: Progress | None = None,
+        models: Iterable[str] | None = None,
+    ) -> SyncReport:
+        """Sync one account into the store and return its :class:`hub.sync.SyncReport`.
+
+        The first sync reads everything; later ones read the provider's change feed where it has
+        one (``force`` reads it even sooner than the provider's minimum spacing; ``full`` reads
+        everything and diffs). Each change is announced through the ``sync_event`` hook.
+        Raises :class:`hub.errors.SyncInProgress` when another worker is syncing the account.
+        """
+        from hub.sync import SyncRun
+
+        stored = self.account(account)
+        chosen = tuple(models) if models is not None else None
+        return await SyncRun(self, stored, full=full, force=force, progress=progress, models=chosen).run()
+
+    def sync(self, account: AccountRef, **options: Any) -> Any:
+        """:meth:`async_sync` from sync code (returns the report), or awaitable inside an event loop."""
+        return call_or_await(self.async_sync(account, **options))
+
+    def syncs(self, account: AccountRef, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The account's latest sync runs with their reports, newest first."""
+        account_id = account.id if isinstance(account, Account) else account
+        return self.store.runs(account_id, limit=limit)
+
     # -- one accessor per unified model ----------------------------------------------------------
 
-    def employees(self, account: Account) -> ModelAccessor:
+    def _accessor(self, account: AccountRef, resource: str) -> ModelAccessor:
+        return ModelAccessor(self, self.account(account), resource)
+
+    def employees(self, account: AccountRef) -> ModelAccessor:
         """Employees of ``account``."""
-        return ModelAccessor(self, account, "employees")
+        return self._accessor(account, "employees")
 
-    def employments(self, account: Account) -> ModelAccessor:
+    def employments(self, account: AccountRef) -> ModelAccessor:
         """Employments (job periods) of ``account``."""
-        return ModelAccessor(self, account, "employments")
+        return self._accessor(account, "employments")
 
-    def time_off_policies(self, account: Account) -> ModelAccessor:
+    def time_off_policies(self, account: AccountRef) -> ModelAccessor:
         """Time-off policies of ``account``."""
-        return ModelAccessor(self, account, "time_off_policies")
+        return self._accessor(account, "time_off_policies")
 
-    def time_off_balances(self, account: Account) -> ModelAccessor:
+    def time_off_balances(self, account: AccountRef) -> ModelAccessor:
         """Time-off balances of ``account``."""
-        return ModelAccessor(self, account, "time_off_balances")
+        return self._accessor(account, "time_off_balances")
 
-    def time_off_requests(self, account: Account) -> ModelAccessor:
+    def time_off_requests(self, account: AccountRef) -> ModelAccessor:
         """Time-off requests of ``account``."""
-        return ModelAccessor(self, account, "time_off_requests")
+        return self._accessor(account, "time_off_requests")
 
-    def groups(self, account: Account) -> ModelAccessor:
+    def groups(self, account: AccountRef) -> ModelAccessor:
         """Groups (org units) of ``account``."""
-        return ModelAccessor(self, account, "groups")
+        return self._accessor(account, "groups")
 
-    def locations(self, account: Account) -> ModelAccessor:
+    def locations(self, account: AccountRef) -> ModelAccessor:
         """Locations of ``account``."""
-        return ModelAccessor(self, account, "locations")
+        return self._accessor(account, "locations")
 
-    def companies(self, account: Account) -> ModelAccessor:
+    def companies(self, account: AccountRef) -> ModelAccessor:
         """Companies of ``account``."""
-        return ModelAccessor(self, account, "companies")
+        return self._accessor(account, "companies")

@@ -1,26 +1,97 @@
-"""Reading unified records straight from the provider (``mode="live"``), through the field maps."""
+"""Reading one unified model from the provider, through the field maps: whole, or for some keys only.
+
+Used for ``mode="live"`` reads and by syncs. Joined sources are read once and indexed; the primary
+source streams page by page. A joined, optional source the account may not read (403) joins nothing
+rather than failing the read. Each record that fails to map comes out as its
+:class:`field_maps.MappingError`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
+from field_maps.joiner import key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
 
-__all__ = ["read_live"]
+__all__ = ["compile_for", "read_compiled", "read_live"]
 
 log = logging.getLogger(__name__)
 
+Keys = Sequence[tuple[str, ...]]
 
-async def _collect(client: ConnectorClient, record: str) -> list[dict[str, Any]]:
+
+async def compile_for(
+    client: ConnectorClient,
+    connector: Connector,
+    field_map: Any,
+    account: Account,
+    transforms: Mapping[str, Any],
+) -> Any:
+    """The account's compiled map: the provider's labels and the account's overrides applied."""
+    labels = await client.labels(field_map.model)
+    return field_map.compile(
+        connector=connector.name,
+        labels=labels,
+        overrides=account.options.overrides.get(field_map.model),
+        transforms=transforms,
+        tz=account.options.time_zone,
+    )
+
+
+def _where(source: Any, keys: Keys | None) -> dict[str, Any]:
+    """Filter parameters for ``keys``: each key position on the source's own key field."""
+    if keys is None:
+        return {}
+    width = min(len(k) for k in keys)
+    where = {source.key[i]: sorted({k[i] for k in keys}) for i in range(min(width, len(source.key)))}
+    return {"where": where}
+
+
+async def _collect(client: ConnectorClient, source: Any, keys: Keys | None, account_id: str) -> list[Any]:
     rows: list[dict[str, Any]] = []
-    async for page in client.records(record):
-        rows.extend(page)
+    try:
+        async for page in client.records(source.record, **_where(source, keys)):
+            rows.extend(page)
+    except MissingPermission:
+        if source.required:
+            raise
+        log.info("%s: %s not readable (permission missing); joined as empty", account_id, source.record)
+        return []
     return rows
+
+
+async def read_compiled(
+    client: ConnectorClient,
+    compiled: Any,
+    account_id: str,
+    *,
+    keys: Keys | None = None,
+    include_raw: bool = False,
+    include_sources: bool = False,
+) -> AsyncIterator[list[Any]]:
+    """Pages of unified records (or :class:`MappingError`) of one compiled map.
+
+    ``keys`` limits the read to the records whose first key parts are one of these tuples (a
+    change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
+    """
+    primary, *joined = compiled.sources
+    wanted = None if keys is None else {normalise_key(k) for k in keys}
+    tables = await asyncio.gather(*(_collect(client, s, keys, account_id) for s in joined))
+    others = {s.name: rows for s, rows in zip(joined, tables, strict=True)}
+    width = None if keys is None else min(len(k) for k in keys)
+    async for page in client.records(primary.record, **_where(primary, keys)):
+        if wanted is not None:
+            page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
+        yield list(
+            compiled.map_many(
+                compiled.join(page, **others), include_raw=include_raw, include_sources=include_sources
+            )
+        )
 
 
 async def read_live(
@@ -33,42 +104,14 @@ async def read_live(
     include_raw: bool = False,
     include_sources: bool = False,
 ) -> AsyncIterator[Any]:
-    """Stream the unified records of one model for one account, read live from the provider.
-
-    Joined sources are read once and indexed; the primary source streams page by page. A joined,
-    optional source the account may not read (403) joins nothing rather than failing the read. Each
-    record that fails to map comes out as its :class:`field_maps.MappingError`.
-    """
+    """Stream the unified records of one model for one account, read live from the provider."""
     client = connector.client_factory(account.credentials.reveal(), settings)
     try:
-        labels = await client.labels(field_map.model)
-        overrides = account.options.overrides.get(field_map.model)
-        compiled = field_map.compile(
-            connector=connector.name,
-            labels=labels,
-            overrides=overrides,
-            transforms=transforms,
-            tz=account.options.time_zone,
-        )
-        primary, *joined = compiled.sources
-
-        async def optional(source: Any) -> list[dict[str, Any]]:
-            try:
-                return await _collect(client, source.record)
-            except MissingPermission:
-                if source.required:
-                    raise
-                log.info(
-                    "%s: %s not readable (permission missing); joined as empty", account.id, source.record
-                )
-                return []
-
-        tables = await asyncio.gather(*(optional(s) for s in joined))
-        others = {s.name: rows for s, rows in zip(joined, tables, strict=True)}
-        async for page in client.records(primary.record):
-            for item in compiled.map_many(
-                compiled.join(page, **others), include_raw=include_raw, include_sources=include_sources
-            ):
+        compiled = await compile_for(client, connector, field_map, account, transforms)
+        async for page in read_compiled(
+            client, compiled, account.id, include_raw=include_raw, include_sources=include_sources
+        ):
+            for item in page:
                 yield item
     finally:
         await client.aclose()

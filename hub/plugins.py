@@ -125,6 +125,16 @@ class Registry:
             self.plugins[info.name] = info
         self._drop_unmatched_hooks()
 
+    def announce(self, event: Any) -> None:
+        """Hand ``event`` to every ``sync_event`` listener; one that raises is logged, not fatal."""
+        for impl in self.pm.hook.sync_event.get_hookimpls():
+            try:
+                impl.function(event=event)
+            except Exception:
+                log.exception(
+                    "sync_event listener %s failed on %s; carrying on", impl.plugin_name, event.type
+                )
+
     def _drop_unmatched_hooks(self) -> None:
         """``check_pending`` for each plugin: a hook implementation with no spec is a load error."""
         while True:

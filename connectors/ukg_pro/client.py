@@ -13,7 +13,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -57,8 +57,21 @@ PERMISSION_PROBES: dict[str, str] = {
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
 
 
-def _format_change_date(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+def _format_change_date(moment: datetime, *, ceil: bool = False) -> str:
+    """UKG's window bound, to the second; ``ceil`` rounds an end up so its last second is covered."""
+    moment = moment.astimezone(UTC)
+    if ceil and moment.microsecond:
+        moment = moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _list_filter(values: Sequence[Any]) -> str:
+    """UKG's filter for "one of": a bare value, or ``[A,B,C]`` (UKG's list syntax)."""
+    texts = [str(v) for v in dict.fromkeys(values)]
+    for text in texts:
+        if any(c in text for c in ",[]*"):
+            raise ValueError(f"{text!r} cannot be sent in a UKG list filter")
+    return texts[0] if len(texts) == 1 else "[" + ",".join(texts) + "]"
 
 
 class UkgProClient:
@@ -235,15 +248,25 @@ class UkgProClient:
 
     # -- the hub's client protocol ---------------------------------------------------------------
 
-    async def records(self, record: str, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
+    async def records(
+        self,
+        record: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        where: Mapping[str, Sequence[Any]] | None = None,
+        **params: Any,
+    ) -> AsyncIterator[list[dict[str, Any]]]:
         """Stream UKG records of one type (``person-details``, ``org-levels``, ...) page by page.
 
-        A derived type (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
+        ``since``/``until`` bound the change feed's window (``startDate``/``endDate``); ``where``
+        filters by key fields, sent as UKG's list filters (``employeeId=[A,B]``). A derived type
+        (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
         """
         if record in DERIVED:
             source, build = DERIVED[record]
             rows: list[dict[str, Any]] = []
-            async for page in self.records(source, **params):
+            async for page in self.records(source, since=since, until=until, where=where, **params):
                 rows.extend(page)
             if rows:
                 yield build(rows)
@@ -254,6 +277,12 @@ class UkgProClient:
             raise ValueError(
                 f"unknown UKG Pro record type {record!r}; known: {', '.join(ENDPOINTS)}"
             ) from None
+        if since is not None:
+            params["startDate"] = _format_change_date(since)
+        if until is not None:
+            params["endDate"] = _format_change_date(until, ceil=True)
+        for name, values in (where or {}).items():
+            params[name] = _list_filter(values)
         async for page in self.pages(endpoint, **params):
             yield page
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from connectors.ukg_pro.client import create_client
 from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials
-from connectors.ukg_pro.scopes import ACTIONS, FEATURES
+from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
 from connectors.ukg_pro.transforms import TRANSFORMS
 from hub.connector import Connector, SandboxLike
 from hub.hookspecs import hookimpl
@@ -46,6 +46,7 @@ CONNECTOR = Connector(
     client_factory=create_client,
     normalize_credentials=normalize_credentials,
     sandbox=_sandbox,
+    change_feed=CHANGE_FEED,
     version=_version(),
 )
 """The UKG Pro declaration."""

@@ -6,10 +6,13 @@ Security > Service Account Administration. A call without one answers 403.
 
 from __future__ import annotations
 
-from hub.connector import Action
+from datetime import timedelta
+
+from hub.connector import Action, ChangeFeed
 
 __all__ = [
     "ACTIONS",
+    "CHANGE_FEED",
     "COMPANY_CONFIGURATION",
     "EMPLOYEE_EXPORT",
     "FEATURES",
@@ -53,6 +56,18 @@ FEATURES: dict[str, Action] = {
     "incremental_sync": Action(scopes=(EMPLOYEE_EXPORT,)),
 }
 """Capabilities beyond the actions: incremental sync reads UKG's change feed (Employee Export)."""
+
+CHANGE_FEED = ChangeFeed(
+    record="employee-changes",
+    key=("companyId", "employeeId"),
+    models=("Employee", "Employment"),
+    feature="incremental_sync",
+    min_interval=timedelta(hours=3),
+    overlap=timedelta(minutes=30),
+    batch=50,
+)
+"""UKG's Employee Export feed: full snapshots of each employee changed in a window. UKG asks callers to
+read it no closer than 3 hours apart; the hub re-reads the changed employees' records by id."""
 
 PERMISSION_OF_PATH: tuple[tuple[str, str], ...] = (
     ("/personnel/v1/person-details", PERSON_DETAILS),

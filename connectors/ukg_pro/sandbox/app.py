@@ -251,8 +251,9 @@ class SandboxApp:
         build, context = endpoint.build, call.context
         if endpoint.employee_of is not None and "employeeid" in endpoint.filters:
             wanted = call.params.get("employeeId")
-            if wanted and "," not in wanted and "*" not in wanted and "[" not in wanted:
-                ids = {id(e) for e in call.tenant.find(wanted.strip())}
+            if wanted and "*" not in wanted:
+                names = [n.strip() for n in wanted.strip().strip("[]").split(",") if n.strip()]
+                ids = {id(e) for name in names for e in call.tenant.find(name)}
                 employee_of = endpoint.employee_of
                 refs = [r for r in refs if id(employee_of(r)) in ids]
         if not predicates:

@@ -1,0 +1,72 @@
+"""Reading unified records back from the store: keyset pages that stay stable while a sync writes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from hub.store import tables as t
+from hub.store.store import Store
+
+__all__ = ["find_record", "lineage_of", "record_page", "to_model"]
+
+
+def record_page(
+    store: Store,
+    account_id: str,
+    model: str,
+    *,
+    after: int = 0,
+    limit: int = 100,
+    modified_after: datetime | None = None,
+) -> list[Any]:
+    """Up to ``limit`` records after position ``after``, in the order they were first stored.
+
+    Positions (``seq``) only grow and an update keeps a record's position, so a customer paging
+    while a sync runs sees every record once; records the sync adds appear at the end.
+    """
+    r = t.records.c
+    query = (
+        select(r.seq, r.data, r.raw, r.deleted, r.created_at, r.modified_at)
+        .where(r.account_id == account_id, r.model == model, r.seq > after)
+        .order_by(r.seq)
+        .limit(limit)
+    )
+    if modified_after is not None:
+        query = query.where(r.modified_at > modified_after)
+    with store.engine.connect() as db:
+        return db.execute(query).all()
+
+
+def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | None:
+    """The stored record whose hub id (or, failing that, provider id) is ``ref``."""
+    r = t.records.c
+    query = (
+        select(r.seq, r.id, r.data, r.raw, r.deleted, r.created_at, r.modified_at)
+        .where(r.account_id == account_id, r.model == model, or_(r.id == ref, r.remote_id == ref))
+        .order_by((r.id == ref).desc(), r.deleted, r.seq)
+        .limit(1)
+    )
+    with store.engine.connect() as db:
+        return db.execute(query).first()
+
+
+def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | None:
+    """The field lineage the last sync of ``model`` mapped with (API name and label per field)."""
+    return store.state(account_id, model).get("details", {}).get("lineage")
+
+
+def to_model(cls: Any, row: Any, *, include_raw: bool = False, lineage: dict[str, Any] | None = None) -> Any:
+    """A unified model instance from a stored row."""
+    data = json.loads(row.data)
+    data["created_at"] = row.created_at
+    data["modified_at"] = row.modified_at
+    data["remote_was_deleted"] = bool(row.deleted)
+    if include_raw and row.raw:
+        data["remote_data"] = json.loads(row.raw)
+    if lineage is not None:
+        data["field_sources"] = lineage
+    return cls.model_validate(data)

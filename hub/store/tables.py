@@ -1,0 +1,172 @@
+"""The store's tables (SQLAlchemy Core): nothing SQLite-only, so PostgreSQL works by URL.
+
+Every change to these tables ships with an Alembic revision in ``hub/store/migrations/versions``;
+a test fails when the two disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+__all__ = [
+    "UTCDateTime",
+    "accounts",
+    "customers",
+    "events",
+    "metadata",
+    "records",
+    "staged",
+    "sync_runs",
+    "sync_state",
+]
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every database (SQLite hands back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        """Store in UTC."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass an aware UTC datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        """Read back as aware UTC."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# An autoincrementing 64-bit key that SQLite also accepts as its rowid alias.
+Sequence64 = BigInteger().with_variant(Integer(), "sqlite")
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("key_prefix", String(16), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("customer_id", String(40), ForeignKey("customers.id"), nullable=True, index=True),
+    Column("connector", String(100), nullable=False),
+    Column("credentials", Text, nullable=False),
+    Column("permissions", Text, nullable=False),
+    Column("options", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("sync_every_seconds", Integer, nullable=False),
+    Column("next_sync_at", UTCDateTime(), nullable=True),
+    Column("lease_owner", String(100), nullable=True),
+    Column("lease_expires_at", UTCDateTime(), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("seq", Sequence64, primary_key=True, autoincrement=True),
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=False),
+    Column("model", String(40), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("remote_id", String(200), nullable=True),
+    Column("hash", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("raw", Text, nullable=True),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("modified_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("account_id", "model", "id"),
+    Index(None, "account_id", "model", "seq"),
+    Index(None, "account_id", "model", "modified_at"),
+    Index(None, "account_id", "model", "remote_id"),
+)
+
+staged = Table(
+    "staged",
+    metadata,
+    Column("run_id", String(40), primary_key=True),
+    Column("model", String(40), primary_key=True),
+    Column("id", String(36), primary_key=True),
+    Column("remote_id", String(200), nullable=True),
+    Column("hash", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("raw", Text, nullable=True),
+)
+
+sync_runs = Table(
+    "sync_runs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("started_at", UTCDateTime(), nullable=False),
+    Column("finished_at", UTCDateTime(), nullable=True),
+    Column("report", Text, nullable=True),
+    Index(None, "account_id", "started_at"),
+)
+
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("account_id", String(40), ForeignKey("accounts.id"), primary_key=True),
+    Column("name", String(60), primary_key=True),
+    Column("cursor", UTCDateTime(), nullable=True),
+    Column("last_full_at", UTCDateTime(), nullable=True),
+    Column("last_run_at", UTCDateTime(), nullable=True),
+    Column("details", Text, nullable=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", Sequence64, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=False),
+    Column("run_id", String(40), nullable=True),
+    Column("type", String(60), nullable=False),
+    Column("record_id", String(36), nullable=True),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("delivered_at", UTCDateTime(), nullable=True),
+    Index(None, "account_id", "seq"),
+    Index(None, "delivered_at"),
+)

@@ -1,0 +1,8 @@
+"""Syncing linked accounts into the store: full loads, change feeds, diffs, events, reports."""
+
+from __future__ import annotations
+
+from hub.sync.report import ModelReport, RecordError, SyncReport
+from hub.sync.runner import MODEL_ORDER, Progress, SyncRun
+
+__all__ = ["MODEL_ORDER", "ModelReport", "Progress", "RecordError", "SyncReport", "SyncRun"]

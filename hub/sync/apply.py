@@ -1,0 +1,274 @@
+"""Applying a model's staged records to the store in one transaction, and recording the events.
+
+Everything a model's sync changes commits together: new and changed records, deletions (only after
+a complete read), the model's sync state (the feed cursor among it) and the change events in the
+outbox. Readers see the previous state until the commit, then the new one; a crash before the
+commit changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, insert, literal, select, update
+from sqlalchemy.engine import Connection
+
+from hub.store import Store
+from hub.store import tables as t
+from hub.sync.diff import diff_records
+from hub.sync.report import ModelReport
+
+__all__ = ["EVENT_MODELS", "ApplyPlan", "apply_model", "mark_delivered", "pending_events", "save_state"]
+
+_CHUNK = 1000
+
+EVENT_MODELS = {"Employee": "employee"}
+"""Models whose changes become events (``employee.created`` ...)."""
+
+
+@dataclass
+class ApplyPlan:
+    """How to apply one model's staged records.
+
+    ``full`` with ``complete``: records not staged are marked ``remote_was_deleted`` (except the
+    ``protected`` ids, whose records failed to map this time). ``excluded`` ids are records the
+    account's filters leave out: removed from the store without an event. ``emit`` is False on a
+    model's first load, so a new account does not announce every employee as hired.
+    """
+
+    account_id: str
+    connector: str
+    run_id: str
+    model: str
+    now: datetime
+    full: bool
+    complete: bool
+    emit: bool
+    protected: set[str] = field(default_factory=set)
+    excluded: set[str] = field(default_factory=set)
+    hide: tuple[str, ...] = ()
+    cursor: datetime | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], changes: Any = None) -> dict:
+    for name in plan.hide:
+        record.pop(name, None)
+        if changes:
+            changes = {k: v for k, v in changes.items() if k.split(".")[0] != name}
+    payload = {"record": record, "changes": {k: list(v) for k, v in (changes or {}).items()}}
+    return {
+        "id": "evt_" + secrets.token_urlsafe(12),
+        "account_id": plan.account_id,
+        "run_id": plan.run_id,
+        "type": f"{EVENT_MODELS[plan.model]}.{kind}",
+        "record_id": record_id,
+        "payload": json.dumps(payload, default=str),
+        "created_at": plan.now,
+    }
+
+
+def _is_termination(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """An employee who stopped being employed: now INACTIVE, or a termination date newly set."""
+    became_inactive = after.get("employment_status") == "INACTIVE" != before.get("employment_status")
+    return became_inactive or (bool(after.get("termination_date")) and not before.get("termination_date"))
+
+
+def _insert_new(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
+    s, r = t.staged.c, t.records.c
+    missing = (
+        ~select(r.id).where(r.account_id == plan.account_id, r.model == plan.model, r.id == s.id).exists()
+    )
+    new = select(s.id, s.data).where(s.run_id == plan.run_id, s.model == plan.model, missing)
+    if plan.emit and plan.model in EVENT_MODELS:
+        for row in db.execute(new):
+            events.append(_event(plan, "created", row.id, json.loads(row.data)))
+    columns = [
+        "account_id",
+        "model",
+        "id",
+        "remote_id",
+        "hash",
+        "data",
+        "raw",
+        "deleted",
+        "created_at",
+        "modified_at",
+    ]
+    source = select(
+        literal(plan.account_id),
+        s.model,
+        s.id,
+        s.remote_id,
+        s.hash,
+        s.data,
+        s.raw,
+        literal(False),
+        literal(plan.now, t.UTCDateTime()),
+        literal(plan.now, t.UTCDateTime()),
+    ).where(s.run_id == plan.run_id, s.model == plan.model, missing)
+    report.created += db.execute(insert(t.records).from_select(columns, source)).rowcount or 0
+
+
+def _update_changed(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
+    s, r = t.staged.c, t.records.c
+    joined = t.staged.join(
+        t.records, and_(r.account_id == plan.account_id, r.model == plan.model, r.id == s.id)
+    )
+    last = ""
+    while True:
+        rows = db.execute(
+            select(s.id, s.remote_id, s.hash, s.data, s.raw, r.data.label("old"), r.deleted, r.seq)
+            .select_from(joined)
+            .where(
+                s.run_id == plan.run_id, s.model == plan.model, s.id > last, (r.hash != s.hash) | r.deleted
+            )
+            .order_by(s.id)
+            .limit(_CHUNK)
+        ).all()
+        if not rows:
+            return
+        last = rows[-1].id
+        for row in rows:
+            before, after = json.loads(row.old), json.loads(row.data)
+            changes = diff_records(before, after)
+            values: dict[str, Any] = {
+                "hash": row.hash,
+                "data": row.data,
+                "raw": row.raw,
+                "remote_id": row.remote_id,
+            }
+            if changes or row.deleted:
+                values |= {"modified_at": plan.now, "deleted": False}
+                report.updated += 1
+                if plan.emit and plan.model in EVENT_MODELS:
+                    if row.deleted:
+                        events.append(_event(plan, "created", row.id, after))
+                    else:
+                        kind = "terminated" if _is_termination(before, after) else "updated"
+                        events.append(_event(plan, kind, row.id, after, changes))
+            db.execute(update(t.records).where(r.seq == row.seq).values(**values))
+
+
+def _delete_missing(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
+    s, r = t.staged.c, t.records.c
+    staged_here = select(s.id).where(s.run_id == plan.run_id, s.model == plan.model, s.id == r.id).exists()
+    last = 0
+    while True:
+        rows = db.execute(
+            select(r.seq, r.id, r.data)
+            .where(r.account_id == plan.account_id, r.model == plan.model, r.deleted.is_(False), r.seq > last)
+            .where(~staged_here)
+            .order_by(r.seq)
+            .limit(_CHUNK)
+        ).all()
+        if not rows:
+            return
+        last = rows[-1].seq
+        gone = [row for row in rows if row.id not in plan.protected and row.id not in plan.excluded]
+        dropped = [row.seq for row in rows if row.id in plan.excluded]
+        if dropped:
+            db.execute(delete(t.records).where(r.seq.in_(dropped)))
+            report.excluded += len(dropped)
+        if gone:
+            db.execute(
+                update(t.records)
+                .where(r.seq.in_([row.seq for row in gone]))
+                .values(deleted=True, modified_at=plan.now)
+            )
+            report.deleted += len(gone)
+            if plan.emit and plan.model in EVENT_MODELS:
+                events.extend(_event(plan, "deleted", row.id, json.loads(row.data)) for row in gone)
+
+
+def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport) -> None:
+    r = t.records.c
+    ids = list(plan.excluded)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        report.excluded += (
+            db.execute(
+                delete(t.records).where(
+                    r.account_id == plan.account_id, r.model == plan.model, r.id.in_(chunk)
+                )
+            ).rowcount
+            or 0
+        )
+
+
+def save_state(
+    db: Connection,
+    account_id: str,
+    name: str,
+    *,
+    now: datetime,
+    cursor: datetime | None = None,
+    full: bool = False,
+    details: Mapping[str, Any] | None = None,
+) -> None:
+    """Record a model's (or a feed's) sync state; the cursor never moves backwards."""
+    st = t.sync_state.c
+    row = db.execute(select(t.sync_state).where(st.account_id == account_id, st.name == name)).first()
+    values: dict[str, Any] = {"last_run_at": now}
+    if cursor is not None and (row is None or row.cursor is None or cursor > row.cursor):
+        values["cursor"] = cursor
+    if full:
+        values["last_full_at"] = now
+    if details is not None:
+        values["details"] = json.dumps(details, default=str)
+    if row is None:
+        db.execute(insert(t.sync_state).values(account_id=account_id, name=name, **values))
+    else:
+        db.execute(update(t.sync_state).where(st.account_id == account_id, st.name == name).values(**values))
+
+
+def apply_model(store: Store, plan: ApplyPlan, report: ModelReport) -> list[dict[str, Any]]:
+    """Move the staged records of one model into the store; returns the events it recorded."""
+    events: list[dict[str, Any]] = []
+    with store.begin() as db:
+        _update_changed(db, plan, report, events)
+        _insert_new(db, plan, report, events)
+        if plan.full and plan.complete:
+            _delete_missing(db, plan, report, events)
+        elif plan.excluded:
+            _drop_excluded(db, plan, report)
+        report.unchanged = max(0, report.read - report.created - report.updated)
+        save_state(
+            db,
+            plan.account_id,
+            plan.model,
+            now=plan.now,
+            cursor=plan.cursor,
+            full=plan.full and plan.complete,
+            details=plan.details,
+        )
+        if events:
+            db.execute(insert(t.events), events)
+        db.execute(delete(t.staged).where(t.staged.c.run_id == plan.run_id, t.staged.c.model == plan.model))
+    return events
+
+
+def pending_events(store: Store, account_id: str | None = None) -> Iterable[Any]:
+    """Events committed but not yet delivered to ``sync_event`` listeners, oldest first."""
+    e = t.events.c
+    query = select(t.events).where(e.delivered_at.is_(None)).order_by(e.seq)
+    if account_id is not None:
+        query = query.where(e.account_id == account_id)
+    with store.engine.connect() as db:
+        return db.execute(query).all()
+
+
+def mark_delivered(store: Store, seqs: list[int], now: datetime) -> None:
+    """Mark events delivered."""
+    with store.begin() as db:
+        for start in range(0, len(seqs), _CHUNK):
+            db.execute(
+                update(t.events)
+                .where(t.events.c.seq.in_(seqs[start : start + _CHUNK]))
+                .values(delivered_at=now)
+            )

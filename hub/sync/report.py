@@ -1,0 +1,90 @@
+"""What a sync did: per model, how many records were read, created, updated, deleted, and what failed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+__all__ = ["MAX_LISTED_ERRORS", "ModelReport", "RecordError", "SyncReport"]
+
+MAX_LISTED_ERRORS = 50
+"""Mapping errors listed per model in a report; the count covers them all."""
+
+
+@dataclass
+class RecordError:
+    """One provider record that could not be mapped: its provider key, the field and the reason."""
+
+    key: list[Any] | None
+    field: str | None
+    reason: str
+
+
+@dataclass
+class ModelReport:
+    """One model's part of a sync.
+
+    ``mode`` is ``full`` (every record read, then diffed), ``feed`` (only what the provider's change
+    feed named) or ``skipped`` (``reason`` says why). ``error`` is set when the model's read failed: its
+    previous data stays as it was. ``fill`` counts, per unified field, the records
+    that had a value; ``warnings`` flags fields that used to be filled and now mostly are not.
+    """
+
+    model: str
+    action: str
+    mode: str = "full"
+    reason: str = ""
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    excluded: int = 0
+    failed: int = 0
+    errors: list[RecordError] = field(default_factory=list)
+    fill: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    complete: bool = False
+    error: str = ""
+
+    def add_error(self, error: RecordError) -> None:
+        """Count a failed record, listing the first :data:`MAX_LISTED_ERRORS`."""
+        self.failed += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(error)
+
+
+@dataclass
+class SyncReport:
+    """One sync run of one account: stored, shown by ``hrishub sync`` and ``GET /v1/accounts/{id}/syncs``.
+
+    ``status`` is ``succeeded`` (every planned model applied), ``partial`` (some models failed or
+    were skipped for a provider error; their previous data stays) or ``failed`` (nothing applied).
+    """
+
+    run_id: str
+    account_id: str
+    kind: str
+    started_at: datetime
+    status: str = "running"
+    finished_at: datetime | None = None
+    requests: int = 0
+    models: dict[str, ModelReport] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    events: int = 0
+
+    @property
+    def duration_seconds(self) -> float | None:
+        """Wall time of the run, once finished."""
+        if self.finished_at is None:
+            return None
+        return round((self.finished_at - self.started_at).total_seconds(), 3)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (datetimes as ISO 8601)."""
+        data = asdict(self)
+        data["started_at"] = self.started_at.isoformat()
+        data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
+        data["duration_seconds"] = self.duration_seconds
+        return data

@@ -1,0 +1,429 @@
+"""One sync of one account: plan, read (whole or by the change feed), stage, apply, announce.
+
+The first sync of a model reads everything, so no one who existed before linking is missed. Later
+syncs read the provider's change feed from the stored cursor (minus an overlap) and re-read only the
+changed records; models the feed does not cover, accounts without the feed's permission, and the
+periodic reconciliation read everything and diff. See :mod:`hub.sync.apply` for what commits when.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select, update
+
+from field_maps import MappingError
+from hub.accessors import SENSITIVE_FIELDS
+from hub.accounts import Account
+from hub.actions import LIST_ACTIONS
+from hub.errors import HubError, MissingPermission, ProviderAuthError
+from hub.events import SyncEvent
+from hub.live import compile_for, read_compiled
+from hub.store import tables as t
+from hub.store import utcnow
+from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
+from hub.sync.filters import EmployeeFilter
+from hub.sync.lease import Lease
+from hub.sync.report import ModelReport, RecordError, SyncReport
+from hub.sync.staging import Stager
+from unified_models import stable_id
+
+if TYPE_CHECKING:
+    from hub.hub import Hub
+
+__all__ = ["MODEL_ORDER", "Progress", "SyncRun"]
+
+log = logging.getLogger(__name__)
+
+MODEL_ORDER = (
+    "Company",
+    "Location",
+    "Group",
+    "Employee",
+    "Employment",
+    "TimeOffPolicy",
+    "TimeOffBalance",
+    "TimeOffRequest",
+)
+"""Models in sync order: what filters and references need comes first."""
+
+_ACTION_OF = {model: f"{resource}.list" for resource, model in LIST_ACTIONS.items()}
+
+Progress = Callable[[str, str, Mapping[str, Any]], None]
+"""``progress(model, stage, info)``: stage ``start`` (info: mode), ``advance`` (read), ``done`` (report)."""
+
+
+@dataclass
+class _Planned:
+    model: str
+    report: ModelReport
+    keys: list[tuple[str, ...]] | None = None
+
+
+def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[str, float]) -> list[str]:
+    warnings = []
+    for name, before in previous.items():
+        now = current.get(name, 0.0)
+        if before >= 0.5 and now < 0.5 and now <= before / 2:
+            warnings.append(
+                f"{name} was filled on {before:.0%} of {model} records at the last full sync "
+                f"and on {now:.0%} now: a provider permission may have been removed or the field map broken."
+            )
+    return warnings
+
+
+class SyncRun:
+    """Syncs one account once. ``await SyncRun(hub, account).run()`` returns the :class:`SyncReport`."""
+
+    def __init__(
+        self,
+        hub: Hub,
+        account: Account,
+        *,
+        full: bool = False,
+        force: bool = False,
+        progress: Progress | None = None,
+        models: tuple[str, ...] | None = None,
+    ) -> None:
+        self.hub = hub
+        self.store = hub.store
+        self.account = account
+        self.connector = hub.connector(account.connector)
+        self.full = full
+        self.force = force
+        self.progress = progress or (lambda model, stage, info: None)
+        self.only = models
+        self.lease = Lease(self.store, account.id)
+        self.now = utcnow()
+        self.report = SyncReport(
+            run_id="run_" + secrets.token_urlsafe(12),
+            account_id=account.id,
+            kind="full" if full else "auto",
+            started_at=self.now,
+        )
+        self.filter: EmployeeFilter | None = None
+        self.client: Any = None
+
+    # -- planning ---------------------------------------------------------------------------------
+
+    def _plan(self) -> list[_Planned]:
+        maps = self.hub.field_maps(self.connector.name)
+        feed = self.connector.change_feed
+        feature = self.account.permissions.features.get(feed.feature) if feed else None
+        feed_ok = feed is not None and feature is not None and feature.enabled
+        planned = []
+        for model in MODEL_ORDER:
+            if self.only is not None and model not in self.only:
+                continue
+            action = _ACTION_OF[model]
+            report = ModelReport(model=model, action=action)
+            spec = self.connector.actions.get(action)
+            status = self.account.permissions.actions.get(action)
+            if spec is None or not spec.supported or model not in maps:
+                report.mode, report.reason = "skipped", (spec.reason if spec else f"{action} is not offered.")
+            elif status is not None and not status.enabled:
+                report.mode = "skipped"
+                report.reason = f"Missing permissions: {', '.join(status.missing)}."
+            else:
+                state = self.store.state(self.account.id, model)
+                last_full = state.get("last_full_at")
+                if self.full:
+                    report.reason = "full sync asked for"
+                elif last_full is None:
+                    report.reason = "first sync: everything is read"
+                elif feed is None or model not in feed.models:
+                    report.reason = "the provider has no change feed for this model: read and diffed"
+                elif not feed_ok:
+                    missing = ", ".join(feature.missing) if feature else feed.feature
+                    report.reason = f"the change feed needs {missing}: read and diffed"
+                elif self.now - last_full >= feed.reconcile_every:
+                    report.reason = "periodic reconciliation: everything is read"
+                else:
+                    report.mode, report.reason = "feed", "changes from the provider's change feed"
+            self.report.models[model] = report
+            planned.append(_Planned(model, report))
+        return planned
+
+    async def _read_feed(self, planned: list[_Planned]) -> None:
+        feed = self.connector.change_feed
+        waiting = [p for p in planned if p.report.mode == "feed"]
+        if not waiting or feed is None:
+            return
+        feed_state = self.store.state(self.account.id, f"feed:{feed.record}")
+        last = feed_state.get("last_run_at")
+        if last is not None and self.now - last < feed.min_interval and not self.force:
+            after = last + feed.min_interval
+            for p in waiting:
+                p.report.mode = "skipped"
+                p.report.reason = (
+                    f"{self.connector.title} asks for at least {feed.min_interval} between "
+                    "change-feed reads; "
+                    f"the last was at {last:%Y-%m-%d %H:%M} UTC, the next is allowed at {after:%H:%M} UTC "
+                    "(force to read now)."
+                )
+            return
+        cursors = [self.store.state(self.account.id, p.model).get("cursor") for p in waiting]
+        since = min(c for c in cursors if c is not None) - feed.overlap
+        keys: dict[tuple[str, ...], None] = {}
+        try:
+            async for page in self.client.records(feed.record, since=since, until=self.now):
+                for row in page:
+                    parts = tuple("" if row.get(k) is None else str(row.get(k)).strip() for k in feed.key)
+                    if all(parts):
+                        keys[parts] = None
+        except MissingPermission as exc:
+            for p in waiting:
+                p.report.mode = "full"
+                p.report.reason = (
+                    f"the change feed is not readable ({', '.join(exc.permissions)}): read and diffed"
+                )
+            return
+        with self.store.begin() as db:
+            save_state(db, self.account.id, f"feed:{feed.record}", now=self.now, details={"since": since})
+        for p in waiting:
+            p.keys = list(keys)
+
+    # -- one model --------------------------------------------------------------------------------
+
+    async def _sync_model(self, planned: _Planned) -> None:
+        model, report = planned.model, planned.report
+        field_map = self.hub.field_maps(self.connector.name)[model]
+        full = report.mode == "full"
+        self.progress(model, "start", {"mode": report.mode})
+        stager = Stager(self.store, self.report.run_id, model, report)
+        protected: set[str] = set()
+        excluded: set[str] = set()
+        compiled = await compile_for(
+            self.client, self.connector, field_map, self.account, self.hub.registry.transforms
+        )
+        feed = self.connector.change_feed
+        batches: list[list[tuple[str, ...]] | None]
+        if full:
+            batches = [None]
+        else:
+            keys = planned.keys or []
+            size = feed.batch if feed else 50
+            batches = [keys[i : i + size] for i in range(0, len(keys), size)]
+        try:
+            for batch in batches:
+                async for page in read_compiled(
+                    self.client, compiled, self.account.id, keys=batch, include_raw=True
+                ):
+                    for item in page:
+                        if isinstance(item, MappingError):
+                            key = list(item.record_key) if item.record_key is not None else None
+                            report.add_error(RecordError(key, item.field, item.reason))
+                            if item.record_key is not None and all(p is not None for p in item.record_key):
+                                protected.add(stable_id(self.connector.name, model, item.record_key))
+                            continue
+                        if self.filter is not None and self.filter.active and not self._kept(model, item):
+                            excluded.add(item.id)
+                            continue
+                        if stager.add(item):
+                            report.read += 1
+                    self.progress(model, "advance", {"read": report.read})
+                    self.lease.renew()
+            stager.flush()
+        except BaseException:
+            self.store.forget_staged(self.report.run_id)
+            raise
+        report.complete = True
+        state = self.store.state(self.account.id, model)
+        details = dict(state.get("details") or {})
+        details["lineage"] = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
+        if full:
+            total = max(report.read, 1)
+            fill = {
+                name: round(report.fill.get(name, 0) / total, 4)
+                for name in details.get("fill", {}) | report.fill
+            }
+            report.warnings.extend(
+                _fill_warnings(model, details.get("fill", {}), fill) if report.read else []
+            )
+            details["fill"], details["count"] = fill, report.read
+        plan = ApplyPlan(
+            account_id=self.account.id,
+            connector=self.connector.name,
+            run_id=self.report.run_id,
+            model=model,
+            now=self.now,
+            full=full,
+            complete=True,
+            emit=state.get("last_full_at") is not None,
+            protected=protected,
+            excluded=excluded,
+            hide=() if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ()),
+            cursor=self.now,
+            details=details,
+        )
+        events = apply_model(self.store, plan, report)
+        self.report.events += len(events)
+        self._deliver()
+        if model == "Employee" and self.filter is not None:
+            self.filter.kept = self._employee_ids()
+        self.progress(model, "done", {"report": report})
+
+    def _kept(self, model: str, item: Any) -> bool:
+        assert self.filter is not None
+        return self.filter.keeps_employee(item) if model == "Employee" else self.filter.keeps(item)
+
+    def _employee_ids(self) -> set[str]:
+        r = t.records.c
+        query = select(r.id).where(
+            r.account_id == self.account.id, r.model == "Employee", r.deleted.is_(False)
+        )
+        with self.store.engine.connect() as db:
+            return set(db.execute(query).scalars())
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def _deliver(self) -> None:
+        """Hand committed, undelivered events of this account to every ``sync_event`` listener."""
+        rows = list(pending_events(self.store, self.account.id))
+        if not rows:
+            return
+        for row in rows:
+            payload = json.loads(row.payload)
+            self.hub.registry.announce(
+                SyncEvent(
+                    id=row.id,
+                    type=row.type,
+                    account_id=row.account_id,
+                    connector=self.connector.name,
+                    record_id=row.record_id,
+                    record=payload.get("record"),
+                    changes={k: tuple(v) for k, v in payload.get("changes", {}).items()},
+                    occurred_at=row.created_at,
+                )
+            )
+        mark_delivered(self.store, [row.seq for row in rows], utcnow())
+
+    # -- the run ----------------------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        runs = t.sync_runs.c
+        with self.store.begin() as db:
+            interrupted = (
+                db.execute(
+                    select(runs.id).where(runs.account_id == self.account.id, runs.status == "running")
+                )
+                .scalars()
+                .all()
+            )
+            if interrupted:
+                db.execute(
+                    update(t.sync_runs)
+                    .where(runs.id.in_(interrupted))
+                    .values(status="interrupted", finished_at=self.now)
+                )
+                db.execute(t.staged.delete().where(t.staged.c.run_id.in_(interrupted)))
+            db.execute(
+                insert(t.sync_runs).values(
+                    id=self.report.run_id,
+                    account_id=self.account.id,
+                    kind=self.report.kind,
+                    status="running",
+                    started_at=self.now,
+                )
+            )
+
+    def _finish(self) -> None:
+        attempted = [m for m in self.report.models.values() if m.mode != "skipped"]
+        failed = [m for m in attempted if m.error]
+        if not failed:
+            self.report.status = "succeeded"
+        elif len(failed) == len(attempted):
+            self.report.status = "failed"
+        else:
+            self.report.status = "partial"
+        if any(m.mode == "feed" and m.complete for m in self.report.models.values()):
+            self.report.kind = (
+                "incremental"
+                if not any(m.mode == "full" and m.complete for m in self.report.models.values())
+                else "mixed"
+            )
+        elif self.report.kind == "auto":
+            self.report.kind = "full"
+        self.report.requests = int(getattr(self.client, "requests", 0) or 0)
+        self.report.finished_at = utcnow()
+        with self.store.begin() as db:
+            db.execute(
+                update(t.sync_runs)
+                .where(t.sync_runs.c.id == self.report.run_id)
+                .values(
+                    status=self.report.status,
+                    kind=self.report.kind,
+                    finished_at=self.report.finished_at,
+                    report=json.dumps(self.report.to_dict(), default=str),
+                )
+            )
+
+    async def run(self) -> SyncReport:
+        """Run the sync; provider failures are recorded in the report, never lost or half-applied."""
+        self.lease.acquire()
+        try:
+            self._begin()
+            self._deliver()  # events a crashed run committed but never handed out
+            self.client = self.connector.client_factory(self.account.credentials.reveal(), self.hub.settings)
+            try:
+                planned = self._plan()
+                if self.account.options.filters:
+                    self.filter = EmployeeFilter(
+                        self.store, self.account.id, self.connector.name, self.account.options.filters
+                    )
+                    self.filter.kept = self._employee_ids()
+                await self._read_feed(planned)
+                for item in planned:
+                    if item.report.mode == "skipped":
+                        continue
+                    if item.model == "Employee" and self.filter is not None:
+                        self.filter = EmployeeFilter(
+                            self.store, self.account.id, self.connector.name, self.account.options.filters
+                        )
+                    try:
+                        await self._sync_model(item)
+                    except ProviderAuthError as exc:
+                        self._failed(item, exc)
+                        self.store.set_status(self.account.id, "needs_attention")
+                        for rest in planned[planned.index(item) + 1 :]:
+                            if rest.report.mode != "skipped":
+                                rest.report.mode, rest.report.reason = (
+                                    "skipped",
+                                    "stopped: the provider refused the credentials",
+                                )
+                        break
+                    except HubError as exc:
+                        self._failed(item, exc)
+            finally:
+                await self.client.aclose()
+            self._finish()
+            self.hub.registry.announce(
+                SyncEvent(
+                    type="account.synced",
+                    account_id=self.account.id,
+                    connector=self.connector.name,
+                    record={
+                        "run_id": self.report.run_id,
+                        "status": self.report.status,
+                        "kind": self.report.kind,
+                    },
+                )
+            )
+            return self.report
+        finally:
+            hours = self.account.options.sync_every_hours
+            self.lease.release(next_sync_in=timedelta(hours=hours))
+
+    def _failed(self, item: _Planned, exc: HubError) -> None:
+        item.report.complete = False
+        item.report.error = f"{exc.message} Fix: {exc.remedy}"
+        self.report.errors.append(
+            {"model": item.model, "type": exc.type, "message": exc.message, "remedy": exc.remedy}
+        )
+        self.progress(item.model, "done", {"report": item.report})
