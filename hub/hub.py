@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -20,7 +21,17 @@ if TYPE_CHECKING:
     from hub.store import AccountRow, Store
     from hub.sync import Progress, SyncReport
 
-__all__ = ["Hub"]
+__all__ = ["SANDBOX_ORIGINS_ENV", "Hub", "sandbox_origins_from_env"]
+
+SANDBOX_ORIGINS_ENV = "HRISHUB_SANDBOX_ORIGINS"
+
+
+def sandbox_origins_from_env() -> frozenset[str]:
+    """Loopback sandbox origins the operator allows (``HRISHUB_SANDBOX_ORIGINS``, comma-separated)."""
+    return frozenset(
+        o.strip().rstrip("/") for o in os.environ.get(SANDBOX_ORIGINS_ENV, "").split(",") if o.strip()
+    )
+
 
 AccountRef = Account | str
 
@@ -44,7 +55,7 @@ class Hub:
         database_url: str | None = None,
         store: Store | None = None,
     ) -> None:
-        base = settings or HttpSettings()
+        base = settings or HttpSettings(sandbox_origins=sandbox_origins_from_env())
         if transport is not None:
             base = replace(base, transport=transport)
         self.settings = base
@@ -180,6 +191,7 @@ class Hub:
         force: bool = False,
         progress: Progress | None = None,
         models: Iterable[str] | None = None,
+        run_id: str | None = None,
     ) -> SyncReport:
         """Sync one account into the store and return its :class:`hub.sync.SyncReport`.
 
@@ -192,7 +204,8 @@ class Hub:
 
         stored = self.account(account)
         chosen = tuple(models) if models is not None else None
-        return await SyncRun(self, stored, full=full, force=force, progress=progress, models=chosen).run()
+        run = SyncRun(self, stored, full=full, force=force, progress=progress, models=chosen, run_id=run_id)
+        return await run.run()
 
     def sync(self, account: AccountRef, **options: Any) -> Any:
         """:meth:`async_sync` from sync code (returns the report), or awaitable inside an event loop."""

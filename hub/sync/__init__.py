@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from hub.sync.report import ModelReport, RecordError, SyncReport
-from hub.sync.runner import MODEL_ORDER, Progress, SyncRun
+from hub.sync.runner import MODEL_ORDER, Progress, SyncRun, new_run_id
 
-__all__ = ["MODEL_ORDER", "ModelReport", "Progress", "RecordError", "SyncReport", "SyncRun"]
+__all__ = ["MODEL_ORDER", "ModelReport", "Progress", "RecordError", "SyncReport", "SyncRun", "new_run_id"]

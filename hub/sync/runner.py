@@ -37,7 +37,7 @@ from unified_models import stable_id
 if TYPE_CHECKING:
     from hub.hub import Hub
 
-__all__ = ["MODEL_ORDER", "Progress", "SyncRun"]
+__all__ = ["MODEL_ORDER", "Progress", "SyncRun", "new_run_id"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,11 @@ _ACTION_OF = {model: f"{resource}.list" for resource, model in LIST_ACTIONS.item
 
 Progress = Callable[[str, str, Mapping[str, Any]], None]
 """``progress(model, stage, info)``: stage ``start`` (info: mode), ``advance`` (read), ``done`` (report)."""
+
+
+def new_run_id() -> str:
+    """A fresh sync run id (callers that answer before the run ends may make one up front)."""
+    return "run_" + secrets.token_urlsafe(12)
 
 
 @dataclass
@@ -90,6 +95,7 @@ class SyncRun:
         force: bool = False,
         progress: Progress | None = None,
         models: tuple[str, ...] | None = None,
+        run_id: str | None = None,
     ) -> None:
         self.hub = hub
         self.store = hub.store
@@ -102,7 +108,7 @@ class SyncRun:
         self.lease = Lease(self.store, account.id)
         self.now = utcnow()
         self.report = SyncReport(
-            run_id="run_" + secrets.token_urlsafe(12),
+            run_id=run_id or new_run_id(),
             account_id=account.id,
             kind="full" if full else "auto",
             started_at=self.now,

@@ -1,0 +1,44 @@
+"""Serving an ASGI app with uvicorn from a background thread (the demo, tests, embedding hosts)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["serve_in_thread"]
+
+
+@contextmanager
+def serve_in_thread(
+    app: Any, host: str = "127.0.0.1", port: int = 0, *, log_level: str = "warning"
+) -> Iterator[str]:
+    """Serve ``app`` until the block exits; yields its base URL. ``port=0`` takes a free port."""
+    import uvicorn
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    bound = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level=log_level, access_log=False, timeout_graceful_shutdown=2)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="hrishub-serve", daemon=True
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the server on {host}:{bound} did not start")
+            time.sleep(0.01)
+        shown = f"[{host}]" if ":" in host else host
+        yield f"http://{shown}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

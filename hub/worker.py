@@ -1,0 +1,54 @@
+"""The in-process worker: runs each account's sync when it is due, one worker per account at a time.
+
+Several workers may share one store (PostgreSQL): each sync takes the account's lease in the
+database first (:mod:`hub.sync.lease`), so an account is never synced by two workers at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from hub.errors import HubError, SyncInProgress
+
+if TYPE_CHECKING:
+    from hub.hub import Hub
+    from hub.sync import SyncReport
+
+__all__ = ["run_due", "run_worker"]
+
+log = logging.getLogger(__name__)
+
+
+async def run_due(hub: Hub, *, on_report: Callable[[SyncReport], Any] | None = None) -> int:
+    """Sync every account that is due now, one after another; returns how many were synced."""
+    done = 0
+    for account_id in hub.store.due_accounts():
+        try:
+            report = await hub.async_sync(account_id)
+        except SyncInProgress:
+            continue  # another worker took it between the query and the lease
+        except HubError as exc:
+            log.warning("sync of %s could not start: %s", account_id, exc)
+            continue
+        done += 1
+        if on_report is not None:
+            on_report(report)
+    return done
+
+
+async def run_worker(
+    hub: Hub,
+    *,
+    poll_seconds: float = 30.0,
+    once: bool = False,
+    on_report: Callable[[SyncReport], Any] | None = None,
+) -> None:
+    """Poll for due accounts every ``poll_seconds`` and sync them, until cancelled (or once)."""
+    while True:
+        await run_due(hub, on_report=on_report)
+        if once:
+            return
+        await asyncio.sleep(poll_seconds)
