@@ -143,6 +143,8 @@ class SyncRun:
                     report.reason = "full sync asked for"
                 elif last_full is None:
                     report.reason = "first sync: everything is read"
+                elif state.get("details", {}).get("filters", {}) != dict(self.account.options.filters):
+                    report.reason = "the employee filters changed: every record is checked again"
                 elif feed is None or model not in feed.models:
                     report.reason = "the provider has no change feed for this model: read and diffed"
                 elif not feed_ok:
@@ -253,6 +255,7 @@ class SyncRun:
                 _fill_warnings(model, details.get("fill", {}), fill) if report.read else []
             )
             details["fill"], details["count"] = fill, report.read
+            details["filters"] = dict(self.account.options.filters)
         plan = ApplyPlan(
             account_id=self.account.id,
             connector=self.connector.name,

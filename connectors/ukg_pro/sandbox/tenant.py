@@ -261,6 +261,18 @@ class Tenant:
                 kinds=kinds,
             )
 
+    def purge(self, employee_id: str) -> list[Employment]:
+        """Remove an employee's records outright, as a data purge in UKG does.
+
+        Nothing appears in the change feed: only a full read notices the employee is gone.
+        """
+        with self.lock:
+            gone = self._by_id.pop(employee_id.upper(), [])
+            ids = {id(e) for e in gone}
+            self.employments = [e for e in self.employments if id(e) not in ids]
+            self.version += 1
+            return gone
+
     def changed_between(self, start: datetime, end: datetime) -> list[Employment]:
         """Employments whose record or person changed in ``[start, end]`` (the change feed)."""
         with self.lock:

@@ -1,0 +1,118 @@
+"""``/v1/accounts``: link, list, inspect, re-credential and configure the caller's accounts."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Response
+
+from hub.api.auth import current_customer, get_hub
+from hub.api.schemas import AccountList, AccountOut, AccountUpdate, CredentialsUpdate, LinkRequest, Problem
+from hub.hub import Hub
+from hub.store import AccountRow, Customer
+
+__all__ = ["account_out", "router"]
+
+router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
+
+HubDep = Annotated[Hub, Depends(get_hub)]
+CustomerDep = Annotated[Customer, Depends(current_customer)]
+
+_AUTH = {401: {"model": Problem, "description": "The API key is missing or unknown."}}
+_MISSING = {404: {"model": Problem, "description": "No such account for this caller."}}
+_LINK_ERRORS = {
+    401: {"model": Problem, "description": "The API key is missing or unknown, or the provider refused the "
+          "credentials (type `.../provider-auth`)."},
+    403: {"model": Problem, "description": "The provider refused a permission the probe needs."},
+    422: {"model": Problem, "description": "Invalid linking values: `errors` names each field and its fix."},
+    504: {"model": Problem, "description": "The provider's host could not be reached."},
+}
+
+RUN_SUMMARY_KEYS = ("id", "kind", "status", "started_at", "finished_at")
+
+
+def account_out(hub: Hub, row: AccountRow) -> dict[str, Any]:
+    """An account as the API shows it: no credentials; its newest sync run summarised."""
+    runs = hub.syncs(row.id, limit=1)
+    return {
+        "id": row.id,
+        "connector": row.connector,
+        "status": row.status,
+        "permissions": row.permissions.to_dict(),
+        "options": row.options.to_dict(),
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "next_sync_at": row.next_sync_at,
+        "last_sync": {k: runs[0][k] for k in RUN_SUMMARY_KEYS} if runs else None,
+    }
+
+
+@router.get("", summary="List your accounts", response_model=AccountList, responses=_AUTH)
+def list_accounts(hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """Your linked accounts, oldest first."""
+    return {"results": [account_out(hub, row) for row in hub.accounts(customer_id=customer.id)]}
+
+
+@router.post(
+    "",
+    summary="Link an account",
+    status_code=201,
+    response_model=AccountOut,
+    responses={**_LINK_ERRORS, 404: {"model": Problem, "description": "No connector of that name."}},
+)
+def link_account(body: LinkRequest, response: Response, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """Validate the linking values (every field at once), probe the provider, store them encrypted.
+
+    The answer's ``permissions`` report says, per action, whether it is enabled and which provider
+    permissions to tick. Nothing is stored when validation or the probe fails.
+    """
+    account = hub.link(body.connector, body.credentials, options=body.options, customer_id=customer.id)
+    response.headers["Location"] = f"/v1/accounts/{account.id}"
+    return account_out(hub, hub.store.account_row(account.id, customer_id=customer.id))
+
+
+@router.get(
+    "/{account_id}",
+    summary="Show an account",
+    response_model=AccountOut,
+    responses={**_AUTH, **_MISSING},
+)
+def get_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """One of your accounts: status, permissions report, options, schedule and its newest sync."""
+    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))
+
+
+@router.put(
+    "/{account_id}/credentials",
+    summary="Replace an account's credentials",
+    response_model=AccountOut,
+    responses={**_LINK_ERRORS, **_MISSING},
+)
+def update_credentials(
+    account_id: str, body: CredentialsUpdate, hub: HubDep, customer: CustomerDep
+) -> dict[str, Any]:
+    """Rotate the linking values (a new password): validated and probed first.
+
+    Synced data, sync cursors and options stay; the permissions report is refreshed. Wrong values
+    leave the stored credentials as they were.
+    """
+    hub.update_credentials(account_id, body.credentials, customer_id=customer.id)
+    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))
+
+
+@router.patch(
+    "/{account_id}",
+    summary="Change an account's options",
+    response_model=AccountOut,
+    responses={
+        **_AUTH,
+        **_MISSING,
+        422: {"model": Problem, "description": "Invalid options: `errors` names each one and its fix."},
+    },
+)
+def update_account(account_id: str, body: AccountUpdate, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """Change options (employee filters, overrides, schedule); options not named keep their values.
+
+    Filters and overrides apply from the next sync.
+    """
+    row = hub.store.account_row(account_id, customer_id=customer.id)
+    hub.set_options(account_id, {**row.options.to_dict(), **body.options})
+    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))

@@ -1,0 +1,100 @@
+"""``/v1/accounts/{id}/sync`` and ``/syncs``: start a sync (waiting or not) and follow its runs."""
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+from hub.api.auth import current_customer, get_hub
+from hub.api.background import BackgroundSyncs
+from hub.api.schemas import Problem, Run, RunList, SyncRequest, SyncStarted
+from hub.errors import NotFound
+from hub.hub import Hub
+from hub.store import Customer
+from hub.sync import new_run_id
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/v1/accounts", tags=["syncs"])
+
+HubDep = Annotated[Hub, Depends(get_hub)]
+CustomerDep = Annotated[Customer, Depends(current_customer)]
+
+_ERRORS = {
+    401: {"model": Problem, "description": "The API key is missing or unknown."},
+    404: {"model": Problem, "description": "No such account (or run) for this caller."},
+}
+
+
+@router.post(
+    "/{account_id}/sync",
+    summary="Sync an account",
+    status_code=202,
+    response_model=SyncStarted,
+    responses={
+        **_ERRORS,
+        200: {"description": "With `wait=true`: the finished sync's report.", "content": {"application/json": {}}},
+        202: {"description": "The sync started; follow it at `Location`."},
+        409: {"model": Problem, "description": "A sync of this account is already running."},
+    },
+)
+async def start_sync(
+    request: Request,
+    account_id: str,
+    hub: HubDep,
+    customer: CustomerDep,
+    body: Annotated[SyncRequest | None, Body()] = None,
+    wait: Annotated[bool, Query(description="Answer with the report once the sync has finished.")] = False,
+) -> Any:
+    """Sync the account into the store: the first sync reads everything, later ones the changes.
+
+    Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
+    ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    """
+    await asyncio.to_thread(hub.store.account_row, account_id, customer_id=customer.id)
+    options = body or SyncRequest()
+    run_id = new_run_id()
+    if wait:
+        report = await asyncio.to_thread(
+            hub.sync, account_id, full=options.full, force=options.force, run_id=run_id
+        )
+        return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
+    syncs: BackgroundSyncs = request.app.state.syncs
+    task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
+    await syncs.started(hub, task, run_id)
+    status = task.result().status if task.done() else "running"
+    return JSONResponse(
+        {"run_id": run_id, "account_id": account_id, "status": status},
+        status_code=202,
+        headers={"Location": f"/v1/accounts/{account_id}/syncs/{run_id}"},
+    )
+
+
+@router.get("/{account_id}/syncs", summary="List an account's sync runs", response_model=RunList, responses=_ERRORS)
+def list_syncs(
+    account_id: str,
+    hub: HubDep,
+    customer: CustomerDep,
+    limit: Annotated[int, Query(ge=1, le=100, description="How many runs, newest first.")] = 20,
+) -> dict[str, Any]:
+    """The account's latest sync runs with their reports, newest first."""
+    hub.store.account_row(account_id, customer_id=customer.id)
+    return {"results": hub.syncs(account_id, limit=limit)}
+
+
+@router.get("/{account_id}/syncs/{run_id}", summary="Show one sync run", response_model=Run, responses=_ERRORS)
+def get_sync(account_id: str, run_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """One sync run: its status while it runs, its report once finished."""
+    hub.store.account_row(account_id, customer_id=customer.id)
+    try:
+        run = hub.store.run(run_id)
+    except NotFound:
+        run = None
+    if run is None or run["account_id"] != account_id:
+        raise NotFound(
+            f"No sync run {run_id!r} for account {account_id}.",
+            remedy=f"List the account's runs with GET /v1/accounts/{account_id}/syncs.",
+        )
+    return run

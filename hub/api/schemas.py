@@ -1,0 +1,189 @@
+"""Request and response bodies of the HTTP API (pydantic), as shown in the OpenAPI document."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+__all__ = [
+    "AccountList",
+    "AccountOut",
+    "AccountUpdate",
+    "ActionOut",
+    "ConnectorDetail",
+    "ConnectorList",
+    "ConnectorOut",
+    "CredentialsUpdate",
+    "LinkRequest",
+    "Problem",
+    "RecordError",
+    "Run",
+    "RunList",
+    "RunSummary",
+    "SyncRequest",
+    "SyncStarted",
+    "page_model",
+]
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem: every error answer of this API."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="A stable URI naming the kind of problem.")
+    title: str = Field(description="The kind of problem, short.")
+    status: int = Field(description="The HTTP status of this answer.")
+    detail: str = Field(description="What went wrong this time.")
+    remedy: str = Field(description="What to do about it.")
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="One entry per invalid field (validation problems)."
+    )
+    permissions: list[str] | None = Field(
+        default=None, description="Provider permissions to tick, by their exact screen names (403)."
+    )
+
+
+class ActionOut(BaseModel):
+    """One unified action (or feature) of a connector and the provider permissions it needs."""
+
+    supported: bool
+    scopes: list[str] = Field(description="Provider permissions the action needs, as the admin screen names them.")
+    optional_scopes: dict[str, str] = Field(description="Permissions that add data when granted → what they add.")
+    reason: str = Field(description="Why the action is not supported, when it is not.")
+
+
+class ConnectorOut(BaseModel):
+    """A loaded connector."""
+
+    name: str
+    title: str
+    version: str
+    docs: str = Field(description="Where the HR admin finds each linking value.")
+    actions: dict[str, ActionOut]
+    features: dict[str, ActionOut]
+
+
+class ConnectorDetail(ConnectorOut):
+    """A loaded connector with the JSON Schema of its linking values."""
+
+    credentials_schema: dict[str, Any] = Field(description="JSON Schema (2020-12); secrets are `writeOnly`.")
+
+
+class ConnectorList(BaseModel):
+    """Every loaded connector, by name."""
+
+    results: list[ConnectorOut]
+
+
+class RunSummary(BaseModel):
+    """One sync run, without its report."""
+
+    id: str
+    kind: str = Field(description="`full`, `incremental`, `mixed`, or `auto` while running.")
+    status: str = Field(description="`running`, `succeeded`, `partial`, `failed` or `interrupted`.")
+    started_at: datetime
+    finished_at: datetime | None = None
+
+
+class Run(RunSummary):
+    """One sync run with its report (per model: read, created, updated, deleted, errors)."""
+
+    account_id: str
+    report: dict[str, Any] | None = None
+
+
+class RunList(BaseModel):
+    """Sync runs, newest first."""
+
+    results: list[Run]
+
+
+class AccountOut(BaseModel):
+    """A linked account (never its credentials)."""
+
+    id: str
+    connector: str
+    status: str = Field(description="`linked`, or `needs_attention` when the provider refused the credentials.")
+    permissions: dict[str, Any] = Field(
+        description="What the service account holds and, per action, whether it is enabled and what to tick."
+    )
+    options: dict[str, Any] = Field(description="Filters, overrides, time zone and sync schedule.")
+    created_at: datetime
+    updated_at: datetime
+    next_sync_at: datetime | None = None
+    last_sync: RunSummary | None = Field(default=None, description="The newest sync run, if any.")
+
+
+class AccountList(BaseModel):
+    """The caller's linked accounts, oldest first."""
+
+    results: list[AccountOut]
+
+
+class LinkRequest(BaseModel):
+    """Link an account: the connector's linking values (validated, probed, then stored encrypted)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    connector: str = Field(examples=["ukg_pro"])
+    credentials: dict[str, Any] = Field(
+        json_schema_extra={"writeOnly": True},
+        description="The values the connector's `credentials_schema` describes.",
+    )
+    options: dict[str, Any] | None = Field(default=None, description="Account options (filters, schedule).")
+
+
+class CredentialsUpdate(BaseModel):
+    """New linking values for an account (a rotated password); validated and probed first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    credentials: dict[str, Any] = Field(json_schema_extra={"writeOnly": True})
+
+
+class AccountUpdate(BaseModel):
+    """Options to change; the options not named keep their values."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    options: dict[str, Any] = Field(
+        examples=[{"filters": {"status": ["ACTIVE"]}, "sync_every_hours": 12}],
+        description="`filters`, `overrides`, `include_sensitive`, `time_zone`, `sync_every_hours`.",
+    )
+
+
+class SyncRequest(BaseModel):
+    """How to sync."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    full: bool = Field(default=False, description="Read everything and diff, even where a change feed exists.")
+    force: bool = Field(default=False, description="Read the change feed even sooner than the provider allows.")
+
+
+class SyncStarted(BaseModel):
+    """A sync started in the background; follow it at ``Location``."""
+
+    run_id: str
+    account_id: str
+    status: str
+
+
+class RecordError(BaseModel):
+    """A provider record that could not be mapped in a live read."""
+
+    key: list[Any] | None = None
+    field: str | None = None
+    reason: str
+
+
+def page_model(model: type[BaseModel]) -> type[BaseModel]:
+    """The page body for one unified model (for the OpenAPI document)."""
+    return create_model(
+        f"{model.__name__}Page",
+        __doc__=f"One page of {model.__name__} records; `next_cursor` is null on the last page.",
+        results=(list[model], ...),  # type: ignore[valid-type]
+        next_cursor=(str | None, None),
+        errors=(list[RecordError] | None, Field(default=None, description="Only when a live read failed to map.")),
+    )

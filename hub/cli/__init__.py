@@ -1,0 +1,111 @@
+"""The ``hrishub`` command line (typer + rich).
+
+One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors, scopes),
+``sandbox``, ``accounts`` (customers, link, relink, accounts, check, options), ``syncing`` (sync,
+worker), ``reading`` (employees), ``serving`` (serve, secret-key) and ``demo``. Heavy imports (the
+hub, its store, the HTTP app, uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from hub.errors import HubError
+
+if TYPE_CHECKING:
+    from hub.hub import Hub
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="hrishub",
+    help="hrishub: an open, pluggable unified HRIS hub. New here? Run `hrishub demo`.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+# Help panels, in the order ``hrishub --help`` shows them.
+TRY = "Try it"
+CONNECTORS = "Connectors"
+ACCOUNTS = "Customers and accounts"
+DATA = "Syncing and reading"
+RUN = "Running the hub"
+
+
+def _out() -> Console:
+    """A console on stdout, made per command so it sees the terminal (and ``COLUMNS``) of that run."""
+    return Console(highlight=False)
+
+
+def _err() -> Console:
+    """A console on stderr, for errors and hints."""
+    return Console(stderr=True, highlight=False)
+
+
+def _hub() -> Hub:
+    """The hub from the environment (``HRISHUB_HOME``, ``HRISHUB_DATABASE_URL``, ...), closed with the command."""
+    from hub.hub import Hub  # imported here so `hrishub --help` stays fast
+
+    hub = Hub()
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(hub.close)
+    return hub
+
+
+def _fail(error: HubError) -> typer.Exit:
+    """Print ``error`` (every field issue, if it has them) and its fix on stderr; the exit (code 2) to raise."""
+    err = _err()
+    issues = getattr(error, "issues", None)
+    if issues:
+        err.print("[bold red]Error:[/] these values are not valid:")
+        table = Table("field", "problem", "fix", show_edge=False, pad_edge=False)
+        for issue in issues:
+            table.add_row(escape(issue.field), escape(issue.message), escape(issue.fix))
+        err.print(table)
+    else:
+        err.print(f"[bold red]Error:[/] {escape(error.message)}")
+    err.print(f"[bold]Fix:[/] {escape(error.remedy)}")
+    return typer.Exit(code=2)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn a :class:`HubError` raised in the block into its message, its fix and exit code 2."""
+    try:
+        yield
+    except HubError as error:
+        raise _fail(error) from None
+
+
+def _echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout (datetimes and other values as text)."""
+    typer.echo(json.dumps(data, indent=2, default=str))
+
+
+def _when(moment: datetime | None) -> str:
+    """A moment as ``2025-01-31 14:05 UTC`` (``-`` for none)."""
+    if moment is None:
+        return "-"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+# Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
+from hub.cli import demo, catalog, sandbox, accounts, syncing, reading, serving  # noqa: E402, F401, I001

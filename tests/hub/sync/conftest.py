@@ -1,0 +1,60 @@
+"""Sync tests: a fresh sandbox tenant per test, in process; a real SQLite file; a listener for events."""
+
+from collections.abc import Callable
+
+import pytest
+
+from connectors.ukg_pro.sandbox import Sandbox
+from hub import HttpSettings, Hub
+from hub.events import SyncEvent
+from hub.hookspecs import hookimpl
+
+
+class Listener:
+    """A host plugin that records every event it hears."""
+
+    def __init__(self) -> None:
+        self.events: list[SyncEvent] = []
+
+    @hookimpl
+    def sync_event(self, event: SyncEvent) -> None:
+        self.events.append(event)
+
+    def of(self, *types: str) -> list[SyncEvent]:
+        return [e for e in self.events if e.type in types]
+
+    def clear(self) -> None:
+        self.events.clear()
+
+
+@pytest.fixture
+def sandbox() -> Sandbox:
+    return Sandbox(employees=40, seed=11)
+
+
+@pytest.fixture
+def listener(register_plugin) -> Listener:
+    return register_plugin(Listener(), "test-listener")
+
+
+@pytest.fixture
+def make_hub(sandbox, listener, tmp_path) -> Callable[..., Hub]:
+    def make(**settings) -> Hub:
+        base = {"retry_initial_wait": 0.001, "max_attempts": 2, "max_retry_seconds": 2.0} | settings
+        return Hub(
+            transport=sandbox.transport(),
+            settings=HttpSettings(**base),
+            database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+        )
+
+    return make
+
+
+@pytest.fixture
+def hub(make_hub) -> Hub:
+    return make_hub()
+
+
+@pytest.fixture
+def account(hub, sandbox):
+    return hub.link("ukg_pro", sandbox.credentials())

@@ -1,0 +1,85 @@
+"""Deletions only after a complete read; a failed or partial read leaves the previous data intact."""
+
+from .helpers import leaf, snapshot
+
+
+def test_a_purged_employee_is_marked_deleted_by_the_next_complete_full_read(hub, account, sandbox, listener):
+    hub.sync(account)
+    gone = leaf(sandbox)
+    sandbox.tenant.purge(gone.employee_id)
+
+    # The change feed cannot see a purge: the employee stays as it was.
+    hub.sync(account, force=True)
+    assert gone.employee_id in {r["remote_id"] for r in snapshot(hub, account).values()}
+
+    report = hub.sync(account, full=True)
+
+    assert report.models["Employee"].deleted == 1
+    record = hub.employees(account).get(gone.employee_id)
+    assert record.remote_was_deleted is True
+    [deleted] = listener.of("employee.deleted")
+    assert deleted.record["remote_id"] == gone.employee_id
+    # Deleted records stay listed, flagged, so `modified_after` readers learn of the deletion.
+    changed = hub.employees(account).list(modified_after=record.modified_at.replace(microsecond=0)).results
+    assert record.id in {r.id for r in changed}
+
+
+def test_a_failed_read_deletes_nothing_and_keeps_the_previous_data(hub, account, sandbox, listener):
+    hub.sync(account)
+    before = snapshot(hub, account)
+    gone = leaf(sandbox)
+    sandbox.tenant.purge(gone.employee_id)
+    sandbox.faults.update(
+        {"malformed_page": ["/personnel/v1/user-defined-fields", 1], "malformed_count": 100}
+    )
+
+    report = hub.sync(account, full=True)
+
+    assert report.status == "partial"
+    employee = report.models["Employee"]
+    assert not employee.complete and "JSON" in employee.error, employee.error
+    assert employee.deleted == 0
+    assert snapshot(hub, account) == before  # untouched, the purged employee included
+    assert report.models["Company"].complete  # the other models went on
+    assert listener.of("employee.deleted") == []
+    [failure] = report.errors
+    assert failure["model"] == "Employee" and failure["remedy"]
+
+    sandbox.faults.reset()
+    assert hub.sync(account, full=True).models["Employee"].deleted == 1
+
+
+def test_a_record_that_fails_to_map_is_reported_not_fatal_and_not_deleted(hub, account, sandbox):
+    hub.sync(account)
+    before = snapshot(hub, account)
+    # Map hire_date from a free-text address line: some employees' values are not dates.
+    hub.set_options(account, {"overrides": {"Employee": {"hire_date": "person.addressLine2"}}})
+    account = hub.account(account.id)
+
+    report = hub.sync(account, full=True)
+
+    employee = report.models["Employee"]
+    assert report.status == "succeeded" and employee.failed > 0
+    error = employee.errors[0]
+    assert error.field == "hire_date" and "not a date" in error.reason and len(error.key) == 2
+    assert employee.deleted == 0
+    after = snapshot(hub, account)
+    assert set(after) == set(before)
+    failed = {tuple(e.key)[1] for e in employee.errors}
+    for record in after.values():
+        if record["remote_id"] in failed:
+            assert record == before[record["id"]]  # the last good version stays
+
+
+def test_a_field_that_empties_while_the_sync_succeeds_is_warned_about(hub, account, sandbox):
+    hub.sync(account)
+    # Without Company Configuration the org-level labels are unreadable: "Department" resolves to nothing.
+    sandbox.revoke(sandbox.credentials()["username"], "Company Configuration Integration")
+
+    report = hub.sync(account, full=True)
+
+    employee = report.models["Employee"]
+    assert employee.complete and employee.fill.get("department_id", 0) == 0
+    assert any(w.startswith("department_id was filled on") for w in employee.warnings)
+    assert report.models["Group"].error  # 403, and the groups stored before stay
+    assert snapshot(hub, account, "groups")
