@@ -164,10 +164,12 @@ class Hub:
         return call_or_await(self.aupdate_credentials(account, credentials, **kw))
 
     def account(self, account: AccountRef, *, customer_id: str | None = None) -> Account:
-        """A stored account by id (credentials opened); ``customer_id`` limits it to that customer's."""
-        if isinstance(account, Account):
-            return account
-        return self.store.account(account, customer_id=customer_id)
+        """A stored account (credentials opened), always as stored now: options set since apply.
+
+        ``account`` is an id or an :class:`Account`; ``customer_id`` limits it to that customer's.
+        """
+        account_id = account.id if isinstance(account, Account) else account
+        return self.store.account(account_id, customer_id=customer_id)
 
     def accounts(self, *, customer_id: str | None = None) -> list[AccountRow]:
         """Stored accounts (one customer's, if given), without credentials."""

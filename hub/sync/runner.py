@@ -387,9 +387,16 @@ class SyncRun:
                         self.store, self.account.id, self.connector.name, self.account.options.filters
                     )
                     self.filter.kept = self._employee_ids()
-                await self._read_feed(planned)
+                try:
+                    await self._read_feed(planned)
+                except ProviderAuthError as exc:
+                    self._refused(planned, exc)
+                except HubError as exc:
+                    for item in planned:
+                        if item.report.mode == "feed":
+                            self._failed(item, exc)
                 for item in planned:
-                    if item.report.mode == "skipped":
+                    if item.report.mode == "skipped" or item.report.error:
                         continue
                     if item.model == "Employee" and self.filter is not None:
                         self.filter = EmployeeFilter(
@@ -398,14 +405,7 @@ class SyncRun:
                     try:
                         await self._sync_model(item)
                     except ProviderAuthError as exc:
-                        self._failed(item, exc)
-                        self.store.set_status(self.account.id, "needs_attention")
-                        for rest in planned[planned.index(item) + 1 :]:
-                            if rest.report.mode != "skipped":
-                                rest.report.mode, rest.report.reason = (
-                                    "skipped",
-                                    "stopped: the provider refused the credentials",
-                                )
+                        self._refused(planned, exc)
                         break
                     except HubError as exc:
                         self._failed(item, exc)
@@ -428,6 +428,13 @@ class SyncRun:
         finally:
             hours = self.account.options.sync_every_hours
             self.lease.release(next_sync_in=timedelta(hours=hours))
+
+    def _refused(self, planned: list[_Planned], exc: ProviderAuthError) -> None:
+        """The provider refused the credentials: nothing more is read, the account needs attention."""
+        self.store.set_status(self.account.id, "needs_attention")
+        for item in planned:
+            if item.report.mode != "skipped" and not item.report.complete and not item.report.error:
+                self._failed(item, exc)
 
     def _failed(self, item: _Planned, exc: HubError) -> None:
         item.report.complete = False

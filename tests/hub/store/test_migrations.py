@@ -1,0 +1,49 @@
+"""The store's schema comes from Alembic revisions that match the tables the code uses."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect
+
+from hub.store import Store
+from hub.store.migrate import alembic_config, upgrade
+from hub.store.tables import metadata
+
+
+def test_the_revisions_build_exactly_the_tables_the_code_uses(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    upgrade(engine)
+    with engine.connect() as db:
+        differences = compare_metadata(MigrationContext.configure(db, opts={"compare_type": True}), metadata)
+    assert differences == [], "tables changed without an Alembic revision: " + repr(differences)
+
+
+def test_opening_again_migrates_nothing_and_keeps_the_data(tmp_path):
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    store = Store(url)
+    customer, key = store.add_customer("Acme Reviews")
+    store.close()
+
+    reopened = Store(url)
+    assert reopened.customer_for_key(key) == customer
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with reopened.engine.connect() as db:
+        assert MigrationContext.configure(db).get_current_revision() == head
+    assert {"accounts", "records", "events", "sync_runs"} <= set(inspect(reopened.engine).get_table_names())
+
+
+def test_the_default_store_lives_in_the_data_folder_and_a_url_replaces_it(hub_home, tmp_path, monkeypatch):
+    assert Store().url == f"sqlite:///{hub_home / 'hub.db'}"
+    assert (hub_home / "hub.db").exists()
+    other = tmp_path / "elsewhere" / "hrishub.sqlite"
+    monkeypatch.setenv("HRISHUB_DATABASE_URL", f"sqlite:///{other}")
+    Store()
+    assert other.exists()
+
+
+def test_customer_keys_are_stored_hashed(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'hub.db'}")
+    _, key = store.add_customer("Acme")
+    store.close()
+    assert key.encode() not in (tmp_path / "hub.db").read_bytes()
+    assert Store(f"sqlite:///{tmp_path / 'hub.db'}").customer_for_key(key + "x") is None
