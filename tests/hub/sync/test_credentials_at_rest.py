@@ -92,3 +92,12 @@ def test_rotating_a_password_keeps_synced_data_and_wrong_values_are_never_stored
     assert updated.id == account.id and hub.accounts()[0].status == "linked"
     assert snapshot(hub, account) == before  # nothing lost
     assert hub.sync(account.id, force=True).status == "succeeded"
+
+
+def test_a_link_that_fails_stores_nothing(hub, sandbox):
+    with pytest.raises(ProviderAuthError):
+        hub.link("ukg_pro", sandbox.credentials() | {"password": "wrong"})
+    with pytest.raises(InvalidCredentials) as caught:
+        hub.link("ukg_pro", {"username": "x", "password": "hunter2"})
+    assert "hunter2" not in str(caught.value)
+    assert hub.accounts() == []

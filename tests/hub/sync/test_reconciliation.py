@@ -1,5 +1,11 @@
 """Deletions only after a complete read; a failed or partial read leaves the previous data intact."""
 
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from hub.store import tables as t
+
 from .helpers import leaf, snapshot
 
 
@@ -83,3 +89,21 @@ def test_a_field_that_empties_while_the_sync_succeeds_is_warned_about(hub, accou
     assert any(w.startswith("department_id was filled on") for w in employee.warnings)
     assert report.models["Group"].error  # 403, and the groups stored before stay
     assert snapshot(hub, account, "groups")
+
+
+def test_a_periodic_full_read_catches_what_the_feed_misses(hub, account, sandbox):
+    hub.sync(account)
+    gone = sandbox.tenant.purge(leaf(sandbox).employee_id)
+    assert hub.sync(account, force=True).models["Employee"].mode == "feed"
+    # A week after the last full read, the next sync reconciles on its own.
+    week_ago = hub.store.state(account.id, "Employee")["last_full_at"] - timedelta(days=7)
+    with hub.store.begin() as db:
+        db.execute(
+            update(t.sync_state).where(t.sync_state.c.account_id == account.id).values(last_full_at=week_ago)
+        )
+
+    report = hub.sync(account, force=True)
+
+    employee = report.models["Employee"]
+    assert employee.mode == "full" and "reconciliation" in employee.reason
+    assert employee.deleted == len(gone) == 1
