@@ -35,7 +35,10 @@ PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://hrishub.dev/problems/"
 
 _FIXES = {
-    ("header", "x-account-id"): "Send the id of one of your linked accounts (GET /v1/accounts) as X-Account-Id.",
+    (
+        "header",
+        "x-account-id",
+    ): "Send the id of one of your linked accounts (GET /v1/accounts) as X-Account-Id.",
 }
 
 

@@ -19,8 +19,11 @@ CustomerDep = Annotated[Customer, Depends(current_customer)]
 _AUTH = {401: {"model": Problem, "description": "The API key is missing or unknown."}}
 _MISSING = {404: {"model": Problem, "description": "No such account for this caller."}}
 _LINK_ERRORS = {
-    401: {"model": Problem, "description": "The API key is missing or unknown, or the provider refused the "
-          "credentials (type `.../provider-auth`)."},
+    401: {
+        "model": Problem,
+        "description": "The API key is missing or unknown, or the provider refused the "
+        "credentials (type `.../provider-auth`).",
+    },
     403: {"model": Problem, "description": "The provider refused a permission the probe needs."},
     422: {"model": Problem, "description": "Invalid linking values: `errors` names each field and its fix."},
     504: {"model": Problem, "description": "The provider's host could not be reached."},
@@ -108,7 +111,9 @@ def update_credentials(
         422: {"model": Problem, "description": "Invalid options: `errors` names each one and its fix."},
     },
 )
-def update_account(account_id: str, body: AccountUpdate, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+def update_account(
+    account_id: str, body: AccountUpdate, hub: HubDep, customer: CustomerDep
+) -> dict[str, Any]:
     """Change options (employee filters, overrides, schedule); options not named keep their values.
 
     Filters and overrides apply from the next sync.

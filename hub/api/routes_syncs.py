@@ -35,7 +35,10 @@ _ERRORS = {
     response_model=SyncStarted,
     responses={
         **_ERRORS,
-        200: {"description": "With `wait=true`: the finished sync's report.", "content": {"application/json": {}}},
+        200: {
+            "description": "With `wait=true`: the finished sync's report.",
+            "content": {"application/json": {}},
+        },
         202: {"description": "The sync started; follow it at `Location`."},
         409: {"model": Problem, "description": "A sync of this account is already running."},
     },
@@ -72,7 +75,9 @@ async def start_sync(
     )
 
 
-@router.get("/{account_id}/syncs", summary="List an account's sync runs", response_model=RunList, responses=_ERRORS)
+@router.get(
+    "/{account_id}/syncs", summary="List an account's sync runs", response_model=RunList, responses=_ERRORS
+)
 def list_syncs(
     account_id: str,
     hub: HubDep,
@@ -84,7 +89,9 @@ def list_syncs(
     return {"results": hub.syncs(account_id, limit=limit)}
 
 
-@router.get("/{account_id}/syncs/{run_id}", summary="Show one sync run", response_model=Run, responses=_ERRORS)
+@router.get(
+    "/{account_id}/syncs/{run_id}", summary="Show one sync run", response_model=Run, responses=_ERRORS
+)
 def get_sync(account_id: str, run_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     """One sync run: its status while it runs, its report once finished."""
     hub.store.account_row(account_id, customer_id=customer.id)

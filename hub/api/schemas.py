@@ -48,8 +48,12 @@ class ActionOut(BaseModel):
     """One unified action (or feature) of a connector and the provider permissions it needs."""
 
     supported: bool
-    scopes: list[str] = Field(description="Provider permissions the action needs, as the admin screen names them.")
-    optional_scopes: dict[str, str] = Field(description="Permissions that add data when granted → what they add.")
+    scopes: list[str] = Field(
+        description="Provider permissions the action needs, as the admin screen names them."
+    )
+    optional_scopes: dict[str, str] = Field(
+        description="Permissions that add data when granted → what they add."
+    )
     reason: str = Field(description="Why the action is not supported, when it is not.")
 
 
@@ -104,7 +108,9 @@ class AccountOut(BaseModel):
 
     id: str
     connector: str
-    status: str = Field(description="`linked`, or `needs_attention` when the provider refused the credentials.")
+    status: str = Field(
+        description="`linked`, or `needs_attention` when the provider refused the credentials."
+    )
     permissions: dict[str, Any] = Field(
         description="What the service account holds and, per action, whether it is enabled and what to tick."
     )
@@ -158,8 +164,12 @@ class SyncRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    full: bool = Field(default=False, description="Read everything and diff, even where a change feed exists.")
-    force: bool = Field(default=False, description="Read the change feed even sooner than the provider allows.")
+    full: bool = Field(
+        default=False, description="Read everything and diff, even where a change feed exists."
+    )
+    force: bool = Field(
+        default=False, description="Read the change feed even sooner than the provider allows."
+    )
 
 
 class SyncStarted(BaseModel):
@@ -185,5 +195,8 @@ def page_model(model: type[BaseModel]) -> type[BaseModel]:
         __doc__=f"One page of {model.__name__} records; `next_cursor` is null on the last page.",
         results=(list[model], ...),  # type: ignore[valid-type]
         next_cursor=(str | None, None),
-        errors=(list[RecordError] | None, Field(default=None, description="Only when a live read failed to map.")),
+        errors=(
+            list[RecordError] | None,
+            Field(default=None, description="Only when a live read failed to map."),
+        ),
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -24,6 +25,7 @@ from hub.errors import HubError
 
 if TYPE_CHECKING:
     from hub.hub import Hub
+    from hub.store import AccountRow
 
 __all__ = ["app", "main"]
 
@@ -53,7 +55,7 @@ def _err() -> Console:
 
 
 def _hub() -> Hub:
-    """The hub from the environment (``HRISHUB_HOME``, ``HRISHUB_DATABASE_URL``, ...), closed with the command."""
+    """The hub of the environment (``HRISHUB_HOME``, ``HRISHUB_DATABASE_URL``), closed after the command."""
     from hub.hub import Hub  # imported here so `hrishub --help` stays fast
 
     hub = Hub()
@@ -64,12 +66,12 @@ def _hub() -> Hub:
 
 
 def _fail(error: HubError) -> typer.Exit:
-    """Print ``error`` (every field issue, if it has them) and its fix on stderr; the exit (code 2) to raise."""
+    """Print ``error`` (with every field issue it has) and its fix on stderr; returns the exit to raise."""
     err = _err()
     issues = getattr(error, "issues", None)
     if issues:
         err.print("[bold red]Error:[/] these values are not valid:")
-        table = Table("field", "problem", "fix", show_edge=False, pad_edge=False)
+        table = Table("field", "problem", "fix", box=box.SIMPLE_HEAD)
         for issue in issues:
             table.add_row(escape(issue.field), escape(issue.message), escape(issue.fix))
         err.print(table)
@@ -77,6 +79,19 @@ def _fail(error: HubError) -> typer.Exit:
         err.print(f"[bold red]Error:[/] {escape(error.message)}")
     err.print(f"[bold]Fix:[/] {escape(error.remedy)}")
     return typer.Exit(code=2)
+
+
+def _account_row(hub: Hub, account: str) -> AccountRow:
+    """The stored account ``account`` (no credentials), or :class:`NotFound` with a command-line fix."""
+    from hub.errors import NotFound
+
+    try:
+        return hub.store.account_row(account)
+    except NotFound:
+        raise NotFound(
+            f"No account {account!r} in {hub.store.engine.url.render_as_string(hide_password=True)}.",
+            remedy="List linked accounts with `hrishub accounts`; link one with `hrishub link CONNECTOR`.",
+        ) from None
 
 
 @contextmanager

@@ -359,6 +359,10 @@ class SyncRun:
             )
         elif self.report.kind == "auto":
             self.report.kind = "full"
+        if self.report.errors and self.report.errors[-1].get("type") == "internal":
+            self.report.status = "failed"
+        elif not any(e.get("type") == "provider-auth" for e in self.report.errors):
+            self.store.set_status(self.account.id, "linked")
         self.report.requests = int(getattr(self.client, "requests", 0) or 0)
         self.report.finished_at = utcnow()
         with self.store.begin() as db:
@@ -409,9 +413,12 @@ class SyncRun:
                         break
                     except HubError as exc:
                         self._failed(item, exc)
+            except Exception as exc:
+                self.report.errors.append({"type": "internal", "message": repr(exc)})
+                raise
             finally:
                 await self.client.aclose()
-            self._finish()
+                self._finish()
             self.hub.registry.announce(
                 SyncEvent(
                     type="account.synced",
