@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hub.errors import HubError, RateLimited, Unauthenticated
+from hub.errors import HubError, NotSupported, RateLimited, Unauthenticated
 
 __all__ = [
     "PROBLEM_JSON",
@@ -34,12 +34,9 @@ log = logging.getLogger("hub.api")
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://hrishub.dev/problems/"
 
-_FIXES = {
-    (
-        "header",
-        "x-account-id",
-    ): "Send the id of one of your linked accounts (GET /v1/accounts) as X-Account-Id.",
-}
+_ACCOUNT_FIX = "Send the id of one of your linked accounts (GET /v1/accounts) as X-Account-Id."
+_FIXES = {("header", "x-account-id"): _ACCOUNT_FIX}
+"""A fix to suggest for a validation error, by (location, lower-cased field)."""
 
 
 class ProblemResponse(JSONResponse):
@@ -92,7 +89,7 @@ def _field_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
 
 async def _on_hub_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, HubError)
-    if exc.status >= 500:
+    if exc.status >= 500 and not isinstance(exc, NotSupported):  # the hub's or the provider's failure
         log.warning("%s %s answered %s: %s", request.method, request.url.path, exc.status, exc.message)
     return hub_error_response(exc)
 

@@ -14,7 +14,9 @@ def test_status_filter_at_link_time_keeps_only_those_employees_and_their_records
 
     employees = snapshot(hub, account)
     everyone = snapshot(hub, account, mode="live")
-    assert employees and set(employees) == {i for i, e in everyone.items() if e["employment_status"] == "ACTIVE"}
+    assert employees and set(employees) == {
+        i for i, e in everyone.items() if e["employment_status"] == "ACTIVE"
+    }
     employments = snapshot(hub, account, "employments")
     assert employments and {e["employee_id"] for e in employments.values()} <= set(employees)
     balances = snapshot(hub, account, "time_off_balances")

@@ -83,6 +83,7 @@ def test_a_sync_killed_midway_is_finished_by_the_next_run(tmp_path):
         assert len(set(kinds)) == len(kinds)
         assert [r.type for r in kinds].count("employee.terminated") == 1
 
+
 def test_one_account_is_synced_by_one_worker_at_a_time(hub, account):
     other = Lease(hub.store, account.id, ttl=timedelta(minutes=5))
     other.owner = "elsewhere.example:4242:abcd"  # a worker on another machine
@@ -107,7 +108,13 @@ def test_due_accounts_follow_each_accounts_schedule(hub, account):
     hub.sync(account)
     assert hub.store.due_accounts() == []
     next_sync = hub.accounts()[0].next_sync_at
-    assert timedelta(hours=23) < next_sync - hub.syncs(account)[0]["started_at"] <= timedelta(hours=24, minutes=1)
+    assert (
+        timedelta(hours=23)
+        < next_sync - hub.syncs(account)[0]["started_at"]
+        <= timedelta(hours=24, minutes=1)
+    )
     hub.set_options(account, {"sync_every_hours": 1})
     hub.sync(account, force=True)
-    assert hub.accounts()[0].next_sync_at - hub.syncs(account)[0]["started_at"] <= timedelta(hours=1, minutes=1)
+    assert hub.accounts()[0].next_sync_at - hub.syncs(account)[0]["started_at"] <= timedelta(
+        hours=1, minutes=1
+    )

@@ -1,0 +1,75 @@
+"""The FastAPI app factory: routers, problem handlers, the hub and its background syncs."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+
+from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
+from hub.api.background import BackgroundSyncs
+from hub.api.problems import install_problem_handlers
+from hub.hub import Hub
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """\
+One API for every linked HR system.
+
+1. `GET /v1/connectors` lists the providers this hub can link and the permissions each action needs.
+2. `POST /v1/accounts` links an account with the provider's linking values (validated, probed, stored
+   encrypted); the answer's permissions report says what is enabled and what to tick.
+3. `POST /v1/accounts/{id}/sync` copies the account into the hub; later syncs read only the changes.
+4. `GET /v1/hris/employees` (and the other models) with `X-Account-Id` reads the unified model
+   in cursor pages.
+
+Every route but `/v1/connectors` needs `Authorization: Bearer <your hrishub API key>`.
+Every error is an RFC 9457 problem (`application/problem+json`) with a stable `type` and a `remedy`.
+"""
+
+TAGS = [
+    {"name": "connectors", "description": "The providers this hub can link."},
+    {"name": "accounts", "description": "Your linked accounts: link, inspect, rotate credentials, options."},
+    {"name": "syncs", "description": "Copy an account into the hub and follow the runs."},
+    {"name": "hris", "description": "The unified HRIS models of one account (`X-Account-Id`)."},
+]
+
+
+def _version() -> str:
+    try:
+        return version("hrishub")
+    except PackageNotFoundError:
+        return "0"
+
+
+def create_app(hub: Hub | None = None) -> FastAPI:
+    """The unified HTTP API serving ``hub`` (``None`` builds ``Hub()``, closed when the app stops).
+
+    Syncs started without waiting run in worker threads; on shutdown the app waits for them (up to a
+    minute) so none is cut off mid-run.
+    """
+    owned = hub is None
+    served = hub if hub is not None else Hub()
+    syncs = BackgroundSyncs()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await syncs.drain()
+        if owned:
+            served.close()
+
+    app = FastAPI(
+        title="hrishub",
+        version=_version(),
+        summary="The unified HRIS hub's HTTP API.",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.hub = served
+    app.state.syncs = syncs
+    install_problem_handlers(app)
+    for module in (routes_connectors, routes_accounts, routes_syncs, routes_hris):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,176 @@
+"""``/v1/hris/*``: the unified models of one linked account (named by ``X-Account-Id``), in cursor pages.
+
+Each model has a list route and a get-by-id route (the hub id or the provider's own id). Reads come
+from the store once the account has been synced, from the provider before that (``mode=auto``), or
+always from the provider (``mode=live``).
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+from hub.accounts import Account
+from hub.actions import LIST_ACTIONS
+from hub.api.auth import current_account, get_hub
+from hub.api.schemas import Problem, page_model
+from hub.hub import Hub
+from unified_models import MODELS
+
+__all__ = ["RESOURCES", "router"]
+
+router = APIRouter(prefix="/v1/hris", tags=["hris"])
+
+RESOURCES: dict[str, str] = {name.replace("_", "-"): name for name in LIST_ACTIONS}
+"""URL segment (``time-off-policies``) → accessor name (``time_off_policies``)."""
+
+_ERRORS = {
+    401: {"model": Problem, "description": "The API key is missing or unknown."},
+    403: {"model": Problem, "description": "The service account lacks a permission; `permissions` names it."},
+    404: {"model": Problem, "description": "No such account for this caller (or no such record)."},
+    422: {"model": Problem, "description": "Invalid query, cursor or missing X-Account-Id."},
+    501: {"model": Problem, "description": "The provider has no such data."},
+}
+
+Mode = Literal["auto", "live"]
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    """What to include in each record, and where to read it."""
+
+    include_raw: bool
+    include_sources: bool
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class ListOptions(RecordOptions):
+    """A page request."""
+
+    cursor: str | None
+    page_size: int
+    modified_after: datetime | None
+
+
+def record_options(
+    include_raw: Annotated[bool, Query(description="Add `remote_data`: the provider's raw records.")] = False,
+    include_sources: Annotated[
+        bool, Query(description="Add `field_sources`: each field's provider API name, label and raw value.")
+    ] = False,
+    mode: Annotated[
+        Mode,
+        Query(description="`auto`: the store once synced, else the provider; `live`: always the provider."),
+    ] = "auto",
+) -> RecordOptions:
+    """The query members every read takes."""
+    return RecordOptions(include_raw, include_sources, mode)
+
+
+def list_options(
+    options: Annotated[RecordOptions, Depends(record_options)],
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
+    page_size: Annotated[int, Query(ge=1, le=1000, description="Records per page.")] = 100,
+    modified_after: Annotated[
+        datetime | None,
+        Query(description="Only records changed after this moment (ISO 8601; without an offset, UTC)."),
+    ] = None,
+) -> ListOptions:
+    """The query members of a list read."""
+    if modified_after is not None and modified_after.tzinfo is None:
+        modified_after = modified_after.replace(tzinfo=UTC)
+    return ListOptions(
+        options.include_raw, options.include_sources, options.mode, cursor, page_size, modified_after
+    )
+
+
+def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
+    """A unified record as JSON: ``remote_data`` and ``field_sources`` only when asked for."""
+    data = record.model_dump(mode="json", exclude_none=False)
+    if not options.include_raw:
+        data.pop("remote_data", None)
+    if not options.include_sources:
+        data.pop("field_sources", None)
+    return data
+
+
+def _add_routes(segment: str, resource: str) -> None:
+    model = MODELS[LIST_ACTIONS[resource]]
+    label = segment.replace("-", " ")
+
+    def list_records(
+        hub: Annotated[Hub, Depends(get_hub)],
+        account: Annotated[Account, Depends(current_account)],
+        options: Annotated[ListOptions, Depends(list_options)],
+    ) -> JSONResponse:
+        page = getattr(hub, resource)(account).list(
+            cursor=options.cursor,
+            page_size=options.page_size,
+            modified_after=options.modified_after,
+            include_raw=options.include_raw,
+            include_sources=options.include_sources,
+            mode=options.mode,
+        )
+        body: dict[str, Any] = {
+            "results": [record_json(r, options) for r in page.results],
+            "next_cursor": page.next_cursor,
+        }
+        if page.errors:
+            body["errors"] = jsonable_encoder(
+                [
+                    {
+                        "key": list(e.record_key) if e.record_key is not None else None,
+                        "field": e.field,
+                        "reason": e.reason,
+                    }
+                    for e in page.errors
+                ]
+            )
+        return JSONResponse(body)
+
+    def get_record(
+        record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],
+        hub: Annotated[Hub, Depends(get_hub)],
+        account: Annotated[Account, Depends(current_account)],
+        options: Annotated[RecordOptions, Depends(record_options)],
+    ) -> JSONResponse:
+        record = getattr(hub, resource)(account).get(
+            record_id,
+            include_raw=options.include_raw,
+            include_sources=options.include_sources,
+            mode=options.mode,
+        )
+        return JSONResponse(record_json(record, options))
+
+    list_records.__doc__ = (
+        f"One page of {label}, in a stable order; pass `next_cursor` back for the next page "
+        "(it stays valid while a sync runs)."
+    )
+    get_record.__doc__ = f"One of the {label}, by hub id or the provider's id."
+    router.add_api_route(
+        f"/{segment}",
+        list_records,
+        methods=["GET"],
+        name=f"list_{resource}",
+        operation_id=f"list_{resource}",
+        summary=f"List {label}",
+        response_model=page_model(model),
+        responses=_ERRORS,
+    )
+    router.add_api_route(
+        f"/{segment}/{{record_id}}",
+        get_record,
+        methods=["GET"],
+        name=f"get_{resource}",
+        operation_id=f"get_{resource}",
+        summary=f"Get one of the {label}",
+        response_model=model,
+        responses=_ERRORS,
+    )
+
+
+for _segment, _resource in RESOURCES.items():
+    _add_routes(_segment, _resource)

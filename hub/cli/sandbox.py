@@ -1,0 +1,44 @@
+"""``hrishub sandbox NAME``: run a connector's local simulator of its provider on loopback."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hub.cli import CONNECTORS, _err, _errors, _hub, _out, app
+
+__all__ = ["sandbox"]
+
+
+@app.command(rich_help_panel=CONNECTORS)
+def sandbox(
+    connector: Annotated[str, typer.Argument(help="Connector whose sandbox to run, e.g. ukg_pro.")],
+    port: Annotated[int, typer.Option(help="Loopback port.")] = 8765,
+    employees: Annotated[int, typer.Option(help="Employees in the generated tenant.")] = 250,
+    seed: Annotated[int, typer.Option(help="Seed of the generated tenant.")] = 7,
+    latency_ms: Annotated[int, typer.Option("--latency-ms", help="Added latency per request.")] = 0,
+) -> None:
+    """Run a connector's local sandbox tenant on 127.0.0.1 and print the values that link it."""
+    import uvicorn
+
+    hub = _hub()
+    with _errors():
+        declared = hub.connector(connector)
+    if declared.sandbox is None:
+        _err().print(f"[red]{declared.title} has no sandbox.[/]")
+        raise typer.Exit(code=2)
+    simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms)
+    base_url = f"http://127.0.0.1:{port}"
+    console = _out()
+    console.print(
+        f"{declared.title} sandbox at {base_url} ({employees} employees, seed {seed}). Link it with:",
+        markup=False,
+    )
+    for field, value in simulator.credentials(base_url).items():
+        console.print(f"  {field}: {value}", markup=False)
+    console.print(
+        f"The hub calls it only when allowed: export HRISHUB_SANDBOX_ORIGINS={base_url}", markup=False
+    )
+    console.print("Press Ctrl+C to stop.")
+    uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning")

@@ -1,0 +1,205 @@
+"""``hrishub sync ACCOUNT`` (with a progress bar per model) and ``hrishub worker``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from hub.cli import DATA, RUN, _account_row, _echo_json, _errors, _hub, _out, app
+
+if TYPE_CHECKING:
+    from hub.hub import Hub
+    from hub.sync import ModelReport, SyncReport
+
+__all__ = ["run_with_progress", "show_report", "sync", "worker"]
+
+MODES = {"full": "full", "feed": "incremental", "skipped": "skipped"}
+"""How each model's read is named on screen: ``feed`` is the provider's change feed."""
+
+KINDS = {
+    "full": "full read",
+    "incremental": "incremental (the provider's change feed)",
+    "mixed": "incremental where the provider has a change feed, full read elsewhere",
+}
+
+MAX_RECORD_ERRORS = 3
+"""Record errors listed per model under the summary (the count covers them all)."""
+
+
+def _mode(report: ModelReport) -> str:
+    if report.error:
+        return "[red]failed[/]"
+    return MODES.get(report.mode, report.mode)
+
+
+def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, force: bool) -> SyncReport:
+    """Sync ``account`` showing one line per model: spinner, mode and the count read so far."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bars = Progress(
+        SpinnerColumn(finished_text="[green]✓[/]"),
+        TextColumn("{task.description:<15}"),
+        TextColumn("{task.fields[mode]:<11}"),
+        TextColumn("{task.completed:>7} read"),
+        TimeElapsedColumn(),
+        console=console,
+    )
+    tasks: dict[str, Any] = {}
+
+    def progress(model: str, stage: str, info: Mapping[str, Any]) -> None:
+        if model not in tasks:
+            tasks[model] = bars.add_task(model, total=None, mode=MODES.get(info.get("mode", ""), ""))
+        task = tasks[model]
+        if stage == "start":
+            bars.update(task, mode=MODES.get(info.get("mode", ""), info.get("mode", "")))
+        elif stage == "advance":
+            bars.update(task, completed=int(info.get("read", 0)))
+        elif stage == "done":
+            report: ModelReport = info["report"]
+            mode = "failed" if report.error else MODES.get(report.mode, report.mode)
+            bars.update(task, total=report.read, completed=report.read, mode=mode)
+
+    with bars:
+        return hub.sync(account, full=full, force=force, progress=progress)
+
+
+def _note(report: ModelReport) -> str:
+    notes = []
+    if report.error:
+        notes.append(f"[red]{escape(report.error)}[/]")
+    notes += [f"[yellow]{escape(w)}[/]" for w in report.warnings]
+    if report.failed:
+        notes.append(f"[yellow]{report.failed} record(s) could not be mapped[/]")
+    if not report.error and report.reason:
+        notes.append(f"[dim]{escape(report.reason)}[/]")
+    return "\n".join(notes)
+
+
+def show_report(console: Console, report: SyncReport) -> None:
+    """The summary of a sync: one row per model, the record errors, then the run's status."""
+    table = Table(title=f"Sync {report.run_id} of {report.account_id}", title_justify="left")
+    table.add_column("model")
+    table.add_column("mode")
+    for column in ("read", "created", "updated", "deleted", "excluded", "failed"):
+        table.add_column(column, justify="right")
+    table.add_column("note")
+    for model in report.models.values():
+        table.add_row(
+            model.model,
+            _mode(model),
+            *(
+                str(getattr(model, name))
+                for name in ("read", "created", "updated", "deleted", "excluded", "failed")
+            ),
+            _note(model),
+        )
+    console.print(table)
+    for model in report.models.values():
+        for error in model.errors[:MAX_RECORD_ERRORS]:
+            where = f" {error.key}" if error.key else ""
+            field = f" {error.field}:" if error.field else ""
+            console.print(f"  [yellow]{model.model}{escape(where)}[/]{escape(field)} {escape(error.reason)}")
+        if model.failed > MAX_RECORD_ERRORS:
+            console.print(f"  [dim]... and {model.failed - MAX_RECORD_ERRORS} more {model.model} errors[/]")
+    colour = {"succeeded": "green", "partial": "yellow", "failed": "red"}.get(report.status, "white")
+    feed = [m.model for m in report.models.values() if m.mode == "feed" and not m.error]
+    kind = KINDS.get(report.kind, report.kind)
+    if feed and report.kind == "mixed":
+        kind = f"incremental for {', '.join(feed)} (the provider's change feed), full read for the rest"
+    duration = f"{report.duration_seconds:.2f} s" if report.duration_seconds is not None else "-"
+    console.print(
+        f"[bold {colour}]{report.status}[/]: {escape(kind)}; {report.requests} requests in {duration}; "
+        f"{report.events} change events."
+    )
+    if report.status == "partial":
+        console.print(
+            "[yellow]Some models were not synced; their previous data stays as it was. "
+            "The notes above say why and what to do.[/]"
+        )
+    elif report.status == "failed":
+        console.print("[red]Nothing was applied; the data stays as it was.[/]")
+        for error in report.errors:
+            console.print(
+                f"  [red]{escape(str(error.get('model', '')))}:[/] {escape(str(error.get('message')))}"
+            )
+            console.print(f"    [bold]Fix:[/] {escape(str(error.get('remedy')))}")
+
+
+@app.command(rich_help_panel=DATA)
+def sync(
+    account: Annotated[str, typer.Argument(help="Account id (acct_...).")],
+    full: Annotated[
+        bool, typer.Option("--full", help="Read everything and diff, even with a change feed.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Read the change feed now, even sooner than the provider asks.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the sync report as JSON.")] = False,
+) -> None:
+    """Sync one account into the store: full the first time, incremental after that.
+
+    Exits 1 when the sync failed (nothing applied), 0 otherwise.
+    """
+    hub = _hub()
+    with _errors():
+        _account_row(hub, account)
+        if as_json:
+            report = hub.sync(account, full=full, force=force)
+        else:
+            console = _out()
+            report = run_with_progress(hub, account, console, full=full, force=force)
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        show_report(console, report)
+    if report.status == "failed":
+        raise typer.Exit(code=1)
+
+
+def _line(report: SyncReport) -> str:
+    models = report.models.values()
+    counts = {
+        name: sum(getattr(m, name) for m in models) for name in ("read", "created", "updated", "deleted")
+    }
+    duration = f"{report.duration_seconds:.2f}s" if report.duration_seconds is not None else "-"
+    return (
+        f"{report.account_id}  {report.status:<9}  {report.kind:<11}  read {counts['read']}, "
+        f"created {counts['created']}, updated {counts['updated']}, deleted {counts['deleted']}  "
+        f"{report.requests} requests  {duration}"
+    )
+
+
+@app.command(rich_help_panel=RUN)
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Sync the accounts due now, then stop.")] = False,
+    poll: Annotated[
+        float, typer.Option("--poll", min=1.0, help="Seconds between looks for due accounts.")
+    ] = 30.0,
+) -> None:
+    """Run each account's sync when it is due (its schedule is `hrishub options --sync-every`)."""
+    import asyncio
+
+    from hub.worker import run_due, run_worker
+
+    hub = _hub()
+    console = _out()
+
+    def on_report(report: SyncReport) -> None:
+        console.print(_line(report), markup=False, soft_wrap=True)
+
+    with _errors():
+        if once:
+            done = asyncio.run(run_due(hub, on_report=on_report))
+            if not done:
+                console.print("No account is due.")
+            return
+        console.print(f"Worker started: looking for due accounts every {poll:g} s. Press Ctrl+C to stop.")
+        try:
+            asyncio.run(run_worker(hub, poll_seconds=poll, on_report=on_report))
+        except KeyboardInterrupt:
+            console.print("Worker stopped.")

@@ -1,0 +1,179 @@
+"""The unified models of one synced account: cursor pages, get by id, modified_after, raw data, live reads."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+SEGMENTS = (
+    "employees",
+    "employments",
+    "time-off-policies",
+    "time-off-balances",
+    "groups",
+    "locations",
+    "companies",
+)
+
+
+def _get(client, path, account_id, **params):
+    answer = client.get(path, params=params, headers={"X-Account-Id": account_id})
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def test_cursor_pages_cover_every_employee_once(synced, page_through):
+    client, account = synced
+    pages = page_through(client, "/v1/hris/employees", account["id"], page_size=7)
+    assert all(len(p) == 7 for p in pages[:-1]) and 1 <= len(pages[-1]) <= 7
+    ids = [e["id"] for page in pages for e in page]
+    assert len(ids) == len(set(ids)) >= 40
+    everyone = _get(client, "/v1/hris/employees", account["id"], page_size=1000)
+    assert [e["id"] for e in everyone["results"]] == ids and everyone["next_cursor"] is None
+    assert "errors" not in everyone
+
+
+@pytest.mark.parametrize("segment", SEGMENTS)
+def test_every_model_lists_from_the_store(synced, segment, page_through):
+    client, account = synced
+    pages = page_through(client, f"/v1/hris/{segment}", account["id"], page_size=1000)
+    assert pages[0], segment
+    first = pages[0][0]
+    assert first["id"] and "remote_data" not in first and "field_sources" not in first
+    one = _get(client, f"/v1/hris/{segment}/{first['id']}", account["id"])
+    assert one == first
+
+
+def test_get_by_hub_id_and_by_provider_id(synced, assert_problem):
+    client, account = synced
+    employee = _get(client, "/v1/hris/employees", account["id"], page_size=5)["results"][3]
+    assert _get(client, f"/v1/hris/employees/{employee['id']}", account["id"]) == employee
+    assert _get(client, f"/v1/hris/employees/{employee['remote_id']}", account["id"]) == employee
+    answer = client.get("/v1/hris/employees/nobody", headers={"X-Account-Id": account["id"]})
+    body = assert_problem(answer, 404, "not-found")
+    assert "nobody" in body["detail"]
+
+
+def test_a_foreign_cursor_is_a_422_problem(synced, assert_problem):
+    client, account = synced
+    answer = client.get(
+        "/v1/hris/employees", params={"cursor": "garbage!"}, headers={"X-Account-Id": account["id"]}
+    )
+    assert_problem(answer, 422, "invalid-input")
+
+
+def test_modified_after(synced):
+    client, account = synced
+    everyone = _get(client, "/v1/hris/employees", account["id"], page_size=1000)["results"]
+    synced_at = max(datetime.fromisoformat(e["modified_at"]) for e in everyone)
+    before = (synced_at - timedelta(seconds=5)).astimezone(UTC)
+    after = (synced_at + timedelta(seconds=5)).astimezone(UTC)
+    assert len(
+        _get(client, "/v1/hris/employees", account["id"], page_size=1000, modified_after=before.isoformat())[
+            "results"
+        ]
+    ) == len(everyone)
+    assert (
+        _get(client, "/v1/hris/employees", account["id"], modified_after=after.isoformat())["results"] == []
+    )
+    naive = after.replace(tzinfo=None).isoformat()  # without an offset: UTC
+    assert _get(client, "/v1/hris/employees", account["id"], modified_after=naive)["results"] == []
+    east = timezone(timedelta(hours=5))  # the same moments written with another offset
+    assert (
+        _get(client, "/v1/hris/employees", account["id"], modified_after=after.astimezone(east).isoformat())[
+            "results"
+        ]
+        == []
+    )
+    assert len(
+        _get(
+            client,
+            "/v1/hris/employees",
+            account["id"],
+            page_size=1000,
+            modified_after=before.astimezone(east).isoformat(),
+        )["results"]
+    ) == len(everyone)
+
+    # live reads filter by the provider's change time
+    live = _get(client, "/v1/hris/employees", account["id"], page_size=1000, mode="live")["results"]
+    moments = sorted(datetime.fromisoformat(e["remote_modified_at"]) for e in live)
+    middle = moments[len(moments) // 2]
+    newer = _get(
+        client,
+        "/v1/hris/employees",
+        account["id"],
+        page_size=1000,
+        mode="live",
+        modified_after=middle.isoformat(),
+    )
+    assert newer["results"] and len(newer["results"]) < len(live)
+    assert all(datetime.fromisoformat(e["remote_modified_at"]) > middle for e in newer["results"])
+
+
+def test_raw_data_and_field_sources_only_on_request(synced):
+    client, account = synced
+    plain = _get(client, "/v1/hris/locations", account["id"], page_size=3)["results"]
+    assert all("remote_data" not in e and "field_sources" not in e for e in plain)
+    raw = _get(client, "/v1/hris/locations", account["id"], page_size=3, include_raw="true")["results"]
+    assert all(e["remote_data"] and "field_sources" not in e for e in raw)
+    assert {k: v for k, v in raw[0].items() if k != "remote_data"} == plain[0]
+    sourced = _get(client, "/v1/hris/employees", account["id"], page_size=3, include_sources="true")[
+        "results"
+    ]
+    assert all(e["field_sources"] and "remote_data" not in e for e in sourced)
+    assert sourced[0]["field_sources"]["first_name"]["api_name"]
+    both = _get(
+        client, f"/v1/hris/locations/{plain[0]['id']}", account["id"], include_raw="1", include_sources="1"
+    )
+    assert both["remote_data"] and both["field_sources"]
+
+
+def test_employee_raw_data_stays_hidden_without_sensitive_access(synced):
+    client, account = synced
+    raw = _get(client, "/v1/hris/employees", account["id"], page_size=3, include_raw="true")["results"]
+    assert all(e["remote_data"] is None and e["date_of_birth"] is None for e in raw)
+
+
+def test_live_reads_match_the_store(synced, page_through):
+    client, account = synced
+    metadata = {"created_at", "modified_at"}
+    for segment, size in (("employees", 15), ("companies", 1000), ("time-off-balances", 1000)):
+        stored = [
+            e
+            for page in page_through(client, f"/v1/hris/{segment}", account["id"], page_size=1000)
+            for e in page
+        ]
+        live = [
+            e
+            for page in page_through(
+                client, f"/v1/hris/{segment}", account["id"], page_size=size, mode="live"
+            )
+            for e in page
+        ]
+
+        def strip(records):
+            return {r["id"]: {k: v for k, v in r.items() if k not in metadata} for r in records}
+
+        assert strip(live) == strip(stored), segment
+    one = live[0]
+    assert (
+        _get(client, f"/v1/hris/time-off-balances/{one['id']}", account["id"], mode="live")["id"] == one["id"]
+    )
+
+
+def test_time_off_requests_are_not_supported(synced, assert_problem):
+    client, account = synced
+    for path in ("/v1/hris/time-off-requests", "/v1/hris/time-off-requests/x"):
+        answer = client.get(path, headers={"X-Account-Id": account["id"]})
+        body = assert_problem(answer, 501, "not-supported")
+        assert "no time-off requests" in body["detail"]
+
+
+def test_before_the_first_sync_reads_go_to_the_provider(world):
+    client = world.customer()
+    account = world.link(client)
+    page = _get(client, "/v1/hris/employees", account["id"], page_size=1000)
+    assert len(page["results"]) >= 40 and page["next_cursor"] is None
+    assert all(e["created_at"] is None for e in page["results"])

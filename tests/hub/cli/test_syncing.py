@@ -1,0 +1,69 @@
+"""``hrishub sync`` (progress, summary, exit codes) and ``hrishub worker``."""
+
+import json
+import re
+
+from hub import Hub
+
+
+def row_of(output, model):
+    return next(line for line in output.splitlines() if re.match(rf"^\W*{model}\W", line) and "│" in line)
+
+
+def test_first_sync_is_full_then_incremental_after_changes(cli, ukg, linked):
+    first = cli("sync", linked)
+    assert first.exit_code == 0, first.output
+    assert "succeeded" in first.stdout and "full read" in first.stdout
+    employees = row_of(first.stdout, "Employee")
+    assert "full" in employees and "first sync" in employees
+    assert "read" in first.stdout  # the progress lines: "✓ Employee  full  31 read"
+    assert re.search(r"TimeOffRequest\s*│\s*skipped", first.stdout)
+
+    ukg.sandbox.tenant.advance(hires=1, changes=2)
+    # UKG asks for 3 h between change-feed reads: --force reads it now
+    second = cli("sync", linked, "--force")
+    assert second.exit_code == 0, second.output
+    employees = row_of(second.stdout, "Employee")
+    assert "incremental" in employees
+    cells = [c.strip() for c in employees.split("│")]
+    read, created, updated = (int(c) for c in cells[3:6])
+    assert read >= 3 and created == 1 and updated >= 1
+    assert "incremental for Employee" in second.stdout
+
+    third = cli("sync", linked)  # too soon for the feed: said so, not an error
+    assert third.exit_code == 0
+    assert "between change-feed reads" in third.stdout and "skipped" in row_of(third.stdout, "Employee")
+
+
+def test_sync_json_is_the_report_and_accounts_shows_the_last_sync(cli, linked):
+    result = cli("sync", linked, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["status"] == "succeeded" and report["kind"] == "full"
+    employees = report["models"]["Employee"]
+    assert employees["created"] == employees["read"] >= 30
+    [row] = json.loads(cli("accounts", "--json").stdout)
+    assert row["last_sync"]["status"] == "succeeded" and row["last_sync"]["id"] == report["run_id"]
+
+
+def test_a_failed_sync_exits_1_and_says_what_to_fix(cli, ukg, linked):
+    ukg.sandbox.accounts.get(ukg.sandbox.username).active = False  # the service account was deactivated
+    result = cli("sync", linked)
+    assert result.exit_code == 1, result.output
+    assert "failed" in result.stdout and "Fix:" in result.stdout
+    assert "Traceback" not in result.output
+    assert Hub().store.account_row(linked).status == "needs_attention"
+
+
+def test_worker_once_syncs_the_due_accounts(cli, linked):
+    result = cli("worker", "--once")
+    assert result.exit_code == 0, result.output
+    [line] = [li for li in result.stdout.splitlines() if linked in li]
+    assert "succeeded" in line and "full" in line
+    again = cli("worker", "--once")  # next sync in 24 h
+    assert again.exit_code == 0 and "No account is due." in again.stdout
+
+
+def test_sync_of_an_unknown_account_is_exit_2(cli):
+    result = cli("sync", "acct_nope")
+    assert result.exit_code == 2 and "hrishub accounts" in result.stderr
