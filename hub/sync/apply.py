@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, literal, select, update
+from sqlalchemy import and_, delete, func, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from hub.store import Store
@@ -36,8 +36,10 @@ class ApplyPlan:
     """How to apply one model's staged records.
 
     ``full`` with ``complete``: records not staged are marked ``remote_was_deleted`` (except the
-    ``protected`` ids, whose records failed to map this time). ``excluded`` ids are records the
-    account's filters leave out: removed from the store without an event. ``emit`` is False on a
+    ``protected`` ids, whose records failed to map this time). ``excluded`` maps the ids the
+    account's filters leave out to their new data: they leave the store; when ``announce_exclusions``
+    (the filters did not change) a stored employee who stops matching because of a change (say, a
+    termination under an ACTIVE filter) is announced with that change first. ``emit`` is False on a
     model's first load, so a new account does not announce every employee as hired.
     """
 
@@ -50,7 +52,8 @@ class ApplyPlan:
     complete: bool
     emit: bool
     protected: set[str] = field(default_factory=set)
-    excluded: set[str] = field(default_factory=set)
+    excluded: dict[str, str] = field(default_factory=dict)
+    announce_exclusions: bool = True
     hide: tuple[str, ...] = ()
     cursor: datetime | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
@@ -112,7 +115,9 @@ def _insert_new(db: Connection, plan: ApplyPlan, report: ModelReport, events: li
         literal(plan.now, t.UTCDateTime()),
         literal(plan.now, t.UTCDateTime()),
     ).where(s.run_id == plan.run_id, s.model == plan.model, missing)
-    report.created += db.execute(insert(t.records).from_select(columns, source)).rowcount or 0
+    # Counted first: drivers differ on the row count of INSERT ... SELECT (psycopg answers -1).
+    report.created += db.execute(select(func.count()).select_from(source.subquery())).scalar_one()
+    db.execute(insert(t.records).from_select(columns, source))
 
 
 def _update_changed(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
@@ -170,11 +175,7 @@ def _delete_missing(db: Connection, plan: ApplyPlan, report: ModelReport, events
         if not rows:
             return
         last = rows[-1].seq
-        gone = [row for row in rows if row.id not in plan.protected and row.id not in plan.excluded]
-        dropped = [row.seq for row in rows if row.id in plan.excluded]
-        if dropped:
-            db.execute(delete(t.records).where(r.seq.in_(dropped)))
-            report.excluded += len(dropped)
+        gone = [row for row in rows if row.id not in plan.protected]
         if gone:
             db.execute(
                 update(t.records)
@@ -186,19 +187,21 @@ def _delete_missing(db: Connection, plan: ApplyPlan, report: ModelReport, events
                 events.extend(_event(plan, "deleted", row.id, json.loads(row.data)) for row in gone)
 
 
-def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport) -> None:
+def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
     r = t.records.c
     ids = list(plan.excluded)
+    announce = plan.emit and plan.announce_exclusions and plan.model in EVENT_MODELS
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        report.excluded += (
-            db.execute(
-                delete(t.records).where(
-                    r.account_id == plan.account_id, r.model == plan.model, r.id.in_(chunk)
-                )
-            ).rowcount
-            or 0
-        )
+        where = (r.account_id == plan.account_id, r.model == plan.model, r.id.in_(chunk))
+        if announce:
+            for row in db.execute(select(r.id, r.data).where(*where, r.deleted.is_(False))):
+                before, after = json.loads(row.data), json.loads(plan.excluded[row.id])
+                changes = diff_records(before, after)
+                if changes:
+                    kind = "terminated" if _is_termination(before, after) else "updated"
+                    events.append(_event(plan, kind, row.id, after, changes))
+        report.excluded += db.execute(delete(t.records).where(*where)).rowcount or 0
 
 
 def save_state(
@@ -233,10 +236,10 @@ def apply_model(store: Store, plan: ApplyPlan, report: ModelReport) -> list[dict
     with store.begin() as db:
         _update_changed(db, plan, report, events)
         _insert_new(db, plan, report, events)
+        if plan.excluded:
+            _drop_excluded(db, plan, report, events)
         if plan.full and plan.complete:
             _delete_missing(db, plan, report, events)
-        elif plan.excluded:
-            _drop_excluded(db, plan, report)
         report.unchanged = max(0, report.read - report.created - report.updated)
         save_state(
             db,

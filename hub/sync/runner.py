@@ -31,7 +31,7 @@ from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_event
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
 from hub.sync.report import ModelReport, RecordError, SyncReport
-from hub.sync.staging import Stager
+from hub.sync.staging import NOT_STORED, Stager
 from unified_models import stable_id
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class SyncRun:
         self.progress(model, "start", {"mode": report.mode})
         stager = Stager(self.store, self.report.run_id, model, report)
         protected: set[str] = set()
-        excluded: set[str] = set()
+        excluded: dict[str, str] = {}
         compiled = await compile_for(
             self.client, self.connector, field_map, self.account, self.hub.registry.transforms
         )
@@ -231,7 +231,7 @@ class SyncRun:
                                 protected.add(stable_id(self.connector.name, model, item.record_key))
                             continue
                         if self.filter is not None and self.filter.active and not self._kept(model, item):
-                            excluded.add(item.id)
+                            excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
                             continue
                         if stager.add(item):
                             report.read += 1
@@ -244,6 +244,7 @@ class SyncRun:
         report.complete = True
         state = self.store.state(self.account.id, model)
         details = dict(state.get("details") or {})
+        filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
         details["lineage"] = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
         if full:
             total = max(report.read, 1)
@@ -267,6 +268,7 @@ class SyncRun:
             emit=state.get("last_full_at") is not None,
             protected=protected,
             excluded=excluded,
+            announce_exclusions=not filters_changed,
             hide=() if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ()),
             cursor=self.now,
             details=details,

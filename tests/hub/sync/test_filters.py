@@ -66,3 +66,18 @@ def test_bad_options_name_the_field_and_change_nothing(hub, account, options, fi
         hub.set_options(account, options)
     assert field in [i.field for i in caught.value.issues]
     assert hub.account(account.id).options.filters == {}
+
+
+def test_an_employee_who_stops_matching_is_announced_then_leaves_the_store(make_hub, sandbox, listener):
+    hub = make_hub()
+    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}})
+    hub.sync(account)
+    summary = sandbox.tenant.advance(terminations=1)
+
+    report = hub.sync(account, force=True)
+
+    [gone] = summary.terminated
+    [event] = listener.of("employee.terminated")
+    assert event.record["remote_id"] == gone and event.changes["employment_status"] == ("ACTIVE", "INACTIVE")
+    assert gone not in {e["remote_id"] for e in snapshot(hub, account).values()}
+    assert report.models["Employee"].excluded == 1

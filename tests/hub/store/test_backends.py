@@ -1,0 +1,59 @@
+"""The store's whole cycle on every database backend at hand.
+
+SQLite always; PostgreSQL too when ``HRISHUB_TEST_POSTGRES_URL`` names a scratch database (its public
+schema is emptied first), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres`` with the
+``postgres`` extra installed.
+"""
+
+import os
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from connectors.ukg_pro.sandbox import Sandbox
+from hub import Hub
+from hub.errors import SyncInProgress
+from hub.sync.lease import Lease
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("HRISHUB_TEST_POSTGRES_URL") else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hub.db'}"
+    url = os.environ["HRISHUB_TEST_POSTGRES_URL"]
+    engine = create_engine(url)
+    with engine.begin() as db:
+        db.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
+    engine.dispose()
+    return url
+
+
+def test_link_sync_change_filter_and_lease(database_url):
+    sandbox = Sandbox(employees=40, seed=4)
+    hub = Hub(transport=sandbox.transport(), database_url=database_url)
+    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}})
+
+    first = hub.sync(account)
+    assert first.status == "succeeded"
+    stored = hub.store.count_records(account.id, "Employee")
+    assert first.models["Employee"].created == stored > 0
+
+    sandbox.tenant.advance(hires=2, changes=4, terminations=1)
+    second = hub.sync(account, force=True)
+    employee = second.models["Employee"]
+    assert (employee.mode, employee.created, employee.excluded) == ("feed", 2, 1)
+    assert hub.store.count_records(account.id, "Employee") == stored + 2 - 1
+
+    page = hub.employees(account).list(page_size=5)
+    assert len(page.results) == 5 and page.next_cursor
+    assert hub.employees(account).get(page.results[0].remote_id).id == page.results[0].id
+
+    other = Lease(hub.store, account.id, ttl=timedelta(minutes=5))
+    other.owner = "elsewhere.example:1:abcd"
+    other.acquire()
+    with pytest.raises(SyncInProgress):
+        hub.sync(account)
+    hub.close()
