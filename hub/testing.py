@@ -2,18 +2,42 @@
 
 ``plugin_registered`` registers a plugin for the duration of a ``with`` block (the
 ``register_plugin`` pytest fixture does it for one test) and always unregisters it.
+``EventRecorder`` is a ``sync_event`` listener that keeps what it hears; the ``sync_events`` fixture
+registers one for a test (create the ``Hub`` after asking for it: hubs load plugins when made).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
+from hub.hookspecs import hookimpl
 from hub.plugins import in_process_plugins
 
-__all__ = ["plugin_registered", "register_plugin"]
+__all__ = ["EventRecorder", "plugin_registered", "register_plugin", "sync_events"]
+
+
+class EventRecorder:
+    """A ``sync_event`` listener that records every event, for assertions."""
+
+    def __init__(self) -> None:
+        self.events: list[Any] = []
+
+    @hookimpl
+    def sync_event(self, event: Any) -> None:
+        """Keep the event."""
+        self.events.append(event)
+
+    def of(self, *types: str) -> list[Any]:
+        """The recorded events of these types, in order."""
+        return [e for e in self.events if e.type in types]
+
+    def clear(self) -> None:
+        """Forget what was recorded."""
+        self.events.clear()
 
 
 @contextmanager
@@ -47,3 +71,11 @@ def register_plugin() -> Iterator[Callable[[object, str], object]]:
     finally:
         for name in names:
             plugins.pop(name, None)
+
+
+@pytest.fixture
+def sync_events(register_plugin: Callable[[object, str], object]) -> EventRecorder:
+    """An :class:`EventRecorder` registered for one test (make the ``Hub`` after requesting it)."""
+    recorder = EventRecorder()
+    register_plugin(recorder, "hrishub-test-event-recorder")
+    return recorder

@@ -177,3 +177,22 @@ def test_before_the_first_sync_reads_go_to_the_provider(world):
     page = _get(client, "/v1/hris/employees", account["id"], page_size=1000)
     assert len(page["results"]) >= 40 and page["next_cursor"] is None
     assert all(e["created_at"] is None for e in page["results"])
+
+
+def test_a_live_read_lists_the_records_that_failed_to_map(world):
+    client = world.customer("mapper")
+    # hire_date from a free-text address line: a few employees' values are not dates.
+    options = {"overrides": {"Employee": {"hire_date": "person.addressLine2"}}}
+    account = world.link(client, options=options)
+    answer = client.get(
+        "/v1/hris/employees",
+        params={"mode": "live", "page_size": 1000},
+        headers={"X-Account-Id": account["id"]},
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["errors"], "the tenant has address lines that are not dates"
+    for error in body["errors"]:
+        assert error["field"] == "hire_date" and "not a date" in error["reason"] and len(error["key"]) == 2
+    failed = {tuple(e["key"])[1] for e in body["errors"]}
+    assert failed.isdisjoint({r["remote_id"] for r in body["results"]})

@@ -4,22 +4,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from hub.events import SyncEvent
-from hub.hookspecs import hookimpl
 from hub.sync.diff import diff_records
 
 from .conftest import page_through
 
 HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted"}
-
-
-class Listener:
-    def __init__(self) -> None:
-        self.events: list[SyncEvent] = []
-
-    @hookimpl
-    def sync_event(self, event: SyncEvent) -> None:
-        self.events.append(event)
 
 
 def _employees(client, account_id, **params):
@@ -28,8 +17,8 @@ def _employees(client, account_id, **params):
 
 
 @pytest.mark.e2e
-def test_link_sync_change_resync_and_read_what_changed(make_world, register_plugin):
-    listener = register_plugin(Listener(), "story-listener")
+def test_link_sync_change_resync_and_read_what_changed(make_world, sync_events):
+    listener = sync_events
     world = make_world(employees=40, seed=8)
     client = world.customer("reviews-app")
 

@@ -6,25 +6,7 @@ import pytest
 
 from connectors.ukg_pro.sandbox import Sandbox
 from hub import HttpSettings, Hub
-from hub.events import SyncEvent
-from hub.hookspecs import hookimpl
-
-
-class Listener:
-    """A host plugin that records every event it hears."""
-
-    def __init__(self) -> None:
-        self.events: list[SyncEvent] = []
-
-    @hookimpl
-    def sync_event(self, event: SyncEvent) -> None:
-        self.events.append(event)
-
-    def of(self, *types: str) -> list[SyncEvent]:
-        return [e for e in self.events if e.type in types]
-
-    def clear(self) -> None:
-        self.events.clear()
+from hub.testing import EventRecorder
 
 
 @pytest.fixture
@@ -33,8 +15,8 @@ def sandbox() -> Sandbox:
 
 
 @pytest.fixture
-def listener(register_plugin) -> Listener:
-    return register_plugin(Listener(), "test-listener")
+def listener(sync_events) -> EventRecorder:
+    return sync_events
 
 
 @pytest.fixture
