@@ -75,6 +75,7 @@ CREDENTIALS_SCHEMA: dict[str, Any] = {
             ),
             "pattern": "^[A-Za-z0-9]{5}$",
             "examples": ["G2ASY"],
+            "writeOnly": True,
         },
         "domain": {
             "type": "string",

@@ -129,6 +129,8 @@ staged = Table(
     Column("hash", String(64), nullable=False),
     Column("data", Text, nullable=False),
     Column("raw", Text, nullable=True),
+    # The order the provider sent the record in, so new records are stored (and listed) in it.
+    Column("position", Integer, nullable=False, server_default="0"),
 )
 
 sync_runs = Table(

@@ -115,8 +115,10 @@ def _insert_new(db: Connection, plan: ApplyPlan, report: ModelReport, events: li
         literal(plan.now, t.UTCDateTime()),
         literal(plan.now, t.UTCDateTime()),
     ).where(s.run_id == plan.run_id, s.model == plan.model, missing)
+    counted = source
+    source = source.order_by(s.position)
     # Counted first: drivers differ on the row count of INSERT ... SELECT (psycopg answers -1).
-    report.created += db.execute(select(func.count()).select_from(source.subquery())).scalar_one()
+    report.created += db.execute(select(func.count()).select_from(counted.subquery())).scalar_one()
     db.execute(insert(t.records).from_select(columns, source))
 
 

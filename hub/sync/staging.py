@@ -71,6 +71,7 @@ class Stager:
                 "hash": digest.hexdigest(),
                 "data": data,
                 "raw": raw,
+                "position": len(self.ids),
             }
         )
         if len(self._rows) >= self.batch:

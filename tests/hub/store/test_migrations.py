@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from hub.store import Store
 from hub.store.migrate import alembic_config, upgrade
@@ -47,3 +47,22 @@ def test_customer_keys_are_stored_hashed(tmp_path):
     store.close()
     assert key.encode() not in (tmp_path / "hub.db").read_bytes()
     assert Store(f"sqlite:///{tmp_path / 'hub.db'}").customer_for_key(key + "x") is None
+
+
+def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    upgrade(engine, "0001")  # the schema of the first release
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "INSERT INTO staged (run_id, model, id, hash, data) VALUES ('run_1', 'Employee', 'e1', 'h', '{}')"
+            )
+        )
+    engine.dispose()
+
+    store = Store(url)
+
+    with store.engine.connect() as db:
+        assert MigrationContext.configure(db).get_current_revision() == "0002"
+        assert db.execute(text("SELECT id, position FROM staged")).all() == [("e1", 0)]

@@ -1,0 +1,286 @@
+"""``ConnectorContract``: the conformance suite every connector subclasses (re-exported by ``hub.testing``).
+
+A connector author writes a few lines::
+
+    from hub.testing import ConnectorContract
+
+
+    class TestAcmeContract(ConnectorContract):
+        connector = "acme"
+        plugin = "acme_hris.plugin"  # only while the package's entry point is not installed
+        sandbox = {"employees": 20}  # serve the connector's own sandbox on loopback, or:
+        # cassettes = Path(__file__).parent / "cassettes"   (recorded with `hrishub record acme`)
+
+and pytest runs every check below against the connector: its declaration loads and validates, the
+credential form is a valid JSON Schema with secrets ``writeOnly``, actions declare their
+permissions, field maps validate and name real fields, records map to valid models with unique
+ids, paging ends, bad credentials become hub errors, cassettes hold no secret or personal data, and
+an account links and syncs. A connector without HTTP (files) overrides :meth:`credentials` instead.
+
+The suite grows each time a real bug is found in a connector: add the check here, every connector
+gets it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from importlib import import_module
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from hub.actions import ACTIONS
+from hub.cassettes import make_vcr, scan_cassette
+from hub.connector import HttpSettings
+from hub.errors import HubError, InvalidCredentials, ProviderError
+from hub.recording import CONTRACT_CASSETTE, LINK_FILE, REFUSED_CASSETTE, secret_fields, wrong_secrets
+
+__all__ = ["ConnectorContract"]
+
+_SECRET_NAME = re.compile(r"pass(word)?|secret|token|api_?key|private", re.IGNORECASE)
+_HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted", "remote_data", "field_sources"}
+
+
+class ConnectorContract:
+    """The checks every connector passes. Subclass it in a test module named ``test_*.py``.
+
+    Attributes:
+        connector: the connector's name.
+        plugin: a module path to register in process when the entry point is not installed (a
+            connector under development); ``None`` when ``pip install -e .`` made the entry point.
+        sandbox: options for the connector's ``sandbox`` factory; the sandbox is served on loopback
+            and linked with its own credentials.
+        cassettes: a folder written by ``hrishub record`` (``contract.yaml``, ``link.json``, and
+            ``refused.yaml`` for connectors with secrets), replayed with recording off.
+        max_pages: the most pages one record type may take before paging is called endless.
+
+    Exactly one of ``sandbox`` and ``cassettes`` is set, unless :meth:`credentials` is overridden.
+    """
+
+    connector: ClassVar[str]
+    plugin: ClassVar[str | None] = None
+    sandbox: ClassVar[Mapping[str, Any] | None] = None
+    cassettes: ClassVar[Path | None] = None
+    max_pages: ClassVar[int] = 10_000
+
+    # -- what a subclass may override ------------------------------------------------------------
+
+    def credentials(self, tmp_path: Path) -> dict[str, Any]:
+        """Linking values for a tenant with data; override for a connector without sandbox or cassettes."""
+        raise NotImplementedError(
+            f"{type(self).__name__}: set `sandbox` or `cassettes`, or override credentials(tmp_path)"
+        )
+
+    def refused_credentials(self, good: Mapping[str, Any]) -> dict[str, Any] | None:
+        """Values the provider must refuse (every secret wrong), or None when the form has no secret."""
+        secrets = secret_fields(self._declared().credentials_schema)
+        return wrong_secrets(good, secrets) if secrets else None
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    def _declared(self) -> Any:
+        from hub.hub import Hub
+
+        with self._plugin():
+            return Hub().connector(self.connector)
+
+    @contextmanager
+    def _plugin(self) -> Iterator[None]:
+        if self.plugin is None:
+            yield
+            return
+        from hub.testing import plugin_registered
+
+        with plugin_registered(import_module(self.plugin), f"contract-{self.connector}"):
+            yield
+
+    @pytest.fixture
+    def contract(self, tmp_path: Path) -> Iterator[dict[str, Any]]:
+        """A hub with the connector loaded, the linking values, and the replay context if any."""
+        from hub.hub import Hub
+        from hub.serving import serve_in_thread
+
+        with ExitStack() as stack:
+            stack.enter_context(self._plugin())
+            origins: set[str] = set()
+            refused_cassette = None
+            if self.sandbox is not None:
+                probe = Hub().connector(self.connector)
+                assert probe.sandbox is not None, f"{self.connector} declares no sandbox factory"
+                simulator = probe.sandbox(**dict(self.sandbox))
+                base = stack.enter_context(serve_in_thread(simulator.app))
+                origins.add(base)
+                good = dict(simulator.credentials(base))
+            elif self.cassettes is not None:
+                meta = json.loads((Path(self.cassettes) / LINK_FILE).read_text())
+                good = dict(meta["credentials"])
+                if meta.get("sandbox_origin"):
+                    origins.add(meta["sandbox_origin"])
+                recorder = make_vcr(Path(self.cassettes), "none")
+                stack.enter_context(recorder.use_cassette(CONTRACT_CASSETTE, allow_playback_repeats=True))
+                refused_cassette = (recorder, REFUSED_CASSETTE)
+            else:
+                good = self.credentials(tmp_path)
+            settings = HttpSettings(
+                sandbox_origins=frozenset(origins),
+                max_attempts=2,
+                retry_initial_wait=0.01,
+                max_retry_seconds=2,
+            )
+            hub = Hub(settings=settings, database_url=f"sqlite:///{tmp_path / 'contract.db'}")
+            stack.callback(hub.close)
+            yield {"hub": hub, "credentials": good, "refused": refused_cassette}
+
+    # -- the checks ------------------------------------------------------------------------------
+
+    def test_declaration_loads_and_validates(self) -> None:
+        """The plugin loads, the connector is declared once, and nothing of it failed validation."""
+        from hub.hub import Hub
+
+        with self._plugin():
+            hub = Hub()
+        failures = [f for f in hub.failures if self.connector in (f.connector, f.plugin)]
+        assert not failures, "\n".join(str(f) for f in failures)
+        assert self.connector in hub.connectors, f"{self.connector} is not loaded: {sorted(hub.connectors)}"
+        declared = hub.connector(self.connector)
+        assert declared.title and declared.docs, "title and docs are what an admin reads first"
+
+    def test_credential_schema_is_valid_and_secrets_are_write_only(self) -> None:
+        """The linking form is JSON Schema 2020-12; each field has a title and help; secrets are writeOnly."""
+        schema = self._declared().credentials_schema
+        Draft202012Validator.check_schema(schema)
+        properties = schema.get("properties") or {}
+        assert properties, "the form has no fields"
+        for name, spec in properties.items():
+            assert spec.get("title"), f"{name}: give it a title (the form's label)"
+            assert spec.get("description"), f"{name}: say where the admin finds this value"
+            if _SECRET_NAME.search(name):
+                assert spec.get("writeOnly") is True, f"{name} looks secret: mark it writeOnly"
+
+    def test_every_action_declares_its_permissions(self) -> None:
+        """Actions are known; supported ones name their permissions; unsupported ones say why."""
+        declared = self._declared()
+        assert set(declared.actions) <= set(ACTIONS)
+        assert declared.actions.get("employees.list") is not None, (
+            "employees.list is the one action every HRIS has"
+        )
+        for name, spec in declared.actions.items():
+            if spec.supported:
+                assert isinstance(spec.scopes, tuple), f"{name}: scopes must be a tuple of permission names"
+                assert all(isinstance(s, str) and s.strip() for s in spec.scopes), f"{name}: empty scope name"
+            else:
+                assert spec.reason.strip(), f"{name}: say why it is not supported"
+
+    def test_field_maps_cover_the_supported_actions(self) -> None:
+        """Each supported list action has a field map (validated at load against the model)."""
+        from hub.hub import Hub
+
+        with self._plugin():
+            hub = Hub()
+        maps = hub.field_maps(self.connector)
+        for name, spec in hub.connector(self.connector).actions.items():
+            if spec.supported and name.endswith(".list"):
+                assert ACTIONS[name] in maps, f"{name} is supported but no field map makes {ACTIONS[name]}"
+
+    def test_records_map_into_valid_models_with_unique_ids(self, contract: dict[str, Any]) -> None:
+        """Every supported list action reads records that map cleanly, with unique non-empty ids."""
+        hub, good = contract["hub"], contract["credentials"]
+        account = hub.link(self.connector, good)
+        read = 0
+        for name, spec in hub.connector(self.connector).actions.items():
+            if not name.endswith(".list") or not spec.supported or not account.permissions.enabled(name):
+                continue
+            accessor = getattr(hub, name.removesuffix(".list"))(account)
+            ids: list[str] = []
+            cursor = None
+            while True:
+                page = accessor.list(page_size=1000, cursor=cursor, mode="live")
+                assert not page.errors, f"{name}: records failed to map: {page.errors[:3]}"
+                ids += [r.id for r in page.results]
+                cursor = page.next_cursor
+                if cursor is None:
+                    break
+            assert all(ids), f"{name}: a record has no id"
+            assert len(ids) == len(set(ids)), f"{name}: ids are not unique"
+            if name == "employees.list":
+                assert ids, "employees.list read no employee: give the suite a tenant with data"
+            read += len(ids)
+        assert read
+
+    def test_paging_terminates(self, contract: dict[str, Any]) -> None:
+        """Each provider record type the maps read ends within ``max_pages`` pages."""
+        hub, good = contract["hub"], contract["credentials"]
+        account = hub.link(self.connector, good)
+        declared = hub.connector(self.connector)
+        records = {s.record for fm in hub.field_maps(self.connector).values() for s in fm.sources}
+
+        async def pages(record: str) -> int:
+            client = declared.client_factory(account.credentials.reveal(), hub.settings)
+            count = 0
+            try:
+                async for _ in client.records(record):
+                    count += 1
+                    assert count <= self.max_pages, (
+                        f"{record}: more than {self.max_pages} pages: endless paging?"
+                    )
+            except HubError:
+                pass  # a permission the tenant lacks: not a paging fault
+            finally:
+                await client.aclose()
+            return count
+
+        async def all_pages() -> None:
+            for record in sorted(records):
+                await asyncio.wait_for(pages(record), timeout=120)
+
+        asyncio.run(all_pages())
+
+    def test_bad_credentials_become_hub_errors(self, contract: dict[str, Any]) -> None:
+        """Empty values name every required field; wrong secrets are the provider's refusal, typed."""
+        hub, good = contract["hub"], contract["credentials"]
+        required = self._declared().credentials_schema.get("required", [])
+        with pytest.raises(InvalidCredentials) as caught:
+            hub.link(self.connector, {})
+        assert set(required) <= set(caught.value.fields), "every missing required field must be named"
+        wrong = self.refused_credentials(good)
+        if wrong is None:
+            return
+        refused = contract["refused"]
+        with ExitStack() as stack:
+            if refused is not None:
+                recorder, name = refused
+                stack.enter_context(recorder.use_cassette(name, allow_playback_repeats=True))
+            with pytest.raises(HubError) as failure:
+                hub.link(self.connector, wrong)
+        assert isinstance(failure.value, ProviderError | InvalidCredentials), repr(failure.value)
+        text = str(failure.value) + json.dumps(failure.value.to_problem())
+        for key in secret_fields(self._declared().credentials_schema):
+            assert str(wrong[key]) not in text, f"the error echoes {key}"
+        assert hub.accounts() == [], "a refused link must store nothing"
+
+    def test_cassettes_hold_no_secret_or_personal_data(self) -> None:
+        """No cassette of this connector carries a credential or a real-looking personal value."""
+        if self.cassettes is None:
+            return
+        files = sorted(Path(self.cassettes).glob("*.yaml"))
+        assert files, f"no cassette in {self.cassettes}"
+        findings = [f for path in files for f in scan_cassette(path)]
+        assert not findings, "\n".join(findings)
+
+    def test_an_account_links_and_syncs_into_the_store(self, contract: dict[str, Any]) -> None:
+        """Link, sync: the run succeeds and the store holds what the provider has."""
+        hub, good = contract["hub"], contract["credentials"]
+        account = hub.link(self.connector, good)
+        report = hub.sync(account)
+        assert report.status == "succeeded", report.errors
+        live = hub.employees(account).list(page_size=1000, mode="live").results
+        stored = hub.employees(account).list(page_size=1000).results
+        assert stored and [r.model_dump(exclude=_HUB_ONLY) for r in stored] == [
+            r.model_dump(exclude=_HUB_ONLY) for r in live
+        ]
