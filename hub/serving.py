@@ -26,7 +26,10 @@ def serve_in_thread(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level=log_level, access_log=False, timeout_graceful_shutdown=2)
+    # asgi3 said outright: uvicorn's guess takes an async bound method (a sandbox's ``app``) for ASGI 2.
+    config = uvicorn.Config(
+        app, interface="asgi3", log_level=log_level, access_log=False, timeout_graceful_shutdown=2
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name="hrishub-serve", daemon=True

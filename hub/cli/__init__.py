@@ -1,10 +1,10 @@
 """The ``hrishub`` command line (typer + rich).
 
-One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors, scopes),
-``sandbox``, ``recording`` (record), ``accounts`` (customers, link, relink, accounts, check, options),
-``syncing`` (sync, worker), ``reading`` (employees), ``serving`` (serve, secret-key) and ``demo``.
-Heavy imports (the hub, its store, the HTTP app, uvicorn) happen inside the commands so
-``hrishub --help`` stays fast.
+One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors,
+scopes), ``sandbox``, ``recording`` (record), ``scaffolding`` (new-connector), ``accounts``
+(customers, link, relink, accounts, check, options), ``syncing`` (sync, worker), ``reading``
+(employees), ``serving`` (serve, secret-key) and ``demo``. Heavy imports (the hub, its store, the
+HTTP app, uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -124,4 +124,4 @@ def main() -> None:
 
 
 # Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
-from hub.cli import demo, catalog, sandbox, recording, accounts, syncing, reading, serving  # noqa: E402, F401, I001
+from hub.cli import demo, catalog, sandbox, recording, scaffolding, accounts, syncing, reading, serving  # noqa: E402, F401, I001
