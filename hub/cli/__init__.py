@@ -124,4 +124,4 @@ def main() -> None:
 
 
 # Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
-from hub.cli import demo, catalog, sandbox, recording, scaffolding, accounts, syncing, reading, serving  # noqa: E402, F401, I001
+from hub.cli import demo, catalog, sandbox, recording, scaffolding, docs, accounts, syncing, reading, serving  # noqa: E402, F401, I001

@@ -41,4 +41,4 @@ def sandbox(
         f"The hub calls it only when allowed: export HRISHUB_SANDBOX_ORIGINS={base_url}", markup=False
     )
     console.print("Press Ctrl+C to stop.")
-    uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning")
+    uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning", interface="asgi3")
