@@ -115,13 +115,15 @@ class CompiledMap:
         else:
             values = self._function(joined)
         if include_raw:
-            values["remote_data"] = {
-                record: joined[alias] for alias, record in self._raw_names if joined.get(alias) is not None
-            }
+            values["remote_data"] = self.raw_of(joined)
         try:
             return self._validate(values)
         except ValidationError as exc:
             raise self._refused(joined, exc) from None
+
+    def raw_of(self, joined: Mapping[str, Any]) -> dict[str, Any]:
+        """The provider records behind one joined record, by record type (what ``remote_data`` holds)."""
+        return {record: joined[alias] for alias, record in self._raw_names if joined.get(alias) is not None}
 
     def map_many(
         self, joined: Iterable[Mapping[str, Any]], *, include_raw: bool = False, include_sources: bool = False

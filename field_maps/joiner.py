@@ -8,13 +8,22 @@ as text (``12`` joins ``"12"``); a record with an empty key part joins nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from field_maps.spec import SourceSpec
 
-__all__ = ["join_records", "key_of", "normalise_key"]
+__all__ = ["JoinLookup", "join_records", "key_of", "normalise_key"]
 
 JoinKey = tuple[str, ...]
+
+
+@runtime_checkable
+class JoinLookup(Protocol):
+    """Records of a joined source kept elsewhere (on disk, say), found by join key on demand."""
+
+    def lookup(self, key: JoinKey) -> Mapping[str, Any] | None:
+        """The first record whose join key is ``key``, or None."""
+        ...
 
 
 def _part(value: Any) -> str | None:
@@ -71,8 +80,8 @@ def join_records(
 ) -> Iterator[dict[str, Any]]:
     """Yield ``{alias: record or None}`` per primary record; ``others`` are indexed once, up front.
 
-    ``others`` is keyed by source alias; each value is the records of that source (an iterable), or a
-    mapping already keyed by join key. A source not given joins nothing (``None``).
+    ``others`` is keyed by source alias; each value is the records of that source (an iterable), a
+    mapping already keyed by join key, or a :class:`JoinLookup`. A source not given joins nothing.
     """
     first, rest = sources[0], sources[1:]
     known = {s.name for s in rest}
@@ -81,11 +90,14 @@ def join_records(
         raise TypeError(
             f"unknown source(s) {', '.join(unknown)}; this map joins: {', '.join(sorted(known)) or 'none'}"
         )
-    indexes = [(s.name, _index(s, others[s.name]) if s.name in others else {}) for s in rest]
+    finders = []
+    for s in rest:
+        rows = others.get(s.name, {})
+        finders.append((s.name, rows.lookup if isinstance(rows, JoinLookup) else _index(s, rows).get))
     primary_key = first.key
     for record in primary:
         key = key_of(record, primary_key)
         joined: dict[str, Any] = {first.name: record}
-        for alias, index in indexes:
-            joined[alias] = index.get(key) if key is not None else None
+        for alias, find in finders:
+            joined[alias] = find(key) if key is not None else None
         yield joined

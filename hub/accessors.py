@@ -198,6 +198,66 @@ class ModelAccessor:
         """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
         return call_or_await(self.alist(**options))
 
+    async def alist_json(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        mode: Mode = "auto",
+    ) -> Page:
+        """:meth:`alist` with JSON-ready dicts for results (as ``model_dump(mode="json")`` gives).
+
+        From the store it skips building models: the stored data was written by the model's own
+        serializer. ``remote_data`` and ``field_sources`` appear only when asked for.
+        """
+        if not 1 <= page_size <= 1000:
+            raise InputError(
+                f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
+            )
+        self._check(f"{self.resource}.list")
+        if not self._use_store(mode):
+            page = await self.alist(
+                cursor=cursor,
+                page_size=page_size,
+                modified_after=modified_after,
+                include_raw=include_raw,
+                include_sources=include_sources,
+                mode=mode,
+            )
+            results = []
+            for record in page.results:
+                data = record.model_dump(mode="json")
+                if not include_raw:
+                    data.pop("remote_data", None)
+                if not include_sources:
+                    data.pop("field_sources", None)
+                results.append(data)
+            return Page(results, page.next_cursor, page.errors)
+        from hub.store.reads import lineage_of, record_page, to_json_dict
+
+        after = _decode_cursor(cursor, "s") if cursor else 0
+        rows = record_page(
+            self.hub.store,
+            self.account.id,
+            self.model,
+            after=after,
+            limit=page_size + 1,
+            modified_after=modified_after,
+        )
+        more = len(rows) > page_size
+        rows = rows[:page_size]
+        lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
+        hidden = self._hidden() or ()
+        results = [to_json_dict(r, include_raw=include_raw, lineage=lineage, hidden=hidden) for r in rows]
+        return Page(results, _encode_cursor(rows[-1].seq, "s") if more else None)
+
+    def list_json(self, **options: Any) -> Any:
+        """:meth:`alist_json` from sync code, or awaitable inside an event loop."""
+        return call_or_await(self.alist_json(**options))
+
     async def aget(
         self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"
     ) -> Any:

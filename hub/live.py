@@ -11,12 +11,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from field_maps import MappingError
 from field_maps.joiner import key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
+from hub.spill import SpilledRows
 
 __all__ = ["compile_for", "read_compiled", "read_live"]
 
@@ -52,11 +55,14 @@ def _where(source: Any, keys: Keys | None) -> dict[str, Any]:
     return {"where": where}
 
 
-async def _collect(client: ConnectorClient, source: Any, keys: Keys | None, account_id: str) -> list[Any]:
-    rows: list[dict[str, Any]] = []
+async def _collect(
+    client: ConnectorClient, source: Any, keys: Keys | None, account_id: str, spill: Path | None
+) -> Any:
+    rows: Any = [] if spill is None else SpilledRows(spill, source.name, source.key)
+    add = rows.extend if spill is None else rows.add
     try:
         async for page in client.records(source.record, **_where(source, keys)):
-            rows.extend(page)
+            add(page)
     except MissingPermission:
         if source.required:
             raise
@@ -73,25 +79,45 @@ async def read_compiled(
     keys: Keys | None = None,
     include_raw: bool = False,
     include_sources: bool = False,
+    with_raw: bool = False,
+    spill: Path | None = None,
 ) -> AsyncIterator[list[Any]]:
     """Pages of unified records (or :class:`MappingError`) of one compiled map.
+
+    ``with_raw`` yields ``(record, raw)`` pairs instead of records, the raw provider records beside
+    the model rather than inside it (cheaper for a sync, which stores them apart). ``spill`` is a
+    scratch folder: joined sources are kept there on disk rather than in memory.
 
     ``keys`` limits the read to the records whose first key parts are one of these tuples (a
     change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
     """
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
-    tables = await asyncio.gather(*(_collect(client, s, keys, account_id) for s in joined))
+    tables = await asyncio.gather(*(_collect(client, s, keys, account_id, spill) for s in joined))
     others = {s.name: rows for s, rows in zip(joined, tables, strict=True)}
     width = None if keys is None else min(len(k) for k in keys)
-    async for page in client.records(primary.record, **_where(primary, keys)):
-        if wanted is not None:
-            page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
-        yield list(
-            compiled.map_many(
-                compiled.join(page, **others), include_raw=include_raw, include_sources=include_sources
-            )
-        )
+    try:
+        async for page in client.records(primary.record, **_where(primary, keys)):
+            if wanted is not None:
+                page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
+            joined = compiled.join(page, **others)
+            if with_raw:
+                yield [_with_raw(compiled, record, include_sources) for record in joined]
+            else:
+                yield list(
+                    compiled.map_many(joined, include_raw=include_raw, include_sources=include_sources)
+                )
+    finally:
+        for rows in others.values():
+            if isinstance(rows, SpilledRows):
+                rows.close()
+
+
+def _with_raw(compiled: Any, joined: dict[str, Any], include_sources: bool) -> Any:
+    try:
+        return compiled.build(joined, include_sources=include_sources), compiled.raw_of(joined)
+    except MappingError as exc:
+        return exc
 
 
 async def read_live(

@@ -13,12 +13,14 @@ import asyncio
 import hashlib
 import json
 import logging
+import time
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import orjson
 import stamina
 
 from connectors.ukg_pro.auth import UkgAuth
@@ -55,6 +57,10 @@ PERMISSION_PROBES: dict[str, str] = {
     EMPLOYEE_EXPORT: "employee-changes",
 }
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
+
+
+ROWS_IN_FLIGHT = 7_500
+"""The most rows one list may have requested ahead of the caller (bounds memory on wide pages)."""
 
 
 def _format_change_date(moment: datetime, *, ceil: bool = False) -> str:
@@ -123,7 +129,7 @@ class UkgProClient:
         if response.status_code != 200:
             raise error_for_response(response)
         try:
-            body = json.loads(response.content)
+            body = orjson.loads(response.content)
         except ValueError as exc:
             error = ProviderResponseError(
                 f"UKG Pro sent malformed JSON from {path} (page {params.get('page', 1)}).",
@@ -138,11 +144,16 @@ class UkgProClient:
     ) -> tuple[Any, httpx.Response]:
         """GET ``path`` with retries; the parsed JSON body and the response."""
         settings = self.settings
+        deadline = time.monotonic() + settings.max_retry_seconds
 
         def backoff(exc: Exception) -> bool | float:
             if not isinstance(exc, Retryable):
                 return False
-            return exc.wait if exc.wait is not None else True
+            if exc.wait is None:
+                return True
+            # UKG's Retry-After says when to come back: sleeping past the retry budget would break the
+            # cap on total time, and coming back sooner is pointless. Give up now; the error says when.
+            return exc.wait if time.monotonic() + exc.wait <= deadline else False
 
         try:
             async for attempt in stamina.retry_context(
@@ -202,6 +213,10 @@ class UkgProClient:
             return
         yield first
         server_size = len(first)  # the server may cap below what we asked for
+        # Read ahead by pages, but never hold more than ROWS_IN_FLIGHT rows: 8 pages of wide records
+        # would be most of a gigabyte.
+        full_depth = min(full_depth, max(1, ROWS_IN_FLIGHT // max(server_size, 1)))
+        depth = min(depth, full_depth)
         last = self._last_page(response)
         if len(first) < endpoint.page_size and last is None:
             depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
@@ -221,9 +236,10 @@ class UkgProClient:
                     return
                 digest = _digest(body)
                 if digest == previous:
-                    body, response = await self._page(
-                        endpoint, next_page, params
-                    )  # a repeated page: read again
+                    # A repeated page: read it again (empty now when the repeat stood in for the end).
+                    body, response = await self._page(endpoint, next_page, params)
+                    if not body:
+                        return
                     digest = _digest(body)
                     if digest == previous:
                         raise ProviderResponseError(
@@ -231,8 +247,6 @@ class UkgProClient:
                             f"of {endpoint.path}; stopping rather than looping.",
                             provider="ukg_pro",
                         )
-                    if not body:
-                        return
                 previous = digest
                 yield body
                 server_size = max(server_size, len(body))
@@ -265,11 +279,8 @@ class UkgProClient:
         """
         if record in DERIVED:
             source, build = DERIVED[record]
-            rows: list[dict[str, Any]] = []
-            async for page in self.records(source, since=since, until=until, where=where, **params):
-                rows.extend(page)
-            if rows:
-                yield build(rows)
+            async for page in build(self.records(source, since=since, until=until, where=where, **params)):
+                yield page
             return
         try:
             endpoint = ENDPOINTS[record]

@@ -72,4 +72,10 @@ def create_app(hub: Hub | None = None) -> FastAPI:
     install_problem_handlers(app)
     for module in (routes_connectors, routes_accounts, routes_syncs, routes_hris):
         app.include_router(module.router)
+
+    @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
+    def healthz() -> dict[str, str]:
+        """Answer at once, touching nothing: for load balancers and probes."""
+        return {"status": "ok"}
+
     return app

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
@@ -105,8 +106,8 @@ def _add_routes(segment: str, resource: str) -> None:
         hub: Annotated[Hub, Depends(get_hub)],
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[ListOptions, Depends(list_options)],
-    ) -> JSONResponse:
-        page = getattr(hub, resource)(account).list(
+    ) -> Response:
+        page = getattr(hub, resource)(account).list_json(
             cursor=options.cursor,
             page_size=options.page_size,
             modified_after=options.modified_after,
@@ -114,10 +115,7 @@ def _add_routes(segment: str, resource: str) -> None:
             include_sources=options.include_sources,
             mode=options.mode,
         )
-        body: dict[str, Any] = {
-            "results": [record_json(r, options) for r in page.results],
-            "next_cursor": page.next_cursor,
-        }
+        body: dict[str, Any] = {"results": page.results, "next_cursor": page.next_cursor}
         if page.errors:
             body["errors"] = jsonable_encoder(
                 [
@@ -129,7 +127,7 @@ def _add_routes(segment: str, resource: str) -> None:
                     for e in page.errors
                 ]
             )
-        return JSONResponse(body)
+        return Response(orjson.dumps(body), media_type="application/json")
 
     def get_record(
         record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],

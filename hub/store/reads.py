@@ -6,12 +6,14 @@ import json
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import or_, select
 
 from hub.store import tables as t
+from hub.store.codec import unpack_raw
 from hub.store.store import Store
 
-__all__ = ["find_record", "lineage_of", "record_page", "to_model"]
+__all__ = ["find_record", "lineage_of", "record_page", "to_json_dict", "to_model"]
 
 
 def record_page(
@@ -66,7 +68,37 @@ def to_model(cls: Any, row: Any, *, include_raw: bool = False, lineage: dict[str
     data["modified_at"] = row.modified_at
     data["remote_was_deleted"] = bool(row.deleted)
     if include_raw and row.raw:
-        data["remote_data"] = json.loads(row.raw)
+        data["remote_data"] = unpack_raw(row.raw)
     if lineage is not None:
         data["field_sources"] = lineage
     return cls.model_validate(data)
+
+
+def _instant(value: datetime) -> str:
+    # As pydantic writes a UTC instant: ISO 8601 with "Z".
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def to_json_dict(
+    row: Any,
+    *,
+    include_raw: bool = False,
+    lineage: dict[str, Any] | None = None,
+    hidden: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """A stored record as the JSON-ready dict its model would dump, without building the model.
+
+    The stored data was written by the model's own serializer, so it needs no validation again; this
+    is the API's hot path. ``hidden`` fields are emptied (and raw data dropped) as for the model.
+    """
+    data = orjson.loads(row.data)
+    data["created_at"] = _instant(row.created_at)
+    data["modified_at"] = _instant(row.modified_at)
+    data["remote_was_deleted"] = bool(row.deleted)
+    for name in hidden:
+        data[name] = None
+    if include_raw:
+        data["remote_data"] = unpack_raw(row.raw) if row.raw and not hidden else None
+    if lineage is not None:
+        data["field_sources"] = {k: v for k, v in lineage.items() if k.split(".")[0] not in hidden}
+    return data

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -109,7 +110,7 @@ records = Table(
     Column("remote_id", String(200), nullable=True),
     Column("hash", String(64), nullable=False),
     Column("data", Text, nullable=False),
-    Column("raw", Text, nullable=True),
+    Column("raw", LargeBinary, nullable=True),  # hub.store.codec.pack_raw
     Column("deleted", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("modified_at", UTCDateTime(), nullable=False),
@@ -128,7 +129,7 @@ staged = Table(
     Column("remote_id", String(200), nullable=True),
     Column("hash", String(64), nullable=False),
     Column("data", Text, nullable=False),
-    Column("raw", Text, nullable=True),
+    Column("raw", LargeBinary, nullable=True),
     # The order the provider sent the record in, so new records are stored (and listed) in it.
     Column("position", Integer, nullable=False, server_default="0"),
 )

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
@@ -218,10 +220,12 @@ class SyncRun:
             keys = planned.keys or []
             size = feed.batch if feed else 50
             batches = [keys[i : i + size] for i in range(0, len(keys), size)]
+        scratch = tempfile.TemporaryDirectory(prefix="hrishub-join-")
         try:
             for batch in batches:
+                spill = Path(scratch.name) if batch is None else None  # a full read: joins kept on disk
                 async for page in read_compiled(
-                    self.client, compiled, self.account.id, keys=batch, include_raw=True
+                    self.client, compiled, self.account.id, keys=batch, with_raw=True, spill=spill
                 ):
                     for item in page:
                         if isinstance(item, MappingError):
@@ -230,10 +234,11 @@ class SyncRun:
                             if item.record_key is not None and all(p is not None for p in item.record_key):
                                 protected.add(stable_id(self.connector.name, model, item.record_key))
                             continue
+                        item, raw = item
                         if self.filter is not None and self.filter.active and not self._kept(model, item):
                             excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
                             continue
-                        if stager.add(item):
+                        if stager.add(item, raw):
                             report.read += 1
                     self.progress(model, "advance", {"read": report.read})
                     self.lease.renew()
@@ -241,6 +246,8 @@ class SyncRun:
         except BaseException:
             self.store.forget_staged(self.report.run_id)
             raise
+        finally:
+            scratch.cleanup()
         report.complete = True
         state = self.store.state(self.account.id, model)
         details = dict(state.get("details") or {})

@@ -8,13 +8,13 @@ that dies while staging leaves ``records`` untouched; the next run stages afresh
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from sqlalchemy import insert
 
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.codec import pack_raw
 from hub.sync.report import ModelReport
 from unified_models import HUB_FIELDS
 
@@ -44,8 +44,8 @@ class Stager:
         self._rows: list[dict[str, Any]] = []
         self._fields: tuple[str, ...] | None = None
 
-    def add(self, record: Any) -> bool:
-        """Stage one unified record; False if a record with its id was already staged in this run."""
+    def add(self, record: Any, raw: Any = None) -> bool:
+        """Stage one unified record (and its raw provider records); False if its id was already staged."""
         if record.id in self.ids:
             return False
         self.ids.add(record.id)
@@ -56,12 +56,10 @@ class Stager:
             if is_filled(getattr(record, name)):
                 fill[name] = fill.get(name, 0) + 1
         data = record.model_dump_json(exclude=NOT_STORED)
-        raw = (
-            json.dumps(record.remote_data, separators=(",", ":"), default=str) if record.remote_data else None
-        )
+        packed = pack_raw(raw) if raw else None
         digest = hashlib.sha256(data.encode())
-        if raw is not None:
-            digest.update(b"\0" + raw.encode())
+        if packed is not None:
+            digest.update(b"\0" + packed)
         self._rows.append(
             {
                 "run_id": self.run_id,
@@ -70,7 +68,7 @@ class Stager:
                 "remote_id": getattr(record, "remote_id", None),
                 "hash": digest.hexdigest(),
                 "data": data,
-                "raw": raw,
+                "raw": packed,
                 "position": len(self.ids),
             }
         )

@@ -1,11 +1,14 @@
 """The store's schema comes from Alembic revisions that match the tables the code uses."""
 
+import json
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from hub.store import Store
+from hub.store.codec import unpack_raw
 from hub.store.migrate import alembic_config, upgrade
 from hub.store.tables import metadata
 
@@ -52,17 +55,36 @@ def test_customer_keys_are_stored_hashed(tmp_path):
 def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
-    upgrade(engine, "0001")  # the schema of the first release
+    upgrade(engine, "0001")  # the schema of the first release: raw data as JSON text
+    raw = {"person-details": {"employeeId": "E1", "firstName": "Ada"}}
     with engine.begin() as db:
         db.execute(
             text(
-                "INSERT INTO staged (run_id, model, id, hash, data) VALUES ('run_1', 'Employee', 'e1', 'h', '{}')"
+                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
+                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'ukg_pro', '{}', '{}', '{}', "
+                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        db.execute(
+            text(
+                "INSERT INTO records (account_id, model, id, remote_id, hash, data, raw, deleted, created_at, "
+                "modified_at) VALUES ('acct_1', 'Employee', 'e1', 'E1', 'h', '{\"id\": \"e1\"}', :raw, 0, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            ),
+            {"raw": json.dumps(raw)},
+        )
+        db.execute(
+            text(
+                "INSERT INTO staged (run_id, model, id, hash, data) VALUES ('r', 'Employee', 'e1', 'h', '{}')"
             )
         )
     engine.dispose()
 
     store = Store(url)
 
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with store.engine.connect() as db:
-        assert MigrationContext.configure(db).get_current_revision() == "0002"
-        assert db.execute(text("SELECT id, position FROM staged")).all() == [("e1", 0)]
+        assert MigrationContext.configure(db).get_current_revision() == head
+        [(packed,)] = db.execute(text("SELECT raw FROM records WHERE id = 'e1'")).all()
+        assert db.execute(text("SELECT count(*) FROM staged")).scalar() == 0  # transient rows dropped
+    assert unpack_raw(packed) == raw

@@ -1,0 +1,60 @@
+"""Run a UKG Pro sandbox tenant in its own process, so a benchmark measures the hub alone."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def sandbox_process(employees: int, seed: int = 7, latency_ms: int = 0):
+    """Yield (base URL, credentials, admin URL) of a sandbox served by `hrishub sandbox` in a subprocess."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "hub.cli",
+        "sandbox",
+        "ukg_pro",
+        "--port",
+        str(port),
+        "--employees",
+        str(employees),
+        "--seed",
+        str(seed),
+        "--latency-ms",
+        str(latency_ms),
+    ]
+    env = dict(os.environ, COLUMNS="200")
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    credentials: dict[str, str] = {}
+    try:
+        deadline = time.monotonic() + 300
+        for line in child.stdout:  # type: ignore[union-attr]
+            found = re.match(r"^\s+(\w+): ?(.*)$", line)
+            if found:
+                credentials[found.group(1)] = found.group(2).strip()
+            if "Ctrl+C" in line:
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("the sandbox did not start")
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):  # wait until it answers
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        yield base, credentials
+    finally:
+        child.terminate()
+        child.wait(timeout=10)

@@ -1,0 +1,159 @@
+"""The unified API on a large store: GET /v1/hris/employees?page_size=100 against a trivial endpoint.
+
+Usage: python3 bench/api_latency.py [--employees 50000] [--requests 400] [--threads 4]
+
+Syncs the employees of a sandbox tenant into a SQLite store, serves the API with `hrishub serve` in its
+own process, then measures from this process: p50/p99 latency of sequential requests paging through
+employees (cursor by cursor, random starting points), and requests/s with several threads, for the
+employees route and for /healthz on the same server in the same run. Last line: one JSON object.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _sandbox_process import free_port, sandbox_process
+
+from hub import HttpSettings, Hub
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def latencies(
+    client: httpx.Client, path: str, count: int, headers: dict, cursors: list[str | None]
+) -> list[float]:
+    spent = []
+    for i in range(count):
+        params = {"page_size": 100} if "employees" in path else {}
+        cursor = cursors[i % len(cursors)]
+        if cursor:
+            params["cursor"] = cursor
+        start = time.perf_counter()
+        answer = client.get(path, params=params, headers=headers)
+        spent.append((time.perf_counter() - start) * 1000)
+        assert answer.status_code == 200, answer.text
+    return spent
+
+
+def throughput(base: str, path: str, headers: dict, threads: int, seconds: float, cursors: list) -> float:
+    done = [0] * threads
+    stop = time.perf_counter() + seconds
+
+    def work(n: int) -> None:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            while time.perf_counter() < stop:
+                latencies(client, path, 1, headers, [random.choice(cursors)])
+                done[n] += 1
+
+    workers = [threading.Thread(target=work, args=(n,)) for n in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return sum(done) / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--employees", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
+    os.environ["HRISHUB_HOME"] = str(home)
+    url = f"sqlite:///{home / 'hub.db'}"
+    with sandbox_process(args.employees) as (base, credentials):
+        hub = Hub(
+            settings=HttpSettings(sandbox_origins=frozenset({base}), read_timeout=300), database_url=url
+        )
+        account = hub.link("ukg_pro", credentials)
+        _, key = hub.store.add_customer("bench")
+        with hub.store.begin() as db:
+            from sqlalchemy import update
+
+            from hub.store import tables as t
+
+            customer = hub.store.customer_for_key(key)
+            db.execute(
+                update(t.accounts).where(t.accounts.c.id == account.id).values(customer_id=customer.id)
+            )
+        start = time.perf_counter()
+        report = hub.sync(account, models=("Employee",))
+        stored = hub.store.count_records(account.id, "Employee")
+        print(f"store: {stored:,} employees synced in {time.perf_counter() - start:.1f} s")
+        hub.close()
+        assert report.status == "succeeded"
+
+    port = free_port()
+    env = dict(os.environ, HRISHUB_DATABASE_URL=url)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "hub.cli", "serve", "--port", str(port), "--log-level", "warning"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    api = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"Bearer {key}", "X-Account-Id": account.id}
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(api + "/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        with httpx.Client(base_url=api, timeout=30) as client:
+            # Cursors spread over the whole store, so reads do not all hit its first page.
+            cursors: list[str | None] = [None]
+            page = client.get("/v1/hris/employees", params={"page_size": 1000}, headers=headers).json()
+            while page["next_cursor"] and len(cursors) < 60:
+                cursors.append(page["next_cursor"])
+                page = client.get(
+                    "/v1/hris/employees",
+                    params={"page_size": 1000, "cursor": page["next_cursor"]},
+                    headers=headers,
+                ).json()
+            latencies(client, "/v1/hris/employees", 20, headers, cursors)  # warm up
+            employees = latencies(client, "/v1/hris/employees", args.requests, headers, cursors)
+            trivial = latencies(client, "/healthz", args.requests, {}, [None])
+        employees_rps = throughput(api, "/v1/hris/employees", headers, args.threads, args.seconds, cursors)
+        trivial_rps = throughput(api, "/healthz", {}, args.threads, args.seconds, [None])
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    figures = {
+        "employees_in_store": stored,
+        "employees_p50_ms": round(statistics.median(employees), 2),
+        "employees_p99_ms": round(percentile(employees, 0.99), 2),
+        "trivial_p50_ms": round(statistics.median(trivial), 2),
+        "trivial_p99_ms": round(percentile(trivial, 0.99), 2),
+        "employees_rps": round(employees_rps, 1),
+        "trivial_rps": round(trivial_rps, 1),
+        "throughput_ratio": round(employees_rps / trivial_rps, 3),
+    }
+    print(
+        f"GET /v1/hris/employees?page_size=100: p50 {figures['employees_p50_ms']} ms, "
+        f"p99 {figures['employees_p99_ms']} ms, {figures['employees_rps']} req/s"
+    )
+    print(f"GET /healthz: p50 {figures['trivial_p50_ms']} ms, {figures['trivial_rps']} req/s")
+    print(f"throughput ratio: {figures['throughput_ratio']:.0%} of the trivial endpoint's")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Full sync of a large UKG Pro sandbox tenant, served by a separate process with added latency.
+
+Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
+
+Reports wall time, requests, records/s and this process's peak memory (the hub alone: the sandbox runs
+in its own process), the ideal (requests x latency / concurrency), the CPU floor (the same sync with no
+added latency) and a one-request-at-a-time baseline, all in the same run. Last line: one JSON object.
+"""
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _sandbox_process import sandbox_process
+
+from hub import HttpSettings, Hub
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def one_sync(base: str, credentials: dict, concurrency: int, prefetch: int | None, folder: Path) -> dict:
+    settings = HttpSettings(
+        sandbox_origins=frozenset({base}),
+        max_concurrency=concurrency,
+        page_prefetch=prefetch,
+        read_timeout=300,
+    )
+    hub = Hub(settings=settings, database_url=f"sqlite:///{folder / 'hub.db'}")
+    account = hub.link("ukg_pro", credentials)
+    start = time.perf_counter()
+    report = hub.sync(account)
+    wall = time.perf_counter() - start
+    hub.close()
+    records = sum(m.read for m in report.models.values())
+    assert report.status == "succeeded", report.errors
+    return {
+        "wall_s": round(wall, 2),
+        "requests": report.requests,
+        "records": records,
+        "records_per_s": round(records / wall),
+        "per_model": {name: m.read for name, m in report.models.items() if m.read},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--employees", type=int, default=50_000)
+    parser.add_argument("--latency-ms", type=int, default=50)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
+    os.environ["HRISHUB_HOME"] = str(home)
+    figures: dict = {
+        "employees": args.employees,
+        "latency_ms": args.latency_ms,
+        "concurrency": args.concurrency,
+    }
+
+    with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
+        (home / "run").mkdir()
+        run = one_sync(base, credentials, args.concurrency, None, home / "run")
+        figures["sync"] = run
+        figures["peak_mb"] = round(peak_mb())
+        ideal = run["requests"] * args.latency_ms / 1000 / args.concurrency
+        figures["ideal_s"] = round(ideal, 2)
+        print(
+            f"full sync: {run['wall_s']} s, {run['requests']} requests, {run['records']:,} records "
+            f"({run['records_per_s']:,}/s), peak {figures['peak_mb']} MB"
+        )
+        print(
+            f"ideal (requests x latency / concurrency): {ideal:.2f} s -> wall / ideal = {run['wall_s'] / ideal:.1f}"
+        )
+        if not args.no_baseline:
+            (home / "seq").mkdir()
+            seq = one_sync(base, credentials, 1, 1, home / "seq")
+            figures["sequential"] = seq
+            figures["speedup_vs_sequential"] = round(seq["wall_s"] / run["wall_s"], 2)
+            print(
+                f"sequential baseline (1 request at a time): {seq['wall_s']} s -> "
+                f"{figures['speedup_vs_sequential']}x faster at concurrency {args.concurrency}"
+            )
+    with sandbox_process(args.employees, latency_ms=0) as (base, credentials):
+        (home / "floor").mkdir()
+        floor = one_sync(base, credentials, args.concurrency, None, home / "floor")
+        figures["cpu_floor"] = floor
+        print(
+            f"CPU floor (same sync, no added latency): {floor['wall_s']} s -> "
+            f"wall / max(ideal, floor) = {run['wall_s'] / max(ideal, floor['wall_s']):.2f}"
+        )
+    figures["wall_over_ideal"] = round(run["wall_s"] / ideal, 2)
+    figures["wall_over_floor"] = round(run["wall_s"] / floor["wall_s"], 2)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
