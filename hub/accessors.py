@@ -45,7 +45,15 @@ def call_or_await(coro: Coroutine[Any, Any, Any]) -> Any:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coro)
+        held: list[Any] = []
+
+        async def run() -> None:
+            # The task's own result stays None: on 3.11, asyncio.run formats the finished task (and a
+            # large result, such as a page of a thousand records) while restoring signal handlers.
+            held.append(await coro)
+
+        asyncio.run(run())
+        return held[0]
     return coro
 
 
@@ -236,6 +244,16 @@ class ModelAccessor:
                     data.pop("field_sources", None)
                 results.append(data)
             return Page(results, page.next_cursor, page.errors)
+        return self._store_json(cursor, page_size, modified_after, include_raw, include_sources)
+
+    def _store_json(
+        self,
+        cursor: str | None,
+        page_size: int,
+        modified_after: datetime | None,
+        include_raw: bool,
+        include_sources: bool,
+    ) -> Page:
         from hub.store.reads import lineage_of, record_page, to_json_dict
 
         after = _decode_cursor(cursor, "s") if cursor else 0
@@ -255,7 +273,23 @@ class ModelAccessor:
         return Page(results, _encode_cursor(rows[-1].seq, "s") if more else None)
 
     def list_json(self, **options: Any) -> Any:
-        """:meth:`alist_json` from sync code, or awaitable inside an event loop."""
+        """:meth:`alist_json` from sync code, or awaitable inside an event loop.
+
+        A store read needs no event loop: called from sync code, it runs directly (the API's hot path).
+        """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            page_size = options.get("page_size", 100)
+            if 1 <= page_size <= 1000 and self._use_store(options.get("mode", "auto")):
+                self._check(f"{self.resource}.list")
+                return self._store_json(
+                    options.get("cursor"),
+                    page_size,
+                    options.get("modified_after"),
+                    options.get("include_raw", False),
+                    options.get("include_sources", False),
+                )
         return call_or_await(self.alist_json(**options))
 
     async def aget(

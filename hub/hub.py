@@ -221,6 +221,7 @@ class Hub:
     # -- one accessor per unified model ----------------------------------------------------------
 
     def _accessor(self, account: AccountRef, resource: str) -> ModelAccessor:
+        # Always the stored account: credentials rotated or options changed since the caller got theirs.
         return ModelAccessor(self, self.account(account), resource)
 
     def employees(self, account: AccountRef) -> ModelAccessor:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,15 +56,20 @@ def _where(source: Any, keys: Keys | None) -> dict[str, Any]:
 
 
 async def _collect(
-    client: ConnectorClient, source: Any, keys: Keys | None, account_id: str, spill: Path | None
+    client: ConnectorClient,
+    source: Any,
+    keys: Keys | None,
+    account_id: str,
+    spill: Path | None,
+    tolerate: Collection[str] | None,
 ) -> Any:
     rows: Any = [] if spill is None else SpilledRows(spill, source.name, source.key)
     add = rows.extend if spill is None else rows.add
     try:
         async for page in client.records(source.record, **_where(source, keys)):
             add(page)
-    except MissingPermission:
-        if source.required:
+    except MissingPermission as exc:
+        if source.required or (tolerate is not None and not set(exc.permissions) <= set(tolerate)):
             raise
         log.info("%s: %s not readable (permission missing); joined as empty", account_id, source.record)
         return []
@@ -81,19 +86,23 @@ async def read_compiled(
     include_sources: bool = False,
     with_raw: bool = False,
     spill: Path | None = None,
+    tolerate: Collection[str] | None = None,
 ) -> AsyncIterator[list[Any]]:
     """Pages of unified records (or :class:`MappingError`) of one compiled map.
 
     ``with_raw`` yields ``(record, raw)`` pairs instead of records, the raw provider records beside
     the model rather than inside it (cheaper for a sync, which stores them apart). ``spill`` is a
-    scratch folder: joined sources are kept there on disk rather than in memory.
+    scratch folder: joined sources are kept there on disk rather than in memory. An optional joined
+    source the account may not read (403) joins nothing; with ``tolerate``, only when the permission
+    it lacks is one of those (the ones the account is known to miss), so a permission revoked since
+    linking fails the read instead of emptying fields that used to be filled.
 
     ``keys`` limits the read to the records whose first key parts are one of these tuples (a
     change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
     """
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
-    tables = await asyncio.gather(*(_collect(client, s, keys, account_id, spill) for s in joined))
+    tables = await asyncio.gather(*(_collect(client, s, keys, account_id, spill, tolerate) for s in joined))
     others = {s.name: rows for s, rows in zip(joined, tables, strict=True)}
     width = None if keys is None else min(len(k) for k in keys)
     try:

@@ -30,6 +30,12 @@ HOST_REMEDY = (
     "such as https://service4.ultipro.com/...; service4 and servicet are different tenants)."
 )
 
+DROPPED_REMEDY = (
+    "The host was reached, but UKG Pro or the network cut the connection before the answer was complete: "
+    "sync again later. If it keeps happening, lower the account's concurrency or report the endpoint "
+    "named above."
+)
+
 
 class Retryable(Exception):
     """A transient failure worth another attempt; ``wait`` is the provider's ``Retry-After``, if any."""
@@ -76,9 +82,11 @@ def error_for_response(response: httpx.Response) -> ProviderError | NotFound:
     if status == 404:
         return NotFound(f"UKG Pro has no record at {path} (404).")
     if status == 429:
+        wait = retry_after(response)
+        asked = f" (it asks to wait {wait:g} s before the next request)" if wait else ""
         return RateLimited(
-            f"UKG Pro kept limiting requests (429) on {path} after every allowed retry.",
-            retry_after=retry_after(response),
+            f"UKG Pro kept limiting requests (429) on {path} after every allowed retry{asked}.",
+            retry_after=wait,
             provider=PROVIDER,
         )
     if 300 <= status < 400:
@@ -102,10 +110,17 @@ def error_for_transport(exc: httpx.TransportError, path: str) -> ProviderError:
             provider=PROVIDER,
             remedy=HOST_REMEDY + " If the host is right, UKG is slow: try again later.",
         )
+    if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol | httpx.ProxyError):
+        return ProviderUnreachable(
+            f"Could not reach UKG Pro for {path} ({type(exc).__name__}).",
+            provider=PROVIDER,
+            remedy=HOST_REMEDY,
+        )
+    # Connected, then the connection broke mid-exchange: the host is right, the network or UKG is not.
     return ProviderUnreachable(
-        f"Could not reach UKG Pro for {path} ({type(exc).__name__}).",
+        f"UKG Pro dropped the connection while answering {path} ({type(exc).__name__}).",
         provider=PROVIDER,
-        remedy=HOST_REMEDY,
+        remedy=DROPPED_REMEDY,
     )
 
 

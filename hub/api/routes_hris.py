@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
+from hub.accessors import ModelAccessor
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
 from hub.api.auth import current_account, get_hub
@@ -107,7 +108,7 @@ def _add_routes(segment: str, resource: str) -> None:
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
-        page = getattr(hub, resource)(account).list_json(
+        page = ModelAccessor(hub, account, resource).list_json(
             cursor=options.cursor,
             page_size=options.page_size,
             modified_after=options.modified_after,
@@ -135,7 +136,7 @@ def _add_routes(segment: str, resource: str) -> None:
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[RecordOptions, Depends(record_options)],
     ) -> JSONResponse:
-        record = getattr(hub, resource)(account).get(
+        record = ModelAccessor(hub, account, resource).get(
             record_id,
             include_raw=options.include_raw,
             include_sources=options.include_sources,

@@ -225,7 +225,13 @@ class SyncRun:
             for batch in batches:
                 spill = Path(scratch.name) if batch is None else None  # a full read: joins kept on disk
                 async for page in read_compiled(
-                    self.client, compiled, self.account.id, keys=batch, with_raw=True, spill=spill
+                    self.client,
+                    compiled,
+                    self.account.id,
+                    keys=batch,
+                    with_raw=True,
+                    spill=spill,
+                    tolerate=self.account.permissions.missing,
                 ):
                     for item in page:
                         if isinstance(item, MappingError):
