@@ -6,6 +6,9 @@ Nothing stops at the first fault: every issue of every file is collected and rai
 YAML is read with two YAML 1.1 surprises turned off, because a map is data a person types:
 ``Y``/``N``/``yes``/``no``/``on``/``off`` stay text (they are provider codes), and ``2021-09-20`` stays
 text rather than becoming a date. Mapping keys are always text, and a duplicate key is an error.
+A document nested deeper than :data:`MAX_DEPTH`, larger than :data:`MAX_NODES` once its aliases are
+expanded (a "billion laughs" file), or with an alias inside its own anchor is refused before it is
+walked, so a hostile map is an issue, never a hang or a ``RecursionError``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ from field_maps.spec_builder import PathParts, SpecBuilder
 from field_maps.transforms import BUILTIN_TRANSFORMS
 from unified_models import MODELS
 
-__all__ = ["load_map", "load_maps", "parse_map", "read_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "load_map", "load_maps", "parse_map", "read_yaml"]
+
+MAX_DEPTH = 50
+"""How deeply a map may nest; real maps nest fewer than ten levels."""
+
+MAX_NODES = 50_000
+"""How many values a map may hold once YAML aliases are expanded; real maps hold a few hundred."""
 
 
 class _MapYamlLoader(yaml.SafeLoader):
@@ -67,23 +76,78 @@ def _key_text(key: Any) -> str:
 
 def read_yaml(text: str, file: str) -> tuple[Any, dict[PathParts, int], list[MapIssue]]:
     """Parse one YAML document: (data, JSON path → line, issues such as syntax errors and duplicate keys)."""
-    loader = _MapYamlLoader(text)
     lines: dict[PathParts, int] = {}
     issues: list[MapIssue] = []
     try:
-        node = loader.get_single_node()
+        loader = _MapYamlLoader(text)  # reads the whole text: a control character is refused here
+    except yaml.YAMLError as exc:
+        return None, lines, [_yaml_issue(exc, file)]
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError:
+            return None, lines, [MapIssue(file, "$", f"nests deeper than {MAX_DEPTH} levels")]
         if node is None:
             return None, lines, [MapIssue(file, "$", "the file is empty; expected a field map", 1)]
+        shape = _shape_problem(node, _node_children)
+        if shape:
+            return None, lines, [MapIssue(file, "$", shape, 1)]
         _index_lines(node, (), lines, issues, file)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        return None, lines, [MapIssue(file, "$", f"not valid YAML: {problem}", line)]
+        return None, lines, [_yaml_issue(exc, file)]
     finally:
         loader.dispose()
     return data, lines, issues
+
+
+def _yaml_issue(exc: yaml.YAMLError, file: str) -> MapIssue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    return MapIssue(file, "$", f"not valid YAML: {problem}", line)
+
+
+def _node_children(node: Any) -> list[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _data_children(value: Any) -> list[Any]:
+    if isinstance(value, Mapping):
+        return [*value.keys(), *value.values()]
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _shape_problem(root: Any, children: Callable[[Any], list[Any]]) -> str | None:
+    """Why a document cannot be walked safely (too deep, too large, self-containing), or ``None``.
+
+    Iterative, and each shared (aliased) node is measured once, so the check itself is cheap.
+    """
+    measured: dict[int, tuple[int, int]] = {}  # id → (values once expanded, depth)
+    started: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        item, finished = stack.pop()
+        key = id(item)
+        if finished:
+            kids = [measured[id(kid)] for kid in children(item)]
+            size = 1 + sum(k[0] for k in kids)
+            depth = 1 + max((k[1] for k in kids), default=0)
+            if depth > MAX_DEPTH:
+                return f"nests deeper than {MAX_DEPTH} levels"
+            if size > MAX_NODES:
+                return f"holds more than {MAX_NODES} values once its aliases (*name) are expanded"
+            measured[key] = (size, depth)
+            started.discard(key)
+        elif key not in measured:
+            if key in started:
+                return "a value contains itself (an alias *name inside its own &anchor)"
+            started.add(key)
+            stack.append((item, True))
+            stack.extend((kid, False) for kid in children(item))
+    return None
 
 
 def _index_lines(
@@ -242,6 +306,12 @@ def parse_map(
     """
     collect = issues if issues is not None else []
     before = len(collect)
+    shape = _shape_problem(data, _data_children)
+    if shape:
+        collect.append(MapIssue(file, "$", shape, 1 if lines else None))
+        if issues is None:
+            raise FieldMapError(collect)
+        return None
     registry = _registry(transforms)
     found = schema_issues(data, file=file, lines=lines)
     collect.extend(found)

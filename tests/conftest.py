@@ -1,9 +1,18 @@
-from collections.abc import Iterator
+from __future__ import annotations
+
+import base64
+import logging
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest_plugins = ["hub.testing"]
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +23,156 @@ def hub_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.delenv("HRISHUB_DATABASE_URL", raising=False)
     monkeypatch.delenv("HRISHUB_SECRET_KEY", raising=False)
     yield home
+
+
+# -- no secret of a linked account survives the run anywhere ---------------------------------------------
+#
+# For the whole session (each xdist worker on its own), the guard
+#   * learns the secrets of every account linked: each hub.accounts.Credentials made (at link, at
+#     rotation, when the store opens one) reports its password and customer API key, and the Basic-auth
+#     token they make (the constructor is wrapped for the session to observe; it behaves as before);
+#   * keeps every log record (root logger at DEBUG, formatted with its traceback) and the message and
+#     remedy of every hub error raised (what API problems and CLI messages are built from);
+# and at the end fails the run (an error at teardown) if any secret is in a log line, an error message, a
+# SQLite file (with its -wal/-journal) or a cassette or link.json under this worker's temporary folder, or
+# a cassette under cassettes/.
+
+SECRET_FIELDS = ("password", "customer_api_key")
+FILE_PATTERNS = ("*.db", "*.db-*", "*.sqlite*", "*.yaml", "*.yml", "link.json", "*.log")
+
+
+class SecretGuard(logging.Handler):
+    """Collects secrets, log lines and error messages; finds any secret in them or in files."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+        self.secrets: set[str] = set()
+        self.lines: list[str] = []
+        self.errors: list[str] = []
+        self.public: set[str] = set()
+        self._lock_secrets = threading.Lock()
+
+    # collecting
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append(self.format(record))
+        except Exception:  # a record whose arguments do not format is not a leak
+            self.lines.append(str(record.msg))
+
+    def learn(self, values: Mapping[str, Any]) -> None:
+        """Remember the secrets among a linked account's credential values.
+
+        Public stand-ins are not secrets: the placeholder a recording writes for a secret, and the
+        examples a credentials schema publishes (a replayed cassette links with both).
+        """
+        with self._lock_secrets:
+            for name in SECRET_FIELDS:
+                value = values.get(name)
+                if isinstance(value, str) and len(value.strip()) >= 5 and value not in self.public:
+                    self.secrets.add(value)
+            username, password = values.get("username"), values.get("password")
+            if isinstance(username, str) and isinstance(password, str) and password not in self.public:
+                token = f"{username}:{password}".encode("utf-8", "surrogatepass")
+                self.secrets.add(base64.b64encode(token).decode())
+
+    def error(self, error: Any) -> None:
+        self.errors.append(f"{getattr(error, 'message', '')} {getattr(error, 'remedy', '')}")
+
+    # finding
+    @staticmethod
+    def _finder(secret: str) -> Any:
+        """A test of one secret in bytes: plain search; one shorter than 8 (an API key) as a whole word."""
+        raw = secret.encode("utf-8", "surrogatepass")
+        if len(secret) >= 8:
+            return lambda data: raw in data
+        word = re.compile(rb"(?<![A-Za-z0-9])" + re.escape(raw) + rb"(?![A-Za-z0-9])")
+        return lambda data: raw in data and word.search(data) is not None
+
+    def leaks(self, secrets: Iterable[str], *, files: Iterable[Path] = ()) -> list[str]:
+        """Where any of ``secrets`` appears: ``log: ...``, ``error: ...`` (secret masked) or a file path."""
+        finders = [(secret, self._finder(secret)) for secret in set(secrets)]
+        if not finders:
+            return []
+
+        def leaked(data: bytes) -> list[str]:
+            return [secret for secret, finds in finders if finds(data)]
+
+        where = []
+        for kind, texts in (("log", list(self.lines)), ("error", list(self.errors))):
+            if not leaked("\n".join(texts).encode("utf-8", "surrogatepass")):
+                continue  # one search over everything; line by line only to say where
+            for text in texts:
+                found = leaked(text.encode("utf-8", "surrogatepass"))
+                for secret in found:
+                    text = text.replace(secret, "<SECRET>")
+                if found:
+                    where.append(f"{kind}: {text[:300]!r}")
+        for path in files:
+            try:
+                if leaked(path.read_bytes()):
+                    where.append(f"file: {path}")
+            except OSError:
+                continue
+        return where
+
+
+def secret_files(*roots: Path) -> list[Path]:
+    """The files a secret must never reach: databases, cassettes and link.json under ``roots``."""
+    found: set[Path] = set()
+    for root in roots:
+        if root.is_dir():
+            for pattern in FILE_PATTERNS:
+                found.update(p for p in root.rglob(pattern) if p.is_file())
+    return sorted(found)
+
+
+_GUARD = SecretGuard()
+
+
+@pytest.fixture(scope="session")
+def secret_guard() -> SecretGuard:
+    """The session's guard (its scanner is tested with planted secrets)."""
+    return _GUARD
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_secret_left_behind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretGuard]:
+    from hub import Hub
+    from hub.accounts import Credentials
+    from hub.cassettes import PLACEHOLDER
+    from hub.errors import HubError
+
+    guard = _GUARD
+    guard.public = {PLACEHOLDER, ""} | {
+        str(example)
+        for connector in Hub().connectors.values()
+        for spec in connector.credentials_schema.get("properties", {}).values()
+        for example in spec.get("examples", ())
+    }
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(guard)
+    root.setLevel(logging.DEBUG)
+    made, raised = Credentials.__init__, HubError.__init__
+
+    def credentials_init(self: Any, values: Mapping[str, Any]) -> None:
+        made(self, values)
+        guard.learn(self.reveal())
+
+    def error_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        raised(self, *args, **kwargs)
+        guard.error(self)
+
+    Credentials.__init__ = credentials_init  # type: ignore[method-assign]
+    HubError.__init__ = error_init  # type: ignore[method-assign]
+    try:
+        yield guard
+    finally:
+        Credentials.__init__ = made  # type: ignore[method-assign]
+        HubError.__init__ = raised  # type: ignore[method-assign]
+        root.removeHandler(guard)
+        root.setLevel(level)
+    files = secret_files(tmp_path_factory.getbasetemp(), REPO / "cassettes")
+    leaks = guard.leaks(guard.secrets, files=files)
+    assert not leaks, "a linked account's secret leaked:\n" + "\n".join(leaks[:20])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,6 +33,9 @@ HOST_EXAMPLE = "service4.ultipro.com (subdomain service4, domain ultipro.com)"
 _LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _API_KEY = re.compile(r"^[A-Z0-9]{5}$")
 _USERNAME_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+_NUMERIC_LABEL = re.compile(r"(0x[0-9a-f]*|[0-9]+)")
+_PASSWORD_MAX = 1000
+_SHOWN_MAX = 60
 
 CREDENTIALS_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -65,6 +69,7 @@ CREDENTIALS_SCHEMA: dict[str, Any] = {
             "format": "password",
             "writeOnly": True,
             "minLength": 1,
+            "maxLength": _PASSWORD_MAX,
         },
         "customer_api_key": {
             "type": "string",
@@ -106,6 +111,16 @@ def _text(values: Mapping[str, Any], name: str) -> str:
     return value if isinstance(value, str) else "" if value is None else str(value)
 
 
+def _shown(value: str) -> str:
+    """A typed value quoted for a message, cut short: a pasted megabyte is not echoed back."""
+    return repr(value if len(value) <= _SHOWN_MAX else value[:_SHOWN_MAX] + "...")
+
+
+def _unsendable(text: str) -> bool:
+    """Whether ``text`` holds a control or invisible character, or one no request carries (a surrogate)."""
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in text)
+
+
 def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> dict[str, Any]:
     """Validate and normalise the five values; raise :class:`InvalidCredentials` with every issue.
 
@@ -129,11 +144,11 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
                 "Enter the service account's username from Service Account Administration.",
             )
         )
-    elif len(username) > 100 or _USERNAME_BAD.search(username):
+    elif len(username) > 100 or _USERNAME_BAD.search(username) or _unsendable(username):
         issues.append(
             FieldIssue(
                 "username",
-                "must be one word of at most 100 characters, without spaces.",
+                "must be one word of at most 100 characters, without spaces or control characters.",
                 "Copy the username exactly as shown on Service Account Administration (case-sensitive).",
             )
         )
@@ -146,7 +161,17 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
                 "Enter the service account's password; reset it on Service Account Administration if lost.",
             )
         )
-    key = _text(values, "customer_api_key").strip().upper()
+    elif len(password) > _PASSWORD_MAX or _unsendable(password):
+        issues.append(
+            FieldIssue(
+                "password",
+                f"is longer than {_PASSWORD_MAX} characters or holds characters a password cannot have.",
+                "Copy the password again as shown on Service Account Administration (no line breaks), "
+                "or reset it there.",
+            )
+        )
+    key = _text(values, "customer_api_key").strip()
+    key = key.upper() if key.isascii() else key  # a dotless i upper-cases to "I": only ASCII is upper-cased
     if not _API_KEY.match(key):
         issues.append(
             FieldIssue(
@@ -159,7 +184,7 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
     domains = settings.allowed_domains or DEFAULT_DOMAINS
     host_issues, subdomain, domain, base_url = resolve_host(
         _text(values, "subdomain"),
-        _text(values, "domain") or "ultipro.com",
+        _text(values, "domain") or domains[0],  # the form's default: ultipro.com, or the operator's first
         domains,
         settings.sandbox_origins,
     )
@@ -239,6 +264,8 @@ def _host_of(
         field, raw = "subdomain", sub
     elif dom and (_has_label_below(dom, domains) or "://" in dom):
         field, raw = "domain", dom
+    elif not sub and dom.lower().removesuffix(".") not in domains:
+        field, raw = "domain", dom  # not a UKG domain: say what is wrong with it, not only "subdomain"
     elif not sub:
         raise _Refused(
             FieldIssue(
@@ -248,10 +275,14 @@ def _host_of(
                 "(System Configuration > Security > Web Services).",
             )
         )
-    elif not _LABEL.match(sub.lower()):
-        raise refuse("subdomain", f"{sub!r} is not a valid subdomain.")
-    else:
-        field, raw = "subdomain", f"{sub}.{dom}"
+    elif not _LABEL.match(sub.lower()) or not sub.isascii():
+        raise refuse("subdomain", f"{_shown(sub)} is not a valid subdomain.")
+    elif _NUMERIC_LABEL.fullmatch(sub.lower()) or sub.lower().startswith("xn--"):
+        raise refuse("subdomain", f"{_shown(sub)} is not a UKG web-service subdomain.")
+    else:  # the subdomain is a valid label: whatever is wrong with the host is in the domain
+        field, raw = "domain", f"{sub}.{dom}"
+    if _looks_like_ip(raw.lower()):
+        raise refuse(field, "is an IP address; only UKG host names are accepted.")
     scheme, netloc, problem = _parse(raw)
     if problem:
         raise refuse(field, f"{problem}.")
@@ -262,19 +293,29 @@ def _host_of(
         return "", origin, origin
     if not netloc.isascii():
         raise refuse(field, "contains non-ASCII characters (a look-alike host?).")
-    host = netloc.lower().rstrip(".")
+    host = netloc.lower().removesuffix(".")  # one trailing dot is the DNS root: the same host
+    if not host:
+        raise refuse(field, "holds no host name.")
     if _looks_like_ip(host.rsplit(":", 1)[0] if not host.endswith("]") else host):
         raise refuse(field, "is an IP address; only UKG host names are accepted.")
     if ":" in host:
+        if not host.rsplit(":", 1)[1].isdigit():
+            raise refuse(field, "is not a valid host or URL.")
         raise refuse(field, "includes a port; UKG hosts use the standard https port.")
     labels = host.split(".")
+    if any(label.startswith("xn--") for label in labels):
+        raise refuse(field, "is an internationalised (xn--) name, a look-alike of a UKG host.")
+    if _NUMERIC_LABEL.fullmatch(labels[0]):
+        raise refuse(field, "names a number, not a UKG web-service host (an IP address?).")
     for allowed in domains:
         tail = allowed.split(".")
         if labels[-len(tail) :] == tail and len(labels) == len(tail) + 1 and _LABEL.match(labels[0]):
             if field == "domain" and sub and sub.lower() != labels[0]:
-                raise refuse("subdomain", f"says {sub!r} but the domain field holds the host {host!r}.")
+                raise refuse(
+                    "subdomain", f"says {_shown(sub)} but the domain field holds the host {_shown(host)}."
+                )
             return labels[0], allowed, f"https://{host}"
-    raise refuse(field, f"{host!r} is not a UKG web-service host.")
+    raise refuse(field, f"{_shown(host)} is not a UKG web-service host.")
 
 
 def _looks_like_ip(host: str) -> bool:
@@ -288,5 +329,5 @@ def _looks_like_ip(host: str) -> bool:
 
 def _has_label_below(value: str, domains: tuple[str, ...]) -> bool:
     """Whether ``value`` (in the domain field) is a whole host such as ``service4.ultipro.com``."""
-    host = value.lower().split("/")[0].rstrip(".")
+    host = value.lower().split("/")[0].removesuffix(".")
     return any(host.endswith("." + d) for d in domains)

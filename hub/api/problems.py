@@ -8,6 +8,7 @@ the same shape. Problem bodies are built from field names and public facts only:
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -43,6 +44,13 @@ class ProblemResponse(JSONResponse):
     """A JSON response with the problem media type."""
 
     media_type = PROBLEM_JSON
+
+    def render(self, content: Any) -> bytes:
+        """The body as UTF-8 JSON, or as ASCII JSON when the input it names holds a lone surrogate."""
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:  # e.g. a JSON field name sent as a lone surrogate, named in `errors`
+            return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
 
 
 def problem(slug: str, title: str, status: int, detail: str, remedy: str, **extra: Any) -> dict[str, Any]:
@@ -129,6 +137,14 @@ async def _on_http_error(request: Request, exc: Exception) -> ProblemResponse:
             f"{request.method} is not allowed on {request.url.path}.",
             f"Use {allowed}." if allowed else "See /docs for the methods of this route.",
         )
+    elif exc.status_code == 400:  # the body could not be read at all (not JSON, not UTF-8)
+        body = problem(
+            "invalid-request",
+            "InvalidRequest",
+            400,
+            f"The request body could not be read: {exc.detail}.",
+            "Send a JSON body encoded as UTF-8 with 'Content-Type: application/json' (see /docs).",
+        )
     else:
         body = problem(
             "http-error",
@@ -179,9 +195,47 @@ class ProblemOnCrash:
             await problem_response(internal_error_body())(scope, receive, send)
 
 
+def _document_problems(app: FastAPI) -> None:
+    """Make the OpenAPI document say what error answers are: ``application/problem+json``.
+
+    Routes declare their error responses with the :class:`Problem` model, which FastAPI files under
+    ``application/json``; the answers themselves are ``application/problem+json``, so a client (or a
+    schema checker) reading the document would expect the wrong media type.
+    """
+    build = app.openapi
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    unreadable = {
+        "description": "The body is not JSON (or not UTF-8).",
+        "content": {PROBLEM_JSON: {"schema": problem_ref}},
+    }
+
+    def openapi() -> dict[str, Any]:
+        spec = build()  # FastAPI caches the document: every step below is a no-op the second time
+        if "Problem" not in spec.get("components", {}).get("schemas", {}):
+            return spec
+        for item in spec.get("paths", {}).values():
+            for operation in item.values():
+                if not isinstance(operation, dict):
+                    continue
+                responses = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    responses.setdefault("400", unreadable)
+                for status, response in responses.items():
+                    content = response.get("content") or {}
+                    if str(status)[:1] not in ("4", "5") or "application/json" not in content:
+                        continue
+                    media = content[PROBLEM_JSON] = content.pop("application/json")
+                    if media.get("schema", {}).get("$ref", "").endswith("/HTTPValidationError"):
+                        media["schema"] = dict(problem_ref)  # FastAPI's default 422: ours is a problem
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
-    """Make every error answer of ``app`` a problem."""
+    """Make every error answer of ``app`` a problem, and document it as one."""
     app.add_exception_handler(HubError, _on_hub_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_middleware(ProblemOnCrash)
+    _document_problems(app)
