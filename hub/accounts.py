@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hub.connector import Action, Connector
 
@@ -140,6 +142,16 @@ FILTER_KEYS = ("company", "group", "status")
 hub id) and employment status (``ACTIVE``, ``PENDING``, ``INACTIVE``, ``TERMINATED``)."""
 
 
+def _is_zone(name: Any) -> bool:
+    if not isinstance(name, str) or not name or len(name) > 64:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class AccountOptions:
     """Per-account choices: field overrides per model, employee filters, the provider's time zone.
@@ -206,6 +218,24 @@ class AccountOptions:
         if not isinstance(overrides, Mapping):
             issues.append(FieldIssue("overrides", "must be an object.", "Send {model: {field: source}}."))
             overrides = {}
+        for model, fields in overrides.items():
+            if not isinstance(fields, Mapping):
+                issues.append(
+                    FieldIssue(f"overrides.{model}", "must be an object.", 'Send {"first_name": "person.x"}.')
+                )
+        zone = data.get("time_zone", "UTC")
+        if not _is_zone(zone):
+            issues.append(
+                FieldIssue(
+                    "time_zone", "is not a known time zone.", "Use an IANA name such as America/Chicago."
+                )
+            )
+        try:
+            json.dumps(dict(data), ensure_ascii=False).encode("utf-8")
+        except (UnicodeEncodeError, TypeError, ValueError):
+            issues.append(
+                FieldIssue("options", "hold text that is not valid Unicode.", "Send plain UTF-8 text.")
+            )
         if issues:
             raise InvalidOptions(issues)
         return cls(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from field_maps import FieldMapError
 from hub.accessors import ModelAccessor, call_or_await
 from hub.accounts import Account, AccountOptions
 from hub.connector import Connector, HttpSettings
@@ -125,6 +126,8 @@ class Hub:
 
         if isinstance(options, Mapping):
             options = AccountOptions.from_dict(options)
+        if options is not None:
+            self.check_overrides(connector, options)
         account = await link_account(self.connector(connector), credentials, self.settings, options=options)
         account = replace(account, customer_id=customer_id)
         self.store.add_account(account)
@@ -176,12 +179,53 @@ class Hub:
         return self.store.accounts(customer_id=customer_id)
 
     def set_options(self, account: AccountRef, options: AccountOptions | Mapping[str, Any]) -> AccountOptions:
-        """Change an account's options (employee filters, overrides, schedule); applied at the next sync."""
+        """Change an account's options (employee filters, overrides, schedule); applied at the next sync.
+
+        Raises :class:`hub.errors.InvalidOptions` naming each bad option (overrides are checked
+        against the connector's field maps); nothing is changed then.
+        """
         if isinstance(options, Mapping):
             options = AccountOptions.from_dict(options)
-        account_id = account.id if isinstance(account, Account) else account
-        self.store.set_options(account_id, options)
+        stored = self.account(account)
+        self.check_overrides(stored.connector, options)
+        self.store.set_options(stored.id, options)
         return options
+
+    def check_overrides(self, connector: str, options: AccountOptions) -> None:
+        """Refuse overrides that name a model the connector does not map, or that its maps cannot compile."""
+        from hub.errors import FieldIssue, InvalidOptions
+
+        maps = self.field_maps(connector)
+        issues = []
+        for model, fields in options.overrides.items():
+            field_map = maps.get(model)
+            if field_map is None:
+                issues.append(
+                    FieldIssue(
+                        f"overrides.{model}",
+                        "is not a model this connector maps.",
+                        f"Use one of {sorted(maps)}.",
+                    )
+                )
+                continue
+            try:
+                field_map.compile(
+                    connector=connector,
+                    overrides=fields,
+                    transforms=self.registry.transforms,
+                    tz=options.time_zone,
+                )
+            except FieldMapError as exc:
+                issues += [
+                    FieldIssue(
+                        f"overrides.{model} ({i.path})",
+                        i.message,
+                        "Name a source this connector's map reads.",
+                    )
+                    for i in exc.issues
+                ]
+        if issues:
+            raise InvalidOptions(issues)
 
     # -- syncing ---------------------------------------------------------------------------------
 

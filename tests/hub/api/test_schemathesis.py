@@ -298,14 +298,6 @@ BAD_OPTIONS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (hub/accounts.py AccountOptions.from_dict, outside this change): time_zone and the "
-    "contents of overrides are not checked when set. An unknown zone or source is stored (200) and every "
-    "later read or sync of the account fails with a FieldMapError (500); a non-object override is a "
-    "ValueError (500); a lone surrogate is stored, then cannot be serialised (500 on PATCH and on every "
-    "GET /v1/accounts of its customer from then on)",
-)
 @pytest.mark.parametrize("body", BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys())
 async def test_bad_account_options_are_refused_when_set_never_a_5xx_later(world, body):
     customer, key = world.hub.store.add_customer("customer-with-bad-options")  # A's listing stays sound
