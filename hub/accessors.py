@@ -144,6 +144,25 @@ class ModelAccessor:
         sensitive = SENSITIVE_FIELDS.get(self.model, ())
         return None if self.account.options.include_sensitive or not sensitive else sensitive
 
+    def _store_rows(
+        self, cursor: str | None, page_size: int, modified_after: datetime | None
+    ) -> tuple[list[Any], str | None]:
+        """One page of stored rows after the cursor's position, and the next cursor (None at the end)."""
+        from hub.store.reads import record_page
+
+        after = _decode_cursor(cursor, "s") if cursor else 0
+        rows = record_page(
+            self.hub.store,
+            self.account.id,
+            self.model,
+            after=after,
+            limit=page_size + 1,
+            modified_after=modified_after,
+        )
+        more = len(rows) > page_size
+        rows = rows[:page_size]
+        return rows, (_encode_cursor(rows[-1].seq, "s") if more else None)
+
     def _from_store(self, rows: list[Any], include_raw: bool, include_sources: bool) -> list[Any]:
         from hub.store.reads import lineage_of, to_model
 
@@ -175,20 +194,7 @@ class ModelAccessor:
             )
         self._check(f"{self.resource}.list")
         if self._use_store(mode):
-            from hub.store.reads import record_page
-
-            after = _decode_cursor(cursor, "s") if cursor else 0
-            rows = record_page(
-                self.hub.store,
-                self.account.id,
-                self.model,
-                after=after,
-                limit=page_size + 1,
-                modified_after=modified_after,
-            )
-            more = len(rows) > page_size
-            rows = rows[:page_size]
-            following = _encode_cursor(rows[-1].seq, "s") if more else None
+            rows, following = self._store_rows(cursor, page_size, modified_after)
             return Page(self._from_store(rows, include_raw, include_sources), following)
         offset = _decode_cursor(cursor, "o") if cursor else 0
         records, errors = await self._read(include_raw, include_sources)
@@ -254,23 +260,13 @@ class ModelAccessor:
         include_raw: bool,
         include_sources: bool,
     ) -> Page:
-        from hub.store.reads import lineage_of, record_page, to_json_dict
+        from hub.store.reads import lineage_of, to_json_dict
 
-        after = _decode_cursor(cursor, "s") if cursor else 0
-        rows = record_page(
-            self.hub.store,
-            self.account.id,
-            self.model,
-            after=after,
-            limit=page_size + 1,
-            modified_after=modified_after,
-        )
-        more = len(rows) > page_size
-        rows = rows[:page_size]
+        rows, following = self._store_rows(cursor, page_size, modified_after)
         lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden() or ()
         results = [to_json_dict(r, include_raw=include_raw, lineage=lineage, hidden=hidden) for r in rows]
-        return Page(results, _encode_cursor(rows[-1].seq, "s") if more else None)
+        return Page(results, following)
 
     def list_json(self, **options: Any) -> Any:
         """:meth:`alist_json` from sync code, or awaitable inside an event loop.
