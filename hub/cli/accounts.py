@@ -134,6 +134,24 @@ def add_customer(
     )
 
 
+@customers_app.command("rotate-key")
+def rotate_customer_key(
+    customer: Annotated[str, typer.Argument(help="The customer id (cus_...).")],
+    as_json: AsJson = False,
+) -> None:
+    """Revoke a customer's API key and print its new one (shown this once only)."""
+    hub = _hub()
+    with _errors():
+        key = hub.store.rotate_customer_key(customer)
+    if as_json:
+        _echo_json({"id": customer, "api_key": key})
+        return
+    console = _out()
+    console.print(f"The old key of {customer} no longer works. Its new API key:", markup=False)
+    console.print(f"  {key}", markup=False, soft_wrap=True)
+    console.print("[yellow]Store it now: it is shown only this once.[/]")
+
+
 # -- linking -----------------------------------------------------------------------------------------
 
 

@@ -107,6 +107,19 @@ class Store:
             )
         return customer, key
 
+    def rotate_customer_key(self, customer_id: str) -> str:
+        """Give a customer a new API key (shown only this once); the old key stops working at once."""
+        key = "hh_" + secrets.token_urlsafe(32)
+        with self.begin() as db:
+            changed = db.execute(
+                update(t.customers)
+                .where(t.customers.c.id == customer_id)
+                .values(key_hash=hash_api_key(key), key_prefix=key[:10])
+            ).rowcount
+        if not changed:
+            raise NotFound(f"No customer {customer_id!r}.", remedy="List customers with `hrishub customers`.")
+        return key
+
     def customer_for_key(self, key: str) -> Customer | None:
         """The customer holding API key ``key``, or None."""
         with self.engine.connect() as db:

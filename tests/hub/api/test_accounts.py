@@ -197,3 +197,16 @@ def test_linking_an_account_without_a_permission_disables_its_actions(world, ass
     answer = client.get("/v1/hris/time-off-balances", headers={"X-Account-Id": account["id"]})
     body = assert_problem(answer, 403, "missing-permission")
     assert body["permissions"] == report["actions"]["time_off_balances.list"]["missing"]
+
+
+def test_a_revoked_key_gets_401_and_the_new_one_works(world, assert_problem):
+    client = world.customer("rotating")
+    account = world.link(client)
+    customer_id = client.customer_id
+    new_key = world.hub.store.rotate_customer_key(customer_id)
+
+    refused = client.get(f"/v1/accounts/{account['id']}")  # still sending the old key
+    assert_problem(refused, 401, "unauthenticated")
+    with world.anonymous() as fresh:
+        answer = fresh.get(f"/v1/accounts/{account['id']}", headers={"Authorization": f"Bearer {new_key}"})
+    assert answer.status_code == 200 and answer.json()["id"] == account["id"]

@@ -158,3 +158,23 @@ def test_relink_replaces_the_credentials(cli, ukg, linked):
     assert f"Updated UKG Pro account {linked}" in result.stdout
     assert "N3w-Passw0rd!" not in result.output
     assert Hub().account(linked).credentials.reveal()["password"] == "N3w-Passw0rd!"
+
+
+def test_customers_rotate_key_revokes_the_old_one():
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from hub.cli import app as cli_app
+    from hub.store import Store
+
+    runner = CliRunner()
+    made = _json.loads(runner.invoke(cli_app, ["customers", "add", "Rotating app", "--json"]).stdout)
+    rotated = runner.invoke(cli_app, ["customers", "rotate-key", made["id"], "--json"])
+    assert rotated.exit_code == 0, rotated.output
+    new_key = _json.loads(rotated.stdout)["api_key"]
+    store = Store()
+    assert store.customer_for_key(made["api_key"]) is None
+    assert store.customer_for_key(new_key).id == made["id"]
+    unknown = runner.invoke(cli_app, ["customers", "rotate-key", "cus_nobody"])
+    assert unknown.exit_code == 2 and "hrishub customers" in unknown.output
