@@ -14,7 +14,7 @@ from hub.errors import Unauthenticated
 from hub.hub import Hub
 from hub.store import Customer
 
-__all__ = ["ACCOUNT_HEADER", "bearer", "current_account", "current_customer", "get_hub"]
+__all__ = ["ACCOUNT_HEADER", "bearer", "current_account", "current_customer", "get_hub", "hub_of"]
 
 ACCOUNT_HEADER = "X-Account-Id"
 
@@ -25,6 +25,11 @@ bearer = HTTPBearer(
     description="Your hrishub customer API key (`hrishub customers add` prints it once): "
     "`Authorization: Bearer hh_...`.",
 )
+
+
+async def hub_of(request: Request) -> Hub:
+    """The served hub, as a dependency (async: FastAPI then runs it inline, not in a worker thread)."""
+    return request.app.state.hub
 
 
 def get_hub(request: Request) -> Hub:

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from hub.accessors import ModelAccessor
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
-from hub.api.auth import current_account, get_hub
+from hub.api.auth import current_account, hub_of
 from hub.api.schemas import Problem, page_model
 from hub.hub import Hub
 from unified_models import MODELS
@@ -58,7 +58,7 @@ class ListOptions(RecordOptions):
     modified_after: datetime | None
 
 
-def record_options(
+async def record_options(
     include_raw: Annotated[bool, Query(description="Add `remote_data`: the provider's raw records.")] = False,
     include_sources: Annotated[
         bool, Query(description="Add `field_sources`: each field's provider API name, label and raw value.")
@@ -72,7 +72,7 @@ def record_options(
     return RecordOptions(include_raw, include_sources, mode)
 
 
-def list_options(
+async def list_options(
     options: Annotated[RecordOptions, Depends(record_options)],
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
     page_size: Annotated[int, Query(ge=1, le=1000, description="Records per page.")] = 100,
@@ -104,7 +104,7 @@ def _add_routes(segment: str, resource: str) -> None:
     label = segment.replace("-", " ")
 
     def list_records(
-        hub: Annotated[Hub, Depends(get_hub)],
+        hub: Annotated[Hub, Depends(hub_of)],
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
@@ -132,7 +132,7 @@ def _add_routes(segment: str, resource: str) -> None:
 
     def get_record(
         record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],
-        hub: Annotated[Hub, Depends(get_hub)],
+        hub: Annotated[Hub, Depends(hub_of)],
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[RecordOptions, Depends(record_options)],
     ) -> JSONResponse:
