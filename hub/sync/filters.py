@@ -24,11 +24,36 @@ class EmployeeFilter:
     """
 
     def __init__(self, store: Store, account_id: str, connector: str, filters: Mapping[str, Any]) -> None:
-        self.active = bool(filters)
+        self.store, self.account_id, self.connector = store, account_id, connector
+        self.filters = filters
         self.status = set(filters.get("status", ()))
-        self.companies = self._resolve(store, account_id, connector, "Company", filters.get("company"))
-        self.groups = self._resolve(store, account_id, connector, "Group", filters.get("group"))
+        self.companies: set[str] | None = None
+        self.groups: set[str] | None = None
         self.kept: set[str] = set()
+        self.resolve_units()
+        self.refresh_kept()
+
+    def resolve_units(self) -> None:
+        """Match the company and org-unit filters against the companies and groups stored now."""
+        self.companies = self._resolve(
+            self.store, self.account_id, self.connector, "Company", self.filters.get("company")
+        )
+        self.groups = self._resolve(
+            self.store, self.account_id, self.connector, "Group", self.filters.get("group")
+        )
+
+    def refresh_kept(self) -> None:
+        """Read which employees the store holds now (records of other models follow them)."""
+        r = t.records.c
+        query = select(r.id).where(
+            r.account_id == self.account_id, r.model == "Employee", r.deleted.is_(False)
+        )
+        with self.store.engine.connect() as db:
+            self.kept = set(db.execute(query).scalars())
+
+    def keeps_record(self, model: str, record: Any) -> bool:
+        """Whether the account imports this record of ``model``."""
+        return self.keeps_employee(record) if model == "Employee" else self.keeps(record)
 
     @staticmethod
     def _resolve(store: Store, account_id: str, connector: str, model: str, values: Any) -> set[str] | None:

@@ -241,7 +241,7 @@ class SyncRun:
                                 protected.add(stable_id(self.connector.name, model, item.record_key))
                             continue
                         item, raw = item
-                        if self.filter is not None and self.filter.active and not self._kept(model, item):
+                        if self.filter is not None and not self.filter.keeps_record(model, item):
                             excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
                             continue
                         if stager.add(item, raw):
@@ -288,22 +288,11 @@ class SyncRun:
         )
         events = apply_model(self.store, plan, report)
         self.report.events += len(events)
-        self._deliver()
+        if events:
+            self._deliver()
         if model == "Employee" and self.filter is not None:
-            self.filter.kept = self._employee_ids()
+            self.filter.refresh_kept()
         self.progress(model, "done", {"report": report})
-
-    def _kept(self, model: str, item: Any) -> bool:
-        assert self.filter is not None
-        return self.filter.keeps_employee(item) if model == "Employee" else self.filter.keeps(item)
-
-    def _employee_ids(self) -> set[str]:
-        r = t.records.c
-        query = select(r.id).where(
-            r.account_id == self.account.id, r.model == "Employee", r.deleted.is_(False)
-        )
-        with self.store.engine.connect() as db:
-            return set(db.execute(query).scalars())
 
     # -- events -----------------------------------------------------------------------------------
 
@@ -366,12 +355,9 @@ class SyncRun:
             self.report.status = "failed"
         else:
             self.report.status = "partial"
-        if any(m.mode == "feed" and m.complete for m in self.report.models.values()):
-            self.report.kind = (
-                "incremental"
-                if not any(m.mode == "full" and m.complete for m in self.report.models.values())
-                else "mixed"
-            )
+        applied = {m.mode for m in self.report.models.values() if m.complete}
+        if "feed" in applied:
+            self.report.kind = "mixed" if "full" in applied else "incremental"
         elif self.report.kind == "auto":
             self.report.kind = "full"
         if self.report.errors and self.report.errors[-1].get("type") == "internal":
@@ -405,7 +391,6 @@ class SyncRun:
                     self.filter = EmployeeFilter(
                         self.store, self.account.id, self.connector.name, self.account.options.filters
                     )
-                    self.filter.kept = self._employee_ids()
                 try:
                     await self._read_feed(planned)
                 except ProviderAuthError as exc:
@@ -418,9 +403,7 @@ class SyncRun:
                     if item.report.mode == "skipped" or item.report.error:
                         continue
                     if item.model == "Employee" and self.filter is not None:
-                        self.filter = EmployeeFilter(
-                            self.store, self.account.id, self.connector.name, self.account.options.filters
-                        )
+                        self.filter.resolve_units()  # companies and groups were just synced
                     try:
                         await self._sync_model(item)
                     except ProviderAuthError as exc:

@@ -81,3 +81,18 @@ def test_an_employee_who_stops_matching_is_announced_then_leaves_the_store(make_
     assert event.record["remote_id"] == gone and event.changes["employment_status"] == ("ACTIVE", "INACTIVE")
     assert gone not in {e["remote_id"] for e in snapshot(hub, account).values()}
     assert report.models["Employee"].excluded == 1
+
+
+def test_when_employees_fail_to_read_the_filter_still_keeps_their_employments(make_hub, sandbox):
+    hub = make_hub()
+    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE"]}})
+    hub.sync(account)
+    employments = snapshot(hub, account, "employments")
+    # Only the employee map reads user-defined fields: employees fail, employments still sync.
+    sandbox.faults.update({"malformed_page": ["/personnel/v1/user-defined-fields", 1], "malformed_count": 100})
+
+    report = hub.sync(account, full=True)
+
+    assert report.models["Employee"].error and report.models["Employment"].complete
+    assert report.models["Employment"].excluded == 0
+    assert snapshot(hub, account, "employments") == employments
