@@ -140,6 +140,15 @@ class ModelAccessor:
             raise InputError(f"mode {mode!r} is not known.", remedy="Use mode 'auto' or 'live'.")
         return mode == "auto" and self._synced()
 
+    def _start_list(self, page_size: int, mode: str) -> bool:
+        """Check a list read's page size, mode and action; whether it reads the store."""
+        if not 1 <= page_size <= 1000:
+            raise InputError(
+                f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
+            )
+        self._check(f"{self.resource}.list")
+        return self._use_store(mode)
+
     def _hidden(self) -> tuple[str, ...] | None:
         sensitive = SENSITIVE_FIELDS.get(self.model, ())
         return None if self.account.options.include_sensitive or not sensitive else sensitive
@@ -188,12 +197,7 @@ class ModelAccessor:
         that; ``mode="live"`` always reads the provider. ``modified_after`` keeps records changed
         after that moment (the hub's change time in the store, the provider's in live reads).
         """
-        if not 1 <= page_size <= 1000:
-            raise InputError(
-                f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
-            )
-        self._check(f"{self.resource}.list")
-        if self._use_store(mode):
+        if self._start_list(page_size, mode):
             rows, following = self._store_rows(cursor, page_size, modified_after)
             return Page(self._from_store(rows, include_raw, include_sources), following)
         offset = _decode_cursor(cursor, "o") if cursor else 0
@@ -227,12 +231,7 @@ class ModelAccessor:
         From the store it skips building models: the stored data was written by the model's own
         serializer. ``remote_data`` and ``field_sources`` appear only when asked for.
         """
-        if not 1 <= page_size <= 1000:
-            raise InputError(
-                f"page_size {page_size} is out of range.", remedy="Use a page_size from 1 to 1000."
-            )
-        self._check(f"{self.resource}.list")
-        if not self._use_store(mode):
+        if not self._start_list(page_size, mode):
             page = await self.alist(
                 cursor=cursor,
                 page_size=page_size,
@@ -277,8 +276,7 @@ class ModelAccessor:
             asyncio.get_running_loop()
         except RuntimeError:
             page_size = options.get("page_size", 100)
-            if 1 <= page_size <= 1000 and self._use_store(options.get("mode", "auto")):
-                self._check(f"{self.resource}.list")
+            if self._start_list(page_size, options.get("mode", "auto")):
                 return self._store_json(
                     options.get("cursor"),
                     page_size,

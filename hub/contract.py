@@ -38,7 +38,7 @@ from jsonschema import Draft202012Validator
 from hub.actions import ACTIONS
 from hub.cassettes import make_vcr, scan_cassette
 from hub.connector import HttpSettings
-from hub.errors import HubError, InvalidCredentials, ProviderError
+from hub.errors import HubError, InvalidCredentials, MissingPermission, ProviderError
 from hub.recording import CONTRACT_CASSETTE, LINK_FILE, REFUSED_CASSETTE, secret_fields, wrong_secrets
 
 __all__ = ["ConnectorContract"]
@@ -234,8 +234,8 @@ class ConnectorContract:
                     assert count <= self.max_pages, (
                         f"{record}: more than {self.max_pages} pages: endless paging?"
                     )
-            except HubError:
-                pass  # a permission the tenant lacks: not a paging fault
+            except MissingPermission:
+                pass  # a permission the tenant lacks is not a paging fault; any other error is
             finally:
                 await client.aclose()
             return count

@@ -186,7 +186,7 @@ class Hub:
         """
         if isinstance(options, Mapping):
             options = AccountOptions.from_dict(options)
-        stored = self.account(account)
+        stored = self.store.account_row(account.id if isinstance(account, Account) else account)
         self.check_overrides(stored.connector, options)
         self.store.set_options(stored.id, options)
         return options

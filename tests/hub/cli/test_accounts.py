@@ -3,7 +3,11 @@
 import json
 import re
 
+from typer.testing import CliRunner
+
 from hub import Hub
+from hub.cli import app
+from hub.store import Store
 
 
 def form_input(credentials, **changes):
@@ -161,20 +165,13 @@ def test_relink_replaces_the_credentials(cli, ukg, linked):
 
 
 def test_customers_rotate_key_revokes_the_old_one():
-    import json as _json
-
-    from typer.testing import CliRunner
-
-    from hub.cli import app as cli_app
-    from hub.store import Store
-
     runner = CliRunner()
-    made = _json.loads(runner.invoke(cli_app, ["customers", "add", "Rotating app", "--json"]).stdout)
-    rotated = runner.invoke(cli_app, ["customers", "rotate-key", made["id"], "--json"])
+    made = json.loads(runner.invoke(app, ["customers", "add", "Rotating app", "--json"]).stdout)
+    rotated = runner.invoke(app, ["customers", "rotate-key", made["id"], "--json"])
     assert rotated.exit_code == 0, rotated.output
-    new_key = _json.loads(rotated.stdout)["api_key"]
+    new_key = json.loads(rotated.stdout)["api_key"]
     store = Store()
     assert store.customer_for_key(made["api_key"]) is None
     assert store.customer_for_key(new_key).id == made["id"]
-    unknown = runner.invoke(cli_app, ["customers", "rotate-key", "cus_nobody"])
+    unknown = runner.invoke(app, ["customers", "rotate-key", "cus_nobody"])
     assert unknown.exit_code == 2 and "hrishub customers" in unknown.output

@@ -89,7 +89,9 @@ def test_when_employees_fail_to_read_the_filter_still_keeps_their_employments(ma
     hub.sync(account)
     employments = snapshot(hub, account, "employments")
     # Only the employee map reads user-defined fields: employees fail, employments still sync.
-    sandbox.faults.update({"malformed_page": ["/personnel/v1/user-defined-fields", 1], "malformed_count": 100})
+    sandbox.faults.update(
+        {"malformed_page": ["/personnel/v1/user-defined-fields", 1], "malformed_count": 100}
+    )
 
     report = hub.sync(account, full=True)
 
