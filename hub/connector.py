@@ -193,6 +193,11 @@ class Connector:
         change_feed: how incremental syncs learn what changed (:class:`ChangeFeed`); without one,
             every sync reads everything and diffs.
         version: the connector's version, shown by ``hrishub connectors``.
+        preview_credentials: optional; given the non-secret values an admin has typed so far
+            (secrets are never sent to it), returns what the hub will make of them, per field
+            (``{"subdomain": "https://service4.ultipro.com"}``: the host it will call), and raises
+            :class:`hub.errors.InvalidCredentials` for values that can never be right. The linking
+            page calls it while the admin types; it must not call the provider.
 
     """
 
@@ -208,6 +213,7 @@ class Connector:
     sandbox: Callable[..., SandboxLike] | None = None
     change_feed: ChangeFeed | None = None
     version: str = ""
+    preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
 
     def action(self, action: str) -> Action:
         """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""

@@ -9,6 +9,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── InputError                    the caller's input is wrong: fix it and call again
     │   ├── InvalidCredentials        linking values failed validation (every field's issue at once)
     │   ├── InvalidOptions            account options (filters, schedule) failed validation
+    │   ├── InvalidLinkSession        a link session request failed validation
     │   ├── UnknownConnector          no connector of that name is loaded
     │   ├── UnknownAction             not a unified action, or the connector does not declare it
     │   └── NotFound                  no record with that id
@@ -21,6 +22,8 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
     ├── Unauthenticated               the customer API key is missing or unknown
     ├── SyncInProgress                another worker is syncing that account right now
+    ├── LinkUnavailable               a linking page's link expired, was used, revoked, or is busy
+    ├── TooManyAttempts               too many submits of one linking page: wait, then try again
     ├── SecretKeyError                the hub's secret key is missing or not the one data was stored with
     └── PluginError                   a connector plugin is broken (raised at load, reported, isolated)
 
@@ -37,7 +40,9 @@ __all__ = [
     "HubError",
     "InputError",
     "InvalidCredentials",
+    "InvalidLinkSession",
     "InvalidOptions",
+    "LinkUnavailable",
     "MissingPermission",
     "NotFound",
     "NotSupported",
@@ -49,6 +54,7 @@ __all__ = [
     "RateLimited",
     "SecretKeyError",
     "SyncInProgress",
+    "TooManyAttempts",
     "Unauthenticated",
     "UnknownAction",
     "UnknownConnector",
@@ -151,6 +157,18 @@ class InvalidOptions(InputError):
         return body
 
 
+class InvalidLinkSession(InvalidOptions):
+    """A link session request failed validation; ``issues`` names each field and its fix."""
+
+    type = "invalid-link-session"
+
+    def __init__(self, issues: Iterable[FieldIssue]) -> None:
+        super().__init__(issues)
+        listed = "; ".join(str(i) for i in self.issues)
+        self.message = f"The link session request is not valid: {listed}"
+        self.remedy = "Correct each field named above; no link was created."
+
+
 class UnknownConnector(InputError):
     """No connector with that name is loaded."""
 
@@ -189,14 +207,33 @@ class NotFound(InputError):
 
 
 class ProviderError(HubError):
-    """The provider refused or failed a call; ``provider`` names the connector."""
+    """The provider refused or failed a call; ``provider`` names the connector.
+
+    ``fields`` names the linking fields the failure points at (``("domain", "subdomain")`` for a
+    host that does not answer), so a linking form can show the error beside them.
+    """
 
     type = "provider-error"
     status = 502
 
-    def __init__(self, message: str, *, provider: str = "", remedy: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str = "",
+        remedy: str | None = None,
+        fields: Sequence[str] = (),
+    ) -> None:
         super().__init__(message, remedy=remedy)
         self.provider = provider
+        self.fields = tuple(fields)
+
+    def to_problem(self) -> dict[str, object]:
+        """The problem body, with ``fields`` when the failure points at linking fields."""
+        body = super().to_problem()
+        if self.fields:
+            body["fields"] = list(self.fields)
+        return body
 
 
 class ProviderAuthError(ProviderError):
@@ -314,3 +351,32 @@ class SecretKeyError(HubError):
     type = "secret-key"
     status = 500
     default_remedy = "Set HRISHUB_SECRET_KEY to the key the hub used when the account was linked."
+
+
+class LinkUnavailable(HubError):
+    """A linking page's link cannot link (any more): ``reason`` is expired, used, revoked or busy."""
+
+    type = "link-unavailable"
+    status = 410
+
+    def __init__(self, reason: str, message: str, *, remedy: str | None = None) -> None:
+        super().__init__(message, remedy=remedy)
+        self.reason = reason
+        if reason == "busy":
+            self.status = 409
+
+
+class TooManyAttempts(HubError):
+    """A linking page was submitted too often; ``retry_after`` says in how many seconds to try again."""
+
+    type = "too-many-attempts"
+    status = 429
+
+    def __init__(self, retry_after: float) -> None:
+        minutes = max(1, round(retry_after / 60))
+        super().__init__(
+            "This linking page was submitted too many times in a short while.",
+            remedy=f"Wait about {minutes} minute{'s' if minutes != 1 else ''}, check the values, "
+            "then submit again.",
+        )
+        self.retry_after = retry_after

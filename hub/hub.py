@@ -19,6 +19,8 @@ from hub.events import SyncEvent
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
+    from hub.accounts import PermissionReport
+    from hub.link_sessions import LinkSessions
     from hub.store import AccountRow, Store
     from hub.sync import Progress, SyncReport
 
@@ -114,6 +116,7 @@ class Hub:
         *,
         options: AccountOptions | Mapping[str, Any] | None = None,
         customer_id: str | None = None,
+        announce: Mapping[str, str] | None = None,
     ) -> Account:
         """Validate (every field at once), normalise, probe, store encrypted; the linked :class:`Account`.
 
@@ -121,6 +124,8 @@ class Hub:
         provider permissions to tick. Raises :class:`hub.errors.InvalidCredentials` naming each field
         and its fix, or a provider error (:class:`hub.errors.ProviderAuthError`,
         :class:`hub.errors.ProviderUnreachable`, ...) with a remedy; nothing is stored then.
+        The ``account.linked`` event's record holds the account's id, connector and permissions
+        report, plus ``announce`` (e.g. the link session and the customer's reference for it).
         """
         from hub.linking import link_account
 
@@ -131,8 +136,17 @@ class Hub:
         account = await link_account(self.connector(connector), credentials, self.settings, options=options)
         account = replace(account, customer_id=customer_id)
         self.store.add_account(account)
+        record = {
+            "id": account.id,
+            "connector": account.connector,
+            "customer_id": customer_id,
+            "permissions": account.permissions.to_dict(),
+            **(announce or {}),
+        }
         self.registry.announce(
-            SyncEvent(type="account.linked", account_id=account.id, connector=account.connector)
+            SyncEvent(
+                type="account.linked", account_id=account.id, connector=account.connector, record=record
+            )
         )
         return account
 
@@ -165,6 +179,38 @@ class Hub:
     def update_credentials(self, account: AccountRef, credentials: Mapping[str, Any], **kw: Any) -> Any:
         """:meth:`aupdate_credentials` from sync code, or awaitable inside an event loop."""
         return call_or_await(self.aupdate_credentials(account, credentials, **kw))
+
+    async def arecheck(self, account: AccountRef, *, customer_id: str | None = None) -> PermissionReport:
+        """Ask the provider again which permissions the account holds; store and return the report.
+
+        A refused login (401) marks the account ``needs_attention`` and raises
+        :class:`hub.errors.ProviderAuthError`; the stored report is left as it was.
+        """
+        from hub.accounts import build_report
+        from hub.errors import ProviderAuthError
+        from hub.linking import probe_account
+
+        found = self.account(account, customer_id=customer_id)
+        connector = self.connector(found.connector)
+        try:
+            held = await probe_account(connector, found.credentials.reveal(), self.settings)
+        except ProviderAuthError:
+            self.store.set_status(found.id, "needs_attention")
+            raise
+        report = build_report(connector, held)
+        self.store.replace_credentials(replace(found, permissions=report))
+        return report
+
+    def recheck(self, account: AccountRef, **kw: Any) -> Any:
+        """:meth:`arecheck` from sync code, or awaitable inside an event loop."""
+        return call_or_await(self.arecheck(account, **kw))
+
+    @property
+    def link_sessions(self) -> LinkSessions:
+        """Single-use linking pages: create them for a customer, open and submit them by URL token."""
+        from hub.link_sessions import LinkSessions
+
+        return LinkSessions(self)
 
     def account(self, account: AccountRef, *, customer_id: str | None = None) -> Account:
         """A stored account (credentials opened), always as stored now: options set since apply.

@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_DOMAINS",
     "HOST_EXAMPLE",
     "normalize_credentials",
+    "preview_credentials",
     "resolve_host",
 ]
 
@@ -199,6 +200,24 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
         "subdomain": subdomain,
         "base_url": base_url,
     }
+
+
+def preview_credentials(values: Mapping[str, Any], settings: HttpSettings) -> dict[str, str]:
+    """The host the hub will call for the domain and subdomain typed so far (nothing is called).
+
+    Returns ``{"subdomain": "https://service4.ultipro.com"}`` once a host can be derived (nothing while
+    both fields are empty); raises :class:`InvalidCredentials` when the values can never name a UKG
+    web-service host (another domain, an IP address, a look-alike).
+    """
+    subdomain, domain = _text(values, "subdomain"), _text(values, "domain")
+    if not subdomain.strip() and not domain.strip():
+        return {}
+    domains = settings.allowed_domains or DEFAULT_DOMAINS
+    issues, _, _, base_url = resolve_host(subdomain, domain or domains[0], domains, settings.sandbox_origins)
+    missing_subdomain = [i for i in issues if i.field == "subdomain" and i.message == "is missing."]
+    if issues and not missing_subdomain:
+        raise InvalidCredentials(issues, connector="ukg_pro")
+    return {"subdomain": base_url} if base_url else {}
 
 
 def _bad_host(field: str, message: str, domains: Iterable[str]) -> FieldIssue:

@@ -25,6 +25,10 @@ AUTH_REMEDY = (
     "(it is case-sensitive); the password (wrong or expired? reset it there); the Customer API key shown at "
     "the top of that page; and that the service account is active."
 )
+AUTH_FIELDS = ("username", "password", "customer_api_key")
+"""The linking fields a 401 points at (UKG does not say which of them is wrong)."""
+HOST_FIELDS = ("domain", "subdomain")
+"""The linking fields an unreachable host points at."""
 HOST_REMEDY = (
     "Check the web-service domain and subdomain (System Configuration > Security > Web Services lists URLs "
     "such as https://service4.ultipro.com/...; service4 and servicet are different tenants)."
@@ -64,6 +68,7 @@ def error_for_response(response: httpx.Response) -> ProviderError | NotFound:
             f"UKG Pro refused the service account's credentials (401) on {path}.",
             provider=PROVIDER,
             remedy=AUTH_REMEDY,
+            fields=AUTH_FIELDS,
         )
     if status == 403:
         permission = permission_for(path)
@@ -94,6 +99,7 @@ def error_for_response(response: httpx.Response) -> ProviderError | NotFound:
             f"UKG Pro redirected {path} ({status}); the hub never follows redirects.",
             provider=PROVIDER,
             remedy=HOST_REMEDY,
+            fields=HOST_FIELDS,
         )
     detail = _model_state(response) if status == 400 else ""
     return ProviderResponseError(
@@ -109,12 +115,14 @@ def error_for_transport(exc: httpx.TransportError, path: str) -> ProviderError:
             f"UKG Pro did not answer {path} in time ({type(exc).__name__}).",
             provider=PROVIDER,
             remedy=HOST_REMEDY + " If the host is right, UKG is slow: try again later.",
+            fields=HOST_FIELDS,
         )
     if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol | httpx.ProxyError):
         return ProviderUnreachable(
             f"Could not reach UKG Pro for {path} ({type(exc).__name__}).",
             provider=PROVIDER,
             remedy=HOST_REMEDY,
+            fields=HOST_FIELDS,
         )
     # Connected, then the connection broke mid-exchange: the host is right, the network or UKG is not.
     return ProviderUnreachable(

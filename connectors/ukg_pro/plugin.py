@@ -6,7 +6,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from connectors.ukg_pro.client import create_client
-from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials
+from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials, preview_credentials
 from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
 from connectors.ukg_pro.transforms import TRANSFORMS
 from hub.connector import Connector, SandboxLike
@@ -48,6 +48,7 @@ CONNECTOR = Connector(
     sandbox=_sandbox,
     change_feed=CHANGE_FEED,
     version=_version(),
+    preview_credentials=preview_credentials,
 )
 """The UKG Pro declaration."""
 

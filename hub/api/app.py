@@ -6,7 +6,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
+from hub import linkpage
+from hub.api import routes_accounts, routes_connectors, routes_hris, routes_link_sessions, routes_syncs
 from hub.api.background import BackgroundSyncs
 from hub.api.problems import install_problem_handlers
 from hub.hub import Hub
@@ -17,7 +18,8 @@ DESCRIPTION = """\
 One API for every linked HR system.
 
 1. `GET /v1/connectors` lists the providers this hub can link and the permissions each action needs.
-2. `POST /v1/accounts` links an account with the provider's linking values (validated, probed, stored
+2. `POST /v1/link-sessions` makes a single-use linking page to send to the end customer's HR admin;
+   or `POST /v1/accounts` links an account with the provider's linking values (validated, probed, stored
    encrypted); the answer's permissions report says what is enabled and what to tick.
 3. `POST /v1/accounts/{id}/sync` copies the account into the hub; later syncs read only the changes.
 4. `GET /v1/hris/employees` (and the other models) with `X-Account-Id` reads the unified model
@@ -29,6 +31,7 @@ Every error is an RFC 9457 problem (`application/problem+json`) with a stable `t
 
 TAGS = [
     {"name": "connectors", "description": "The providers this hub can link."},
+    {"name": "linking", "description": "Single-use linking pages to hand to an end customer's HR admin."},
     {"name": "accounts", "description": "Your linked accounts: link, inspect, rotate credentials, options."},
     {"name": "syncs", "description": "Copy an account into the hub and follow the runs."},
     {"name": "hris", "description": "The unified HRIS models of one account (`X-Account-Id`)."},
@@ -70,8 +73,10 @@ def create_app(hub: Hub | None = None) -> FastAPI:
     app.state.hub = served
     app.state.syncs = syncs
     install_problem_handlers(app)
-    for module in (routes_connectors, routes_accounts, routes_syncs, routes_hris):
+    for module in (routes_connectors, routes_link_sessions, routes_accounts, routes_syncs, routes_hris):
         app.include_router(module.router)
+    app.include_router(linkpage.router)
+    app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
 
     @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
     def healthz() -> dict[str, str]:

@@ -15,6 +15,9 @@ __all__ = [
     "ConnectorOut",
     "CredentialsUpdate",
     "LinkRequest",
+    "LinkSessionCreate",
+    "LinkSessionList",
+    "LinkSessionOut",
     "Problem",
     "RecordError",
     "Run",
@@ -200,3 +203,58 @@ def page_model(model: type[BaseModel]) -> type[BaseModel]:
             Field(default=None, description="Only when a live read failed to map."),
         ),
     )
+
+
+class LinkSessionCreate(BaseModel):
+    """A request for a single-use linking page to hand to an HR admin."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    connector: str = Field(description="The connector to link, e.g. `ukg_pro`.", examples=["ukg_pro"])
+    reference: str = Field(
+        description="Your own id for the end customer (1-200 characters); it comes back on the session "
+        "and in the `account.linked` event.",
+        examples=["tenant-4711"],
+    )
+    expires_in: int | None = Field(
+        default=None,
+        description="Seconds the link works: 300 to 2,592,000 (30 days); default 604,800 (7 days).",
+    )
+    actions: list[str] | None = Field(
+        default=None,
+        description="The unified actions you need (e.g. `employees.list`): the page lists the provider "
+        "permissions they need before the admin starts. Default: every supported action.",
+    )
+    frame_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins allowed to embed the page in a frame (e.g. `https://app.example.com`); "
+        "by default no other site may frame it.",
+    )
+
+
+class LinkSessionOut(BaseModel):
+    """A link session: its state and, once used, the account it linked."""
+
+    id: str
+    connector: str
+    reference: str
+    actions: list[str]
+    frame_origins: list[str]
+    status: str = Field(description="`open`, `linked`, `expired` or `revoked`.")
+    account_id: str | None = Field(description="The linked account, once the admin has linked it.")
+    expires_at: datetime
+    created_at: datetime
+    completed_at: datetime | None
+    permissions_needed: list[str] = Field(
+        description="The provider permissions the requested actions need, as the admin screen names them."
+    )
+    url: str | None = Field(
+        default=None,
+        description="The single-use linking page: shown only in the answer that created the session.",
+    )
+
+
+class LinkSessionList(BaseModel):
+    """Your link sessions, newest first."""
+
+    results: list[LinkSessionOut]

@@ -435,30 +435,15 @@ def check(
     as_json: AsJson = False,
 ) -> None:
     """Ask the provider again which permissions the account holds; per action, enabled or what to tick."""
-    import asyncio
-    from dataclasses import replace
-
-    from hub.accounts import build_report
-    from hub.errors import ProviderAuthError
-    from hub.linking import probe_account
-
     hub = _hub()
     with _errors():
         if stored:
             row = _account_row(hub, account)
             connector_name, status, report = row.connector, row.status, row.permissions
         else:
-            _account_row(hub, account)
-            found = hub.account(account)
-            connector = hub.connector(found.connector)
-            try:
-                held = asyncio.run(probe_account(connector, found.credentials.reveal(), hub.settings))
-            except ProviderAuthError:
-                hub.store.set_status(found.id, "needs_attention")
-                raise
-            report = build_report(connector, held)
-            hub.store.replace_credentials(replace(found, permissions=report))
-            connector_name, status = found.connector, "linked"
+            row = _account_row(hub, account)
+            report = hub.recheck(account)
+            connector_name, status = row.connector, "linked"
     if as_json:
         _echo_json(
             {"id": account, "connector": connector_name, "status": status, "permissions": report.to_dict()}

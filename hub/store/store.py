@@ -20,6 +20,7 @@ from hub.paths import data_home, database_url
 from hub.secrets import SecretBox
 from hub.store import tables as t
 from hub.store.database import open_engine
+from hub.store.link_sessions import LinkSessionStore
 
 __all__ = ["AccountRow", "Customer", "Store", "hash_api_key", "utcnow"]
 
@@ -78,6 +79,11 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    @property
+    def link_sessions(self) -> LinkSessionStore:
+        """The link sessions (single-use linking pages) of this store."""
+        return LinkSessionStore(self.engine)
 
     def close(self) -> None:
         """Release the connection pool."""

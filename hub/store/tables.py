@@ -31,6 +31,7 @@ __all__ = [
     "accounts",
     "customers",
     "events",
+    "link_sessions",
     "metadata",
     "records",
     "staged",
@@ -172,4 +173,25 @@ events = Table(
     Column("delivered_at", UTCDateTime(), nullable=True),
     Index(None, "account_id", "seq"),
     Index(None, "delivered_at"),
+)
+
+link_sessions = Table(
+    "link_sessions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("customer_id", String(40), ForeignKey("customers.id"), nullable=False, index=True),
+    Column("connector", String(100), nullable=False),
+    Column("reference", String(200), nullable=False),
+    Column("actions", Text, nullable=False),
+    Column("frame_origins", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=True),
+    Column("holder_hash", String(64), nullable=True),
+    Column("claimed_until", UTCDateTime(), nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("attempts_since", UTCDateTime(), nullable=True),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("completed_at", UTCDateTime(), nullable=True),
 )

@@ -53,6 +53,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         report = hub.sync(account)
         assert report.status == "succeeded", report.errors
         employee = hub.employees(account).list(page_size=1).results[0]
+        session = hub.link_sessions.create(a.id, "ukg_pro", reference="ref-a").session
         app = create_app(hub)
         try:
             yield SimpleNamespace(
@@ -63,6 +64,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
                 key_b=key_b,
                 account=account.id,
                 employee=employee.id,
+                session=session.id,
             )
         finally:
             hub.close()
@@ -164,7 +166,12 @@ def secured_routes(app: Any) -> list[tuple[str, str, dict[str, Any]]]:
 
 def concrete(path: str, world: SimpleNamespace) -> str:
     """A path with every parameter filled with A's real ids."""
-    values = {"account_id": world.account, "record_id": world.employee, "run_id": "run_unknown"}
+    values = {
+        "account_id": world.account,
+        "record_id": world.employee,
+        "run_id": "run_unknown",
+        "session_id": world.session,
+    }
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "x"), path)
 
 
@@ -237,9 +244,11 @@ async def test_customer_b_reaches_a_s_account_on_no_route(world):
     routes = [
         (method, path)
         for method, path, op in secured_routes(world.app)
-        if "{account_id}" in path or any(p["name"] == "X-Account-Id" for p in op.get("parameters", []))
+        if "{account_id}" in path
+        or "{session_id}" in path
+        or any(p["name"] == "X-Account-Id" for p in op.get("parameters", []))
     ]
-    assert len(routes) >= 20  # every accounts, syncs and hris route
+    assert len(routes) >= 22  # every accounts, link sessions, syncs and hris route
     async with client_for(world) as client:
         own = {"Authorization": f"Bearer {world.key_a}", "X-Account-Id": world.account}
         assert (await client.get(f"/v1/hris/employees/{world.employee}", headers=own)).status_code == 200
@@ -248,10 +257,15 @@ async def test_customer_b_reaches_a_s_account_on_no_route(world):
             answer = await call(client, world, method, path, stranger)
             body = assert_problem(answer, 404, "not-found")
             assert world.employee not in answer.text, (method, path)
-            assert "customer-a" not in answer.text
+            assert "customer-a" not in answer.text and "ref-a" not in answer.text
             assert body["detail"]
         listed = await client.get("/v1/accounts", headers=stranger)
         assert listed.status_code == 200 and world.account not in listed.text
+        sessions = await client.get("/v1/link-sessions", headers=stranger)
+        assert sessions.status_code == 200 and world.session not in sessions.text
+        # B's DELETE did not withdraw A's link.
+        mine = await client.get(f"/v1/link-sessions/{world.session}", headers=own)
+        assert mine.json()["status"] == "open"
         # A's account after all of B's attempts: unchanged and still A's.
         assert (await client.get(f"/v1/accounts/{world.account}", headers=own)).status_code == 200
 
@@ -276,7 +290,7 @@ HOSTILE_BODIES = {
 @pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
 async def test_hostile_json_bodies_get_4xx_problems_on_every_route_that_reads_a_body(world, body):
     routes = [(m, p) for m, p, op in secured_routes(world.app) if "requestBody" in op]
-    assert len(routes) == 4  # link, rotate credentials, options, sync
+    assert len(routes) == 5  # link session, link, rotate credentials, options, sync
     headers = {"Authorization": f"Bearer {world.key_a}", "Content-Type": "application/json"}
     async with client_for(world) as client:
         for method, path in routes:

@@ -1,0 +1,333 @@
+"""The linking page an HR admin opens from a link session's URL: form, submit, permissions, check again.
+
+Server-rendered (Jinja2) so it works without JavaScript; ``link.js`` adds checks while typing and
+the host preview. Every answer carries :func:`hub.linkpage.security.security_headers`; secrets typed
+into the form are never rendered back, logged or stored anywhere but the sealed account.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from importlib.resources import files
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.staticfiles import StaticFiles
+
+from hub.accessors import call_or_await
+from hub.errors import (
+    FieldIssue,
+    HubError,
+    InvalidCredentials,
+    LinkUnavailable,
+    MissingPermission,
+    NotFound,
+    ProviderError,
+    TooManyAttempts,
+)
+from hub.hub import Hub
+from hub.link_sessions import LinkSessions, secret_fields
+from hub.linkpage.form import action_lines, form_fields
+from hub.linkpage.security import (
+    CSRF_COOKIE,
+    HOLDER_COOKIE,
+    csrf_matches,
+    csrf_token,
+    same_origin,
+    security_headers,
+    set_cookie,
+)
+from hub.store.link_sessions import LinkSessionRow
+
+__all__ = ["ASSETS_PATH", "assets", "router"]
+
+ASSETS_PATH = "/link-assets"
+router = APIRouter(include_in_schema=False)
+
+_templates = Environment(
+    loader=PackageLoader("hub.linkpage", "templates"),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def assets() -> StaticFiles:
+    """The page's stylesheet and script, served by the hub (no build step, no CDN)."""
+    return StaticFiles(directory=str(files("hub.linkpage") / "static"))
+
+
+def _public_url() -> str:
+    return os.environ.get("HRISHUB_PUBLIC_URL", "").strip()
+
+
+@dataclass
+class _Outcome:
+    """What a failed submit shows: errors by field, and one for the whole form."""
+
+    status: int
+    fields: dict[str, list[FieldIssue]] = field(default_factory=dict)
+    form: HubError | None = None
+
+
+def _render(
+    template: str, status: int, row: LinkSessionRow | None, request: Request, **context: Any
+) -> HTMLResponse:
+    page = _templates.get_template(template).render(assets=ASSETS_PATH, **context)
+    response = HTMLResponse(
+        page, status_code=status, headers=security_headers(row.frame_origins if row else ())
+    )
+    if row is not None and "csrf" in context:
+        set_cookie(
+            response,
+            request,
+            CSRF_COOKIE,
+            context["csrf"],
+            f"/link/{context['token']}",
+            framed=bool(row.frame_origins),
+        )
+    return response
+
+
+def _unavailable(request: Request, row: LinkSessionRow | None, error: HubError) -> HTMLResponse:
+    return _render(
+        "unavailable.html",
+        error.status,
+        row,
+        request,
+        heading={
+            "used": "Already connected",
+            "expired": "This link has expired",
+            "busy": "Just a moment",
+        }.get(getattr(error, "reason", ""), "This link cannot be used"),
+        message=error.message,
+        remedy=error.remedy,
+    )
+
+
+def _customer_name(hub: Hub, customer_id: str) -> str:
+    return next((c.name for c in hub.store.customers() if c.id == customer_id), "An app")
+
+
+def _form_page(
+    request: Request,
+    hub: Hub,
+    row: LinkSessionRow,
+    token: str,
+    *,
+    values: Mapping[str, str] | None = None,
+    outcome: _Outcome | None = None,
+) -> HTMLResponse:
+    connector = hub.connector(row.connector)
+    hidden = secret_fields(connector)
+    shown = {k: v for k, v in (values or {}).items() if k not in hidden}
+    notes, _ = LinkSessions(hub).preview(row, shown) if shown else ({}, [])
+    outcome = outcome or _Outcome(200)
+    return _render(
+        "form.html",
+        outcome.status,
+        row,
+        request,
+        token=token,
+        csrf=csrf_token(request),
+        title=connector.title,
+        schema_title=connector.credentials_schema.get("title", connector.title),
+        schema_help=connector.credentials_schema.get("description", ""),
+        customer=_customer_name(hub, row.customer_id),
+        checklist=connector.scopes_for(row.actions or None),
+        fields=form_fields(connector),
+        values=shown,
+        notes=notes,
+        errors=outcome.fields,
+        form_error=outcome.form,
+        missing_permissions=getattr(outcome.form, "permissions", []),
+        expires_at=row.expires_at,
+    )
+
+
+def _summary_page(
+    request: Request,
+    hub: Hub,
+    row: LinkSessionRow,
+    token: str,
+    *,
+    checked: bool,
+    error: HubError | None = None,
+) -> HTMLResponse:
+    connector = hub.connector(row.connector)
+    report = hub.store.account_row(row.account_id or "").permissions
+    lines = action_lines(report, row.actions)
+    to_tick = list(dict.fromkeys(p for line in lines for p in line.missing))
+    return _render(
+        "summary.html",
+        error.status if error else 200,
+        row,
+        request,
+        token=token,
+        csrf=csrf_token(request),
+        title=connector.title,
+        customer=_customer_name(hub, row.customer_id),
+        lines=lines,
+        to_tick=to_tick,
+        checked=checked,
+        form_error=error,
+    )
+
+
+def _failure(error: HubError, connector_fields: set[str]) -> _Outcome:
+    """Where a refused submit's error goes: on the fields it concerns, else above the form."""
+    if isinstance(error, InvalidCredentials):
+        outcome = _Outcome(422)
+        for issue in error.issues:
+            outcome.fields.setdefault(issue.field if issue.field in connector_fields else "", []).append(
+                issue
+            )
+        if "" in outcome.fields:
+            outcome.form = error
+        return outcome
+    outcome = _Outcome(error.status, form=error)
+    if isinstance(error, ProviderError) and not isinstance(error, MissingPermission):
+        for name in error.fields:
+            if name in connector_fields:
+                outcome.fields[name] = [FieldIssue(name, _field_message(error), error.remedy)]
+    return outcome
+
+
+def _field_message(error: ProviderError) -> str:
+    if error.type == "provider-auth":
+        return "was refused: the provider did not accept the sign-in. Check this value."
+    if error.type == "provider-unreachable":
+        return "names a host that could not be reached. Check this value."
+    return "may be wrong. Check this value."
+
+
+def _session(hub: Hub, request: Request, token: str) -> LinkSessionRow | HTMLResponse:
+    try:
+        return hub.link_sessions.open(token)
+    except NotFound as missing:
+        return _unavailable(request, None, missing)
+
+
+@router.get("/link/{token}", response_class=HTMLResponse)
+def show_link_page(token: str, request: Request, checked: int = 0) -> Response:
+    """The form (an open link), the permissions summary (for the browser that linked), or why not."""
+    hub: Hub = request.app.state.hub
+    row = _session(hub, request, token)
+    if isinstance(row, HTMLResponse):
+        return row
+    if row.status == "linked" and hub.link_sessions.holds(row, request.cookies.get(HOLDER_COOKIE)):
+        return _summary_page(request, hub, row, token, checked=bool(checked))
+    try:
+        hub.link_sessions.usable(row)
+    except LinkUnavailable as gone:
+        return _unavailable(request, row, gone)
+    return _form_page(request, hub, row, token)
+
+
+def _refused(request: Request, row: LinkSessionRow | None) -> HTMLResponse:
+    error = HubError(
+        "The form was sent from another page or its security token is out of date.",
+        remedy="Reload this page, then submit the form again.",
+    )
+    error.status = 403
+    return _unavailable(request, row, error)
+
+
+@router.post("/link/{token}", response_class=HTMLResponse)
+async def submit_link_page(token: str, request: Request) -> Response:
+    """Validate and probe the typed values as ``POST /v1/accounts`` does; link once, then show the summary."""
+    hub: Hub = request.app.state.hub
+    form = await request.form()
+    row = await run_in_threadpool(_session, hub, request, token)
+    if isinstance(row, HTMLResponse):
+        return row
+    if not same_origin(request, _public_url()) or not csrf_matches(request, str(form.get("csrf_token", ""))):
+        return _refused(request, row)
+    connector = hub.connector(row.connector)
+    names = set(connector.credentials_schema.get("properties", {}))
+    values = {k: str(v) for k, v in form.items() if k in names}
+    try:
+        linked = await run_in_threadpool(lambda: call_or_await(hub.link_sessions.submit(row, values)))
+    except LinkUnavailable as gone:
+        return await run_in_threadpool(_unavailable, request, row, gone)
+    except HubError as error:
+        outcome = _failure(error, names)
+        response = await run_in_threadpool(
+            _form_page, request, hub, row, token, values=values, outcome=outcome
+        )
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(int(error.retry_after) + 1)
+        return response
+    response = RedirectResponse(
+        f"/link/{token}", status_code=303, headers=security_headers(row.frame_origins)
+    )
+    set_cookie(
+        response,
+        request,
+        HOLDER_COOKIE,
+        linked.holder_token,
+        f"/link/{token}",
+        framed=bool(row.frame_origins),
+    )
+    return response
+
+
+@router.post("/link/{token}/check", response_class=HTMLResponse)
+async def check_again(token: str, request: Request) -> Response:
+    """Re-probe the linked account's permissions with its stored credentials (nothing retyped)."""
+    hub: Hub = request.app.state.hub
+    form = await request.form()
+    row = await run_in_threadpool(_session, hub, request, token)
+    if isinstance(row, HTMLResponse):
+        return row
+    holder = hub.link_sessions.holds(row, request.cookies.get(HOLDER_COOKIE))
+    if (
+        not holder
+        or not same_origin(request, _public_url())
+        or not csrf_matches(request, str(form.get("csrf_token", "")))
+    ):
+        return _refused(request, row)
+    try:
+        await run_in_threadpool(lambda: call_or_await(hub.link_sessions.recheck(row)))
+    except HubError as error:
+        response = await run_in_threadpool(
+            partial(_summary_page, request, hub, row, token, checked=False, error=error)
+        )
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(int(error.retry_after) + 1)
+        return response
+    return RedirectResponse(
+        f"/link/{token}?checked=1", status_code=303, headers=security_headers(row.frame_origins)
+    )
+
+
+@router.post("/link/{token}/preview")
+async def preview(token: str, request: Request) -> Response:
+    """For ``link.js``: the host the typed non-secret values give, and values that can never be right."""
+    hub: Hub = request.app.state.hub
+    row = await run_in_threadpool(_session, hub, request, token)
+    headers = security_headers()
+    if isinstance(row, HTMLResponse) or row.status != "open":
+        return JSONResponse({"notes": {}, "errors": []}, status_code=410, headers=headers)
+    if not same_origin(request, _public_url()) or not csrf_matches(
+        request, request.headers.get("x-csrf-token")
+    ):
+        return JSONResponse({"notes": {}, "errors": []}, status_code=403, headers=headers)
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    values = body.get("values") if isinstance(body, dict) else None
+    if not isinstance(values, dict):
+        return JSONResponse({"notes": {}, "errors": []}, status_code=422, headers=headers)
+    notes, issues = await run_in_threadpool(hub.link_sessions.preview, row, values)
+    return JSONResponse(
+        {"notes": notes, "errors": [{"field": i.field, "message": i.message, "fix": i.fix} for i in issues]},
+        headers=headers,
+    )
