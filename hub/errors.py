@@ -32,7 +32,7 @@ The ``type`` of each class is a stable slug used in HTTP problem bodies (RFC 945
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -209,12 +209,15 @@ class NotFound(InputError):
 class ProviderError(HubError):
     """The provider refused or failed a call; ``provider`` names the connector.
 
-    ``fields`` names the linking fields the failure points at (``("domain", "subdomain")`` for a
-    host that does not answer), so a linking form can show the error beside them.
+    ``fields`` maps the linking fields the failure points at to what to check in each
+    (``{"subdomain": "Check the subdomain: ..."}`` for a host that does not answer), so a linking form
+    shows the error beside them and API callers get the same ``errors`` entries as for a 422.
     """
 
     type = "provider-error"
     status = 502
+    field_message = "may be wrong."
+    """What each named field is told (after its title)."""
 
     def __init__(
         self,
@@ -222,17 +225,23 @@ class ProviderError(HubError):
         *,
         provider: str = "",
         remedy: str | None = None,
-        fields: Sequence[str] = (),
+        fields: Mapping[str, str] | Sequence[str] = (),
     ) -> None:
         super().__init__(message, remedy=remedy)
         self.provider = provider
-        self.fields = tuple(fields)
+        pairs = fields.items() if isinstance(fields, Mapping) else ((name, "") for name in fields)
+        self.fields = {name: fix or self.remedy for name, fix in pairs}
+
+    @property
+    def issues(self) -> list[FieldIssue]:
+        """One issue per linking field the failure points at."""
+        return [FieldIssue(name, self.field_message, fix) for name, fix in self.fields.items()]
 
     def to_problem(self) -> dict[str, object]:
-        """The problem body, with ``fields`` when the failure points at linking fields."""
+        """The problem body, with ``errors`` naming the linking fields to check, if any."""
         body = super().to_problem()
         if self.fields:
-            body["fields"] = list(self.fields)
+            body["errors"] = [{"field": i.field, "message": i.message, "fix": i.fix} for i in self.issues]
         return body
 
 
@@ -241,6 +250,7 @@ class ProviderAuthError(ProviderError):
 
     type = "provider-auth"
     status = 401
+    field_message = "may be wrong: the provider refused the sign-in."
     default_remedy = "Check the username, password and API key of the service account, then link again."
 
 
@@ -278,6 +288,7 @@ class ProviderUnreachable(ProviderError):
 
     type = "provider-unreachable"
     status = 504
+    field_message = "may be wrong: no provider host answered there."
     default_remedy = "Check the host values (domain and subdomain); if they are right, try again later."
 
 

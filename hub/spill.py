@@ -2,13 +2,14 @@
 
 A map's joined sources (UKG's employment details and user-defined fields beside person details)
 must be complete before the primary records stream past them. In memory that is the whole tenant
-twice over; here each source goes into a temporary SQLite file as its pages arrive, and every
-primary record finds its partner by join key.
+twice over; here each source is appended to a scratch file as its pages arrive (compact JSON, one
+record after another), and only a small index stays in memory: join key → where its record is in
+the file. Every primary record then finds its partner with one read.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,34 +20,54 @@ from field_maps.joiner import JoinKey, key_of
 
 __all__ = ["SpilledRows"]
 
+_SEP = "\x1f"
+_SHIFT = 32  # an index entry packs (offset << 32) | length into one int: less memory than a tuple
+
 
 class SpilledRows:
-    """One joined source's records in a temporary SQLite file, looked up by join key (first wins)."""
+    """One joined source's records in a scratch file, looked up by join key (first wins)."""
 
     def __init__(self, folder: Path, name: str, key: Sequence[str]) -> None:
         self.key = tuple(key)
         self.count = 0
-        self._db = sqlite3.connect(folder / f"{name}.sqlite")
-        # A scratch file: no journal, no syncs; it is thrown away with the run.
-        self._db.execute("PRAGMA journal_mode=OFF")
-        self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("CREATE TABLE rows (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
+        self._path = Path(folder) / f"{name}.rows"
+        self._file = open(self._path, "w+b")  # noqa: SIM115 - kept open for the read, closed by close()
+        self._index: dict[str, int] = {}
+        self._end = 0
+        self._unflushed = False
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Keep a page of records (records without a full key are left out, as joins skip them)."""
-        batch = []
+        index, chunks, end = self._index, [], self._end
         for row in rows:
             found = key_of(row, self.key)
-            if found is not None:
-                batch.append(("\x1f".join(found), orjson.dumps(row)))
-        self._db.executemany("INSERT OR IGNORE INTO rows VALUES (?, ?)", batch)
-        self.count += len(batch)
+            if found is None:
+                continue
+            self.count += 1
+            name = _SEP.join(found)
+            if name in index:
+                continue  # first wins: a provider repeating a row should not reorder data
+            data = orjson.dumps(row)
+            index[name] = (end << _SHIFT) | len(data)
+            end += len(data)
+            chunks.append(data)
+        if chunks:
+            self._file.write(b"".join(chunks))
+            self._unflushed = True
+        self._end = end
 
     def lookup(self, key: JoinKey) -> Mapping[str, Any] | None:
         """The first record kept under ``key``, or None."""
-        found = self._db.execute("SELECT v FROM rows WHERE k = ?", ("\x1f".join(key),)).fetchone()
-        return orjson.loads(found[0]) if found else None
+        where = self._index.get(_SEP.join(key))
+        if where is None:
+            return None
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        return orjson.loads(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> _SHIFT))
 
     def close(self) -> None:
-        """Close the file (the caller removes its folder)."""
-        self._db.close()
+        """Close and remove the file."""
+        self._index.clear()
+        self._file.close()
+        self._path.unlink(missing_ok=True)

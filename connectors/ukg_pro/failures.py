@@ -25,10 +25,19 @@ AUTH_REMEDY = (
     "(it is case-sensitive); the password (wrong or expired? reset it there); the Customer API key shown at "
     "the top of that page; and that the service account is active."
 )
-AUTH_FIELDS = ("username", "password", "customer_api_key")
-"""The linking fields a 401 points at (UKG does not say which of them is wrong)."""
-HOST_FIELDS = ("domain", "subdomain")
-"""The linking fields an unreachable host points at."""
+AUTH_FIELDS = {
+    "username": "Check the username on Service Account Administration: it is case-sensitive.",
+    "password": "Check the password; if it is wrong or expired, reset it on Service Account Administration.",
+    "customer_api_key": "Check the Customer API key: the 5 characters at the top of Service Account "
+    "Administration (not the 12-character User API key).",
+}
+"""The linking fields a 401 points at, and what to check in each (UKG does not say which is wrong)."""
+HOST_FIELDS = {
+    "domain": "Check the domain: ultipro.com, or ultipro.ca for Canadian tenants.",
+    "subdomain": "Check the subdomain: System Configuration > Security > Web Services lists URLs such as "
+    "https://service4.ultipro.com/...; service4 and servicet are different tenants.",
+}
+"""The linking fields an unreachable host points at, and what to check in each."""
 HOST_REMEDY = (
     "Check the web-service domain and subdomain (System Configuration > Security > Web Services lists URLs "
     "such as https://service4.ultipro.com/...; service4 and servicet are different tenants)."

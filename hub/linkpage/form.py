@@ -23,6 +23,7 @@ class FormField:
     default: str
     secret: bool
     required: bool
+    must_fill: bool
     min_length: int | None
     max_length: int | None
     pattern: str | None
@@ -59,6 +60,9 @@ def form_fields(connector: Connector) -> list[FormField]:
                 default=default if isinstance(default, str) else "",
                 secret=bool(spec.get("writeOnly")),
                 required=name in required,
+                # JSON Schema's "required" means present, which every form field is; empty is refused
+                # before submit only where the schema refuses an empty string.
+                must_fill=name in required and (spec.get("minLength") or 0) >= 1,
                 min_length=spec.get("minLength"),
                 max_length=spec.get("maxLength"),
                 pattern=spec.get("pattern"),

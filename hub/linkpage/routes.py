@@ -193,18 +193,10 @@ def _failure(error: HubError, connector_fields: set[str]) -> _Outcome:
         return outcome
     outcome = _Outcome(error.status, form=error)
     if isinstance(error, ProviderError) and not isinstance(error, MissingPermission):
-        for name in error.fields:
-            if name in connector_fields:
-                outcome.fields[name] = [FieldIssue(name, _field_message(error), error.remedy)]
+        for issue in error.issues:
+            if issue.field in connector_fields:
+                outcome.fields[issue.field] = [issue]
     return outcome
-
-
-def _field_message(error: ProviderError) -> str:
-    if error.type == "provider-auth":
-        return "was refused: the provider did not accept the sign-in. Check this value."
-    if error.type == "provider-unreachable":
-        return "names a host that could not be reached. Check this value."
-    return "may be wrong. Check this value."
 
 
 def _session(hub: Hub, request: Request, token: str) -> LinkSessionRow | HTMLResponse:

@@ -25,9 +25,9 @@ HOLDER_COOKIE = "hrishub_link_holder"
 def security_headers(frame_origins: Iterable[str] = ()) -> dict[str, str]:
     """Headers for every page and answer of the linking flow.
 
-    Scripts and styles only from the hub itself (no inline code), forms post only to the hub, no
-    framing by other sites unless the customer named its origin, no referrer (the URL is a secret),
-    nothing cached.
+    Scripts and styles only from the hub itself (no inline code); forms post only to the hub; no
+    framing by other sites unless the customer named its origin; no referrer to other sites (the URL
+    is a secret; ``same-origin`` keeps the ``Origin`` header that posts are checked with); no caching.
     """
     origins = " ".join(frame_origins)
     headers = {
@@ -37,7 +37,7 @@ def security_headers(frame_origins: Iterable[str] = ()) -> dict[str, str]:
             f"frame-ancestors {origins or chr(39) + 'none' + chr(39)}"
         ),
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        "Referrer-Policy": "same-origin",
         "Cache-Control": "no-store",
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",

@@ -1,24 +1,27 @@
 """Staging a model's mapped records during a sync, so the store changes only when the read is whole.
 
-Records are written to the ``staged`` table in batches as they are mapped (memory stays flat however
-large the tenant); :mod:`hub.sync.apply` then moves them into ``records`` in one transaction. A sync
-that dies while staging leaves ``records`` untouched; the next run stages afresh.
+Records are packed (data as JSON, raw provider records compressed, both hashed) as they are mapped
+and written in batches to a scratch file of the run (memory stays flat however large the tenant);
+:mod:`hub.sync.apply` then reads them back, batch by batch, into ``records`` in one transaction. A
+sync that dies while staging leaves ``records`` untouched (the scratch file is anonymous: it goes
+with the process); the next run stages afresh. Staging outside the store keeps each record out of
+the database's log until it is applied, so it is written to the store once, not twice.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
-
-from sqlalchemy import insert
+import pickle
+import tempfile
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from hub.store import Store
-from hub.store import tables as t
 from hub.store.codec import pack_raw
 from hub.sync.report import ModelReport
 from unified_models import HUB_FIELDS
 
-__all__ = ["NOT_STORED", "Stager", "is_filled"]
+__all__ = ["NOT_STORED", "StagedRow", "Stager", "is_filled"]
 
 NOT_STORED = frozenset({"remote_data", "field_sources", "created_at", "modified_at", "remote_was_deleted"})
 """Fields kept beside a record's data rather than in it (columns, or computed on read)."""
@@ -29,11 +32,25 @@ def is_filled(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
+class StagedRow(NamedTuple):
+    """One staged record, as the store keeps it (``raw`` packed by :func:`hub.store.codec.pack_raw`)."""
+
+    id: str
+    remote_id: str | None
+    hash: str
+    data: str
+    raw: bytes | None
+
+
 class Stager:
-    """Writes one model's records of one run to the staging table, batch by batch."""
+    """Stages one model's records of one run in a scratch file, batch by batch, in the order read.
+
+    ``ids`` holds every staged id. :meth:`batches` reads the staged rows back; :meth:`close`
+    drops the file (it is anonymous, so a killed process leaves nothing behind either).
+    """
 
     def __init__(
-        self, store: Store, run_id: str, model: str, report: ModelReport, *, batch: int = 1000
+        self, store: Store | None, run_id: str, model: str, report: ModelReport, *, batch: int = 1000
     ) -> None:
         self.store = store
         self.run_id = run_id
@@ -41,8 +58,9 @@ class Stager:
         self.report = report
         self.batch = batch
         self.ids: set[str] = set()
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[StagedRow] = []
         self._fields: tuple[str, ...] | None = None
+        self._file = tempfile.TemporaryFile(prefix="hrishub-staged-")  # noqa: SIM115 - see close()
 
     def add(self, record: Any, raw: Any = None) -> bool:
         """Stage one unified record (and its raw provider records); False if its id was already staged."""
@@ -52,26 +70,17 @@ class Stager:
         if self._fields is None:
             self._fields = tuple(n for n in type(record).model_fields if n not in HUB_FIELDS)
         fill = self.report.fill
+        values = record.__dict__
         for name in self._fields:
-            if is_filled(getattr(record, name)):
+            value = values[name]
+            if value is not None and value != "" and value != [] and value != {}:  # is_filled, inlined
                 fill[name] = fill.get(name, 0) + 1
         data = record.model_dump_json(exclude=NOT_STORED)
         packed = pack_raw(raw) if raw else None
         digest = hashlib.sha256(data.encode())
         if packed is not None:
             digest.update(b"\0" + packed)
-        self._rows.append(
-            {
-                "run_id": self.run_id,
-                "model": self.model,
-                "id": record.id,
-                "remote_id": getattr(record, "remote_id", None),
-                "hash": digest.hexdigest(),
-                "data": data,
-                "raw": packed,
-                "position": len(self.ids),
-            }
-        )
+        self._rows.append(StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, packed))
         if len(self._rows) >= self.batch:
             self.flush()
         return True
@@ -79,6 +88,21 @@ class Stager:
     def flush(self) -> None:
         """Write what is buffered."""
         if self._rows:
-            with self.store.begin() as db:
-                db.execute(insert(t.staged), self._rows)
+            pickle.dump(self._rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._rows = []
+
+    def batches(self) -> Iterator[list[StagedRow]]:
+        """The staged rows, batch by batch, in the order they were staged."""
+        self.flush()
+        self._file.flush()
+        self._file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._file)  # noqa: S301 - our own scratch file, written above
+            except EOFError:
+                return
+
+    def close(self) -> None:
+        """Drop the scratch file."""
+        self._rows = []
+        self._file.close()

@@ -15,6 +15,13 @@
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-title]"));
   var touched = {};
   var previewIssues = {};
+  // Errors the server found on the last submit stay until the admin changes that field.
+  var fromServer = {};
+  inputs.forEach(function (input) {
+    if (input.getAttribute("aria-invalid") === "true") {
+      fromServer[input.name] = true;
+    }
+  });
   var timer = null;
 
   function byName(name) {
@@ -60,6 +67,9 @@
 
   function check(input) {
     var message = localIssue(input) || previewIssues[input.name] || "";
+    if (!message && fromServer[input.name]) {
+      return "";
+    }
     show(input, message);
     return message;
   }
@@ -108,6 +118,7 @@
 
   inputs.forEach(function (input) {
     input.addEventListener("input", function () {
+      delete fromServer[input.name];
       if (touched[input.name]) {
         check(input);
       }
