@@ -98,7 +98,9 @@ def sync_event(event: SyncEvent) -> None:
     When: during a sync, after the change has been committed to the store, once per change
     (``employee.created``, ``employee.updated`` with the changed fields before and after,
     ``employee.terminated``, ``employee.deleted`` when a complete read no longer finds the
-    employee); once when an account is linked (``account.linked``) and once at the end of each sync
+    employee); once when an account is linked (``account.linked``: its record holds the account's
+    id, connector, customer and permissions report, and, when it was linked through a linking page,
+    ``link_session_id`` and the customer's ``reference``) and once at the end of each sync
     (``account.synced``, with the run's id and status). A model's first load announces no
     per-record events: a new account does not report every existing employee as hired. Events are
     kept in the store until handed out, so an event a crashed sync committed is delivered by the

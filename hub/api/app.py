@@ -11,6 +11,7 @@ from hub.api import routes_accounts, routes_connectors, routes_hris, routes_link
 from hub.api.background import BackgroundSyncs
 from hub.api.problems import install_problem_handlers
 from hub.hub import Hub
+from hub.linkpage.security import LinkTokenFilter
 
 __all__ = ["create_app"]
 
@@ -76,6 +77,7 @@ def create_app(hub: Hub | None = None) -> FastAPI:
     for module in (routes_connectors, routes_link_sessions, routes_accounts, routes_syncs, routes_hris):
         app.include_router(module.router)
     app.include_router(linkpage.router)
+    LinkTokenFilter.install()
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
 
     @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")

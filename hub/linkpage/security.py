@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import secrets
 from collections.abc import Iterable
 
@@ -11,6 +13,7 @@ from starlette.responses import Response
 __all__ = [
     "CSRF_COOKIE",
     "HOLDER_COOKIE",
+    "LinkTokenFilter",
     "csrf_matches",
     "csrf_token",
     "same_origin",
@@ -88,3 +91,32 @@ def set_cookie(
         secure=secure,
         samesite="none" if framed and secure else "strict",
     )
+
+
+_LINK_PATH = re.compile(r"/link/[A-Za-z0-9_-]{8,}")
+
+
+class LinkTokenFilter(logging.Filter):
+    """Hide linking-page tokens in log lines (uvicorn's access log prints every path).
+
+    A link's token lets whoever holds it link an account for the customer, so it is treated like a
+    secret: ``/link/<token>/preview`` is logged as ``/link/…/preview``.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message arguments (and message) in place; never drop the record."""
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _LINK_PATH.sub("/link/…", a) if isinstance(a, str) else a for a in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = _LINK_PATH.sub("/link/…", record.msg)
+        return True
+
+    @classmethod
+    def install(cls, *loggers: str) -> None:
+        """Add the filter once to each named logger (by default uvicorn's access and error logs)."""
+        for name in loggers or ("uvicorn.access", "uvicorn.error"):
+            target = logging.getLogger(name)
+            if not any(isinstance(f, cls) for f in target.filters):
+                target.addFilter(cls())

@@ -204,7 +204,9 @@ def test_a_pasted_url_shows_its_host_and_impossible_values_are_flagged_before_su
     # Submit is held back: the summary lists both fields, focused, and the page did not post.
     fill(page, world.creds, customer_api_key="AB1", subdomain="https://login.evil.example.com/services")
     posts: list[str] = []
-    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" and "preview" not in r.url else None)
+    page.on(
+        "request", lambda r: posts.append(r.url) if r.method == "POST" and "preview" not in r.url else None
+    )
     page.get_by_role("button", name="Connect UKG Pro").click()
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
@@ -288,3 +290,25 @@ def test_an_expired_link_and_a_used_link_are_refused_politely(world, browser, pa
         other.close()
     accounts = client.get("/v1/accounts").json()["results"]
     assert len(accounts) == 1
+
+
+def test_link_tokens_never_reach_the_access_log(world):
+    """uvicorn's access log prints paths; a link's token is a secret and is masked there."""
+    import logging
+
+    client = world.customer("access-log")
+    url = new_session(client)["url"]
+    token = url.rsplit("/", 1)[1]
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "POST", f"/link/{token}/preview", "1.1", 200),
+        None,
+    )
+    # The app installed the filter on uvicorn's access logger (which does not propagate to the root).
+    assert logging.getLogger("uvicorn.access").filter(record)
+    assert token not in record.getMessage()
+    assert '"POST /link/…/preview HTTP/1.1" 200' in record.getMessage()
