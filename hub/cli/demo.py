@@ -139,6 +139,8 @@ def demo(
 
         api_url = _serve_api(stack, create_app(hub), port, console)
         _print_next(console, api_url, key, account, served=True, url=url)
+        _print_linking_page(console, hub, api_url, customer.id, simulator.credentials(sandbox_url))
+        console.print("Press Ctrl+C to stop.")
         try:
             while True:
                 time.sleep(3600)
@@ -160,6 +162,17 @@ def _link(hub: Hub, credentials: dict[str, Any], customer_id: str, console: Cons
     return account.id
 
 
+def _print_linking_page(
+    console: Console, hub: Hub, base: str, customer_id: str, credentials: dict[str, Any]
+) -> None:
+    """A single-use linking page, as an app would send one to an HR admin (POST /v1/link-sessions)."""
+    created = hub.link_sessions.create(customer_id, CONNECTOR, reference="demo-tenant")
+    console.print("The linking page an HR admin would get (works once; open it in a browser):", markup=False)
+    console.print(f"  {base}/link/{created.token}", markup=False, soft_wrap=True)
+    values = ", ".join(f"{name}={value or '(empty)'}" for name, value in credentials.items())
+    console.print(f"  The sandbox's values to type there: {values}", markup=False, soft_wrap=True)
+
+
 def _print_next(console: Console, base: str, key: str, account: str, *, served: bool, url: str) -> None:
     if served:
         console.print(f"The API is at {base} (docs: {base}/docs), as the demo customer:", markup=False)
@@ -175,5 +188,3 @@ def _print_next(console: Console, base: str, key: str, account: str, *, served: 
     for line in curl_lines(base, key, account, sync=served):
         console.print(f"  {line}", markup=False, soft_wrap=True)
     console.print(f"Account: {account}   API key: {key}", markup=False, soft_wrap=True)
-    if served:
-        console.print("Press Ctrl+C to stop.")

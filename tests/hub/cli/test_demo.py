@@ -88,6 +88,9 @@ def test_demo_serves_the_api_until_interrupted_on_a_free_port_when_its_own_is_ta
             page = httpx.get(f"{base}/v1/hris/employees?page_size=5", headers=headers, timeout=10)
             assert page.status_code == 200, page.text
             assert len(page.json()["results"]) == 5
+            [link] = re.findall(rf"{re.escape(base)}/link/[\w-]+", out)
+            form = httpx.get(link, timeout=10)
+            assert form.status_code == 200 and "Connect UKG Pro" in form.text
             synced = httpx.post(f"{base}/v1/accounts/{account}/sync?wait=true", headers=headers, timeout=30)
             assert synced.status_code == 200, synced.text  # the sandbox is still up behind the API
             proc.send_signal(signal.SIGINT)
