@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+import orjson
+
 from field_maps import MappingError
 from hub.actions import LIST_ACTIONS
 from hub.errors import InputError, MissingPermission, NotFound, NotSupported
@@ -133,7 +135,7 @@ class ModelAccessor:
         return records, errors
 
     def _synced(self) -> bool:
-        return self.model in self.hub.store.synced_models(self.account.id)
+        return self.hub.store.is_synced(self.account.id, self.model)
 
     def _use_store(self, mode: str) -> bool:
         if mode not in ("auto", "live"):
@@ -154,7 +156,12 @@ class ModelAccessor:
         return None if self.account.options.include_sensitive or not sensitive else sensitive
 
     def _store_rows(
-        self, cursor: str | None, page_size: int, modified_after: datetime | None
+        self,
+        cursor: str | None,
+        page_size: int,
+        modified_after: datetime | None,
+        with_raw: bool = True,
+        hidden: tuple[str, ...] = (),
     ) -> tuple[list[Any], str | None]:
         """One page of stored rows after the cursor's position, and the next cursor (None at the end)."""
         from hub.store.reads import record_page
@@ -167,6 +174,8 @@ class ModelAccessor:
             after=after,
             limit=page_size + 1,
             modified_after=modified_after,
+            with_raw=with_raw,
+            hidden=hidden,
         )
         more = len(rows) > page_size
         rows = rows[:page_size]
@@ -261,7 +270,7 @@ class ModelAccessor:
     ) -> Page:
         from hub.store.reads import lineage_of, to_json_dict
 
-        rows, following = self._store_rows(cursor, page_size, modified_after)
+        rows, following = self._store_rows(cursor, page_size, modified_after, with_raw=include_raw)
         lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden() or ()
         results = [to_json_dict(r, include_raw=include_raw, lineage=lineage, hidden=hidden) for r in rows]
@@ -285,6 +294,32 @@ class ModelAccessor:
                     options.get("include_sources", False),
                 )
         return call_or_await(self.alist_json(**options))
+
+    def store_body(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        mode: Mode = "auto",
+    ) -> bytes | None:
+        """A page from the store as the API's encoded body ``{"results": [...], "next_cursor": ...}``.
+
+        The records are spliced from their stored JSON, unparsed where no field must be hidden: the
+        unified API's hot path. ``None`` when the read is not a plain store read (live, or the model
+        not synced yet): use :meth:`list_json` then.
+        """
+        from hub.store.reads import encode_rows, hides_in_sql
+
+        if not self._start_list(page_size, mode):
+            return None
+        hidden = self._hidden() or ()
+        in_sql = hides_in_sql(self.hub.store)
+        rows, following = self._store_rows(
+            cursor, page_size, modified_after, with_raw=False, hidden=hidden if in_sql else ()
+        )
+        records = b",".join(encode_rows(rows, hidden=() if in_sql else hidden))
+        return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"
 
     async def aget(
         self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,27 +22,49 @@ __all__ = [
 
 
 class Credentials:
-    """A linked account's normalised credentials; ``repr`` and ``str`` never show a value."""
+    """A linked account's normalised credentials; ``repr`` and ``str`` never show a value.
 
-    __slots__ = ("_values",)
+    ``Credentials.sealed(opener)`` opens them only when first revealed, so reads that never call the
+    provider (the unified API on a synced account) never decrypt them.
+    """
+
+    __slots__ = ("_names", "_opener", "_values")
 
     def __init__(self, values: Mapping[str, Any]) -> None:
-        self._values = dict(values)
+        self._values: dict[str, Any] | None = dict(values)
+        self._opener: Callable[[], Mapping[str, Any]] | None = None
+        self._names: tuple[str, ...] = tuple(sorted(self._values))
+
+    @classmethod
+    def sealed(cls, opener: Callable[[], Mapping[str, Any]]) -> Credentials:
+        """Credentials opened by ``opener`` on first use (a decryption error surfaces then)."""
+        made = cls({})
+        made._values, made._opener, made._names = None, opener, ()
+        return made
+
+    def _open(self) -> dict[str, Any]:
+        if self._values is None:
+            assert self._opener is not None
+            self._values = dict(self._opener())
+            self._names = tuple(sorted(self._values))
+        return self._values
 
     def reveal(self) -> dict[str, Any]:
         """The values themselves, for the connector's client factory only."""
-        return dict(self._values)
+        return dict(self._open())
 
     def __repr__(self) -> str:
-        return f"Credentials({', '.join(sorted(self._values))}: <redacted>)"
+        if self._values is None:
+            return "Credentials(<sealed>)"
+        return f"Credentials({', '.join(self._names)}: <redacted>)"
 
     __str__ = __repr__
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Credentials) and other._values == self._values
+        return isinstance(other, Credentials) and other._open() == self._open()
 
     def __hash__(self) -> int:
-        return hash(tuple(sorted(self._values)))
+        return hash(tuple(sorted(self._open())))
 
 
 @dataclass(frozen=True)

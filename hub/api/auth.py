@@ -61,5 +61,8 @@ def current_account(
         ),
     ],
 ) -> Account:
-    """The caller's linked account named by the ``X-Account-Id`` header (404 if it is not theirs)."""
-    return get_hub(request).account(account_id.strip(), customer_id=customer.id)
+    """The caller's linked account named by the ``X-Account-Id`` header (404 if it is not theirs).
+
+    Its credentials stay sealed unless a live read reveals them.
+    """
+    return get_hub(request).store.account(account_id.strip(), customer_id=customer.id, sealed=True)

@@ -108,7 +108,14 @@ def _add_routes(segment: str, resource: str) -> None:
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
-        page = ModelAccessor(hub, account, resource).list_json(
+        accessor = ModelAccessor(hub, account, resource)
+        if not (options.include_raw or options.include_sources) and options.mode == "auto":
+            spliced = accessor.store_body(
+                cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
+            )
+            if spliced is not None:
+                return Response(spliced, media_type="application/json")
+        page = accessor.list_json(
             cursor=options.cursor,
             page_size=options.page_size,
             modified_after=options.modified_after,

@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import or_, select
+from sqlalchemy import Text, cast, func, literal, null, or_, select
+from sqlalchemy.dialects.postgresql import JSONB
 
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
 from hub.store.store import Store
 
-__all__ = ["find_record", "lineage_of", "record_page", "to_json_dict", "to_model"]
+__all__ = ["encode_rows", "find_record", "lineage_of", "record_page", "to_json_dict", "to_model"]
 
 
 def record_page(
@@ -24,15 +25,21 @@ def record_page(
     after: int = 0,
     limit: int = 100,
     modified_after: datetime | None = None,
+    with_raw: bool = True,
+    hidden: tuple[str, ...] = (),
 ) -> list[Any]:
     """Up to ``limit`` records after position ``after``, in the order they were first stored.
 
     Positions (``seq``) only grow and an update keeps a record's position, so a customer paging
     while a sync runs sees every record once; records the sync adds appear at the end.
+    ``with_raw=False`` leaves the provider's raw data (the largest column) unread. ``hidden`` fields
+    are emptied by the database where it can (see :func:`hides_in_sql`), else left for the caller.
     """
     r = t.records.c
+    raw = r.raw if with_raw else null().label("raw")
+    data = _hiding(store, r.data, hidden) if hidden else r.data
     query = (
-        select(r.seq, r.data, r.raw, r.deleted, r.created_at, r.modified_at)
+        select(r.seq, data, raw, r.deleted, r.created_at, r.modified_at)
         .where(r.account_id == account_id, r.model == model, r.seq > after)
         .order_by(r.seq)
         .limit(limit)
@@ -41,6 +48,24 @@ def record_page(
         query = query.where(r.modified_at > modified_after)
     with store.engine.connect() as db:
         return db.execute(query).all()
+
+
+def hides_in_sql(store: Store) -> bool:
+    """Whether the store's database can empty JSON members itself (SQLite's JSON1, PostgreSQL's jsonb)."""
+    return store.engine.dialect.name in ("sqlite", "postgresql")
+
+
+def _hiding(store: Store, column: Any, hidden: tuple[str, ...]) -> Any:
+    """``column`` (JSON text) with the ``hidden`` top-level members set to null, computed by the database."""
+    dialect = store.engine.dialect.name
+    if dialect == "sqlite":
+        pairs = [item for name in hidden for item in (f"$.{name}", null())]
+        return func.json_set(column, *pairs).label("data")
+    if dialect == "postgresql":
+        nulls = json.dumps(dict.fromkeys(hidden))
+        merged = cast(column, JSONB).op("||")(cast(literal(nulls), JSONB))
+        return cast(merged, Text).label("data")
+    return column
 
 
 def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | None:
@@ -102,3 +127,23 @@ def to_json_dict(
     if lineage is not None:
         data["field_sources"] = {k: v for k, v in lineage.items() if k.split(".")[0] not in hidden}
     return data
+
+
+def encode_rows(rows: list[Any], *, hidden: tuple[str, ...] = ()) -> list[bytes]:
+    """Stored rows as the JSON bytes :func:`to_json_dict` would encode, without parsing them when possible.
+
+    The stored data is the model's own JSON without the store's members, so those are spliced onto
+    its end. ``hidden`` fields the database did not empty (see :func:`record_page`) need a parse.
+    """
+    if hidden:
+        return [orjson.dumps(to_json_dict(row, hidden=hidden)) for row in rows]
+    encoded = []
+    for row in rows:
+        data: str = row.data
+        deleted = "true" if row.deleted else "false"
+        tail = (
+            f'"created_at":"{_instant(row.created_at)}","modified_at":"{_instant(row.modified_at)}",'
+            f'"remote_was_deleted":{deleted}}}'
+        )
+        encoded.append(f"{data[:-1]}{',' if len(data) > 2 else ''}{tail}".encode())
+    return encoded

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
@@ -76,6 +77,7 @@ class Store:
         self.url = url or database_url()
         self.engine: Engine = open_engine(self.url)
         self.box = box or SecretBox.from_environment(data_home())
+        self._synced: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -212,13 +214,22 @@ class Store:
             )
         return row
 
-    def account(self, account_id: str, *, customer_id: str | None = None) -> Account:
-        """The account with its credentials opened; ``customer_id`` limits it to one customer's."""
+    def account(self, account_id: str, *, customer_id: str | None = None, sealed: bool = False) -> Account:
+        """The account with its credentials opened; ``customer_id`` limits it to one customer's.
+
+        ``sealed=True`` leaves the credentials sealed until first revealed (reads of synced data never
+        need them).
+        """
         row = self._row(account_id, customer_id)
+        credentials = (
+            Credentials.sealed(partial(self.box.open, row.id, row.credentials))
+            if sealed
+            else Credentials(self.box.open(row.id, row.credentials))
+        )
         return Account(
             id=row.id,
             connector=row.connector,
-            credentials=Credentials(self.box.open(row.id, row.credentials)),
+            credentials=credentials,
             permissions=PermissionReport.from_dict(json.loads(row.permissions)),
             options=AccountOptions.from_dict(json.loads(row.options)),
             customer_id=row.customer_id,
@@ -312,7 +323,17 @@ class Store:
             t.sync_state.c.account_id == account_id, t.sync_state.c.last_full_at.is_not(None)
         )
         with self.engine.connect() as db:
-            return set(db.execute(query).scalars())
+            found = set(db.execute(query).scalars())
+        self._synced.update((account_id, name) for name in found)
+        return found
+
+    def is_synced(self, account_id: str, model: str) -> bool:
+        """Whether ``model`` completed a full read for this account (the unified API asks on every read).
+
+        Once true it stays true (a full read's mark is never removed), so the answer is remembered;
+        a false one is asked again.
+        """
+        return (account_id, model) in self._synced or model in self.synced_models(account_id)
 
     # -- runs -------------------------------------------------------------------------------------
 

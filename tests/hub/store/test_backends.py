@@ -5,6 +5,7 @@ schema is emptied first), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/po
 ``postgres`` extra installed.
 """
 
+import json
 import os
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from connectors.ukg_pro.sandbox import Sandbox
 from hub import Hub
+from hub.accessors import ModelAccessor
 from hub.errors import SyncInProgress
 from hub.sync.lease import Lease
 
@@ -29,6 +31,11 @@ def database_url(request, tmp_path):
         db.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
     engine.dispose()
     return url
+
+
+def spliced_employees(hub, account):
+    accessor = ModelAccessor(hub, hub.store.account(account.id, sealed=True), "employees")
+    return json.loads(accessor.store_body(page_size=50))["results"]
 
 
 def test_link_sync_change_filter_and_lease(database_url):
@@ -50,6 +57,17 @@ def test_link_sync_change_filter_and_lease(database_url):
     page = hub.employees(account).list(page_size=5)
     assert len(page.results) == 5 and page.next_cursor
     assert hub.employees(account).get(page.results[0].remote_id).id == page.results[0].id
+
+    # The API's spliced pages (sensitive fields emptied by the database itself) equal the parsed ones.
+    for include_sensitive in (False, True):
+        hub.set_options(account, {"include_sensitive": include_sensitive})
+        for resource in ("employees", "employments", "companies"):
+            accessor = ModelAccessor(hub, hub.store.account(account.id, sealed=True), resource)
+            parsed = accessor.list_json(page_size=7)
+            spliced = json.loads(accessor.store_body(page_size=7))
+            assert spliced == {"results": parsed.results, "next_cursor": parsed.next_cursor}
+        national_ids = [e["national_id"] for e in spliced_employees(hub, account)]
+        assert any(national_ids) == include_sensitive
 
     other = Lease(hub.store, account.id, ttl=timedelta(minutes=5))
     other.owner = "elsewhere.example:1:abcd"
