@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hub.api.auth import REQUIRED_HEADERS
 from hub.errors import HubError, NotSupported, RateLimited, Unauthenticated
 
 __all__ = [
@@ -217,6 +218,11 @@ def _document_problems(app: FastAPI) -> None:
             for operation in item.values():
                 if not isinstance(operation, dict):
                     continue
+                for parameter in operation.get("parameters", ()):
+                    if parameter.get("in") == "header" and parameter.get("name") in REQUIRED_HEADERS:
+                        parameter["required"] = True
+                        parameter.get("schema", {}).pop("anyOf", None)
+                        parameter.setdefault("schema", {})["type"] = "string"
                 responses = operation.setdefault("responses", {})
                 if "requestBody" in operation:
                     responses.setdefault("400", unreadable)

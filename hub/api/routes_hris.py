@@ -13,11 +13,12 @@ import orjson
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from hub.accessors import ModelAccessor
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
-from hub.api.auth import current_account, hub_of
+from hub.api.auth import CallerRef, caller_ref, current_account, hub_of, resolve_account
 from hub.api.schemas import Problem, page_model
 from hub.hub import Hub
 from unified_models import MODELS
@@ -99,43 +100,49 @@ def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
     return data
 
 
+def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response:
+    """A list route's answer, read in a worker thread (the store is blocking I/O)."""
+    accessor = ModelAccessor(hub, resolve_account(hub, ref), resource)
+    if not (options.include_raw or options.include_sources) and options.mode == "auto":
+        spliced = accessor.store_body(
+            cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
+        )
+        if spliced is not None:
+            return Response(spliced, media_type="application/json")
+    page = accessor.list_json(
+        cursor=options.cursor,
+        page_size=options.page_size,
+        modified_after=options.modified_after,
+        include_raw=options.include_raw,
+        include_sources=options.include_sources,
+        mode=options.mode,
+    )
+    body: dict[str, Any] = {"results": page.results, "next_cursor": page.next_cursor}
+    if page.errors:
+        body["errors"] = jsonable_encoder(
+            [
+                {
+                    "key": list(e.record_key) if e.record_key is not None else None,
+                    "field": e.field,
+                    "reason": e.reason,
+                }
+                for e in page.errors
+            ]
+        )
+    return Response(orjson.dumps(body), media_type="application/json")
+
+
 def _add_routes(segment: str, resource: str) -> None:
     model = MODELS[LIST_ACTIONS[resource]]
     label = segment.replace("-", " ")
 
-    def list_records(
+    async def list_records(
         hub: Annotated[Hub, Depends(hub_of)],
-        account: Annotated[Account, Depends(current_account)],
+        ref: Annotated[CallerRef, Depends(caller_ref)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
-        accessor = ModelAccessor(hub, account, resource)
-        if not (options.include_raw or options.include_sources) and options.mode == "auto":
-            spliced = accessor.store_body(
-                cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
-            )
-            if spliced is not None:
-                return Response(spliced, media_type="application/json")
-        page = accessor.list_json(
-            cursor=options.cursor,
-            page_size=options.page_size,
-            modified_after=options.modified_after,
-            include_raw=options.include_raw,
-            include_sources=options.include_sources,
-            mode=options.mode,
-        )
-        body: dict[str, Any] = {"results": page.results, "next_cursor": page.next_cursor}
-        if page.errors:
-            body["errors"] = jsonable_encoder(
-                [
-                    {
-                        "key": list(e.record_key) if e.record_key is not None else None,
-                        "field": e.field,
-                        "reason": e.reason,
-                    }
-                    for e in page.errors
-                ]
-            )
-        return Response(orjson.dumps(body), media_type="application/json")
+        # One worker-thread hop for the whole read: the key, the account and the page.
+        return await run_in_threadpool(_list_page, hub, ref, resource, options)
 
     def get_record(
         record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],
