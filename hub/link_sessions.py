@@ -9,6 +9,8 @@ so nobody can try passwords through it. Only the URL token's hash is stored.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -54,6 +56,10 @@ SUBMIT_LIMIT = 5
 SUBMIT_WINDOW = timedelta(minutes=10)
 CLAIM_HOLD = timedelta(minutes=2)
 """How long one submit holds the session; a submit cut off mid-way frees it after this."""
+_HOSTNAME = re.compile(
+    r"(?=.{1,253}\Z)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*"
+)
+"""A DNS host name as ``urlsplit`` gives it (lower-cased), ASCII only."""
 
 
 def hash_token(token: str) -> str:
@@ -87,19 +93,40 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _origin(raw: str) -> str | None:
+    """``scheme://host[:port]`` if ``raw`` is an origin that may frame the page, else None.
+
+    The host must be a DNS name (ASCII labels) or an IP literal: the origin goes into the page's
+    ``Content-Security-Policy`` header, so nothing else (``;``, spaces, line breaks) may pass.
+    """
+    try:
+        parts = urlsplit(raw.strip())
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return None
+    host = parts.hostname or ""
+    if parts.path.strip("/") or parts.query or parts.fragment or "@" in parts.netloc or "%" in host:
+        return None
+    try:
+        shown = f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
+    except ValueError:
+        if not _HOSTNAME.fullmatch(host):
+            return None
+        shown = host
+    loopback = host in ("localhost", "127.0.0.1", "::1")
+    if not (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
+        return None
+    return f"{parts.scheme}://{shown}{f':{port}' if port else ''}"
+
+
 def check_frame_origins(origins: Iterable[str]) -> tuple[tuple[str, ...], list[FieldIssue]]:
     """Normalised origins allowed to frame the page, and an issue for each that is not an origin."""
     kept: list[str] = []
     issues = []
     for raw in origins:
-        parts = urlsplit(str(raw).strip())
-        loopback = parts.hostname in ("localhost", "127.0.0.1", "::1")
-        plain = not (
-            parts.path.strip("/") or parts.query or parts.fragment or parts.username or parts.password
-        )
-        if parts.hostname and plain and (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
-            port = f":{parts.port}" if parts.port else ""
-            kept.append(f"{parts.scheme}://{parts.hostname}{port}")
+        origin = _origin(str(raw))
+        if origin is not None:
+            kept.append(origin)
         else:
             issues.append(
                 FieldIssue(
@@ -138,11 +165,11 @@ class LinkSessions:
         found = self.hub.connector(connector)
         issues: list[FieldIssue] = []
         reference = reference.strip()
-        if not reference or len(reference) > 200:
+        if not reference or len(reference) > 200 or not reference.isprintable():
             issues.append(
                 FieldIssue(
                     "reference",
-                    "must be 1 to 200 characters.",
+                    "must be 1 to 200 printable characters.",
                     "Send your own id for the end customer (e.g. their tenant id in your app).",
                 )
             )

@@ -12,7 +12,7 @@ from hub.hub import Hub
 from hub.store import Customer
 from hub.store.link_sessions import LinkSessionRow
 
-__all__ = ["PUBLIC_URL_ENV", "router", "session_out"]
+__all__ = ["PUBLIC_URL_ENV", "lifetime", "router", "session_out"]
 
 PUBLIC_URL_ENV = "HRISHUB_PUBLIC_URL"
 """The hub's address as browsers reach it (behind a proxy); by default the address the API was called on."""
@@ -48,6 +48,21 @@ def session_out(hub: Hub, row: LinkSessionRow, url: str | None = None) -> dict[s
     }
 
 
+def lifetime(seconds: int | None) -> timedelta | None:
+    """``expires_in`` as a duration; a number of seconds too large for one stays out of range.
+
+    JSON integers have no bound: ``timedelta`` overflows past 999,999,999 days, so such a value becomes
+    the largest (or smallest) duration, which :meth:`hub.link_sessions.LinkSessions.create` refuses
+    with the same field issue as any other out-of-range life.
+    """
+    if seconds is None:
+        return None
+    try:
+        return timedelta(seconds=seconds)
+    except OverflowError:
+        return timedelta.max if seconds > 0 else timedelta.min
+
+
 def page_url(request: Request, token: str) -> str:
     """The linking page's address for ``token`` (``HRISHUB_PUBLIC_URL``, else the address called)."""
     base = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/") or str(request.base_url).rstrip("/")
@@ -78,7 +93,7 @@ def create_link_session(
         customer.id,
         body.connector,
         reference=body.reference,
-        expires_in=timedelta(seconds=body.expires_in) if body.expires_in is not None else None,
+        expires_in=lifetime(body.expires_in),
         actions=body.actions,
         frame_origins=body.frame_origins,
     )

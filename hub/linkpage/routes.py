@@ -207,14 +207,14 @@ def _session(hub: Hub, request: Request, token: str) -> LinkSessionRow | HTMLRes
 
 
 @router.get("/link/{token}", response_class=HTMLResponse)
-def show_link_page(token: str, request: Request, checked: int = 0) -> Response:
+def show_link_page(token: str, request: Request, checked: str = "") -> Response:
     """The form (an open link), the permissions summary (for the browser that linked), or why not."""
     hub: Hub = request.app.state.hub
     row = _session(hub, request, token)
     if isinstance(row, HTMLResponse):
         return row
     if row.status == "linked" and hub.link_sessions.holds(row, request.cookies.get(HOLDER_COOKIE)):
-        return _summary_page(request, hub, row, token, checked=bool(checked))
+        return _summary_page(request, hub, row, token, checked=checked == "1")
     try:
         hub.link_sessions.usable(row)
     except LinkUnavailable as gone:
