@@ -11,6 +11,7 @@ import re
 import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
@@ -429,6 +430,27 @@ def test_a_wrong_password_is_a_401_page_with_errors_on_the_sign_in_fields(world,
     assert world.creds["customer_api_key"] not in answer.text
     assert f'value="{world.creds["username"]}"' in answer.text  # the non-secret values are kept
     assert client.get(f"/v1/link-sessions/{session['id']}").json()["status"] == "open"
+    assert accounts_of(client) == []
+
+
+def test_a_host_that_does_not_answer_is_a_504_page_on_the_host_fields(make_world):
+    world = make_world()
+    # An allowed origin where nothing listens: the hub may call it, and the connection is refused.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    world.hub.settings = replace(world.hub.settings, sandbox_origins=frozenset({world.sandbox_url, dead}))
+    client = world.customer()
+    session = new_session(client)
+    browser = world.anonymous()
+    _, csrf = open_page(browser, session["url"])
+    answer = submit(browser, session["url"], csrf, {**world.creds, "domain": dead, "subdomain": ""})
+    assert answer.status_code == 504
+    for name in ("domain", "subdomain"):
+        assert "no provider host answered there" in field_error(answer.text, name)
+    assert "Web Services lists URLs" in field_error(answer.text, "subdomain")
+    assert field_error(answer.text, "password") == ""
+    assert world.creds["password"] not in answer.text
     assert accounts_of(client) == []
 
 
