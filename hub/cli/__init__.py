@@ -2,9 +2,9 @@
 
 One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors,
 scopes), ``sandbox``, ``recording`` (record), ``scaffolding`` (new-connector), ``accounts``
-(customers, link, relink, accounts, check, options), ``syncing`` (sync, worker), ``reading``
-(employees), ``serving`` (serve, secret-key) and ``demo``. Heavy imports (the hub, its store, the
-HTTP app, uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
+(customers, link, relink, accounts, check, options), ``linking_pages`` (link-pages), ``syncing``
+(sync, worker), ``reading`` (employees), ``serving`` (serve, secret-key) and ``demo``. Heavy imports
+(the hub, its store, the HTTP app, uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -124,4 +124,5 @@ def main() -> None:
 
 
 # Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
-from hub.cli import demo, catalog, sandbox, recording, scaffolding, docs, accounts, syncing, reading, serving  # noqa: E402, F401, I001
+from hub.cli import demo, catalog, sandbox, recording, scaffolding, docs, accounts  # noqa: E402, F401, I001
+from hub.cli import linking_pages, syncing, reading, serving  # noqa: E402, F401

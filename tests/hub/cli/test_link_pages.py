@@ -1,0 +1,57 @@
+"""``hrishub link-pages``: linking pages made, listed and withdrawn from the command line."""
+
+import json
+
+import httpx
+
+from hub.api import create_app
+from hub.hub import Hub
+from hub.serving import serve_in_thread
+
+
+def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdrawn(cli):
+    made = json.loads(cli("customers", "add", "Review tool", "--json").stdout)
+    missing = cli("link-pages", "new", "ukg_pro", "--customer", "cus_nobody", "--reference", "t-1")
+    assert missing.exit_code == 2 and "No customer 'cus_nobody'" in missing.stderr
+    bad = cli(
+        "link-pages",
+        "new",
+        "ukg_pro",
+        "--customer",
+        made["id"],
+        "--reference",
+        "t-1",
+        "--action",
+        "payroll.run",
+    )
+    assert bad.exit_code == 2 and "'payroll.run' is not an action UKG Pro supports" in bad.stderr
+
+    hub = Hub()
+    with serve_in_thread(create_app(hub)) as base:
+        page = json.loads(
+            cli(
+                "link-pages",
+                "new",
+                "ukg_pro",
+                "--customer",
+                made["id"],
+                "--reference",
+                "t-1",
+                "--action",
+                "employees.list",
+                "--base-url",
+                base,
+                "--json",
+            ).stdout
+        )
+        assert page["url"].startswith(f"{base}/link/")
+        opened = httpx.get(page["url"], timeout=10)
+        assert opened.status_code == 200 and "Employee Person Details" in opened.text
+
+        listed = json.loads(cli("link-pages", "list", "--customer", made["id"], "--json").stdout)
+        assert [(p["id"], p["reference"], p["status"]) for p in listed] == [(page["id"], "t-1", "open")]
+        assert "/link/" not in json.dumps(listed)  # the URL's token is never shown again
+
+        assert "revoked" in cli("link-pages", "revoke", page["id"], "--customer", made["id"]).stdout
+        assert httpx.get(page["url"], timeout=10).status_code == 410
+    hub.close()
