@@ -231,69 +231,71 @@ def _refused(request: Request, row: LinkSessionRow | None) -> HTMLResponse:
     return _unavailable(request, row, error)
 
 
-@router.post("/link/{token}", response_class=HTMLResponse)
-async def submit_link_page(token: str, request: Request) -> Response:
-    """Validate and probe the typed values as ``POST /v1/accounts`` does; link once, then show the summary."""
+@dataclass
+class _Post:
+    """A form post to a linking page that passed the session and CSRF checks."""
+
+    hub: Hub
+    row: LinkSessionRow
+    form: Any
+
+
+async def _checked_post(token: str, request: Request, *, holder: bool = False) -> _Post | Response:
+    """The post's session and form, or the page that refuses it (unknown link, forged, not the holder)."""
     hub: Hub = request.app.state.hub
     form = await request.form()
     row = await run_in_threadpool(_session, hub, request, token)
     if isinstance(row, HTMLResponse):
         return row
-    if not same_origin(request, _public_url()) or not csrf_matches(request, str(form.get("csrf_token", ""))):
+    genuine = same_origin(request, _public_url()) and csrf_matches(request, str(form.get("csrf_token", "")))
+    if not genuine or (holder and not hub.link_sessions.holds(row, request.cookies.get(HOLDER_COOKIE))):
         return _refused(request, row)
-    connector = hub.connector(row.connector)
-    names = set(connector.credentials_schema.get("properties", {}))
-    values = {k: str(v) for k, v in form.items() if k in names}
+    return _Post(hub, row, form)
+
+
+def _retry_after(response: Response, error: HubError) -> Response:
+    if isinstance(error, TooManyAttempts):
+        response.headers["Retry-After"] = str(int(error.retry_after) + 1)
+    return response
+
+
+@router.post("/link/{token}", response_class=HTMLResponse)
+async def submit_link_page(token: str, request: Request) -> Response:
+    """Validate and probe the typed values as ``POST /v1/accounts`` does; link once, then show the summary."""
+    post = await _checked_post(token, request)
+    if not isinstance(post, _Post):
+        return post
+    hub, row = post.hub, post.row
+    names = set(hub.connector(row.connector).credentials_schema.get("properties", {}))
+    values = {k: str(v) for k, v in post.form.items() if k in names}
     try:
         linked = await run_in_threadpool(lambda: call_or_await(hub.link_sessions.submit(row, values)))
     except LinkUnavailable as gone:
         return await run_in_threadpool(_unavailable, request, row, gone)
     except HubError as error:
         outcome = _failure(error, names)
-        response = await run_in_threadpool(
-            _form_page, request, hub, row, token, values=values, outcome=outcome
-        )
-        if isinstance(error, TooManyAttempts):
-            response.headers["Retry-After"] = str(int(error.retry_after) + 1)
-        return response
+        page = partial(_form_page, request, hub, row, token, values=values, outcome=outcome)
+        return _retry_after(await run_in_threadpool(page), error)
     response = RedirectResponse(
         f"/link/{token}", status_code=303, headers=security_headers(row.frame_origins)
     )
-    set_cookie(
-        response,
-        request,
-        HOLDER_COOKIE,
-        linked.holder_token,
-        f"/link/{token}",
-        framed=bool(row.frame_origins),
-    )
+    framed = bool(row.frame_origins)
+    set_cookie(response, request, HOLDER_COOKIE, linked.holder_token, f"/link/{token}", framed=framed)
     return response
 
 
 @router.post("/link/{token}/check", response_class=HTMLResponse)
 async def check_again(token: str, request: Request) -> Response:
     """Re-probe the linked account's permissions with its stored credentials (nothing retyped)."""
-    hub: Hub = request.app.state.hub
-    form = await request.form()
-    row = await run_in_threadpool(_session, hub, request, token)
-    if isinstance(row, HTMLResponse):
-        return row
-    holder = hub.link_sessions.holds(row, request.cookies.get(HOLDER_COOKIE))
-    if (
-        not holder
-        or not same_origin(request, _public_url())
-        or not csrf_matches(request, str(form.get("csrf_token", "")))
-    ):
-        return _refused(request, row)
+    post = await _checked_post(token, request, holder=True)
+    if not isinstance(post, _Post):
+        return post
+    hub, row = post.hub, post.row
     try:
         await run_in_threadpool(lambda: call_or_await(hub.link_sessions.recheck(row)))
     except HubError as error:
-        response = await run_in_threadpool(
-            partial(_summary_page, request, hub, row, token, checked=False, error=error)
-        )
-        if isinstance(error, TooManyAttempts):
-            response.headers["Retry-After"] = str(int(error.retry_after) + 1)
-        return response
+        page = partial(_summary_page, request, hub, row, token, checked=False, error=error)
+        return _retry_after(await run_in_threadpool(page), error)
     return RedirectResponse(
         f"/link/{token}?checked=1", status_code=303, headers=security_headers(row.frame_origins)
     )

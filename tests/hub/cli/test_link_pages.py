@@ -11,38 +11,19 @@ from hub.serving import serve_in_thread
 
 def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdrawn(cli):
     made = json.loads(cli("customers", "add", "Review tool", "--json").stdout)
-    missing = cli("link-pages", "new", "ukg_pro", "--customer", "cus_nobody", "--reference", "t-1")
+
+    def new_page(customer: str, *options: str):
+        return cli("link-pages", "new", "ukg_pro", "--customer", customer, "--reference", "t-1", *options)
+
+    missing = new_page("cus_nobody")
     assert missing.exit_code == 2 and "No customer 'cus_nobody'" in missing.stderr
-    bad = cli(
-        "link-pages",
-        "new",
-        "ukg_pro",
-        "--customer",
-        made["id"],
-        "--reference",
-        "t-1",
-        "--action",
-        "payroll.run",
-    )
+    bad = new_page(made["id"], "--action", "payroll.run")
     assert bad.exit_code == 2 and "'payroll.run' is not an action UKG Pro supports" in bad.stderr
 
     hub = Hub()
     with serve_in_thread(create_app(hub)) as base:
         page = json.loads(
-            cli(
-                "link-pages",
-                "new",
-                "ukg_pro",
-                "--customer",
-                made["id"],
-                "--reference",
-                "t-1",
-                "--action",
-                "employees.list",
-                "--base-url",
-                base,
-                "--json",
-            ).stdout
+            new_page(made["id"], "--action", "employees.list", "--base-url", base, "--json").stdout
         )
         assert page["url"].startswith(f"{base}/link/")
         opened = httpx.get(page["url"], timeout=10)
