@@ -34,7 +34,7 @@ from field_maps.spec import (
 )
 from unified_models import FieldSource, stable_id
 
-__all__ = ["dig", "generate", "guard_transform"]
+__all__ = ["dig", "generate", "guard_transform", "memo_stable_id"]
 
 _COUNTER = itertools.count()
 _EMPTY: Mapping[str, Any] = {}
@@ -117,6 +117,30 @@ def guard_transform(name: str, transform: Callable[[Any], Any]) -> Callable[[Any
     return guarded
 
 
+def memo_stable_id(limit: int = 16_384) -> Callable[[str, str, tuple[Any, ...]], str]:
+    """:func:`~unified_models.stable_id` remembering its answers, for references.
+
+    A map refers to the same few companies, groups and employees over and over; an id is worked out
+    once per distinct key (text keys only: ``1`` and ``"1"`` make the same id, but other types are
+    not worth the care). At most ``limit`` ids are kept; then the memory starts afresh.
+    """
+    cache: dict[tuple[str, str, tuple[Any, ...]], str] = {}
+
+    def sid(connector: str, model: str, key: tuple[Any, ...]) -> str:
+        for part in key:
+            if part.__class__ is not str:
+                return stable_id(connector, model, key)
+        memo = (connector, model, key)
+        found = cache.get(memo)
+        if found is None:
+            if len(cache) >= limit:
+                cache.clear()
+            found = cache[memo] = stable_id(connector, model, key)
+        return found
+
+    return sid
+
+
 class _CodeGen:
     """Writes the mapping function's source and collects the objects it closes over."""
 
@@ -130,6 +154,7 @@ class _CodeGen:
         self._ids: dict[int, str] = {}
         self._count = itertools.count()
         self.lineage_exprs: list[tuple[str, str]] = []
+        self.ref_id = memo_stable_id()  # one memory per generated function
 
     def bind(self, value: Any, prefix: str) -> str:
         """A closure variable holding ``value`` (shared when bound twice)."""
@@ -310,7 +335,7 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
             parts.append(gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
-    sid = gen.bind(stable_id, "sid")
+    sid = gen.bind(gen.ref_id, "rid")
     call = f"{sid}({gen.connector!r}, {ref.model!r}, ({', '.join(parts)},))"
     if checks:
         gen.emit(depth + 1, f"v = {call} if {' and '.join(checks)} else None")

@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from field_maps.spec import SourceSpec
 
-__all__ = ["JoinLookup", "join_records", "key_of", "normalise_key"]
+__all__ = ["IndexedRows", "JoinLookup", "join_records", "key_of", "normalise_key"]
 
 JoinKey = tuple[str, ...]
 
@@ -71,6 +71,26 @@ def _index(
         if key is not None:
             index.setdefault(key, row)  # first wins: a provider repeating a row should not reorder data
     return index
+
+
+class IndexedRows:
+    """A joined source's records indexed once by join key (first wins), for joins done page by page.
+
+    A :class:`JoinLookup`: joining each page against it costs one dictionary look-up per record,
+    where passing the records themselves would index them again for every page.
+    """
+
+    def __init__(
+        self, source: SourceSpec, rows: Iterable[Mapping[str, Any]] | Mapping[Any, Mapping[str, Any]]
+    ) -> None:
+        self._index = _index(source, rows)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, key: JoinKey) -> Mapping[str, Any] | None:
+        """The first record whose join key is ``key``, or None."""
+        return self._index.get(key)
 
 
 def join_records(

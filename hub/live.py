@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from field_maps import MappingError
-from field_maps.joiner import key_of, normalise_key
+from field_maps.joiner import IndexedRows, key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
@@ -26,6 +26,9 @@ __all__ = ["compile_for", "read_compiled", "read_live"]
 log = logging.getLogger(__name__)
 
 Keys = Sequence[tuple[str, ...]]
+
+SLICE = 500
+"""Records joined and mapped at a time: a page's joined partners and built models stay this few."""
 
 
 async def compile_for(
@@ -90,6 +93,8 @@ async def read_compiled(
 ) -> AsyncIterator[list[Any]]:
     """Pages of unified records (or :class:`MappingError`) of one compiled map.
 
+    A provider page comes out in slices of at most :data:`SLICE` records.
+
     ``with_raw`` yields ``(record, raw)`` pairs instead of records, the raw provider records beside
     the model rather than inside it (cheaper for a sync, which stores them apart). ``spill`` is a
     scratch folder: joined sources are kept there on disk rather than in memory. An optional joined
@@ -103,19 +108,25 @@ async def read_compiled(
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
     tables = await asyncio.gather(*(_collect(client, s, keys, account_id, spill, tolerate) for s in joined))
-    others = {s.name: rows for s, rows in zip(joined, tables, strict=True)}
+    others = {
+        s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)
+        for s, rows in zip(joined, tables, strict=True)
+    }
     width = None if keys is None else min(len(k) for k in keys)
     try:
         async for page in client.records(primary.record, **_where(primary, keys)):
             if wanted is not None:
                 page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
-            joined = compiled.join(page, **others)
-            if with_raw:
-                yield [_with_raw(compiled, record, include_sources) for record in joined]
-            else:
-                yield list(
-                    compiled.map_many(joined, include_raw=include_raw, include_sources=include_sources)
-                )
+            # Slice by slice, so only a slice's joined partners and models are held at once.
+            for start in range(0, len(page), SLICE):
+                part = compiled.join(page[start : start + SLICE], **others)
+                if with_raw:
+                    yield [_with_raw(compiled, record, include_sources) for record in part]
+                else:
+                    yield list(
+                        compiled.map_many(part, include_raw=include_raw, include_sources=include_sources)
+                    )
+            del page
     finally:
         for rows in others.values():
             if isinstance(rows, SpilledRows):

@@ -175,7 +175,11 @@ class UkgProClient:
 
     async def _page(
         self, endpoint: Endpoint, page: int, params: Mapping[str, Any]
-    ) -> tuple[list, httpx.Response]:
+    ) -> tuple[list, int | None]:
+        """One page's rows and the ``last`` page its ``Link`` header names.
+
+        The response itself is let go: its body would double a prefetched page's memory.
+        """
         query = {**params, "page": page, endpoint.page_param: endpoint.page_size}
         body, response = await self.get_json(endpoint.path, query)
         if not isinstance(body, list):
@@ -183,7 +187,7 @@ class UkgProClient:
                 f"UKG Pro sent a {type(body).__name__} where a list was expected from {endpoint.path}.",
                 provider="ukg_pro",
             )
-        return body, response
+        return body, self._last_page(response)
 
     def _last_page(self, response: httpx.Response) -> int | None:
         """The ``last`` page number from an RFC 5988 ``Link`` header on our own host, if any."""
@@ -208,21 +212,21 @@ class UkgProClient:
             yield body
             return
         full_depth = depth = max(1, self.settings.page_prefetch or self.settings.max_concurrency)
-        first, response = await self._page(endpoint, 1, params)
+        first, last = await self._page(endpoint, 1, params)
         if not first:
             return
-        yield first
         server_size = len(first)  # the server may cap below what we asked for
+        previous = _digest(first)
+        yield first
+        del first  # the caller has it; holding it here would keep a whole page alive for the whole read
         # Read ahead by pages, but never hold more than ROWS_IN_FLIGHT rows: 8 pages of wide records
         # would be most of a gigabyte.
         full_depth = min(full_depth, max(1, ROWS_IN_FLIGHT // max(server_size, 1)))
         depth = min(depth, full_depth)
-        last = self._last_page(response)
-        if len(first) < endpoint.page_size and last is None:
+        if server_size < endpoint.page_size and last is None:
             depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
         if last == 1:
             return
-        previous = _digest(first)
         next_page, tasks = 2, {}
         try:
             while True:
@@ -231,13 +235,13 @@ class UkgProClient:
                     tasks[n] = asyncio.ensure_future(self._page(endpoint, n, params))
                 if next_page not in tasks:
                     return
-                body, response = await tasks.pop(next_page)
+                body, _ = await tasks.pop(next_page)
                 if not body:
                     return
                 digest = _digest(body)
                 if digest == previous:
                     # A repeated page: read it again (empty now when the repeat stood in for the end).
-                    body, response = await self._page(endpoint, next_page, params)
+                    body, _ = await self._page(endpoint, next_page, params)
                     if not body:
                         return
                     digest = _digest(body)
@@ -248,11 +252,13 @@ class UkgProClient:
                             provider="ukg_pro",
                         )
                 previous = digest
+                size = len(body)
                 yield body
-                server_size = max(server_size, len(body))
-                if last is None and len(body) < server_size:
+                del body
+                server_size = max(server_size, size)
+                if last is None and size < server_size:
                     return  # shorter than a page the server has already filled: the end
-                if len(body) == server_size:
+                if size == server_size:
                     depth = full_depth  # the server's page size is known now: read ahead again
                 next_page += 1
         finally:

@@ -6,18 +6,18 @@ current row). Everything else is the row exactly as UKG sent it, in UKG's order.
 
 A period's end is known only once every row of the employee has been read, and a large tenant's
 history does not fit in memory as Python objects: :func:`stream_job_history_periods` keeps the rows in
-a scratch SQLite file while reading, and only (employee, date, position) in memory.
+a scratch file while reading (one after another, as compact JSON), and only (employee, date, position)
+in memory.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
+from array import array
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date, timedelta
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -63,34 +63,31 @@ async def stream_job_history_periods(
     pages: AsyncIterator[list[dict[str, Any]]],
 ) -> AsyncIterator[list[dict[str, Any]]]:
     """:func:`job_history_periods` over pages, in bounded memory (rows wait in a scratch file)."""
-    with tempfile.TemporaryDirectory(prefix="hrishub-ukg-") as folder:
-        db = sqlite3.connect(Path(folder) / "history.sqlite")
-        try:
-            db.execute("PRAGMA journal_mode=OFF")
-            db.execute("PRAGMA synchronous=OFF")
-            db.execute("CREATE TABLE rows (position INTEGER PRIMARY KEY, row BLOB NOT NULL)")
-            entries: list[tuple[int, Any, Any, date | None]] = []
-            async for page in pages:
-                start = len(entries)
-                for offset, row in enumerate(page):
-                    entries.append(
-                        (start + offset, row.get("companyId"), row.get("employeeId"), _effective(row))
-                    )
-                db.executemany(
-                    "INSERT INTO rows VALUES (?, ?)",
-                    ((start + i, orjson.dumps(r)) for i, r in enumerate(page)),
-                )
-            ends = _period_ends(entries)
-            total = len(entries)
-            del entries
-            for low in range(0, total, PAGE):
-                chunk = db.execute(
-                    "SELECT position, row FROM rows WHERE position >= ? AND position < ? ORDER BY position",
-                    (low, low + PAGE),
-                ).fetchall()
-                yield [dict(orjson.loads(row), periodEndDate=ends.get(position)) for position, row in chunk]
-        finally:
-            db.close()
+    with tempfile.TemporaryFile(prefix="hrishub-ukg-") as scratch:
+        entries: list[tuple[int, Any, Any, date | None]] = []
+        sizes = array("I")  # each row's length in the file, in order: rows are read back in order
+        async for page in pages:
+            start = len(entries)
+            chunks = []
+            for offset, row in enumerate(page):
+                entries.append((start + offset, row.get("companyId"), row.get("employeeId"), _effective(row)))
+                data = orjson.dumps(row)
+                sizes.append(len(data))
+                chunks.append(data)
+            scratch.write(b"".join(chunks))
+        ends = _period_ends(entries)
+        total = len(entries)
+        del entries
+        scratch.seek(0)
+        for low in range(0, total, PAGE):
+            high = min(low + PAGE, total)
+            view = memoryview(scratch.read(sum(sizes[low:high])))
+            rows, at = [], 0
+            for position in range(low, high):
+                size = sizes[position]
+                rows.append(dict(orjson.loads(view[at : at + size]), periodEndDate=ends.get(position)))
+                at += size
+            yield rows
 
 
 Builder = Callable[[AsyncIterator[list[dict[str, Any]]]], AsyncIterator[list[dict[str, Any]]]]

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from hub.store import Store
 from hub.store import tables as t
 from hub.sync.diff import diff_records
 from hub.sync.report import ModelReport
+from hub.sync.staging import StagedRow, Stager
 
 __all__ = ["EVENT_MODELS", "ApplyPlan", "apply_model", "mark_delivered", "pending_events", "save_state"]
 
 _CHUNK = 1000
+
+APPLY_CACHE_KIB = -65_536
+"""SQLite's page cache while a model is applied (negative: in KiB, so 64 MB); see :func:`_roomy_cache`."""
 
 EVENT_MODELS = {"Employee": "employee"}
 """Models whose changes become events (``employee.created`` ...)."""
@@ -82,111 +87,117 @@ def _is_termination(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool
     return became_inactive or (bool(after.get("termination_date")) and not before.get("termination_date"))
 
 
-def _insert_new(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
-    s, r = t.staged.c, t.records.c
-    missing = (
-        ~select(r.id).where(r.account_id == plan.account_id, r.model == plan.model, r.id == s.id).exists()
+def _upsert_staged(
+    db: Connection, plan: ApplyPlan, report: ModelReport, staged: Stager, events: list[dict]
+) -> None:
+    """Insert the new staged records (in the order read) and update the changed ones."""
+    r = t.records.c
+    emit = plan.emit and plan.model in EVENT_MODELS
+    changed_events: list[dict] = []
+    created_events: list[dict] = []
+    rewrite = (
+        update(t.records)
+        .where(r.seq == bindparam("b_seq"))
+        .values(
+            hash=bindparam("b_hash"),
+            data=bindparam("b_data"),
+            raw=bindparam("b_raw"),
+            remote_id=bindparam("b_remote_id"),
+        )
     )
-    new = select(s.id, s.data).where(s.run_id == plan.run_id, s.model == plan.model, missing)
-    if plan.emit and plan.model in EVENT_MODELS:
-        for row in db.execute(new):
-            events.append(_event(plan, "created", row.id, json.loads(row.data)))
-    columns = [
-        "account_id",
-        "model",
-        "id",
-        "remote_id",
-        "hash",
-        "data",
-        "raw",
-        "deleted",
-        "created_at",
-        "modified_at",
-    ]
-    source = select(
-        literal(plan.account_id),
-        s.model,
-        s.id,
-        s.remote_id,
-        s.hash,
-        s.data,
-        s.raw,
-        literal(False),
-        literal(plan.now, t.UTCDateTime()),
-        literal(plan.now, t.UTCDateTime()),
-    ).where(s.run_id == plan.run_id, s.model == plan.model, missing)
-    counted = source
-    source = source.order_by(s.position)
-    # Counted first: drivers differ on the row count of INSERT ... SELECT (psycopg answers -1).
-    report.created += db.execute(select(func.count()).select_from(counted.subquery())).scalar_one()
-    db.execute(insert(t.records).from_select(columns, source))
-
-
-def _update_changed(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
-    s, r = t.staged.c, t.records.c
-    joined = t.staged.join(
-        t.records, and_(r.account_id == plan.account_id, r.model == plan.model, r.id == s.id)
-    )
-    last = ""
-    while True:
-        rows = db.execute(
-            select(s.id, s.remote_id, s.hash, s.data, s.raw, r.data.label("old"), r.deleted, r.seq)
-            .select_from(joined)
-            .where(
-                s.run_id == plan.run_id, s.model == plan.model, s.id > last, (r.hash != s.hash) | r.deleted
+    modify = rewrite.values(modified_at=plan.now, deleted=False)
+    for batch in staged.batches():
+        stored = {
+            row.id: row
+            for row in db.execute(
+                select(r.seq, r.id, r.hash, r.deleted).where(
+                    r.account_id == plan.account_id, r.model == plan.model, r.id.in_([s.id for s in batch])
+                )
             )
-            .order_by(s.id)
-            .limit(_CHUNK)
-        ).all()
-        if not rows:
-            return
-        last = rows[-1].id
-        for row in rows:
-            before, after = json.loads(row.old), json.loads(row.data)
-            changes = diff_records(before, after)
-            values: dict[str, Any] = {
-                "hash": row.hash,
-                "data": row.data,
-                "raw": row.raw,
-                "remote_id": row.remote_id,
-            }
-            if changes or row.deleted:
-                values |= {"modified_at": plan.now, "deleted": False}
+        }
+        new: list[dict[str, Any]] = []
+        changed: list[tuple[Any, StagedRow]] = []
+        for row in batch:
+            old = stored.get(row.id)
+            if old is None:
+                new.append(
+                    {
+                        "account_id": plan.account_id,
+                        "model": plan.model,
+                        "id": row.id,
+                        "remote_id": row.remote_id,
+                        "hash": row.hash,
+                        "data": row.data,
+                        "raw": row.raw,
+                        "deleted": False,
+                        "created_at": plan.now,
+                        "modified_at": plan.now,
+                    }
+                )
+                if emit:
+                    created_events.append(_event(plan, "created", row.id, json.loads(row.data)))
+            elif old.hash != row.hash or old.deleted:
+                changed.append((old, row))
+        if changed:
+            seqs = [old.seq for old, _ in changed]
+            before = {seq: data for seq, data in db.execute(select(r.seq, r.data).where(r.seq.in_(seqs)))}
+            rewritten, modified = [], []
+            for old, row in changed:
+                values = {
+                    "b_seq": old.seq,
+                    "b_hash": row.hash,
+                    "b_data": row.data,
+                    "b_raw": row.raw,
+                    "b_remote_id": row.remote_id,
+                }
+                was, now = json.loads(before[old.seq]), json.loads(row.data)
+                changes = diff_records(was, now)
+                if not (changes or old.deleted):
+                    rewritten.append(values)  # same data, new raw: not a change anyone is told of
+                    continue
+                modified.append(values)
                 report.updated += 1
-                if plan.emit and plan.model in EVENT_MODELS:
-                    if row.deleted:
-                        events.append(_event(plan, "created", row.id, after))
+                if emit:
+                    if old.deleted:
+                        changed_events.append(_event(plan, "created", row.id, now))
                     else:
-                        kind = "terminated" if _is_termination(before, after) else "updated"
-                        events.append(_event(plan, kind, row.id, after, changes))
-            db.execute(update(t.records).where(r.seq == row.seq).values(**values))
+                        kind = "terminated" if _is_termination(was, now) else "updated"
+                        changed_events.append(_event(plan, kind, row.id, now, changes))
+            if rewritten:
+                db.execute(rewrite, rewritten)
+            if modified:
+                db.execute(modify, modified)
+        if new:
+            report.created += len(new)
+            db.execute(insert(t.records), new)
+    # Changed records first, then new ones, each in id order (as they have always been announced).
+    events.extend(sorted(changed_events, key=lambda e: e["record_id"]))
+    events.extend(sorted(created_events, key=lambda e: e["record_id"]))
 
 
-def _delete_missing(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
-    s, r = t.staged.c, t.records.c
-    staged_here = select(s.id).where(s.run_id == plan.run_id, s.model == plan.model, s.id == r.id).exists()
+def _delete_missing(
+    db: Connection, plan: ApplyPlan, report: ModelReport, staged: Stager, events: list[dict]
+) -> None:
+    r = t.records.c
     last = 0
     while True:
         rows = db.execute(
-            select(r.seq, r.id, r.data)
+            select(r.seq, r.id)
             .where(r.account_id == plan.account_id, r.model == plan.model, r.deleted.is_(False), r.seq > last)
-            .where(~staged_here)
             .order_by(r.seq)
             .limit(_CHUNK)
         ).all()
         if not rows:
             return
         last = rows[-1].seq
-        gone = [row for row in rows if row.id not in plan.protected]
-        if gone:
-            db.execute(
-                update(t.records)
-                .where(r.seq.in_([row.seq for row in gone]))
-                .values(deleted=True, modified_at=plan.now)
-            )
-            report.deleted += len(gone)
-            if plan.emit and plan.model in EVENT_MODELS:
-                events.extend(_event(plan, "deleted", row.id, json.loads(row.data)) for row in gone)
+        gone = [row.seq for row in rows if row.id not in staged.ids and row.id not in plan.protected]
+        if not gone:
+            continue
+        if plan.emit and plan.model in EVENT_MODELS:
+            for row in db.execute(select(r.id, r.data).where(r.seq.in_(gone)).order_by(r.seq)):
+                events.append(_event(plan, "deleted", row.id, json.loads(row.data)))
+        db.execute(update(t.records).where(r.seq.in_(gone)).values(deleted=True, modified_at=plan.now))
+        report.deleted += len(gone)
 
 
 def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport, events: list[dict]) -> None:
@@ -232,16 +243,34 @@ def save_state(
         db.execute(update(t.sync_state).where(st.account_id == account_id, st.name == name).values(**values))
 
 
-def apply_model(store: Store, plan: ApplyPlan, report: ModelReport) -> list[dict[str, Any]]:
-    """Move the staged records of one model into the store; returns the events it recorded."""
+@contextmanager
+def _roomy_cache(db: Connection) -> Iterator[None]:
+    """On SQLite, a larger page cache for the length of one apply.
+
+    An apply writes every record of a model in one transaction, and each insert lands in the
+    indexes of ``records`` at a random place (ids are hashes): with SQLite's default 2 MB cache
+    most of those pages are read and written again and again once a tenant is large.
+    """
+    if db.dialect.name != "sqlite":
+        yield
+        return
+    before = db.exec_driver_sql("PRAGMA cache_size").scalar()
+    db.exec_driver_sql(f"PRAGMA cache_size={APPLY_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+def apply_model(store: Store, plan: ApplyPlan, report: ModelReport, staged: Stager) -> list[dict[str, Any]]:
+    """Move the records ``staged`` for one model into the store; returns the events it recorded."""
     events: list[dict[str, Any]] = []
-    with store.begin() as db:
-        _update_changed(db, plan, report, events)
-        _insert_new(db, plan, report, events)
+    with store.begin() as db, _roomy_cache(db):
+        _upsert_staged(db, plan, report, staged, events)
         if plan.excluded:
             _drop_excluded(db, plan, report, events)
         if plan.full and plan.complete:
-            _delete_missing(db, plan, report, events)
+            _delete_missing(db, plan, report, staged, events)
         report.unchanged = max(0, report.read - report.created - report.updated)
         save_state(
             db,
@@ -254,7 +283,6 @@ def apply_model(store: Store, plan: ApplyPlan, report: ModelReport) -> list[dict
         )
         if events:
             db.execute(insert(t.events), events)
-        db.execute(delete(t.staged).where(t.staged.c.run_id == plan.run_id, t.staged.c.model == plan.model))
     return events
 
 

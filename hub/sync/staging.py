@@ -98,7 +98,7 @@ class Stager:
         self._file.seek(0)
         while True:
             try:
-                yield pickle.load(self._file)  # noqa: S301 - our own scratch file, written above
+                yield pickle.load(self._file)  # our own scratch file, written above
             except EOFError:
                 return
 
