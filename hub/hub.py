@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -65,14 +66,21 @@ class Hub:
         self.registry = Registry.load(allow=plugins)
         self._database_url = database_url
         self._store = store
+        self._store_lock = threading.Lock()
 
     @property
     def store(self) -> Store:
-        """The hub's store, opened (and migrated) on first use."""
-        if self._store is None:
-            from hub.store import Store
+        """The hub's store, opened (and migrated) on first use, once even when threads ask at once.
 
-            self._store = Store(self._database_url)
+        The API's first requests arrive together on worker threads; two of them must not both open
+        (and migrate) the store.
+        """
+        if self._store is None:
+            with self._store_lock:
+                if self._store is None:
+                    from hub.store import Store
+
+                    self._store = Store(self._database_url)
         return self._store
 
     def close(self) -> None:

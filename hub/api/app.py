@@ -1,5 +1,6 @@
 """The FastAPI app factory: routers, problem handlers, the hub and its background syncs."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -58,6 +59,7 @@ def create_app(hub: Hub | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(lambda: served.store)  # opened (and migrated) before the first request
         yield
         await syncs.drain()
         if owned:

@@ -1,12 +1,15 @@
 """The store's schema comes from Alembic revisions that match the tables the code uses."""
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
+from hub.hub import Hub
 from hub.store import Store
 from hub.store.codec import unpack_raw
 from hub.store.migrate import alembic_config, upgrade
@@ -88,3 +91,19 @@ def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
         [(packed,)] = db.execute(text("SELECT raw FROM records WHERE id = 'e1'")).all()
         assert db.execute(text("SELECT count(*) FROM staged")).scalar() == 0  # transient rows dropped
     assert unpack_raw(packed) == raw
+
+
+def test_threads_asking_a_new_hub_for_its_store_at_once_share_one_migrated_store(tmp_path):
+    """The API's first requests reach a fresh hub together, on worker threads: one store is opened."""
+    hub = Hub(database_url=f"sqlite:///{tmp_path / 'hub.db'}")
+    start = threading.Barrier(8)
+
+    def open_store() -> object:
+        start.wait()
+        return hub.store
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        stores = list(pool.map(lambda _: open_store(), range(8)))
+    assert all(s is stores[0] for s in stores)
+    assert hub.store.customers() == []
+    hub.close()
