@@ -162,6 +162,7 @@ class ModelAccessor:
         modified_after: datetime | None,
         with_raw: bool = True,
         hidden: tuple[str, ...] = (),
+        instants_as_text: bool = False,
     ) -> tuple[list[Any], str | None]:
         """One page of stored rows after the cursor's position, and the next cursor (None at the end)."""
         from hub.store.reads import record_page
@@ -176,6 +177,7 @@ class ModelAccessor:
             modified_after=modified_after,
             with_raw=with_raw,
             hidden=hidden,
+            instants_as_text=instants_as_text,
         )
         more = len(rows) > page_size
         rows = rows[:page_size]
@@ -316,7 +318,12 @@ class ModelAccessor:
         hidden = self._hidden() or ()
         in_sql = hides_in_sql(self.hub.store)
         rows, following = self._store_rows(
-            cursor, page_size, modified_after, with_raw=False, hidden=hidden if in_sql else ()
+            cursor,
+            page_size,
+            modified_after,
+            with_raw=False,
+            hidden=hidden if in_sql else (),
+            instants_as_text=True,
         )
         records = b",".join(encode_rows(rows, hidden=() if in_sql else hidden))
         return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"

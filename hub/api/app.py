@@ -59,7 +59,8 @@ def create_app(hub: Hub | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await asyncio.to_thread(lambda: served.store)  # opened (and migrated) before the first request
+        # Opened (and migrated) before the first request, and tuned for a reading process.
+        await asyncio.to_thread(lambda: served.store.tune_for_reading())
         yield
         await syncs.drain()
         if owned:

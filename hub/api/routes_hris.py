@@ -100,15 +100,27 @@ def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
     return data
 
 
-def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response:
-    """A list route's answer, read in a worker thread (the store is blocking I/O)."""
+def _plain(options: ListOptions) -> bool:
+    return not (options.include_raw or options.include_sources) and options.mode == "auto"
+
+
+def _store_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response | None:
+    """A plain list read answered from the store, or None when it must go further (live, extras)."""
+    if not _plain(options):
+        return None
     accessor = ModelAccessor(hub, resolve_account(hub, ref), resource)
-    if not (options.include_raw or options.include_sources) and options.mode == "auto":
-        spliced = accessor.store_body(
-            cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
-        )
-        if spliced is not None:
-            return Response(spliced, media_type="application/json")
+    spliced = accessor.store_body(
+        cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
+    )
+    return Response(spliced, media_type="application/json") if spliced is not None else None
+
+
+def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response:
+    """A list route's answer, in a worker thread (blocking I/O: the store, or the provider)."""
+    answered = _store_page(hub, ref, resource, options)
+    if answered is not None:
+        return answered
+    accessor = ModelAccessor(hub, resolve_account(hub, ref), resource)
     page = accessor.list_json(
         cursor=options.cursor,
         page_size=options.page_size,
@@ -141,7 +153,12 @@ def _add_routes(segment: str, resource: str) -> None:
         ref: Annotated[CallerRef, Depends(caller_ref)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
-        # One worker-thread hop for the whole read: the key, the account and the page.
+        # The key, the account and the page in one go: inline for SQLite (in-process work), else one
+        # worker-thread hop (a network database, or the provider, is waited for).
+        if hub.store.reads_inline:
+            answered = _store_page(hub, ref, resource, options)
+            if answered is not None:
+                return answered
         return await run_in_threadpool(_list_page, hub, ref, resource, options)
 
     def get_record(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, cast, func, literal, null, or_, select
+from sqlalchemy import Select, String, Text, bindparam, cast, func, literal, null, or_, select, type_coerce
 from sqlalchemy.dialects.postgresql import JSONB
 
 from hub.store import tables as t
@@ -27,6 +28,7 @@ def record_page(
     modified_after: datetime | None = None,
     with_raw: bool = True,
     hidden: tuple[str, ...] = (),
+    instants_as_text: bool = False,
 ) -> list[Any]:
     """Up to ``limit`` records after position ``after``, in the order they were first stored.
 
@@ -34,20 +36,49 @@ def record_page(
     while a sync runs sees every record once; records the sync adds appear at the end.
     ``with_raw=False`` leaves the provider's raw data (the largest column) unread. ``hidden`` fields
     are emptied by the database where it can (see :func:`hides_in_sql`), else left for the caller.
+    ``instants_as_text`` hands SQLite's stored text for ``created_at``/``modified_at`` back unparsed
+    (:func:`encode_rows` formats it directly); other databases give datetimes either way.
     """
+    statement = _page_statement(
+        store.engine.dialect.name,
+        with_raw=with_raw,
+        hidden=hidden,
+        instants_as_text=instants_as_text,
+        since=modified_after is not None,
+    )
+    params = {"account_id": account_id, "model": model, "after": after, "limit": limit}
+    if modified_after is not None:
+        params["modified_after"] = modified_after
+    with store.engine.connect() as db:
+        return db.execute(statement, params).all()
+
+
+@lru_cache(maxsize=64)
+def _page_statement(
+    dialect: str, *, with_raw: bool, hidden: tuple[str, ...], instants_as_text: bool, since: bool
+) -> Select[Any]:
+    # Built once per shape with bound parameters: building and keying a statement per request costs
+    # more than the read itself on the API's hot path.
     r = t.records.c
     raw = r.raw if with_raw else null().label("raw")
-    data = _hiding(store, r.data, hidden) if hidden else r.data
+    data = _hiding(dialect, r.data, hidden) if hidden else r.data
+    created, modified = r.created_at, r.modified_at
+    if instants_as_text and dialect == "sqlite":
+        created = type_coerce(r.created_at, String()).label("created_at")
+        modified = type_coerce(r.modified_at, String()).label("modified_at")
     query = (
-        select(r.seq, data, raw, r.deleted, r.created_at, r.modified_at)
-        .where(r.account_id == account_id, r.model == model, r.seq > after)
+        select(r.seq, data, raw, r.deleted, created, modified)
+        .where(
+            r.account_id == bindparam("account_id"),
+            r.model == bindparam("model"),
+            r.seq > bindparam("after"),
+        )
         .order_by(r.seq)
-        .limit(limit)
+        .limit(bindparam("limit"))
     )
-    if modified_after is not None:
-        query = query.where(r.modified_at > modified_after)
-    with store.engine.connect() as db:
-        return db.execute(query).all()
+    if since:
+        query = query.where(r.modified_at > bindparam("modified_after", type_=t.UTCDateTime()))
+    return query
 
 
 def hides_in_sql(store: Store) -> bool:
@@ -55,9 +86,8 @@ def hides_in_sql(store: Store) -> bool:
     return store.engine.dialect.name in ("sqlite", "postgresql")
 
 
-def _hiding(store: Store, column: Any, hidden: tuple[str, ...]) -> Any:
+def _hiding(dialect: str, column: Any, hidden: tuple[str, ...]) -> Any:
     """``column`` (JSON text) with the ``hidden`` top-level members set to null, computed by the database."""
-    dialect = store.engine.dialect.name
     if dialect == "sqlite":
         pairs = [item for name in hidden for item in (f"$.{name}", null())]
         return func.json_set(column, *pairs).label("data")
@@ -117,8 +147,8 @@ def to_json_dict(
     is the API's hot path. ``hidden`` fields are emptied (and raw data dropped) as for the model.
     """
     data = orjson.loads(row.data)
-    data["created_at"] = _instant(row.created_at)
-    data["modified_at"] = _instant(row.modified_at)
+    data["created_at"] = _instant_of(row.created_at)
+    data["modified_at"] = _instant_of(row.modified_at)
     data["remote_was_deleted"] = bool(row.deleted)
     for name in hidden:
         data[name] = None
@@ -127,6 +157,15 @@ def to_json_dict(
     if lineage is not None:
         data["field_sources"] = {k: v for k, v in lineage.items() if k.split(".")[0] not in hidden}
     return data
+
+
+def _instant_of(value: datetime | str) -> str:
+    """:func:`_instant` of a datetime, or of SQLite's stored text ``2026-01-31 14:05:09.123456`` (UTC)."""
+    if not isinstance(value, str):
+        return _instant(value)
+    whole, _, fraction = value.partition(".")
+    # isoformat leaves out a zero fraction; SQLAlchemy always stores six digits.
+    return f"{whole[:10]}T{whole[11:19]}{'.' + fraction if fraction.strip('0') else ''}Z"
 
 
 def encode_rows(rows: list[Any], *, hidden: tuple[str, ...] = ()) -> list[bytes]:
@@ -142,7 +181,7 @@ def encode_rows(rows: list[Any], *, hidden: tuple[str, ...] = ()) -> list[bytes]
         data: str = row.data
         deleted = "true" if row.deleted else "false"
         tail = (
-            f'"created_at":"{_instant(row.created_at)}","modified_at":"{_instant(row.modified_at)}",'
+            f'"created_at":"{_instant_of(row.created_at)}","modified_at":"{_instant_of(row.modified_at)}",'
             f'"remote_was_deleted":{deleted}}}'
         )
         encoded.append(f"{data[:-1]}{',' if len(data) > 2 else ''}{tail}".encode())
