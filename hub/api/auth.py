@@ -110,6 +110,10 @@ def resolve_account(hub: Hub, ref: CallerRef) -> Account:
     401 for an unknown key, then 422 without ``X-Account-Id``, then 404 if the account is not the
     caller's (exactly like an id that does not exist).
     """
+    if ref.account_id is not None:
+        found = hub.store.account_for_key(ref.key, ref.account_id)
+        if found is not None:
+            return found
     customer = customer_for(hub, ref.key)
     if ref.account_id is None:
         raise RequestValidationError(
