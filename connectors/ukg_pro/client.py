@@ -59,8 +59,11 @@ PERMISSION_PROBES: dict[str, str] = {
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
 
 
-ROWS_IN_FLIGHT = 7_500
-"""The most rows one list may have requested ahead of the caller (bounds memory on wide pages)."""
+ROWS_IN_FLIGHT = 5_000
+"""The most rows one list may have requested ahead of the caller (bounds memory on wide pages).
+
+Two 2,500-row pages: a full sync reads two joined sources at once, and 7,500 here put a 50,000-employee
+sync over 300 MB at its peak for no measurable gain in time."""
 
 
 def _format_change_date(moment: datetime, *, ceil: bool = False) -> str:

@@ -399,11 +399,6 @@ class Store:
         with self.engine.connect() as db:
             return int(db.execute(query).scalar_one())
 
-    def forget_staged(self, run_id: str) -> None:
-        """Drop what a run staged (after it applied, or when it died)."""
-        with self.begin() as db:
-            db.execute(delete(t.staged).where(t.staged.c.run_id == run_id))
-
 
 def _map_file(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()

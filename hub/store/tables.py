@@ -34,7 +34,6 @@ __all__ = [
     "link_sessions",
     "metadata",
     "records",
-    "staged",
     "sync_runs",
     "sync_state",
 ]
@@ -119,20 +118,6 @@ records = Table(
     Index(None, "account_id", "model", "seq"),
     Index(None, "account_id", "model", "modified_at"),
     Index(None, "account_id", "model", "remote_id"),
-)
-
-staged = Table(
-    "staged",
-    metadata,
-    Column("run_id", String(40), primary_key=True),
-    Column("model", String(40), primary_key=True),
-    Column("id", String(36), primary_key=True),
-    Column("remote_id", String(200), nullable=True),
-    Column("hash", String(64), nullable=False),
-    Column("data", Text, nullable=False),
-    Column("raw", LargeBinary, nullable=True),
-    # The order the provider sent the record in, so new records are stored (and listed) in it.
-    Column("position", Integer, nullable=False, server_default="0"),
 )
 
 sync_runs = Table(

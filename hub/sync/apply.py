@@ -29,8 +29,11 @@ __all__ = ["EVENT_MODELS", "ApplyPlan", "apply_model", "mark_delivered", "pendin
 
 _CHUNK = 1000
 
-APPLY_CACHE_KIB = -65_536
-"""SQLite's page cache while a model is applied (negative: in KiB, so 64 MB); see :func:`_roomy_cache`."""
+APPLY_CACHE_KIB = -32_768
+"""SQLite's page cache while a model is applied (negative: in KiB, so 32 MB); see :func:`_roomy_cache`.
+
+Measured at 50,000 employees, the resident memory it takes is not all handed back after the apply,
+so it adds to a sync's peak: 64 MB cost as much in memory and gained nothing measurable in time."""
 
 EVENT_MODELS = {"Employee": "employee"}
 """Models whose changes become events (``employee.created`` ...)."""

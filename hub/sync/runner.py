@@ -339,7 +339,6 @@ class SyncRun:
                     .where(runs.id.in_(interrupted))
                     .values(status="interrupted", finished_at=self.now)
                 )
-                db.execute(t.staged.delete().where(t.staged.c.run_id.in_(interrupted)))
             db.execute(
                 insert(t.sync_runs).values(
                     id=self.report.run_id,

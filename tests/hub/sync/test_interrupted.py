@@ -74,7 +74,6 @@ def test_a_sync_killed_midway_is_finished_by_the_next_run(tmp_path):
             assert snapshot(hub, account, resource) == snapshot(hub, account, resource, mode="live"), resource
         runs = sorted(run["status"] for run in hub.syncs(account))
         assert runs == ["interrupted", "succeeded", "succeeded"]
-        assert _count(hub, t.staged) == 0
         # Each change recorded once: nothing lost, nothing duplicated by the rerun.
         with hub.store.engine.connect() as db:
             kinds = db.execute(select(t.events.c.type, t.events.c.record_id)).all()
