@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache, partial
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, event, func, or_, select, update
+from sqlalchemy import and_, bindparam, event, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from hub.accounts import Account, AccountOptions, Credentials, PermissionReport
