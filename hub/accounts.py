@@ -28,25 +28,23 @@ class Credentials:
     provider (the unified API on a synced account) never decrypt them.
     """
 
-    __slots__ = ("_names", "_opener", "_values")
+    __slots__ = ("_opener", "_values")
 
     def __init__(self, values: Mapping[str, Any]) -> None:
         self._values: dict[str, Any] | None = dict(values)
         self._opener: Callable[[], Mapping[str, Any]] | None = None
-        self._names: tuple[str, ...] = tuple(sorted(self._values))
 
     @classmethod
     def sealed(cls, opener: Callable[[], Mapping[str, Any]]) -> Credentials:
         """Credentials opened by ``opener`` on first use (a decryption error surfaces then)."""
         made = cls({})
-        made._values, made._opener, made._names = None, opener, ()
+        made._values, made._opener = None, opener
         return made
 
     def _open(self) -> dict[str, Any]:
         if self._values is None:
             assert self._opener is not None
             self._values = dict(self._opener())
-            self._names = tuple(sorted(self._values))
         return self._values
 
     def reveal(self) -> dict[str, Any]:
@@ -56,7 +54,7 @@ class Credentials:
     def __repr__(self) -> str:
         if self._values is None:
             return "Credentials(<sealed>)"
-        return f"Credentials({', '.join(self._names)}: <redacted>)"
+        return f"Credentials({', '.join(sorted(self._values))}: <redacted>)"
 
     __str__ = __repr__
 

@@ -104,12 +104,11 @@ def _plain(options: ListOptions) -> bool:
     return not (options.include_raw or options.include_sources) and options.mode == "auto"
 
 
-def _store_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response | None:
+def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response | None:
     """A plain list read answered from the store, or None when it must go further (live, extras)."""
     if not _plain(options):
         return None
-    accessor = ModelAccessor(hub, resolve_account(hub, ref), resource)
-    spliced = accessor.store_body(
+    spliced = ModelAccessor(hub, account, resource).store_body(
         cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
     )
     return Response(spliced, media_type="application/json") if spliced is not None else None
@@ -117,10 +116,13 @@ def _store_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -
 
 def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response:
     """A list route's answer, in a worker thread (blocking I/O: the store, or the provider)."""
-    answered = _store_page(hub, ref, resource, options)
-    if answered is not None:
-        return answered
-    accessor = ModelAccessor(hub, resolve_account(hub, ref), resource)
+    account = resolve_account(hub, ref)
+    return _store_page(hub, account, resource, options) or _json_page(hub, account, resource, options)
+
+
+def _json_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response:
+    """A list read that is not a plain store read: live from the provider, or with raw data or sources."""
+    accessor = ModelAccessor(hub, account, resource)
     page = accessor.list_json(
         cursor=options.cursor,
         page_size=options.page_size,
@@ -156,9 +158,11 @@ def _add_routes(segment: str, resource: str) -> None:
         # The key, the account and the page in one go: inline for SQLite (in-process work), else one
         # worker-thread hop (a network database, or the provider, is waited for).
         if hub.store.reads_inline:
-            answered = _store_page(hub, ref, resource, options)
+            account = resolve_account(hub, ref)
+            answered = _store_page(hub, account, resource, options)
             if answered is not None:
                 return answered
+            return await run_in_threadpool(_json_page, hub, account, resource, options)
         return await run_in_threadpool(_list_page, hub, ref, resource, options)
 
     def get_record(

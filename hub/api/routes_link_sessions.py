@@ -28,9 +28,6 @@ _MISSING = {404: {"model": Problem, "description": "No such link session for thi
 
 def session_out(hub: Hub, row: LinkSessionRow, url: str | None = None) -> dict[str, Any]:
     """A session as the API shows it (never its token, which only the creating answer's URL holds)."""
-    status = row.status
-    if status == "open" and row.expired(datetime.now(UTC)):
-        status = "expired"
     connector = hub.connector(row.connector)
     return {
         "id": row.id,
@@ -38,7 +35,7 @@ def session_out(hub: Hub, row: LinkSessionRow, url: str | None = None) -> dict[s
         "reference": row.reference,
         "actions": list(row.actions),
         "frame_origins": list(row.frame_origins),
-        "status": status,
+        "status": row.state(datetime.now(UTC)),
         "account_id": row.account_id,
         "expires_at": row.expires_at,
         "created_at": row.created_at,

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from hub.cli import ACCOUNTS, _echo_json, _errors, _hub, _out, _when, app
-
-if TYPE_CHECKING:
-    from hub.store.link_sessions import LinkSessionRow
 
 __all__ = ["list_pages", "new_page", "revoke_page"]
 
@@ -56,7 +53,7 @@ def new_page(
     """Create a linking page and print its single-use URL (shown only this once)."""
     hub = _hub()
     with _errors():
-        if customer not in {c.id for c in hub.store.customers()}:
+        if hub.store.customer(customer) is None:
             from hub.errors import NotFound
 
             raise NotFound(f"No customer {customer!r}.", remedy="List customers with `hrishub customers`.")
@@ -93,16 +90,13 @@ def list_pages(
         rows = hub.link_sessions.list(customer)
     now = datetime.now(UTC)
 
-    def status(row: LinkSessionRow) -> str:
-        return "expired" if row.status == "open" and row.expired(now) else row.status
-
     if as_json:
         _echo_json(
             [
                 {
                     "id": r.id,
                     "reference": r.reference,
-                    "status": status(r),
+                    "status": r.state(now),
                     "account_id": r.account_id,
                     "expires_at": r.expires_at,
                 }
@@ -112,7 +106,7 @@ def list_pages(
         return
     table = Table("id", "reference", "status", "account", "expires")
     for r in rows:
-        table.add_row(r.id, escape(r.reference), status(r), r.account_id or "-", _when(r.expires_at))
+        table.add_row(r.id, escape(r.reference), r.state(now), r.account_id or "-", _when(r.expires_at))
     _out().print(table)
 
 

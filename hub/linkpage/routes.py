@@ -32,7 +32,7 @@ from hub.errors import (
     TooManyAttempts,
 )
 from hub.hub import Hub
-from hub.link_sessions import LinkSessions, secret_fields
+from hub.link_sessions import secret_fields
 from hub.linkpage.form import action_lines, form_fields
 from hub.linkpage.security import (
     CSRF_COOKIE,
@@ -45,7 +45,7 @@ from hub.linkpage.security import (
 )
 from hub.store.link_sessions import LinkSessionRow
 
-__all__ = ["ASSETS_PATH", "assets", "router"]
+__all__ = ["ASSETS_PATH", "FormRefused", "assets", "router"]
 
 ASSETS_PATH = "/link-assets"
 router = APIRouter(include_in_schema=False)
@@ -112,7 +112,8 @@ def _unavailable(request: Request, row: LinkSessionRow | None, error: HubError) 
 
 
 def _customer_name(hub: Hub, customer_id: str) -> str:
-    return next((c.name for c in hub.store.customers() if c.id == customer_id), "An app")
+    customer = hub.store.customer(customer_id)
+    return customer.name if customer is not None else "An app"
 
 
 def _form_page(
@@ -127,7 +128,7 @@ def _form_page(
     connector = hub.connector(row.connector)
     hidden = secret_fields(connector)
     shown = {k: v for k, v in (values or {}).items() if k not in hidden}
-    notes, _ = LinkSessions(hub).preview(row, shown) if shown else ({}, [])
+    notes, _ = hub.link_sessions.preview(row, shown) if shown else ({}, [])
     outcome = outcome or _Outcome(200)
     return _render(
         "form.html",
@@ -222,12 +223,16 @@ def show_link_page(token: str, request: Request, checked: str = "") -> Response:
     return _form_page(request, hub, row, token)
 
 
+class FormRefused(HubError):
+    """A post to a linking page without this page's CSRF token, from another origin, or not the holder's."""
+
+    type = "form-refused"
+    status = 403
+    default_remedy = "Reload this page, then submit the form again."
+
+
 def _refused(request: Request, row: LinkSessionRow | None) -> HTMLResponse:
-    error = HubError(
-        "The form was sent from another page or its security token is out of date.",
-        remedy="Reload this page, then submit the form again.",
-    )
-    error.status = 403
+    error = FormRefused("The form was sent from another page or its security token is out of date.")
     return _unavailable(request, row, error)
 
 

@@ -39,6 +39,10 @@ class LinkSessionRow:
         """Whether the link can no longer be used to link (it may still show what it linked)."""
         return now >= self.expires_at
 
+    def state(self, now: datetime) -> str:
+        """``open``, ``linked``, ``expired`` or ``revoked``, as the API and the CLI show it."""
+        return "expired" if self.status == "open" and self.expired(now) else self.status
+
 
 class LinkSessionStore:
     """The ``link_sessions`` table of one store."""

@@ -154,6 +154,12 @@ class Store:
             row = db.execute(select(t.customers).where(t.customers.c.key_hash == hash_api_key(key))).first()
         return Customer(row.id, row.name, row.key_prefix, row.created_at) if row else None
 
+    def customer(self, customer_id: str) -> Customer | None:
+        """The customer ``customer_id``, or None."""
+        with self.engine.connect() as db:
+            row = db.execute(select(t.customers).where(t.customers.c.id == customer_id)).first()
+        return Customer(row.id, row.name, row.key_prefix, row.created_at) if row else None
+
     def customers(self) -> list[Customer]:
         """Every customer, oldest first."""
         with self.engine.connect() as db:
