@@ -7,7 +7,7 @@ A map is a YAML file validated against ``schema.json`` (see :data:`SCHEMA_PATH`)
 """
 
 from field_maps.compiler import CompiledMap
-from field_maps.errors import FieldMapError, MapIssue, MappingError
+from field_maps.errors import FieldMapError, FieldProblem, MapIssue, MappingError
 from field_maps.labels import LabelTable, LabelTarget, normalise_label
 from field_maps.loader import load_map, load_maps, parse_map
 from field_maps.parsers import (
@@ -32,6 +32,7 @@ __all__ = [
     "CompiledMap",
     "FieldMap",
     "FieldMapError",
+    "FieldProblem",
     "LabelTable",
     "LabelTarget",
     "MapIssue",

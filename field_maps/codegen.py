@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from field_maps import lineage as lineage_mod
-from field_maps.errors import MappingError
+from field_maps.errors import FieldProblem, MappingError
 from field_maps.labels import LabelTable
 from field_maps.plan import FieldPlan
 from field_maps.spec import (
@@ -34,7 +34,10 @@ from field_maps.spec import (
 )
 from unified_models import FieldSource, stable_id
 
-__all__ = ["dig", "generate", "guard_transform", "memo_stable_id"]
+__all__ = ["PROBLEMS", "dig", "generate", "guard_transform", "memo_stable_id"]
+
+PROBLEMS = "__problems__"
+"""The key under which a mapping function returns its record's :class:`FieldProblem` list (when any)."""
 
 _COUNTER = itertools.count()
 _EMPTY: Mapping[str, Any] = {}
@@ -98,6 +101,23 @@ def _custom_fields(value: Any, label_key: str, value_key: str) -> dict[str, Any]
 def _describe(exc: BaseException) -> str:
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _problem(
+    problems: list[FieldProblem] | None, key: tuple[Any, ...], field: str, value: Any, exc: BaseException
+) -> list[FieldProblem]:
+    """Note that ``field`` was left empty because ``value`` failed; returns the (new) problem list."""
+    reason = exc.reason if isinstance(exc, MappingError) else _describe(exc)
+    found = FieldProblem(key, field, f"{value!r:.80}", reason)
+    if problems is None:
+        return [found]
+    problems.append(found)
+    return problems
+
+
+def _enum_table(table: Mapping[str, Any]) -> dict[str, Any]:
+    """An enum table whose codes are trimmed as the looked-up values are (UKG pads char codes)."""
+    return {key.strip() if key.__class__ is str else key: value for key, value in table.items()}
 
 
 def guard_transform(name: str, transform: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -186,6 +206,14 @@ class _CodeGen:
         self.emit(depth, f"if {var}.__class__ is str and (not {var} or {var}.isspace()):")
         self.emit(depth + 1, f"{var} = None")
 
+    def trimmed(self, depth: int, var: str) -> None:
+        """Text is trimmed (UKG pads char codes: ``"NYC "``) and empty text becomes ``None``.
+
+        For key parts and references, so a padded code and a trimmed one give the same stable id.
+        """
+        self.emit(depth, f"if {var}.__class__ is str:")
+        self.emit(depth + 1, f"{var} = {var}.strip() or None")
+
 
 def _generate_field(
     gen: _CodeGen,
@@ -197,8 +225,14 @@ def _generate_field(
 ) -> str:
     """Emit the statements computing one field into a fresh local; return that local's name."""
     source = plan.source
+    if isinstance(source, list):  # object: each sub-field guarded on its own
+        return _generate_object(gen, plan, source, depth, parsers, transforms, labels)
     sources = {s.name: s for s in gen.field_map.sources}
     gen.emit(depth, f"_f = {plan.name!r}")
+    gen.emit(depth, "v = None")
+    try_line = len(gen.lines)
+    gen.emit(depth, "try:")
+    outer, depth = depth, depth + 1
     lineage: FieldSource = lineage_mod.make_source(None, plan.label)
     lineage_expr: str | None = None
     if source is None:
@@ -253,21 +287,41 @@ def _generate_field(
             depth, f"v = {helper}({gen.path_expr(source.path)}, {source.label_key!r}, {source.value_key!r})"
         )
         lineage = lineage_mod.make_source(lineage_mod.api_name(sources, source.path), None)
-    elif isinstance(source, list):  # object: sub-plans, each with its own lineage entry
-        locals_ = [(sub.key, _generate_field(gen, sub, depth, parsers, transforms, labels)) for sub in source]
-        gen.emit(depth, f"_f = {plan.name!r}")
-        body = ", ".join(f"{key!r}: {var}" for key, var in locals_)
-        gen.emit(depth, f"v = {{{body}}}")
-        if locals_:
-            gen.emit(depth, f"if {' and '.join(f'{var} is None' for _, var in locals_)}:")
-            gen.emit(depth + 1, "v = None")
     raw_var = _generate_steps(gen, plan, depth, parsers, transforms)
-    if not isinstance(source, list):
-        if lineage_expr is None:
-            lineage_expr = gen.bind(lineage, "L")
-        if raw_var is not None:
-            lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
-        gen.lineage_exprs.append((plan.name, lineage_expr))
+    if raw_var is not None:  # read by the lineage even when the field failed
+        gen.lines.insert(try_line, "    " * outer + f"{raw_var} = None")
+    if lineage_expr is None:
+        lineage_expr = gen.bind(lineage, "L")
+    if raw_var is not None:
+        lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
+    gen.lineage_exprs.append((plan.name, lineage_expr))
+    result = gen.local("f")
+    gen.emit(depth, f"{result} = v")
+    # A value that cannot be used empties its field and is reported; the record is kept.
+    gen.emit(outer, f"except {gen.bind(Exception, 'EX')} as exc:")
+    gen.emit(outer + 1, f"{result} = None")
+    gen.emit(outer + 1, f"probs = {gen.bind(_problem, 'pb')}(probs, key, _f, v, exc)")
+    return result
+
+
+def _generate_object(
+    gen: _CodeGen,
+    plan: FieldPlan,
+    subs: list[FieldPlan],
+    depth: int,
+    parsers: Mapping[str, Callable[[Any], Any]],
+    transforms: Mapping[str, Callable[[Any], Any]],
+    labels: LabelTable | None,
+) -> str:
+    """An object field: its sub-plans, each with its own lineage entry and its own guard."""
+    locals_ = [(sub.key, _generate_field(gen, sub, depth, parsers, transforms, labels)) for sub in subs]
+    gen.emit(depth, f"_f = {plan.name!r}")
+    body = ", ".join(f"{key!r}: {var}" for key, var in locals_)
+    gen.emit(depth, f"v = {{{body}}}")
+    if locals_:
+        gen.emit(depth, f"if {' and '.join(f'{var} is None' for _, var in locals_)}:")
+        gen.emit(depth + 1, "v = None")
+    _generate_steps(gen, plan, depth, parsers, transforms)
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     return result
@@ -299,7 +353,7 @@ def _generate_steps(
         gen.emit(depth, "if v is not None:")
         gen.emit(depth + 1, f"v = {gen.bind(transforms[name], 'T')}(v)")
     if spec.enum is not None:
-        table = gen.bind(dict(spec.enum), "E")
+        table = gen.bind(_enum_table(spec.enum), "E")
         unknown = gen.bind(spec.unknown, "U")
         if gen.traced:
             raw_var = gen.local("sv")
@@ -307,7 +361,8 @@ def _generate_steps(
         gen.emit(depth, "if v is not None:")
         gen.emit(
             depth + 1,
-            f"v = {table}.get(v if v.__class__ is str else {gen.bind(_enum_key, 'ek')}(v), {unknown})",
+            f"v = {table}.get(v.strip() if v.__class__ is str else {gen.bind(_enum_key, 'ek')}(v), "
+            f"{unknown})",
         )
     if spec.ref is not None:
         _generate_ref(gen, plan, spec.ref, depth)
@@ -318,6 +373,7 @@ def _generate_steps(
 
 
 def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> None:
+    gen.trimmed(depth, "v")
     gen.emit(depth, "if v is not None:")
     parts: list[str] = []
     checks: list[str] = []
@@ -325,7 +381,7 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
         if isinstance(part, Path):
             var = gen.local("a")
             gen.emit(depth + 1, f"{var} = {gen.path_expr(part)}")
-            gen.blank_to_none(depth + 1, var)
+            gen.trimmed(depth + 1, var)
             parts.append(var)
             checks.append(f"{var} is not None")
         elif part == "$value":
@@ -379,6 +435,7 @@ def _source(
     me = gen.bind(MappingError, "ME")
     depth = 3
     gen.emit(2, "key = None")
+    gen.emit(2, "probs = None")
     gen.emit(2, "_f = 'id'")
     gen.emit(2, "try:")
     for i, source in enumerate(field_map.sources):
@@ -392,7 +449,7 @@ def _source(
     for path in field_map.key:
         var = gen.local("k")
         gen.emit(depth, f"{var} = {gen.path_expr(path)}")
-        gen.blank_to_none(depth, var)
+        gen.trimmed(depth, var)
         key_vars.append((var, path))
     gen.emit(depth, f"key = ({', '.join(v for v, _ in key_vars)},)")
     for var, path in key_vars:
@@ -411,6 +468,8 @@ def _source(
             gen.emit(depth, f"rid = {gen.path_expr(field_map.remote_id)}")
             gen.emit(depth, "if rid.__class__ is not str and rid is not None:")
             gen.emit(depth + 1, "rid = str(rid)")
+            gen.emit(depth, "if rid is not None:")
+            gen.emit(depth + 1, "rid = rid.strip()")
             gen.emit(depth, "if not rid or rid.isspace():")
             gen.emit(depth + 1, f"raise {me}(key, 'remote_id', {f'{field_map.remote_id} is empty'!r})")
         elif len(key_vars) == 1:
@@ -429,6 +488,8 @@ def _source(
     entries = ["'id': id_"] + (["'remote_id': rid"] if has_remote_id else [])
     entries += [f"{plan.key!r}: {var}" for plan, var in outputs if not plan.omit_none]
     gen.emit(2, f"out = {{{', '.join(entries)}}}")
+    gen.emit(2, "if probs is not None:")
+    gen.emit(3, f"out[{PROBLEMS!r}] = probs")
     for plan, var in outputs:
         if plan.omit_none:
             gen.emit(2, f"if {var} is not None:")

@@ -13,16 +13,24 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from field_maps.codegen import dig, generate, guard_transform
-from field_maps.errors import FieldMapError, MapIssue, MappingError
-from field_maps.joiner import join_records
+from field_maps.codegen import PROBLEMS, dig, generate, guard_transform
+from field_maps.errors import FieldMapError, FieldProblem, MapIssue, MappingError
+from field_maps.joiner import JoinStats, join_records
 from field_maps.labels import LabelTable
 from field_maps.lineage import static_lineage
 from field_maps.model_info import describe_fields
 from field_maps.overrides import OVERRIDES_FILE, apply_overrides
 from field_maps.parsers import PARSERS, make_datetime_parser, resolve_timezone
-from field_maps.plan import plan_field
-from field_maps.spec import FieldMap, SourceSpec
+from field_maps.plan import FieldPlan, plan_field
+from field_maps.spec import (
+    CoalesceSource,
+    CustomFieldsSource,
+    FieldMap,
+    FromSource,
+    Path,
+    SourceSpec,
+    TemplateSource,
+)
 from field_maps.spec_builder import SpecBuilder
 from field_maps.transforms import BUILTIN_TRANSFORMS
 from unified_models import FieldSource
@@ -39,6 +47,7 @@ class CompiledMap:
         connector: the connector name used in stable ids.
         source_names: the source aliases, primary first; ``records`` the provider record types.
         lineage: unified field (dotted for nested sub-fields) → :class:`~unified_models.FieldSource`.
+        field_aliases: unified field → the source aliases its value is read from (references included).
         warnings: what compiling could not resolve (an account without a label the map uses).
         code: the generated Python source of the mapping function.
 
@@ -54,6 +63,7 @@ class CompiledMap:
         lineage: dict[str, FieldSource],
         warnings: tuple[str, ...],
         code: str,
+        field_aliases: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.field_map = field_map
         self.model: type[BaseModel] = field_map.model_cls
@@ -63,6 +73,7 @@ class CompiledMap:
         self.source_names: tuple[str, ...] = tuple(s.name for s in field_map.sources)
         self.records: tuple[str, ...] = tuple(s.record for s in field_map.sources)
         self.lineage = lineage
+        self.field_aliases = field_aliases or {}
         self.warnings = warnings
         self.code = code
         self._function = function
@@ -85,28 +96,54 @@ class CompiledMap:
         """
         return join_records(self.sources, primary, others)
 
-    def map(self, joined: Mapping[str, Any]) -> dict[str, Any]:
+    def join_counted(
+        self,
+        primary: Iterable[Mapping[str, Any]],
+        others: Mapping[str, Any],
+        stats: JoinStats,
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`join`, counting in ``stats`` the primary records and how many each source matched."""
+        return join_records(self.sources, primary, others, stats)
+
+    def map(self, joined: Mapping[str, Any], problems: list[FieldProblem] | None = None) -> dict[str, Any]:
         """The unified values of one joined record (a plain dict with ``id`` and ``remote_id``).
 
+        A value that cannot be used leaves its field ``None``; it is added to ``problems`` if given.
+
         Raises:
-            MappingError: naming the record's key, the field and the reason.
+            MappingError: the record's key is missing or malformed (naming the key, field and reason).
 
         """
-        return self._function(joined)
+        values = self._function(joined)
+        found = values.pop(PROBLEMS, None)
+        if found and problems is not None:
+            problems.extend(found)
+        return values
 
     def build(
-        self, joined: Mapping[str, Any], *, include_raw: bool = False, include_sources: bool = False
+        self,
+        joined: Mapping[str, Any],
+        *,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        problems: list[FieldProblem] | None = None,
     ) -> BaseModel:
         """The unified model instance of one joined record.
+
+        A value that cannot be used (it does not parse, a transform fails on it, the model refuses
+        it) leaves its field empty and the record is kept; each such value is added to ``problems``
+        when given.
 
         Args:
             joined: ``{alias: record or None}`` as :meth:`join` yields.
             include_raw: set ``remote_data`` to ``{record type: raw record}``.
             include_sources: set ``field_sources`` from the lineage, with the provider's own value
                 for enum fields and the path a ``coalesce`` actually used.
+            problems: a list collecting the :class:`~field_maps.errors.FieldProblem` of this record.
 
         Raises:
-            MappingError: the record could not be mapped or the model refused a value.
+            MappingError: the record's key is missing or malformed, or a required source or field
+                is missing.
 
         """
         if include_sources:
@@ -114,25 +151,62 @@ class CompiledMap:
             values["field_sources"] = sources
         else:
             values = self._function(joined)
+        found = values.pop(PROBLEMS, None)
         if include_raw:
             values["remote_data"] = self.raw_of(joined)
         try:
-            return self._validate(values)
+            model = self._validate(values)
         except ValidationError as exc:
+            found = found or []
+            model = self._without_refused(joined, values, exc, found)
+        if found and problems is not None:
+            problems.extend(found)
+        return model
+
+    def _without_refused(
+        self,
+        joined: Mapping[str, Any],
+        values: dict[str, Any],
+        exc: ValidationError,
+        found: list[FieldProblem],
+    ) -> BaseModel:
+        """The model with each field it refused left empty (noted in ``found``), or the record's error."""
+        errors = exc.errors(include_url=False)
+        names = {e["loc"][0] for e in errors if e.get("loc")}
+        if not names or names & {"id", "remote_id"} or not names <= values.keys():
             raise self._refused(joined, exc) from None
+        key = self.record_key(joined)
+        for error in errors:
+            name = error["loc"][0]
+            where = ".".join(str(p) for p in error["loc"])
+            values[name] = None
+            found.append(
+                FieldProblem(key, where, f"{error.get('input')!r:.80}", str(error.get("msg", "invalid")))
+            )
+        try:
+            return self._validate(values)
+        except ValidationError as again:
+            raise self._refused(joined, again) from None
 
     def raw_of(self, joined: Mapping[str, Any]) -> dict[str, Any]:
         """The provider records behind one joined record, by record type (what ``remote_data`` holds)."""
         return {record: joined[alias] for alias, record in self._raw_names if joined.get(alias) is not None}
 
     def map_many(
-        self, joined: Iterable[Mapping[str, Any]], *, include_raw: bool = False, include_sources: bool = False
+        self,
+        joined: Iterable[Mapping[str, Any]],
+        *,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        problems: list[FieldProblem] | None = None,
     ) -> Iterator[BaseModel | MappingError]:
         """Build every joined record; a record that fails yields its :class:`MappingError` instead."""
         build = self.build
         for record in joined:
             try:
-                yield build(record, include_raw=include_raw, include_sources=include_sources)
+                yield build(
+                    record, include_raw=include_raw, include_sources=include_sources, problems=problems
+                )
             except MappingError as exc:
                 yield exc
 
@@ -211,4 +285,22 @@ def compile_map(
         lineage=static_lineage(field_map, plans, labels),
         warnings=tuple(warnings),
         code=code,
+        field_aliases={plan.name: frozenset(_aliases(plan)) for plan in plans},
     )
+
+
+def _aliases(plan: FieldPlan) -> set[str]:
+    """The source aliases a planned field reads (its source paths and its reference's key paths)."""
+    source = plan.source
+    if isinstance(source, list):
+        return set().union(*(_aliases(sub) for sub in source)) if source else set()
+    found: set[str] = set()
+    if isinstance(source, FromSource | CustomFieldsSource):
+        found.add(source.path.alias)
+    elif isinstance(source, CoalesceSource):
+        found.update(p.alias for p in source.paths)
+    elif isinstance(source, TemplateSource):
+        found.update(p.alias for p in source.parts if isinstance(p, Path))
+    if plan.spec.ref is not None:
+        found.update(p.alias for p in plan.spec.ref.key if isinstance(p, Path))
+    return found

@@ -8,9 +8,11 @@
     └── MappingError    one provider record could not be mapped: its key, the unified field, the reason
 
 A :class:`FieldMapError` is raised when maps are loaded or compiled and is the map author's to fix.
-A :class:`MappingError` is raised (or yielded by ``CompiledMap.map_many``) for one record; the other
-records of the same run are unaffected. Value parsers raise a :class:`MappingError` without a key
-or field; the compiled map fills both in.
+A :class:`MappingError` is raised (or yielded by ``CompiledMap.map_many``) for one record whose key
+is missing or malformed; the other records of the same run are unaffected. A value that cannot be
+used (an unparseable date, a transform that fails, a value the model refuses) only empties its field:
+the record is kept and the value reported as a :class:`FieldProblem`. Value parsers raise a
+:class:`MappingError` without a key or field; the compiled map fills both in.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["FieldMapError", "MapIssue", "MappingError"]
+__all__ = ["FieldMapError", "FieldProblem", "MapIssue", "MappingError"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +99,27 @@ class MappingError(Exception):
 
     def __repr__(self) -> str:
         return f"MappingError({self.record_key!r}, {self.field!r}, {self.reason!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One value that could not be used: its field was left empty and the record kept.
+
+    Attributes:
+        record_key: the record's provider key (a tuple of key parts).
+        field: the unified field (``hire_date``, ``home_address.country``).
+        value: the provider's value, as text (cut to 80 characters).
+        reason: why it could not be used.
+
+    """
+
+    record_key: Any
+    field: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        key = self.record_key
+        if isinstance(key, tuple):
+            key = ":".join("" if part is None else str(part) for part in key)
+        return f"record {key}, field {self.field}: {self.reason} (value {self.value})"

@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from field_maps.spec import SourceSpec
 
-__all__ = ["IndexedRows", "JoinLookup", "join_records", "key_of", "normalise_key"]
+__all__ = ["IndexedRows", "JoinLookup", "JoinStats", "join_records", "key_of", "normalise_key"]
 
 JoinKey = tuple[str, ...]
 
@@ -93,15 +93,35 @@ class IndexedRows:
         return self._index.get(key)
 
 
+class JoinStats:
+    """How well a map's joined sources matched: primary records seen, and per alias how many found one.
+
+    Pass one to :func:`join_records` (or ``CompiledMap.join``) and read it after the join is consumed;
+    counts add up over several joins (a sync joins page by page).
+    """
+
+    __slots__ = ("joined", "primary")
+
+    def __init__(self) -> None:
+        self.primary = 0
+        self.joined: dict[str, int] = {}
+
+    def __repr__(self) -> str:
+        return f"JoinStats(primary={self.primary}, joined={self.joined})"
+
+
 def join_records(
     sources: Sequence[SourceSpec],
     primary: Iterable[Mapping[str, Any]],
     others: Mapping[str, Iterable[Mapping[str, Any]] | Mapping[Any, Mapping[str, Any]]],
+    stats: JoinStats | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield ``{alias: record or None}`` per primary record; ``others`` are indexed once, up front.
 
     ``others`` is keyed by source alias; each value is the records of that source (an iterable), a
     mapping already keyed by join key, or a :class:`JoinLookup`. A source not given joins nothing.
+    A source with ``on`` is looked up by those primary fields, the others by the primary's key.
+    ``stats`` counts the primary records and the matches per source.
     """
     first, rest = sources[0], sources[1:]
     known = {s.name for s in rest}
@@ -113,11 +133,21 @@ def join_records(
     finders = []
     for s in rest:
         rows = others.get(s.name, {})
-        finders.append((s.name, rows.lookup if isinstance(rows, JoinLookup) else _index(s, rows).get))
+        find = rows.lookup if isinstance(rows, JoinLookup) else _index(s, rows).get
+        finders.append((s.name, find, s.on or None))
     primary_key = first.key
+    counts = None if stats is None else {s.name: 0 for s in rest}
     for record in primary:
         key = key_of(record, primary_key)
         joined: dict[str, Any] = {first.name: record}
-        for alias, find in finders:
-            joined[alias] = find(key) if key is not None else None
+        for alias, find, on in finders:
+            own = key if on is None else key_of(record, on)
+            found = joined[alias] = find(own) if own is not None else None
+            if counts is not None and found is not None:
+                counts[alias] += 1
+        if stats is not None:
+            stats.primary += 1
         yield joined
+    if stats is not None and counts is not None:
+        for alias, count in counts.items():
+            stats.joined[alias] = stats.joined.get(alias, 0) + count

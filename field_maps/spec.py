@@ -79,12 +79,18 @@ class Path:
 
 @dataclass(frozen=True, slots=True)
 class SourceSpec:
-    """One provider record the map reads (``sources[i]``)."""
+    """One provider record the map reads (``sources[i]``).
+
+    ``key`` holds the API names of its join key in its own records. ``on`` (joined sources only) holds
+    the API names in the primary record whose values it joins on, position by position; empty means
+    the primary's own key.
+    """
 
     name: str
     record: str
     key: tuple[str, ...]
     required: bool = False
+    on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

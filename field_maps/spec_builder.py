@@ -154,16 +154,28 @@ class SpecBuilder:
                 record=item["record"],
                 key=tuple(item["key"]),
                 required=item.get("required", False),
+                on=tuple(item.get("on", ())),
             )
             if source.name in self.aliases:
                 self.issue(("sources", index, "name"), f"source name {source.name!r} is used twice")
                 complete = False
                 continue
-            if result and len(source.key) != len(result[0].key):
+            if not result and source.on:
+                self.issue(("sources", index, "on"), "the primary source joins nothing: leave `on` out here")
+                complete = False
+            elif source.on and len(source.on) != len(source.key):
+                self.issue(
+                    ("sources", index, "on"),
+                    f"has {len(source.on)} part(s) and key has {len(source.key)}: they are matched "
+                    "position by position",
+                )
+                complete = False
+            elif result and not source.on and len(source.key) != len(result[0].key):
                 self.issue(
                     ("sources", index, "key"),
                     f"has {len(source.key)} part(s); the primary source {result[0].name!r} has "
-                    f"{len(result[0].key)}: keys are matched position by position",
+                    f"{len(result[0].key)}: keys are matched position by position (or name the primary's "
+                    "fields to join on with `on`)",
                 )
                 complete = False
             self.aliases[source.name] = source

@@ -14,14 +14,14 @@ from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from field_maps import MappingError
-from field_maps.joiner import IndexedRows, key_of, normalise_key
+from field_maps import FieldProblem, MappingError
+from field_maps.joiner import IndexedRows, JoinStats, key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
 from hub.spill import SpilledRows
 
-__all__ = ["compile_for", "read_compiled", "read_live"]
+__all__ = ["ReadStats", "compile_for", "read_compiled", "read_live"]
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +49,32 @@ async def compile_for(
     )
 
 
-def _where(source: Any, keys: Keys | None) -> dict[str, Any]:
-    """Filter parameters for ``keys``: each key position on the source's own key field."""
+class ReadStats:
+    """What a read joined: rows read per joined source (by alias) and the join's counts."""
+
+    __slots__ = ("join", "rows")
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self.join = JoinStats()
+
+
+def _where(source: Any, keys: Keys | None, primary_key: Sequence[str] | None = None) -> dict[str, Any]:
+    """Filter parameters for ``keys`` (primary key values): each key position on the source's own field.
+
+    A source joined ``on`` other primary fields is filtered only on those that are primary key parts.
+    """
     if keys is None:
         return {}
     width = min(len(k) for k in keys)
-    where = {source.key[i]: sorted({k[i] for k in keys}) for i in range(min(width, len(source.key)))}
+    if not getattr(source, "on", ()) or primary_key is None:
+        where = {source.key[i]: sorted({k[i] for k in keys}) for i in range(min(width, len(source.key)))}
+        return {"where": where}
+    where = {}
+    for own, name in zip(source.key, source.on, strict=True):
+        if name in primary_key and primary_key.index(name) < width:
+            position = primary_key.index(name)
+            where[own] = sorted({k[position] for k in keys})
     return {"where": where}
 
 
@@ -65,11 +85,12 @@ async def _collect(
     account_id: str,
     spill: Path | None,
     tolerate: Collection[str] | None,
+    primary_key: Sequence[str],
 ) -> Any:
     rows: Any = [] if spill is None else SpilledRows(spill, source.name, source.key)
     add = rows.extend if spill is None else rows.add
     try:
-        async for page in client.records(source.record, **_where(source, keys)):
+        async for page in client.records(source.record, **_where(source, keys, primary_key)):
             add(page)
     except MissingPermission as exc:
         if source.required or (tolerate is not None and not set(exc.permissions) <= set(tolerate)):
@@ -90,6 +111,8 @@ async def read_compiled(
     with_raw: bool = False,
     spill: Path | None = None,
     tolerate: Collection[str] | None = None,
+    stats: ReadStats | None = None,
+    problems: list[FieldProblem] | None = None,
 ) -> AsyncIterator[list[Any]]:
     """Pages of unified records (or :class:`MappingError`) of one compiled map.
 
@@ -104,14 +127,23 @@ async def read_compiled(
 
     ``keys`` limits the read to the records whose first key parts are one of these tuples (a
     change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
+    ``stats`` counts the rows read per joined source and how many primary records each matched;
+    ``problems`` collects the values that could not be used (their fields are left empty).
     """
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
-    tables = await asyncio.gather(*(_collect(client, s, keys, account_id, spill, tolerate) for s in joined))
+    tables = await asyncio.gather(
+        *(_collect(client, s, keys, account_id, spill, tolerate, primary.key) for s in joined)
+    )
     others = {
         s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)
         for s, rows in zip(joined, tables, strict=True)
     }
+    if stats is not None:
+        for s, rows in zip(joined, tables, strict=True):
+            stats.rows[s.name] = stats.rows.get(s.name, 0) + (
+                rows.count if isinstance(rows, SpilledRows) else len(rows)
+            )
     width = None if keys is None else min(len(k) for k in keys)
     try:
         async for page in client.records(primary.record, **_where(primary, keys)):
@@ -119,12 +151,19 @@ async def read_compiled(
                 page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
             # Slice by slice, so only a slice's joined partners and models are held at once.
             for start in range(0, len(page), SLICE):
-                part = compiled.join(page[start : start + SLICE], **others)
+                chunk = page[start : start + SLICE]
+                part = (
+                    compiled.join(chunk, **others)
+                    if stats is None
+                    else compiled.join_counted(chunk, others, stats.join)
+                )
                 if with_raw:
-                    yield [_with_raw(compiled, record, include_sources) for record in part]
+                    yield [_with_raw(compiled, record, include_sources, problems) for record in part]
                 else:
                     yield list(
-                        compiled.map_many(part, include_raw=include_raw, include_sources=include_sources)
+                        compiled.map_many(
+                            part, include_raw=include_raw, include_sources=include_sources, problems=problems
+                        )
                     )
             del page
     finally:
@@ -133,9 +172,14 @@ async def read_compiled(
                 rows.close()
 
 
-def _with_raw(compiled: Any, joined: dict[str, Any], include_sources: bool) -> Any:
+def _with_raw(
+    compiled: Any, joined: dict[str, Any], include_sources: bool, problems: list[FieldProblem] | None
+) -> Any:
     try:
-        return compiled.build(joined, include_sources=include_sources), compiled.raw_of(joined)
+        return (
+            compiled.build(joined, include_sources=include_sources, problems=problems),
+            compiled.raw_of(joined),
+        )
     except MappingError as exc:
         return exc
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["MAX_LISTED_ERRORS", "ModelReport", "RecordError", "SyncReport"]
+__all__ = ["MAX_LISTED_ERRORS", "JoinReport", "ModelReport", "RecordError", "SyncReport", "ValueProblem"]
 
 MAX_LISTED_ERRORS = 50
 """Mapping errors listed per model in a report; the count covers them all."""
@@ -22,13 +22,43 @@ class RecordError:
 
 
 @dataclass
+class ValueProblem:
+    """One provider value that could not be used: its field was left empty, the record kept."""
+
+    key: list[Any] | None
+    field: str
+    value: str
+    reason: str
+
+
+@dataclass
+class JoinReport:
+    """How one joined source matched the primary records of a full read.
+
+    ``rows_read`` rows of ``record`` were read; ``joined`` of the ``primary`` records found one, by
+    ``key`` (this source's API names) equal to ``on`` (the primary's).
+    """
+
+    record: str
+    key: list[str]
+    on: list[str]
+    rows_read: int
+    joined: int
+    primary: int
+
+
+@dataclass
 class ModelReport:
     """One model's part of a sync.
 
     ``mode`` is ``full`` (every record read, then diffed), ``feed`` (only what the provider's change
     feed named) or ``skipped`` (``reason`` says why). ``error`` is set when the model's read failed: its
     previous data stays as it was. ``fill`` counts, per unified field, the records
-    that had a value; ``warnings`` flags fields that used to be filled and now mostly are not.
+    that had a value; ``warnings`` flags fields that used to be filled and now mostly are not, fields
+    whose source rows exist but came out empty, and joined sources that matched few records
+    (``joins`` has the counts). ``problems`` counts values that could not be used (their field left
+    empty, the record kept): ``problem_fields`` per field, ``value_problems`` lists the first
+    :data:`MAX_LISTED_ERRORS`.
     """
 
     model: str
@@ -47,12 +77,23 @@ class ModelReport:
     warnings: list[str] = field(default_factory=list)
     complete: bool = False
     error: str = ""
+    problems: int = 0
+    problem_fields: dict[str, int] = field(default_factory=dict)
+    value_problems: list[ValueProblem] = field(default_factory=list)
+    joins: dict[str, JoinReport] = field(default_factory=dict)
 
     def add_error(self, error: RecordError) -> None:
         """Count a failed record, listing the first :data:`MAX_LISTED_ERRORS`."""
         self.failed += 1
         if len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append(error)
+
+    def add_problem(self, problem: ValueProblem) -> None:
+        """Count a value that could not be used, per field, listing the first :data:`MAX_LISTED_ERRORS`."""
+        self.problems += 1
+        self.problem_fields[problem.field] = self.problem_fields.get(problem.field, 0) + 1
+        if len(self.value_problems) < MAX_LISTED_ERRORS:
+            self.value_problems.append(problem)
 
 
 @dataclass

@@ -21,19 +21,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
 
-from field_maps import MappingError
+from field_maps import FieldProblem, MappingError
 from hub.accessors import SENSITIVE_FIELDS
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
 from hub.errors import HubError, MissingPermission, ProviderAuthError
 from hub.events import SyncEvent
-from hub.live import compile_for, read_compiled
+from hub.live import ReadStats, compile_for, read_compiled
 from hub.store import tables as t
 from hub.store import utcnow
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
-from hub.sync.report import ModelReport, RecordError, SyncReport
+from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import NOT_STORED, Stager
 from unified_models import stable_id
 
@@ -82,6 +82,68 @@ def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[s
             warnings.append(
                 f"{name} was filled on {before:.0%} of {model} records at the last full sync "
                 f"and on {now:.0%} now: a provider permission may have been removed or the field map broken."
+            )
+    return warnings
+
+
+JOIN_WARNING_BELOW = 0.5
+"""A joined source that matched fewer than this share of the records it could have matched is reported."""
+
+
+def _join_reports(compiled: Any, stats: ReadStats) -> dict[str, JoinReport]:
+    primary = compiled.sources[0]
+    return {
+        s.name: JoinReport(
+            record=s.record,
+            key=list(s.key),
+            on=list(s.on or primary.key),
+            rows_read=stats.rows.get(s.name, 0),
+            joined=stats.join.joined.get(s.name, 0),
+            primary=stats.join.primary,
+        )
+        for s in compiled.sources[1:]
+    }
+
+
+def _join_warnings(joins: Mapping[str, JoinReport]) -> list[str]:
+    """A warning per joined source whose rows exist but matched few of the records they could have."""
+    warnings = []
+    for alias, join in joins.items():
+        possible = min(join.rows_read, join.primary)
+        if possible and join.joined < possible * JOIN_WARNING_BELOW:
+            warnings.append(
+                f"{join.record} ({alias}): {join.rows_read} rows read, but only {join.joined} of "
+                f"{join.primary} records joined one on [{', '.join(join.key)}] = [{', '.join(join.on)}]: "
+                f"the fields read from {join.record} are empty for the rest. The join key of the field map "
+                "may not match what the provider sends."
+            )
+    return warnings
+
+
+def _empty_field_warnings(compiled: Any, report: ModelReport) -> list[str]:
+    """Fields that came out empty on every record although rows of their joined sources were matched.
+
+    These hold on a first sync too, where there is no earlier fill rate to compare with.
+    """
+    if not report.read:
+        return []
+    warnings = []
+    joined = {alias: join.joined for alias, join in report.joins.items()}
+    for name, aliases in compiled.field_aliases.items():
+        if report.fill.get(name):
+            continue
+        matched = [a for a in aliases if joined.get(a)]
+        failed = report.problem_fields.get(name, 0)
+        if failed:
+            warnings.append(
+                f"{name} is empty on every {report.model} record: {failed} provider value(s) could not be "
+                "used (see value_problems)."
+            )
+        elif matched:
+            records = ", ".join(sorted({report.joins[a].record for a in matched}))
+            warnings.append(
+                f"{name} is empty on every {report.model} record although {records} rows were joined: "
+                "the provider may not send the field the map reads, or it is empty in this tenant."
             )
     return warnings
 
@@ -222,6 +284,8 @@ class SyncRun:
             size = feed.batch if feed else 50
             batches = [keys[i : i + size] for i in range(0, len(keys), size)]
         scratch = tempfile.TemporaryDirectory(prefix="hrishub-join-")
+        stats = ReadStats()
+        problems: list[FieldProblem] = []
         try:
             for batch in batches:
                 spill = Path(scratch.name) if batch is None else None  # a full read: joins kept on disk
@@ -233,7 +297,13 @@ class SyncRun:
                     with_raw=True,
                     spill=spill,
                     tolerate=self.account.permissions.missing,
+                    stats=stats,
+                    problems=problems,
                 ):
+                    for problem in problems:
+                        key = list(problem.record_key) if problem.record_key is not None else None
+                        report.add_problem(ValueProblem(key, problem.field, problem.value, problem.reason))
+                    problems.clear()
                     for item in page:
                         if isinstance(item, MappingError):
                             key = list(item.record_key) if item.record_key is not None else None
@@ -256,6 +326,9 @@ class SyncRun:
         finally:
             scratch.cleanup()
         report.complete = True
+        if full:
+            report.joins = _join_reports(compiled, stats)
+            report.warnings.extend(_join_warnings(report.joins))
         state = self.store.state(self.account.id, model)
         details = dict(state.get("details") or {})
         filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
@@ -269,6 +342,7 @@ class SyncRun:
             report.warnings.extend(
                 _fill_warnings(model, details.get("fill", {}), fill) if report.read else []
             )
+            report.warnings.extend(_empty_field_warnings(compiled, report))
             details["fill"], details["count"] = fill, report.read
             details["filters"] = dict(self.account.options.filters)
         plan = ApplyPlan(

@@ -18,6 +18,7 @@ PUBLIC = {
     "CompiledMap",
     "FieldMap",
     "FieldMapError",
+    "FieldProblem",
     "LabelTable",
     "LabelTarget",
     "MapIssue",

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from field_maps import CompiledMap, MappingError, load_map
+from field_maps import CompiledMap, FieldProblem, MappingError, load_map
 from unified_models import Employee
 
 Compile = Callable[..., CompiledMap]
@@ -77,24 +77,35 @@ def test_join_without_a_source_or_with_empty_keys(compile_fields: Compile) -> No
         list(compiled.join(PEOPLE, jobs=JOBS))
 
 
-def test_a_bad_record_is_a_mapping_error_and_the_others_map(compile_fields: Compile) -> None:
+def test_a_value_that_does_not_parse_empties_its_field_and_the_record_is_kept(
+    compile_fields: Compile,
+) -> None:
     compiled = compile_fields(FIELDS)
-    results = list(compiled.map_many(compiled.join(PEOPLE, employment=JOBS)))
-    assert [type(r) for r in results] == [Employee, MappingError, Employee, Employee]
-    error = results[1]
-    assert isinstance(error, MappingError)
-    assert error.record_key == ("6Y4NV", "E2")
-    assert error.field == "hire_date"
-    assert "'31/31/2020'" in error.reason
-    assert str(error) == "record 6Y4NV:E2, field hire_date: not a date: '31/31/2020'"
-    assert [r.first_name for r in results if isinstance(r, Employee)] == ["Ada", "Alan", "Edsger"]
+    problems: list[FieldProblem] = []
+    results = list(compiled.map_many(compiled.join(PEOPLE, employment=JOBS), problems=problems))
+    assert [type(r) for r in results] == [Employee, Employee, Employee, Employee]
+    grace = results[1]
+    assert isinstance(grace, Employee)
+    assert (grace.first_name, grace.employee_number, grace.hire_date) == ("Grace", "000000002", None)
+    (problem,) = problems
+    assert (problem.record_key, problem.field, problem.value) == (
+        ("6Y4NV", "E2"),
+        "hire_date",
+        "'31/31/2020'",
+    )
+    assert str(problem) == "record 6Y4NV:E2, field hire_date: not a date: '31/31/2020' (value '31/31/2020')"
+    assert [r.hire_date is not None for r in results] == [True, False, True, False]
 
 
-def test_map_raises_the_mapping_error(compile_fields: Compile, kit: SimpleNamespace) -> None:
+def test_map_reports_the_value_it_could_not_use(compile_fields: Compile, kit: SimpleNamespace) -> None:
     compiled = compile_fields(FIELDS)
-    with pytest.raises(MappingError) as caught:
-        compiled.map(kit.joined({}, {"lastHireDate": "yesterday"}))
-    assert (caught.value.record_key, caught.value.field) == (("6Y4NV", "EQKKKU000020"), "hire_date")
+    problems: list[FieldProblem] = []
+    values = compiled.map(kit.joined({}, {"lastHireDate": "yesterday", "employeeNumber": "7"}), problems)
+    assert (values["hire_date"], values["employee_number"]) == (None, "7")
+    assert [(p.record_key, p.field, p.value) for p in problems] == [
+        (("6Y4NV", "EQKKKU000020"), "hire_date", "'yesterday'")
+    ]
+    assert "__problems__" not in compiled.map(kit.joined({}, {"lastHireDate": "yesterday"}))
 
 
 @pytest.mark.parametrize(
@@ -111,15 +122,17 @@ def test_records_without_a_key(compile_fields: Compile, record: dict, field: str
     assert caught.value.reason == reason
 
 
-def test_a_value_the_model_refuses_is_a_mapping_error(compile_fields: Compile, kit: SimpleNamespace) -> None:
-    compiled = compile_fields("home_address: {object: {country: person.addressCountry}}\n")
-    with pytest.raises(MappingError) as caught:
-        compiled.build(kit.joined({"addressCountry": "USA"}))  # alpha-3 without country_alpha2
-    assert caught.value.record_key == ("6Y4NV", "EQKKKU000020")
-    assert caught.value.field == "home_address.country"
-    assert "'USA'" in caught.value.reason
-    (result,) = compiled.map_many([kit.joined({"addressCountry": "USA"})])
-    assert isinstance(result, MappingError)
+def test_a_value_the_model_refuses_empties_that_field(compile_fields: Compile, kit: SimpleNamespace) -> None:
+    compiled = compile_fields(
+        "first_name: person.firstName\nhome_address: {object: {country: person.addressCountry}}\n"
+    )
+    problems: list[FieldProblem] = []
+    built = compiled.build(kit.joined({"addressCountry": "USA", "firstName": "Ann"}), problems=problems)
+    assert (built.first_name, built.home_address) == ("Ann", None)  # alpha-3 without country_alpha2
+    (problem,) = problems
+    assert problem.record_key == ("6Y4NV", "EQKKKU000020")
+    assert problem.field == "home_address.country"
+    assert problem.value == "'USA'"
 
 
 def test_a_required_source_missing_is_a_mapping_error(

@@ -55,26 +55,51 @@ def test_a_failed_read_deletes_nothing_and_keeps_the_previous_data(hub, account,
     assert hub.sync(account, full=True).models["Employee"].deleted == 1
 
 
-def test_a_record_that_fails_to_map_is_reported_not_fatal_and_not_deleted(hub, account, sandbox):
+def test_a_value_that_does_not_parse_empties_its_field_and_keeps_the_record(hub, account, sandbox):
     hub.sync(account)
     before = snapshot(hub, account)
-    # Map hire_date from a free-text address line: some employees' values are not dates.
-    hub.set_options(account, {"overrides": {"Employee": {"hire_date": "person.addressLine2"}}})
+    # Map hire_date from a free-text address line: the values that are there are not dates.
+    hub.set_options(account, {"overrides": {"Employee": {"hire_date": "person.addressLine1"}}})
     account = hub.account(account.id)
 
     report = hub.sync(account, full=True)
 
     employee = report.models["Employee"]
-    assert report.status == "succeeded" and employee.failed > 0
-    error = employee.errors[0]
-    assert error.field == "hire_date" and "not a date" in error.reason and len(error.key) == 2
-    assert employee.deleted == 0
+    assert report.status == "succeeded" and employee.failed == 0 and employee.deleted == 0
+    assert employee.problems == employee.problem_fields["hire_date"] > 0
+    problem = employee.value_problems[0]
+    assert problem.field == "hire_date" and "not a date" in problem.reason and len(problem.key) == 2
+    street = next(r for r in sandbox_people(sandbox) if r["employeeId"] == problem.key[1])["addressLine1"]
+    assert problem.value == repr(street)
+    assert any(w.startswith("hire_date is empty on every Employee record") for w in employee.warnings)
     after = snapshot(hub, account)
-    assert set(after) == set(before)
-    failed = {tuple(e.key)[1] for e in employee.errors}
-    for record in after.values():
-        if record["remote_id"] in failed:
-            assert record == before[record["id"]]  # the last good version stays
+    assert set(after) == set(before)  # every employee kept
+    assert all(record["hire_date"] is None for record in after.values())
+    assert {r["first_name"] for r in after.values()} == {r["first_name"] for r in before.values()}
+
+
+def test_a_first_sync_keeps_every_employee_whatever_their_optional_dates(make_hub, sandbox):
+    hub = make_hub()
+    account = hub.link(
+        "ukg_pro",
+        sandbox.credentials(),
+        options={"overrides": {"Employee": {"date_of_birth": "person.addressLine1"}}},
+    )
+    report = hub.sync(account)
+    employee = report.models["Employee"]
+    assert employee.failed == 0 and employee.problem_fields["date_of_birth"] > 0
+    assert employee.read == len(sandbox_people(sandbox))
+    assert len(snapshot(hub, account)) == len(sandbox_people(sandbox))
+
+
+def sandbox_people(sandbox):
+    import asyncio
+
+    async def read():
+        async with sandbox.client() as client:
+            return (await client.get("/personnel/v1/person-details", params={"per_Page": 10000})).json()
+
+    return asyncio.run(read())
 
 
 def test_a_field_that_empties_while_the_sync_succeeds_is_warned_about(hub, account, sandbox):
