@@ -131,6 +131,21 @@ def _employments(call: Call) -> Sequence[Employment]:
     return call.tenant.employments
 
 
+def _people(call: Call) -> list[Any]:
+    """One home employment per person (user-defined fields belong to the person, not to a job).
+
+    ``companyId`` (documented on user-defined-fields) keeps the people holding a job in one of the
+    companies named (inferred: the rows carry no company to filter on).
+    """
+    t = call.tenant
+    people: list[Any] = _flat("people", t, lambda: [e for e in t.employments if e.is_home])
+    wanted = call.params.get("companyId")
+    if wanted is None or not wanted.strip():
+        return people
+    ids = {part.strip().upper() for part in wanted.strip().strip("[]").split(",") if part.strip()}
+    return [e for e in people if any(job.company.company_id in ids for job in t.find(e.employee_id))]
+
+
 def _history(call: Call) -> list[Any]:
     t = call.tenant
     return _flat("history", t, lambda: [(e, row) for e in t.employments for row in e.history])
@@ -429,9 +444,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
         "/personnel/v1/user-defined-fields",
         PERSONNEL_INTEGRATION,
-        _employments,
+        _people,
         records.user_defined_fields,
-        _specs(text="companyId employeeId"),
+        _specs(text="employeeId"),
         schema="UserDefinedFields",
         employee_of=_employee,
     ),

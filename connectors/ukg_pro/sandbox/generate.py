@@ -5,6 +5,14 @@ the customer; a job catalogue; US and Canadian locations; a supervisor tree (a 7
 ``i`` reports to ``(i - 1) // 7``, so managers are never leaves and terminations never orphan anyone);
 actives, leaves, suspensions, releases and terminations; part-time and hourly staff; future hires;
 job history with hires, rehires, promotions, merit increases, transfers, leaves and terminations.
+
+UKG's edge cases are built in, so even a small tenant (from about 20 people) has each of them:
+a person holding jobs in both companies (one employee id, two company ids, one home company); a
+rehire whose earlier spell and its termination show in the job history; an employee supervised from
+the other company; US and Canadian addresses; converted records with space-padded char codes; and
+a null in every optional field (see ``records.NULLABLE``). :meth:`Generator.generate` guarantees the
+first three whatever the draws; every draw made for them comes from a second random stream
+(``Generator.aux``), so adding them moved nothing else in a tenant.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from connectors.ukg_pro.sandbox.ids import (
 )
 from connectors.ukg_pro.sandbox.model import (
     Company,
+    EarlierSpell,
     Employment,
     HistoryRow,
     Job,
@@ -53,6 +62,8 @@ _CHANGE_KINDS = ("promotion", "merit", "transfer", "address", "name", "leave")
 _CHANGE_WEIGHTS = (20, 25, 15, 20, 8, 12)
 _MINUTE = timedelta(minutes=1)
 _FOLDED: dict[str, str] = {}
+_CONVERTED_ONE_IN = 6
+"""About one employment in this many is a converted record (space-padded codes), chosen by its key."""
 
 
 def _fold(text: str) -> str:
@@ -95,6 +106,7 @@ class Generator:
         self.t = tenant
         self.s = tenant.settings
         self.rng = random.Random(mix(tenant.seed, 0x5EED))
+        self.aux = random.Random(mix(tenant.seed, 0xED6E))
         self.anchor = datetime.combine(tenant.as_of, time())
         self.taken_ids: set[str] = set()
         self.taken_emails: set[str] = set()
@@ -125,6 +137,8 @@ class Generator:
             if loc.is_active:
                 self.locations_by.setdefault((loc.country, loc.kind), []).append(loc)
         self._people()
+        self._ensure_rehire()
+        self._mark_converted()
 
     def _companies(self) -> None:
         rng, s = self.rng, self.s
@@ -305,6 +319,7 @@ class Generator:
         depth = [0] * n
         family = [""] * n
         statuses = self._status_quota(rng, n)
+        in_component = False
         for i in range(n):
             parent = (i - 1) // FANOUT if i else -1
             if i:
@@ -318,6 +333,11 @@ class Generator:
                 company, rank = t.master, 3
             else:
                 company = t.component if rng.random() < s.component_share else t.master
+                if i == n - 1 and not in_component and s.component_share > 0:
+                    # Someone must live in Canada and report across companies: the last one drawn
+                    # (depth 2 or more) joins the component company if nobody did.
+                    company = t.component
+                in_component = in_component or company is t.component
                 if has_reports:
                     rank = 2 if depth[i] == 2 or rng.random() < 0.5 else 1
                 else:
@@ -685,16 +705,70 @@ class Generator:
         )
         if new_person and job.family == "OPS" and work.hourly and rng.random() < 0.35:
             employment.person.work_email = None
+        if dates.rehired:
+            employment.earlier = self._earlier_spell(original, dates.last_hire)
+        employment.converted = mix(employment.key, 0xC0DE) % _CONVERTED_ONE_IN == 0
         self._history(rng, employment, dates.rehired)
         return employment
+
+    def _earlier_spell(self, hired: date, rehired: date) -> EarlierSpell:
+        """The spell before a rehire on ``rehired``: from ``hired`` to a voluntary termination between."""
+        aux = self.aux
+        gap = (rehired - hired).days
+        low = max(1, gap // 2)
+        terminated = hired + timedelta(days=aux.randint(low, max(low, gap - 14)))
+        voluntary = [(code, kind) for code, _, kind in vocab.TERM_REASONS if kind == "V"]
+        reason, kind = voluntary[int(aux.random() * len(voluntary))]
+        return EarlierSpell(hired=hired, terminated=terminated, reason=reason, term_type=kind)
+
+    def _ensure_rehire(self) -> None:
+        """Make the longest-serving active employee without reports a rehire if the draws made none."""
+        t, as_of = self.t, self.t.as_of
+        if any(e.earlier is not None for e in t.employments):
+            return
+        candidates = [
+            e
+            for e in t.employments
+            if e.status == "A"
+            and not e.reports
+            and e.supervisor is not None
+            and len(t.find(e.employee_id)) == 1
+            and (as_of - e.original_hire).days >= 60
+        ]
+        if not candidates:
+            return
+        e = min(candidates, key=lambda c: (c.original_hire, c.number))
+        span = (as_of - e.original_hire).days
+        e.last_hire = e.status_start = e.original_hire + timedelta(days=span * 3 // 5)
+        e.earlier = self._earlier_spell(e.original_hire, e.last_hire)
+        self._history(self.aux, e, rehired=True)
+
+    def _mark_converted(self) -> None:
+        """Converted records beyond the share chosen by key: one per company and a terminated one.
+
+        So padded ``"F "``, ``"CAD "``, a padded status and a padded term reason are always served.
+        """
+        t = self.t
+        width = vocab.CHAR_WIDTHS["termReason"]
+        for company in t.companies:
+            first = next((e for e in t.employments if e.company is company), None)
+            if first is not None:
+                first.converted = True
+        terminated = [e for e in t.employments if e.status == "T" and e.term_reason]
+        short = [e for e in terminated if len(e.term_reason or "") < width]
+        if short or terminated:
+            (short or terminated)[0].converted = True
 
     def _history(self, rng: random.Random, e: Employment, rehired: bool) -> None:
         """Job history from hire to now, built backwards from the current job and pay."""
         as_of = self.t.as_of
         end = e.term_date or (e.status_start if e.status == "L" else as_of)
         events: list[tuple[date, str]] = [(e.original_hire, "100")]
+        earlier = e.earlier.terminated if e.earlier is not None else None
         if rehired:
             events.append((e.last_hire, "101"))
+            if earlier is not None:
+                events.append((earlier, "500"))
         span = (end - e.last_hire).days
         promoted = None
         if e.job.rank > 0 and span > 400 and rng.random() < 0.6:
@@ -714,9 +788,11 @@ class Generator:
         rows: list[HistoryRow] = []
         job, annual, rate, org = e.job, e.annual, e.hourly_rate, e.org
         for day, reason in reversed(events):
-            status = {"400": "L", "500": "T" if e.status == "T" else "R"}.get(reason, "A")
+            status = {"400": "L", "500": "R" if e.status == "R" and day != earlier else "T"}.get(reason, "A")
             pct = {"200": 0.10, "210": 0.035}.get(reason, 0.0)
-            rows.append(self._row(rng, e, day, reason, job, annual, rate, org, status, pct * 100))
+            # The earlier spell's end draws from the second stream: adding it moved no other value.
+            draw = self.aux if reason == "500" and day == earlier else rng
+            rows.append(self._row(draw, e, day, reason, job, annual, rate, org, status, pct * 100))
             if reason == "200" and promoted is not None:
                 job = promoted
             if pct:

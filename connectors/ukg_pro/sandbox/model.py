@@ -14,6 +14,7 @@ from connectors.ukg_pro.sandbox.vocab import LocationSpec
 
 __all__ = [
     "Company",
+    "EarlierSpell",
     "Employment",
     "HistoryRow",
     "Job",
@@ -169,6 +170,16 @@ class HistoryRow:
     percent_change: float
 
 
+@dataclass(slots=True, frozen=True)
+class EarlierSpell:
+    """A rehire's earlier spell in the same company: hired on ``hired``, terminated on ``terminated``."""
+
+    hired: date
+    terminated: date
+    reason: str
+    term_type: str
+
+
 @dataclass(slots=True, eq=False)
 class Employment:
     """One job of a person in one company: keyed by (employee id, company id), as UKG keys it."""
@@ -211,6 +222,10 @@ class Employment:
     changed_at: datetime
     history: list[HistoryRow] = field(default_factory=list)
     reports: int = 0
+    earlier: EarlierSpell | None = None
+    """The spell before a rehire (``last_hire`` then follows ``earlier.terminated``)."""
+    converted: bool = False
+    """Loaded by the customer's data conversion: space-padded char codes, no job-change reason (inferred)."""
 
     @property
     def integration_id(self) -> str:

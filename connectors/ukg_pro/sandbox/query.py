@@ -113,7 +113,8 @@ def _text_predicate(spec: FilterSpec, raw: str) -> Predicate:
         elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
         else:
-            text = str(value).casefold()
+            # SQL Server compares char values ignoring trailing spaces: "F " matches F.
+            text = str(value).rstrip(" ").casefold()
         return text in exact or any(p.match(text) for p in patterns)
 
     return keep

@@ -6,10 +6,10 @@ typos (``nameSufixCode``, ``dateOfNextSalayrReview``, ``isOrgchange``). Keys fol
 OpenAPI description, or of UKG's published sample where the description is faulty
 (employee-employment-details, employee-changes).
 
-``NULLABLE`` lists, per component schema of ``openapi-subset.yaml``, the properties this sandbox may
-answer with ``null``. UKG's description marks nothing nullable, yet its published samples carry
-``null`` for absent values (``jobTitle``, ``orgLevel4Code``, ``dateLastWorked`` …); the schema test
-allows ``null`` exactly for these properties and nowhere else.
+Every key is a property of the endpoint's published item schema, with its published type; the few
+departures, each with its evidence, and ``NULLABLE`` (where a record may hold ``null``) are listed in
+``published.py``. Converted records (``Employment.converted``) send their char codes space-padded to
+the column's width (``"F "``, ``"CAD "``); a rehire's record keeps its earlier spell's termination.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from connectors.ukg_pro.sandbox import vocab
 from connectors.ukg_pro.sandbox.formats import iso_day, ukg_date, ukg_datetime, us_datetime
 from connectors.ukg_pro.sandbox.ids import BASE36, hashed_guid, mix, pick, unit
 from connectors.ukg_pro.sandbox.model import Company, Employment, HistoryRow, Job, LocationSpec, OrgUnit
+from connectors.ukg_pro.sandbox.published import NULLABLE
 from connectors.ukg_pro.sandbox.settings import SandboxSettings
 from connectors.ukg_pro.sandbox.tenant import Tenant
 
@@ -49,6 +50,7 @@ __all__ = [
     "pto_plan_count",
     "pto_plans",
     "supervisor_details",
+    "udf_kind",
     "user_defined_fields",
 ]
 
@@ -86,6 +88,39 @@ def _years_after(day: date, years: int) -> date:
 
 def _language(e: Employment) -> str:
     return _LANG.get((e.company.country, e.location.state), "EN")
+
+
+def _char(value: str | None, column: str, e: Employment | None, ctx: RecordContext) -> str | None:
+    """A code as its char column returns it: space-padded to the column's width on converted records."""
+    if value is None or e is None or not e.converted or not ctx.settings.padded_codes:
+        return value
+    return value.ljust(vocab.CHAR_WIDTHS[column])
+
+
+@dataclass(frozen=True)
+class _Termination:
+    day: date | None = None
+    reason: str | None = None
+    kind: str | None = None
+    ok_to_rehire: str | None = None
+
+
+_NOT_TERMINATED = _Termination()
+
+
+def _termination(e: Employment, ctx: RecordContext) -> _Termination:
+    """The termination a record shows: the current spell's, else (a rehire) the earlier spell's."""
+    if e.term_date is not None:
+        return _Termination(e.term_date, e.term_reason, e.term_type, e.ok_to_rehire)
+    spell = e.earlier
+    if spell is not None and ctx.settings.rehire_keeps_termination:
+        return _Termination(spell.terminated, spell.reason, spell.term_type, "Y")
+    return _NOT_TERMINATED
+
+
+def _change_reason(e: Employment) -> str | None:
+    """The current job's change reason; converted records carry none."""
+    return e.history[-1].reason if e.history and not e.converted else None
 
 
 def _code12(*parts: int) -> str:
@@ -204,7 +239,7 @@ def person_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
 # -- employment-details ---------------------------------------------------------------------------------
 
 
-def _job_placement(e: Employment) -> dict[str, Any]:
+def _job_placement(e: Employment, ctx: RecordContext) -> dict[str, Any]:
     """The fields both employment endpoints carry under the same names: org levels, dates, location, phone."""
     org1, org2, org3, org4 = e.org
     return {
@@ -214,7 +249,7 @@ def _job_placement(e: Employment) -> dict[str, Any]:
         "orgLevel4Code": org4,
         "originalHireDate": ukg_date(e.original_hire),
         "lastHireDate": ukg_date(e.last_hire),
-        "fullTimeOrPartTimeCode": e.full_part,
+        "fullTimeOrPartTimeCode": _char(e.full_part, "fullTimeOrPartTime", e, ctx),
         "primaryWorkLocationCode": e.location.code,
         "languageCode": _language(e),
         "primaryProjectCode": None,
@@ -235,7 +270,7 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
     paid = ctx.paid(e)
     birth = e.person.birth_date
     hourly = e.salary_hourly == "H"
-    last_reason = e.history[-1].reason if e.history else None
+    ended = _termination(e, ctx)
     return {
         "companyID": company.company_id,
         "companyCode": company.code,
@@ -244,15 +279,15 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "jobDescription": job.title,
         "payGroupDescription": e.pay_group.description,
         "primaryJobCode": job.code,
-        **_job_placement(e),
+        **_job_placement(e, ctx),
         "dateOfBenefitSeniority": ukg_date(e.last_hire),
         "dateOfSeniority": ukg_date(e.last_hire),
         "deductionGroupCode": "USBN" if company.country == "USA" else "CABN",
         "earningGroupCode": f"{company.country[:2]}{'HRY' if hourly else 'SAL'}",
         "employeeTypeCode": e.employee_type,
-        "employeeStatusCode": e.status,
+        "employeeStatusCode": _char(e.status, "employeeStatus", e, ctx),
         "employeeNumber": e.number,
-        "jobChangeReasonCode": last_reason,
+        "jobChangeReasonCode": _change_reason(e),
         "jobTitle": e.alt_title,
         "leaveReasonCode": e.leave_reason,
         "supervisorID": sup.employee_id if sup is not None else None,
@@ -266,7 +301,7 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "dateOfNationalUnion": None,
         "dateOfRetirement": ukg_date(_years_after(birth, 65)),
         "dateOfSuspension": ukg_date(e.status_start) if e.status == "S" else None,
-        "dateOfTermination": ukg_date(e.term_date),
+        "dateOfTermination": ukg_date(ended.day),
         "datePaidThru": ukg_date(paid - timedelta(days=5)) if paid else None,
         "statusStartDate": ukg_date(e.status_start),
         "hireSource": e.hire_source,
@@ -275,7 +310,7 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "isMultipleJob": "N",
         "jobGroupCode": job.family,
         "mailstop": None,
-        "okToRehire": e.ok_to_rehire,
+        "okToRehire": ended.ok_to_rehire,
         "payGroup": e.pay_group.code,
         "payPeriod": e.pay_group.period,
         "plannedLeaveReason": None,
@@ -286,9 +321,9 @@ def employment_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "scheduledWorkHrs": round(e.weekly_hours * 52 / e.pay_group.per_year, 2),
         "shift": "Z",
         "shiftGroup": "Z",
-        "termReason": e.term_reason,
-        "terminationReasonDescription": _TERM.get(e.term_reason) if e.term_reason else None,
-        "termType": e.term_type,
+        "termReason": _char(ended.reason, "termReason", e, ctx),
+        "terminationReasonDescription": _TERM.get(ended.reason) if ended.reason else None,
+        "termType": ended.kind,
         "timeclockID": e.number[-6:] if hourly else None,
         "unionLocal": None,
         "unionNational": None,
@@ -316,6 +351,7 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
     birth = e.person.birth_date
     hourly = e.salary_hourly == "H"
     home = ctx.tenant.home(e.employee_id)
+    ended = _termination(e, ctx)
     return {
         "companyID": company.company_id,
         "employeeID": e.employee_id,
@@ -323,15 +359,15 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
         "isHomeCompany": e.is_home,
         "isSupervisor": e.reports > 0,
         "primaryJobCode": job.code,
-        **_job_placement(e),
+        **_job_placement(e, ctx),
         "benefitSeniorityDate": ukg_date(e.last_hire),
         "seniorityDate": ukg_date(e.last_hire),
         "deductionGroupCode": "USBN" if company.country == "USA" else "CABN",
         "earningGroupCode": f"{company.country[:2]}{'HRY' if hourly else 'SAL'}",
-        "jobChangeReasonCode": e.history[-1].reason if e.history else None,
+        "jobChangeReasonCode": _change_reason(e),
         "jobTitle": e.alt_title,
         "employeeTypeCode": e.employee_type,
-        "employeeStatusCode": e.status,
+        "employeeStatusCode": _char(e.status, "employeeStatus", e, ctx),
         "employeeNumber": e.number,
         "leaveReasonCode": e.leave_reason,
         "supervisorID": sup.employee_id if sup is not None else None,
@@ -341,7 +377,7 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
         "earlyRetirementDate": ukg_date(_years_after(birth, 55)),
         "retirementDate": ukg_date(_years_after(birth, 65)),
         "suspensionDate": ukg_date(e.status_start) if e.status == "S" else None,
-        "terminationDate": ukg_date(e.term_date),
+        "terminationDate": ukg_date(ended.day),
         "payGroupCode": e.pay_group.code,
         "payPeriod": e.pay_group.period,
         "paidThruDate": ukg_date(paid - timedelta(days=5)) if paid else None,
@@ -355,7 +391,7 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
         "jobGroupCode": job.family,
         "annualSalary": e.annual,
         "mailstop": None,
-        "okToRehire": e.ok_to_rehire,
+        "okToRehire": ended.ok_to_rehire,
         "plannedLeaveReason": None,
         "positionCode": None,
         "salaryOrHourly": e.salary_hourly,
@@ -364,9 +400,9 @@ def employee_employment_details(e: Employment, ctx: RecordContext) -> dict[str, 
         "scheduledWorkHours": round(e.weekly_hours * 52 / e.pay_group.per_year, 2),
         "shift": "Z",
         "shiftGroup": "Z",
-        "terminationReasonCode": e.term_reason,
-        "terminationDescription": _TERM.get(e.term_reason) if e.term_reason else None,
-        "termType": e.term_type,
+        "terminationReasonCode": _char(ended.reason, "termReason", e, ctx),
+        "terminationDescription": _TERM.get(ended.reason) if ended.reason else None,
+        "termType": ended.kind,
         "timeClockID": e.number[-6:] if hourly else None,
         "weeklyHours": e.weekly_hours,
         "dateTimeCreated": ukg_datetime(e.created_at),
@@ -401,7 +437,7 @@ def compensation_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "hourlyPayRate": e.hourly_rate,
         "weeklyPayRate": round(e.annual / 52, 2),
         "payPeriodPayRate": round(e.annual / group.per_year, 2),
-        "currencyCode": e.company.currency,
+        "currencyCode": _char(e.company.currency, "currencyCode", e, ctx),
         "otherRate1": 0.0,
         "otherRate2": 0.0,
         "otherRate3": 0.0,
@@ -410,7 +446,7 @@ def compensation_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "piecePayRate": 0.0,
         "primaryJobCode": job.code,
         "jobSalaryGrade": job.grade,
-        "jobChangeReasonCode": e.history[-1].reason if e.history else None,
+        "jobChangeReasonCode": _change_reason(e),
         "jobGroupCode": job.family,
         "jobTitle": e.alt_title,
         "dateInJob": ukg_date(e.date_in_job),
@@ -427,7 +463,7 @@ def compensation_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "payPeriod": group.period,
         "payScaleCode": None,
         "salaryOrHourlyCode": e.salary_hourly,
-        "fullTimeOrPartTimeCode": e.full_part,
+        "fullTimeOrPartTimeCode": _char(e.full_part, "fullTimeOrPartTime", e, ctx),
         "scheduledFullTimeEquivalency": round(weekly / 40, 4),
         "scheduledPeriodWorkHours": round(weekly * 52 / group.per_year, 2),
         "scheduledAnnualWorkHours": weekly * 52,
@@ -438,7 +474,7 @@ def compensation_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "bonusTotalHrs": 0.0,
         "bonusTotalOtHrs": 0.0,
         "datePaidThru": ukg_date(paid - timedelta(days=5)) if paid else None,
-        "emplStatus": e.status,
+        "emplStatus": _char(e.status, "employeeStatus", e, ctx),
         "totalAnnSalary": e.annual,
         "distributionCenterCode": None,
         "numberOfPayments": group.per_year,
@@ -464,9 +500,9 @@ def job_history(ref: tuple[Employment, HistoryRow], ctx: RecordContext) -> dict[
         "dateTimeCreated": ukg_datetime(row.created_at),
         "employeeId": e.employee_id,
         "employeeType": row.employee_type,
-        "employeeStatus": row.status,
+        "employeeStatus": _char(row.status, "employeeStatus", e, ctx),
         "flsaCategory": job.flsa,
-        "fullTimeOrPartTime": row.full_part,
+        "fullTimeOrPartTime": _char(row.full_part, "fullTimeOrPartTime", e, ctx),
         "hourlyPayRate": row.hourly_rate,
         "isJobChange": row.is_job_change,
         "isOrgchange": row.is_org_change,
@@ -512,7 +548,6 @@ def job_history(ref: tuple[Employment, HistoryRow], ctx: RecordContext) -> dict[
         "supervisorNotInList": False,
         "systemId": row.system_id,
         "unionNational": None,
-        "unionLocal": None,
         "usePayScales": False,
         "weeklyPayRate": round(row.annual / 52, 2),
         "notes": None,
@@ -562,7 +597,7 @@ def supervisor_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "supervisorEmployeeNumber": sup.number,
         "supervisorCompanyID": sup.company.company_id,
         "supervisorCompanyCode": sup.company.code,
-        "supervisorStatusCode": sup.status,
+        "supervisorStatusCode": _char(sup.status, "employeeStatus", sup, ctx),
         "supervisorJobCode": sup.job.code,
         "supervisorPositionCode": None,
         "supervisorEmail": sp.work_email,
@@ -638,9 +673,22 @@ def demographic_details(e: Employment, ctx: RecordContext) -> dict[str, Any]:
 
 _TSHIRTS = ("XS", "S", "M", "L", "XL", "XXL")
 _PRONOUNS = ("she/her", "he/him", "they/them")
+_UDF_SLOTS = tuple(f"{n:02d}" for n in range(1, 15))
+_UDF_KINDS: dict[str, str] = {
+    **dict.fromkeys(("01", "02", "07", "08", "09", "14"), "text"),
+    **dict.fromkeys(("03", "04", "10", "11"), "number"),
+    **dict.fromkeys(("05", "06", "12", "13"), "date-time"),
+}
+"""Each slot's published value type (``UserDefinedFields_personnelUserDefinedFields``)."""
 
 
-def _udf_value(name: str, e: Employment, ctx: RecordContext) -> Any:
+def udf_kind(name: str) -> str:
+    """The published value type of a user-defined field (``personnelUDField03`` → ``number``)."""
+    return _UDF_KINDS[name[-2:]]
+
+
+def _udf_value(name: str, e: Employment, ctx: RecordContext) -> str | float | None:
+    """The value of a labelled user-defined field, of its slot's published type (or None)."""
     h = mix(e.key, _name_hash(name))
     as_of = ctx.tenant.as_of
     match name:
@@ -666,7 +714,15 @@ def _udf_value(name: str, e: Employment, ctx: RecordContext) -> Any:
             if e.company.country != "CAN":
                 return None
             return f"{h % 10_000:04d}-{h // 7 % 1000:03d}-{h // 11 % 1000:03d}"
-    return None
+    # Any other slot a customer labels (settings.udf_labels) gets plain values of the slot's type.
+    if h % 4 == 0:
+        return None
+    kind = udf_kind(name)
+    if kind == "number":
+        return float(h % 1000)
+    if kind == "date-time":
+        return ukg_date(as_of - timedelta(days=h % 3650))
+    return f"V{h % 10_000:04d}"
 
 
 def _name_hash(name: str) -> int:
@@ -674,29 +730,31 @@ def _name_hash(name: str) -> int:
     return zlib.crc32(name.encode())
 
 
-_PERSONNEL_UDFS = tuple(f"personnelUDField{n:02d}" for n in range(1, 15))
-_INTERNATIONAL_UDFS = tuple(f"internationalUDField{n:02d}" for n in range(1, 15))
-
-
 def user_defined_fields(e: Employment, ctx: RecordContext) -> dict[str, Any]:
-    """A ``/personnel/v1/user-defined-fields`` row (schema ``UserDefinedFields``).
+    """A ``/personnel/v1/user-defined-fields`` row (schema ``UserDefinedFields``): one per person.
 
-    Each field is ``{field, value}``: ``field`` the customer's label (null when the customer has not
-    set the field up), ``value`` text (01, 02, 07-09, 14), a number (03, 04, 10, 11) or a date-time
-    (05, 06, 12, 13). ``companyId`` is added (inferred) since the endpoint filters by it.
+    UDFs belong to the person, not to one company's employment, so the row carries ``employeeId``
+    only and is built from the home employment. Each field is ``{field, value}``: ``field`` the
+    customer's label (null when the customer has not set the slot up), ``value`` of the slot's
+    published type: text (01, 02, 07-09, 14), a number (03, 04, 10, 11) or a naive date-time
+    (05, 06, 12, 13).
     """
     labels = ctx.settings.udf_labels
+    home = ctx.tenant.home(e.employee_id) or e
+
+    def slots(prefix: str) -> dict[str, dict[str, Any]]:
+        return {
+            f"{prefix}{n}": {
+                "field": labels.get(f"{prefix}{n}"),
+                "value": _udf_value(f"{prefix}{n}", home, ctx) if f"{prefix}{n}" in labels else None,
+            }
+            for n in _UDF_SLOTS
+        }
+
     return {
         "employeeId": e.employee_id,
-        "companyId": e.company.company_id,
-        "personnelUserDefinedFields": {
-            name: {"field": labels.get(name), "value": _udf_value(name, e, ctx) if name in labels else None}
-            for name in _PERSONNEL_UDFS
-        },
-        "internationalUserDefinedFields": {
-            name: {"field": labels.get(name), "value": _udf_value(name, e, ctx) if name in labels else None}
-            for name in _INTERNATIONAL_UDFS
-        },
+        "personnelUserDefinedFields": slots("personnelUDField"),
+        "internationalUserDefinedFields": slots("internationalUDField"),
     }
 
 
@@ -720,15 +778,12 @@ def contacts(ref: tuple[Employment, int], ctx: RecordContext) -> dict[str, Any]:
         relation = ("CHL", "CHL", "SIB", "FRD")[h % 4]
     first, gender = vocab.FIRST_NAMES[h % len(vocab.FIRST_NAMES)]
     last = p.last_name if relation in ("SPS", "CHL", "PAR", "SIB") else pick(vocab.LAST_NAMES, h >> 8)
-    offset = {
-        "SPS": h % 3000 - 1500,
-        "PAR": -(9000 + h % 4000),
-        "SIB": h % 4000 - 2000,
-        "FRD": h % 6000 - 3000,
-    }
-    born = p.birth_date + timedelta(days=offset[relation]) if relation != "CHL" else None
     if relation == "CHL":
-        born = ctx.tenant.as_of - timedelta(days=365 + h % 7000)
+        born: date | None = ctx.tenant.as_of - timedelta(days=365 + h % 7000)
+    elif relation in ("SPS", "SIB"):
+        born = p.birth_date + timedelta(days=h % 3000 - 1500 if relation == "SPS" else h % 4000 - 2000)
+    else:
+        born = None  # asked of dependents and beneficiaries, not of a parent or friend to call
     same_home = relation in ("SPS", "DP", "CHL")
     dependent = relation in ("SPS", "DP", "CHL")
     return {
@@ -954,7 +1009,6 @@ def location(loc: LocationSpec, ctx: RecordContext) -> dict[str, Any]:
         "state": loc.state,
         "zipOrPostalCode": loc.postal,
         "countryCode": loc.country,
-        "locationGLSegment": loc.gl_segment,
     }
 
 
@@ -998,7 +1052,7 @@ def change_feed(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "companyId": e.company.company_id,
         "supervisorId": sup.employee_id if sup is not None else "",
         "salaryOrHourly": e.salary_hourly,
-        "fullTimeOrPartTime": e.full_part,
+        "fullTimeOrPartTime": _char(e.full_part, "fullTimeOrPartTime", e, ctx),
         "isActive": e.is_active,
         location_key: e.location.code,
         "jobCode": e.job.code,
@@ -1015,14 +1069,14 @@ def change_feed(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "city": p.city,
         "state": p.state,
         "zipCode": p.postal,
-        "terminationDate": us_datetime(e.term_date),
+        "terminationDate": us_datetime(_termination(e, ctx).day),
         "hireDate": us_datetime(e.original_hire),
         "supervisorName": f"{sup.person.first_name} {sup.person.last_name}" if sup is not None else "",
         "suffix": p.suffix or "",
         "prefix": p.prefix or "",
         "alternateEmailAddress": p.alt_email or "",
         "gender": p.gender,
-        "employeeStatus": e.status,
+        "employeeStatus": _char(e.status, "employeeStatus", e, ctx),
         "employeeType": e.employee_type,
         "emplStatusStartDate": us_datetime(e.status_start),
         "dateInJob": us_datetime(e.date_in_job),
@@ -1030,74 +1084,3 @@ def change_feed(e: Employment, ctx: RecordContext) -> dict[str, Any]:
         "jobGroupCode": e.job.family,
         "alternateJobTitle": e.alt_title or "",
     }
-
-
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# The properties each component schema allows to be null here (see the module docstring).
-NULLABLE: dict[str, frozenset[str]] = {
-    "EmpPersonDetails": _names(
-        "additionalName1 additionalName2 addressCounty addressLatitude addressLine2 addressSms "
-        "chkCashingInstCode cobraExport cobraNotes cobraReason cobraStatus cobraStatusDate "
-        "communityBroadcastSmsCode dateDeceased dateOfCobraEvent dateOfCobraExport dateOfCobraLetter "
-        "dateOfI9Expiration disabilityType emailAddress emailAddressAlternate ethnicDescription "
-        "ethnicIDCode formerName healthBloodType healthEyes healthHair healthHeightFeet "
-        "healthHeightInches healthLastDonateDate healthWeight homePhone homePhoneCountry i9AlienNumber "
-        "i9DocA i9DocB i9DocC i9VisaExpirationDate i9VisaType i9WorkAuth lastNameNotSameAsSSCard "
-        "maritalStatusCode middleName militaryBranchServed militaryEra militaryIsActiveWartimeVet "
-        "militaryIsDisabledVet militaryIsMedalVet militaryIsOthEligVet militaryIsOthEligVetBasis "
-        "militarySeparationDate nameFormer namePrefixCode nameSufixCode nationality1 nationality2 "
-        "nationality3 originCountry originLocation preferredName previousSSN ssn"
-    ),
-    "EmpEmploymentDetails": _names(
-        "clockCode dateLastPayDatePaid dateLastWorked dateOfLocalUnion dateOfNationalUnion "
-        "dateOfSuspension dateOfTermination datePaidThru jobChangeReasonCode jobTitle leaveReasonCode "
-        "mailstop okToRehire orgLevel4Code plannedLeaveReason positionCode primaryProjectCode "
-        "supervisorCOID supervisorCompanyCode supervisorEmployeeNumber supervisorFirstName supervisorID "
-        "supervisorLastName termReason termType terminationReasonDescription timeclockID unionLocal "
-        "unionNational workPhoneCountry workPhoneExtension workPhoneNumber"
-    ),
-    "EmpCompensationDetails": _names(
-        "dateLastPaid dateLastWorked dateOfLastSalaryReview dateOfNextSalayrReview datePaidThru "
-        "distributionCenterCode jobChangeReasonCode jobTitle payScaleCode performanceReviewRating "
-        "performanceReviewType primaryShiftCode"
-    ),
-    "EmployeeJobHistoryDetail": _names(
-        "jobTitle notes orgLevel4Code payScaleCode positionCode projectCode shiftCode supervisorId "
-        "supervisorNameFirst supervisorNameLast supervisorNameSuffix unionNational"
-    ),
-    "EmployeeSupervisorDetails": _names(
-        "supervisorCompanyCode supervisorCompanyID supervisorEmail supervisorEmployeeID "
-        "supervisorEmployeeNumber supervisorFirstName supervisorJobCode supervisorLastName "
-        "supervisorPersonId supervisorPositionCode supervisorStatusCode supervisorWorkPhone"
-    ),
-    "EmployeeDemographicDetails": _names(
-        "additionalName1 additionalName2 addressCounty addressLatitude addressLine2 addressLine3 "
-        "addressLine4 addressSms cellPhoneNumber disabilityType emailAddress emailAddressAlternate "
-        "ethnicDescription ethnicIdCode formerName healthBloodType healthEyes healthHair healthHeightFeet "
-        "healthHeightInches healthLastDonateDate healthWeight homePhone homePhoneCountry homePhoneID "
-        "maritalStatusCode middleName namePrefixCode nameSuffixCode nationality1 nationality2 "
-        "nationality3 originCountry originLocation preferredName previousSSN ssn"
-    ),
-    "UserDefinedFields_personnelUserDefinedFields_personnelUDField01": _names("field value"),
-    "UserDefinedFields_personnelUserDefinedFields_personnelUDField03": _names("field value"),
-    "UserDefinedFields_personnelUserDefinedFields_personnelUDField05": _names("field value"),
-    "Contact": _names(
-        "addressID addressLine1 addressLine2 city cobraNotes cobraReason cobraStatus cobraStatusDate "
-        "county dateOfBirth dateOfCOBRAEvent dateOfCOBRALetter deathDate divorceDate emailAddress "
-        "formerName healthCareId homePhoneCountry homePhoneId homePhoneNumber importId marriageDate "
-        "middleName nameSuffix nationalId nationalIdExpirationDate notes occupation otherInsurance "
-        "otherPhoneCountryCode otherPhoneId otherPhoneNumber otherPhoneType preferredPhoneNumber ssn "
-        "state userDefinedField01 workPhoneExtension workPhoneId workPhoneNumber zipCode"
-    ),
-    "EmployeeMultiPhoneNumbers": _names("auditKey formerName middleName phoneCountryPrefix phoneExtension"),
-    "pto-plans": _names("earnedThroughDate pendingMoveDate"),
-    "CompanyDetails": _names("addressCounty orgLevel3Code orgLevel4Code phoneNumberExtension"),
-    "org-levels": _names("budgetGroup reportingCategory"),
-    "locations": frozenset(),
-    "jobs": frozenset(),
-    "EmployeeChangesResponse": frozenset(),
-}
-"""Component schema name → the properties this sandbox answers with null (never required ones)."""

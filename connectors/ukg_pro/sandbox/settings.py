@@ -93,6 +93,12 @@ class SandboxSettings:
             and samples) and/or ``code`` (the subset's schema).
         change_feed_default_window: the window used when ``startDate`` is missing and the account
             has not called the change feed before (UKG: "since the last API call").
+        rehire_keeps_termination: a rehire's record keeps the termination of the earlier spell
+            (``dateOfTermination``, ``termReason``, ``termType``), as UKG's employment record keeps
+            the last termination until the next one (inferred); False shows them empty.
+        padded_codes: char codes of converted records (``Employment.converted``) come back
+            space-padded to their column's width (``"F "``, ``"CAD "``), as UKG's char columns do
+            (inferred); False sends them trimmed.
         admin_enabled: serve the ``/_sandbox/`` admin surface.
 
     """
@@ -121,6 +127,8 @@ class SandboxSettings:
     change_feed_location_key: str = "workLocation"
     job_code_keys: tuple[str, ...] = ("jobCode",)
     change_feed_default_window: timedelta = timedelta(hours=24)
+    rehire_keeps_termination: bool = True
+    padded_codes: bool = True
     admin_enabled: bool = True
 
     def __post_init__(self) -> None:

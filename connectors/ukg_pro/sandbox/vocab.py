@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 __all__ = [
     "CA_CITIES",
+    "CHAR_WIDTHS",
     "CODE_TABLES",
     "CONTACT_RELATIONSHIPS",
     "COST_CENTERS",
@@ -381,6 +382,14 @@ PAY_GROUPS: tuple[tuple[str, str, str, int, bool, str], ...] = (
     ("CASM", "Canada Semi-Monthly Salaried", "S", 24, False, "CAN"),
     ("CAHOUR", "Canada Weekly Hourly", "W", 52, True, "CAN"),
 )
+
+# Widths of the char columns whose codes converted records send space-padded ("F ", "CAD "); inferred.
+CHAR_WIDTHS: dict[str, int] = {
+    "fullTimeOrPartTime": 2,
+    "employeeStatus": 2,
+    "currencyCode": 4,
+    "termReason": 6,
+}
 
 # (code, description, term type: V voluntary / I involuntary)
 TERM_REASONS: tuple[tuple[str, str, str], ...] = (

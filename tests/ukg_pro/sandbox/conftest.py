@@ -6,7 +6,6 @@ imports this file by name).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -19,11 +18,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from connectors.ukg_pro.sandbox import Sandbox, run_server
-from connectors.ukg_pro.sandbox.records import NULLABLE
+from connectors.ukg_pro.sandbox import Sandbox, published, run_server
 
 SPEC_PATH = Path(__file__).parent / "data" / "openapi-subset.yaml"
-"""A verbatim copy of /work/shared/ukg_pro/openapi-subset.yaml (the subset of UKG's OpenAPI description)."""
+"""UKG's published OpenAPI description, the subset in use, kept verbatim (its info.description says whence)."""
 
 NOW = datetime(2025, 6, 2, 9, 30)
 """The tenant clock of the test sandboxes (frozen, so no test depends on the real date)."""
@@ -54,21 +52,8 @@ async def get_all(
 
 
 # -- validating against UKG's OpenAPI description ----------------------------------------------------------
-
-# Faults of the published description, corrected here rather than skipping the endpoint:
-#  - EmployeeJobHistoryDetail and Contact describe one record, but both endpoints return a list of
-#    them (the subset's own header says so of job history; contacts is "get all ... contacts").
-#  - jobs requires ``code``, but UKG's jobs records carry the code as ``jobCode`` (README section 5
-#    and UKG's published samples); the sandbox's default is jobCode, so the requirement is renamed.
-#  - EmployeeChangesResponse types employeeNumber as a number; UKG's published sample of the feed
-#    sends the zero-padded string ("000000104"), which the sandbox follows.
-# Skipped as unsound:
-#  - /personnel/v1/employee-employment-details: its "record" schema repeats the query parameters
-#    (page, per_Page, string isHomeCompany) instead of the record; the shape is checked against
-#    UKG's published sample instead (test_employee_employment_details_follow_the_sample).
-#  - /configuration/v1/code-tables/{table} is not in the subset (no schema to check).
-LIST_OF_SINGLE_RECORD = {"/personnel/v1/employee-job-history-details", "/personnel/v1/contacts"}
-UNSOUND = {"/personnel/v1/employee-employment-details"}
+# The corrections (each with its evidence) and the nulls allowed live in connectors/ukg_pro/sandbox/published.py;
+# every object schema is closed there, so a key UKG does not publish fails validation, nested ones too.
 
 _NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?$")
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -92,47 +77,25 @@ def _int32(value: object) -> bool:
     return not isinstance(value, int) or -(2**31) <= value < 2**31
 
 
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        return {"anyOf": [schema, {"type": "null"}]}
-    patched = dict(schema)
-    kind = patched.get("type")
-    if isinstance(kind, str):
-        patched["type"] = [kind, "null"]
-    elif kind is None:
-        return schema
-    return patched
+_CORRECTED: dict[int, dict[str, Any]] = {}
 
 
-def patched_components(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec's component schemas with the documented corrections and the sandbox's nulls."""
-    schemas = copy.deepcopy(spec["components"]["schemas"])
-    for name, props in NULLABLE.items():
-        properties = schemas[name]["properties"]
-        for prop in props:
-            properties[prop] = _nullable(properties[prop])
-    schemas["jobs"]["required"] = ["jobCode" if r == "code" else r for r in schemas["jobs"]["required"]]
-    schemas["jobs"]["properties"]["jobCode"] = schemas["jobs"]["properties"]["code"]
-    schemas["EmployeeChangesResponse"]["properties"]["employeeNumber"] = {
-        "type": "string",
-        "pattern": r"^\d+$",
-    }
-    return schemas
+def corrected(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec's component schemas, corrected and closed (computed once per spec)."""
+    found = _CORRECTED.get(id(spec))
+    if found is None:
+        found = _CORRECTED[id(spec)] = published.corrected_schemas(spec["components"]["schemas"])
+    return found
 
 
 def response_schema(spec: dict[str, Any], path: str) -> dict[str, Any] | None:
-    """The 200 application/json schema of ``path``, corrected; None for an unsound or absent one."""
-    if path in UNSOUND or path not in spec["paths"]:
-        return None
-    schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-    if path in LIST_OF_SINGLE_RECORD:
-        schema = {"type": "array", "items": schema}
-    return schema
+    """The corrected 200 application/json schema of a served GET ``path``; None if neither in the spec nor served."""
+    return published.response_schema(spec, path)
 
 
 def validator(spec: dict[str, Any], schema: dict[str, Any]) -> Draft202012Validator:
-    """A validator of ``schema`` whose ``#/components/...`` references resolve in the (patched) spec."""
-    root = {**schema, "components": {"schemas": patched_components(spec)}}
+    """A validator of ``schema`` whose ``#/components/...`` references resolve in the corrected spec."""
+    root = {**schema, "components": {"schemas": corrected(spec)}}
     return Draft202012Validator(root, format_checker=FORMATS)
 
 
@@ -144,7 +107,7 @@ def record_schema_name(spec: dict[str, Any], path: str) -> str | None:
     if schema.get("type") == "array":
         schema = schema["items"]
     name = schema["$ref"].rsplit("/", 1)[-1]
-    target = spec["components"]["schemas"][name]
+    target = corrected(spec)[name]
     if target.get("type") == "array":
         name = target["items"]["$ref"].rsplit("/", 1)[-1]
     return name
@@ -162,9 +125,9 @@ def kit() -> SimpleNamespace:
     return SimpleNamespace(
         NOW=NOW,
         BASE_URL=BASE_URL,
-        UNSOUND=UNSOUND,
         make_sandbox=make_sandbox,
         get_all=get_all,
+        corrected=corrected,
         response_schema=response_schema,
         record_schema_name=record_schema_name,
         validator=validator,

@@ -125,7 +125,8 @@ def test_the_workforce_mix(kit: SimpleNamespace) -> None:
         assert e.original_hire <= e.last_hire
     assert any(e.last_hire > t.as_of for e in employments)  # future hires
     rehires = [e for e in employments if e.original_hire < e.last_hire]
-    assert rehires and all(e.history[1].reason == "101" for e in rehires)
+    assert rehires and all([r.reason for r in e.history[1:3]] == ["500", "101"] for e in rehires)
+    assert all(e.earlier and e.original_hire < e.earlier.terminated < e.last_hire for e in rehires)
     assert any(e.full_part == "P" for e in employments)
     assert any(e.salary_hourly == "H" for e in employments)
     assert {e.employee_type for e in employments} >= {"REG", "TMP"}
@@ -144,7 +145,7 @@ def test_the_workforce_mix(kit: SimpleNamespace) -> None:
 
 async def test_compensation_pto_and_custom_fields(client: httpx.AsyncClient, sb: Sandbox) -> None:
     pay = (await client.get("/personnel/v1/compensation-details")).json()
-    assert {p["currencyCode"] for p in pay} == {"USD", "CAD"}
+    assert {p["currencyCode"].rstrip() for p in pay} == {"USD", "CAD"}
     for p in pay:
         assert p["annualSalary"] > 0 and p["hourlyPayRate"] > 0
         assert p["payPeriodPayRate"] == round(p["annualSalary"] / p["numberOfPayments"], 2)
