@@ -14,7 +14,7 @@ import orjson
 
 from field_maps import MappingError
 from hub.actions import LIST_ACTIONS
-from hub.errors import InputError, MissingPermission, NotFound, NotSupported
+from hub.errors import AmbiguousId, InputError, MissingPermission, NotFound, NotSupported
 from hub.live import read_live
 from unified_models import MODELS
 
@@ -331,9 +331,12 @@ class ModelAccessor:
     async def aget(
         self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"
     ) -> Any:
-        """One record by its hub id (or the provider's own id), or :class:`NotFound`.
+        """One record by its hub id or its ``remote_id``, or :class:`NotFound`.
 
-        Once the model is synced this is one indexed lookup in the store.
+        The provider's own id alone also finds a record whose ``remote_id`` is composite (UKG's
+        ``employeeId`` in ``companyId:employeeId``) when exactly one has it; when several do (a person
+        employed in two companies) it raises :class:`AmbiguousId` listing their ``remote_id`` values,
+        never picking one. Once the model is synced this is an indexed lookup in the store.
         """
         connector = self.hub.connector(self.account.connector)
         get = f"{self.resource}.get"
@@ -349,6 +352,16 @@ class ModelAccessor:
             for record in records:
                 if record_id in (record.id, getattr(record, "remote_id", None)):
                     return record
+            suffix = ":" + record_id
+            partial = [r for r in records if (getattr(r, "remote_id", None) or "").endswith(suffix)]
+            if len(partial) > 1:
+                raise AmbiguousId(
+                    f"{record_id!r} is the provider id of {len(partial)} {self.model} records of account "
+                    f"{self.account.id} (one person with records in several companies).",
+                    sorted(r.remote_id for r in partial),
+                )
+            if partial:
+                return partial[0]
         raise NotFound(f"No {self.model} with id {record_id!r} in account {self.account.id}.")
 
     def get(self, record_id: str, **options: Any) -> Any:

@@ -12,7 +12,8 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── InvalidLinkSession        a link session request failed validation
     │   ├── UnknownConnector          no connector of that name is loaded
     │   ├── UnknownAction             not a unified action, or the connector does not declare it
-    │   └── NotFound                  no record with that id
+    │   ├── NotFound                  no record with that id
+    │   └── AmbiguousId               a provider id that names several records (say which one)
     ├── ProviderError                 the provider refused or failed a call
     │   ├── ProviderAuthError         401: username, password or API key wrong, expired or inactive
     │   ├── MissingPermission         403: the service account lacks a permission (named exactly)
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "AmbiguousId",
     "FieldIssue",
     "HubError",
     "InputError",
@@ -204,6 +206,26 @@ class NotFound(InputError):
     type = "not-found"
     status = 404
     default_remedy = "Check the id; list the records to find valid ids."
+
+
+class AmbiguousId(InputError):
+    """A provider id names several records of the account (UKG: one person employed in two companies).
+
+    ``candidates`` holds the ``remote_id`` of each; asking by one of those (or by the hub id) is
+    unambiguous.
+    """
+
+    type = "ambiguous-id"
+    status = 409
+    default_remedy = "Ask for one of the records by its remote_id or its hub id."
+
+    def __init__(self, message: str, candidates: Sequence[str], remedy: str | None = None) -> None:
+        self.candidates = list(candidates)
+        super().__init__(
+            message,
+            remedy=remedy
+            or f"Ask for one of them by its remote_id ({', '.join(self.candidates)}) or by its hub id.",
+        )
 
 
 class ProviderError(HubError):

@@ -202,7 +202,14 @@ def _add_routes(segment: str, resource: str) -> None:
         operation_id=f"get_{resource}",
         summary=f"Get one of the {label}",
         response_model=model,
-        responses=_ERRORS,
+        responses=_ERRORS
+        | {
+            409: {
+                "model": Problem,
+                "description": "The provider id names several records (UKG: one person employed in two "
+                "companies); the remedy lists each one's `remote_id`.",
+            }
+        },
     )
 
 

@@ -11,6 +11,7 @@ import orjson
 from sqlalchemy import Select, String, Text, bindparam, cast, func, literal, null, or_, select, type_coerce
 from sqlalchemy.dialects.postgresql import JSONB
 
+from hub.errors import AmbiguousId
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
 from hub.store.store import Store
@@ -99,16 +100,46 @@ def _hiding(dialect: str, column: Any, hidden: tuple[str, ...]) -> Any:
 
 
 def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | None:
-    """The stored record whose hub id (or, failing that, provider id) is ``ref``."""
+    """The stored record whose hub id, or provider id, is ``ref``.
+
+    A provider id may also be the last part of composite remote ids (UKG's ``employeeId`` in
+    ``companyId:employeeId``): it names a record when exactly one matches.
+
+    Raises:
+        AmbiguousId: ``ref`` is the last part of several records' remote ids.
+
+    """
     r = t.records.c
-    query = (
-        select(r.seq, r.id, r.data, r.raw, r.deleted, r.created_at, r.modified_at)
+    columns = (r.seq, r.id, r.data, r.raw, r.deleted, r.created_at, r.modified_at)
+    exact = (
+        select(*columns)
         .where(r.account_id == account_id, r.model == model, or_(r.id == ref, r.remote_id == ref))
         .order_by((r.id == ref).desc(), r.deleted, r.seq)
         .limit(1)
     )
+    partial = (
+        select(*columns, r.remote_id)
+        .where(
+            r.account_id == account_id,
+            r.model == model,
+            r.remote_id.endswith(":" + ref, autoescape=True),
+        )
+        .order_by(r.deleted, r.remote_id)
+        .limit(20)
+    )
     with store.engine.connect() as db:
-        return db.execute(query).first()
+        found = db.execute(exact).first()
+        if found is not None:
+            return found
+        rows = db.execute(partial).all()
+    live = [row for row in rows if not row.deleted] or rows
+    if len(live) > 1:
+        raise AmbiguousId(
+            f"{ref!r} is the provider id of {len(live)} {model} records of account {account_id} "
+            "(one person with records in several companies).",
+            [row.remote_id for row in live],
+        )
+    return live[0] if live else None
 
 
 def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | None:

@@ -212,7 +212,7 @@ def test_an_employee_maps_exactly(maps: dict[str, FieldMap]) -> None:
     (joined,) = cm.join([person()], employment=[employment()], udf=[udf()])
     assert cm.build(joined) == Employee(
         id=sid("Employee", CO, EMP),
-        remote_id=EMP,
+        remote_id=f"{CO}:{EMP}",
         employee_number="000012444",
         company_id=sid("Company", CO),
         first_name="Ada",

@@ -46,7 +46,7 @@ def test_link_sync_change_resync_and_read_what_changed(make_world, sync_events):
 
     events = [e for e in listener.events if e.type.startswith("employee.")]
     assert sorted(e.record_id for e in events) == sorted(changed)
-    kinds = {e.record["remote_id"]: e.type for e in events}
+    kinds = {e.record["remote_id"].split(":")[-1]: e.type for e in events}  # companyId:employeeId
     assert {r for r, t in kinds.items() if t == "employee.created"} == set(summary.hired)
     assert {r for r, t in kinds.items() if t == "employee.terminated"} == set(summary.terminated)
     for event in events:

@@ -58,11 +58,11 @@ def test_incremental_sync_reads_only_the_changes_and_emits_the_right_events(hub,
     assert after == snapshot(hub, account, mode="live")
     assert snapshot(hub, account, "employments") == snapshot(hub, account, "employments", mode="live")
 
-    by_remote = {record["remote_id"]: record_id for record_id, record in after.items()}
+    by_remote = {record["remote_id"].split(":")[-1]: record_id for record_id, record in after.items()}
     created = listener.of("employee.created")
-    assert {e.record["remote_id"] for e in created} == set(summary.hired)
+    assert {e.record["remote_id"].split(":")[-1] for e in created} == set(summary.hired)
     terminated = listener.of("employee.terminated")
-    assert {e.record["remote_id"] for e in terminated} == set(summary.terminated)
+    assert {e.record["remote_id"].split(":")[-1] for e in terminated} == set(summary.terminated)
     assert all(e.changes["employment_status"] == ("ACTIVE", "INACTIVE") for e in terminated)
     # Exactly the employees whose unified data changed are announced, each once, with the right diff.
     changed = {i for i in before if before[i] != after[i]}
@@ -111,8 +111,12 @@ def test_without_employee_export_later_syncs_read_everything_and_diff(make_hub, 
 
     assert report.models["Employee"].mode == "full"
     assert "Employee Export" in report.models["Employee"].reason
-    assert {e.record["remote_id"] for e in listener.of("employee.created")} == set(summary.hired)
-    assert {e.record["remote_id"] for e in listener.of("employee.terminated")} == set(summary.terminated)
+    assert {e.record["remote_id"].split(":")[-1] for e in listener.of("employee.created")} == set(
+        summary.hired
+    )
+    assert {e.record["remote_id"].split(":")[-1] for e in listener.of("employee.terminated")} == set(
+        summary.terminated
+    )
     assert snapshot(hub, account) == snapshot(hub, account, mode="live")
 
 

@@ -16,7 +16,9 @@ def test_a_purged_employee_is_marked_deleted_by_the_next_complete_full_read(hub,
 
     # The change feed cannot see a purge: the employee stays as it was.
     hub.sync(account, force=True)
-    assert gone.employee_id in {r["remote_id"] for r in snapshot(hub, account).values()}
+    assert f"{gone.company.company_id}:{gone.employee_id}" in {
+        r["remote_id"] for r in snapshot(hub, account).values()
+    }
 
     report = hub.sync(account, full=True)
 
@@ -24,7 +26,7 @@ def test_a_purged_employee_is_marked_deleted_by_the_next_complete_full_read(hub,
     record = hub.employees(account).get(gone.employee_id)
     assert record.remote_was_deleted is True
     [deleted] = listener.of("employee.deleted")
-    assert deleted.record["remote_id"] == gone.employee_id
+    assert deleted.record["remote_id"] == f"{gone.company.company_id}:{gone.employee_id}"
     # Deleted records stay listed, flagged, so `modified_after` readers learn of the deletion.
     changed = hub.employees(account).list(modified_after=record.modified_at.replace(microsecond=0)).results
     assert record.id in {r.id for r in changed}
