@@ -50,7 +50,6 @@ __all__ = [
     "pto_plan_count",
     "pto_plans",
     "supervisor_details",
-    "udf_kind",
     "user_defined_fields",
 ]
 
@@ -682,7 +681,7 @@ _UDF_KINDS: dict[str, str] = {
 """Each slot's published value type (``UserDefinedFields_personnelUserDefinedFields``)."""
 
 
-def udf_kind(name: str) -> str:
+def _udf_kind(name: str) -> str:
     """The published value type of a user-defined field (``personnelUDField03`` → ``number``)."""
     return _UDF_KINDS[name[-2:]]
 
@@ -717,7 +716,7 @@ def _udf_value(name: str, e: Employment, ctx: RecordContext) -> str | float | No
     # Any other slot a customer labels (settings.udf_labels) gets plain values of the slot's type.
     if h % 4 == 0:
         return None
-    kind = udf_kind(name)
+    kind = _udf_kind(name)
     if kind == "number":
         return float(h % 1000)
     if kind == "date-time":
@@ -740,7 +739,7 @@ def user_defined_fields(e: Employment, ctx: RecordContext) -> dict[str, Any]:
     (05, 06, 12, 13).
     """
     labels = ctx.settings.udf_labels
-    home = ctx.tenant.home(e.employee_id) or e
+    home = e if e.is_home else ctx.tenant.home(e.employee_id) or e
 
     def slots(prefix: str) -> dict[str, dict[str, Any]]:
         return {

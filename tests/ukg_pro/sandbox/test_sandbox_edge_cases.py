@@ -203,3 +203,14 @@ async def test_org_level_three_is_labelled_department(rows_of: Any) -> None:
     employments = await rows_of(EMPLOYMENT)
     departments = {row["code"] for row in levels if row["level"] == 3}
     assert {row["orgLevel3Code"] for row in employments} <= departments
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_small_tenants_have_them_whatever_the_draws(kit: SimpleNamespace, seed: int) -> None:
+    t = kit.make_sandbox(employees=20, seed=seed).tenant
+    assert any(not e.is_home for e in t.employments)
+    assert any(e.earlier is not None and e.status == "A" for e in t.employments)
+    assert any(e.supervisor is not None and e.supervisor.company is not e.company for e in t.employments)
+    assert {e.person.country for e in t.employments} == {"USA", "CAN"}
+    converted = [e for e in t.employments if e.converted]
+    assert any(e.company is t.component for e in converted) and any(e.status == "T" for e in converted)
