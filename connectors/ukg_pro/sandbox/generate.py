@@ -10,9 +10,11 @@ UKG's edge cases are built in, so even a small tenant (from about 20 people) has
 a person holding jobs in both companies (one employee id, two company ids, one home company); a
 rehire whose earlier spell and its termination show in the job history; an employee supervised from
 the other company; US and Canadian addresses; converted records with space-padded char codes; and
-a null in every optional field (see ``records.NULLABLE``). :meth:`Generator.generate` guarantees the
-first three whatever the draws; every draw made for them comes from a second random stream
-(``Generator.aux``), so adding them moved nothing else in a tenant.
+a null in every optional field (``published.NULLABLE``). Whatever the draws: the last person drawn
+joins the Canadian company if nobody did (so someone lives in Canada and, up the tree, reports to a
+US manager); after the draws, a rehire is made if none was drawn and converted records are marked.
+The extra draws come from a second random stream (``Generator.aux``), so a tenant that already had
+each case keeps its people and values.
 """
 
 from __future__ import annotations
