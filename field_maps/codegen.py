@@ -20,7 +20,7 @@ from typing import Any
 from field_maps import lineage as lineage_mod
 from field_maps.errors import FieldProblem, MappingError
 from field_maps.labels import LabelTable
-from field_maps.plan import FieldPlan
+from field_maps.plan import FieldPlan, ItemPlans
 from field_maps.spec import (
     MISSING,
     CoalesceSource,
@@ -225,6 +225,8 @@ def _generate_field(
 ) -> str:
     """Emit the statements computing one field into a fresh local; return that local's name."""
     source = plan.source
+    if isinstance(source, ItemPlans):  # list: each item guarded on its own
+        return _generate_list(gen, plan, source, depth, parsers, transforms, labels)
     if isinstance(source, list):  # object: each sub-field guarded on its own
         return _generate_object(gen, plan, source, depth, parsers, transforms, labels)
     sources = {s.name: s for s in gen.field_map.sources}
@@ -301,6 +303,24 @@ def _generate_field(
     gen.emit(outer, f"except {gen.bind(Exception, 'EX')} as exc:")
     gen.emit(outer + 1, f"{result} = None")
     gen.emit(outer + 1, f"probs = {gen.bind(_problem, 'pb')}(probs, key, _f, v, exc)")
+    return result
+
+
+def _generate_list(
+    gen: _CodeGen,
+    plan: FieldPlan,
+    items: ItemPlans,
+    depth: int,
+    parsers: Mapping[str, Callable[[Any], Any]],
+    transforms: Mapping[str, Callable[[Any], Any]],
+    labels: LabelTable | None,
+) -> str:
+    """A list field: its items, each mapped and guarded on its own; empty items left out."""
+    locals_ = [_generate_field(gen, item, depth, parsers, transforms, labels) for item in items]
+    gen.emit(depth, f"_f = {plan.name!r}")
+    gen.emit(depth, f"v = [x for x in ({', '.join(locals_)},) if x is not None] or None")
+    result = gen.local("f")
+    gen.emit(depth, f"{result} = v")
     return result
 
 
@@ -384,6 +404,8 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
             gen.trimmed(depth + 1, var)
             parts.append(var)
             checks.append(f"{var} is not None")
+        elif isinstance(part, int):
+            parts.append(repr(part))
         elif part == "$value":
             parts.append("v")
         else:

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from field_maps.errors import FieldMapError, MapIssue
 from field_maps.schema import json_path, schema_issues
-from field_maps.spec import FieldMap, FieldSpec, ObjectSource
+from field_maps.spec import FieldMap, FieldSpec, ListSource, ObjectSource
 from field_maps.spec_builder import PathParts, SpecBuilder
 from field_maps.transforms import BUILTIN_TRANSFORMS
 from unified_models import MODELS
@@ -270,6 +270,8 @@ def _walk_specs(specs: Iterable[FieldSpec]) -> Iterable[FieldSpec]:
         yield spec
         if isinstance(spec.source, ObjectSource):
             yield from _walk_specs(spec.source.fields.values())
+        elif isinstance(spec.source, ListSource):
+            yield from _walk_specs(spec.source.items)
 
 
 def _load_file(

@@ -16,9 +16,22 @@ from field_maps.errors import MapIssue
 from field_maps.labels import LabelTable, LabelTarget
 from field_maps.model_info import FieldInfo, describe_fields
 from field_maps.overrides import OVERRIDES_FILE
-from field_maps.spec import CoalesceSource, FieldMap, FieldSpec, FromSource, LabelSource, ObjectSource, Path
+from field_maps.spec import (
+    CoalesceSource,
+    FieldMap,
+    FieldSpec,
+    FromSource,
+    LabelSource,
+    ListSource,
+    ObjectSource,
+    Path,
+)
 
-__all__ = ["FieldPlan", "plan_field", "resolve_label"]
+__all__ = ["FieldPlan", "ItemPlans", "plan_field", "resolve_label"]
+
+
+class ItemPlans(list):  # type: ignore[type-arg]
+    """The plans of a ``list`` field's items (a list of :class:`FieldPlan`, told apart from an object's)."""
 
 
 @dataclass(slots=True)
@@ -95,6 +108,13 @@ def plan_field(
                         warnings.append(
                             f"{name}: label {label!r} has no variable {var!r}; the field is left empty"
                         )
+    elif isinstance(source, ListSource):
+        source = ItemPlans(
+            plan_field(
+                field_map, item, info, f"{name}.{i}", labels, warnings, issues, parent_model=parent_model
+            )
+            for i, item in enumerate(source.items)
+        )
     elif isinstance(source, ObjectSource):
         nested = info.nested
         assert nested is not None  # the loader allows object only on nested-model fields

@@ -25,6 +25,7 @@ __all__ = [
     "FieldSpec",
     "FromSource",
     "LabelSource",
+    "ListSource",
     "ObjectSource",
     "Path",
     "RefSpec",
@@ -138,6 +139,13 @@ class ObjectSource:
 
 
 @dataclass(frozen=True, slots=True)
+class ListSource:
+    """Source: a list field built from item specs (empty items left out)."""
+
+    items: tuple[FieldSpec, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CustomFieldsSource:
     """Source: label/value pairs at ``path`` read into ``{label: value}``."""
 
@@ -153,9 +161,10 @@ ValueSource = (
     | ConstSource
     | LabelSource
     | ObjectSource
+    | ListSource
     | CustomFieldsSource
 )
-"""Any of the seven source kinds."""
+"""Any of the eight source kinds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +175,7 @@ class RefSpec:
     """
 
     model: str
-    key: tuple[Path | str, ...]
+    key: tuple[Path | str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)

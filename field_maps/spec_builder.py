@@ -27,6 +27,7 @@ from field_maps.spec import (
     FieldSpec,
     FromSource,
     LabelSource,
+    ListSource,
     ObjectSource,
     Path,
     RefSpec,
@@ -238,7 +239,7 @@ class SpecBuilder:
         count = len(self.issues)
         if isinstance(raw, str):
             raw = {"from": raw}
-        source = self.value_source(raw, info, parts)
+        source = self.value_source(raw, info, parts, model)
         transforms = raw.get("transform", ())
         transforms = (transforms,) if isinstance(transforms, str) else tuple(transforms)
         for index, transform in enumerate(transforms):
@@ -288,8 +289,10 @@ class SpecBuilder:
             default=default,
         )
 
-    def value_source(self, raw: Mapping[str, Any], info: FieldInfo, parts: PathParts) -> ValueSource | None:
-        """The one source of a spec, checked against the field's kind."""
+    def value_source(
+        self, raw: Mapping[str, Any], info: FieldInfo, parts: PathParts, model: type[BaseModel]
+    ) -> ValueSource | None:
+        """The one source of a spec, checked against the field's kind (``model`` holds the field)."""
         if "from" in raw:
             path = self.path(raw["from"], (*parts, "from"))
             return FromSource(path) if path else None
@@ -311,6 +314,16 @@ class SpecBuilder:
                 return None
             sub = self.fields(raw["object"], info.nested, (*parts, "object"))
             return ObjectSource(sub)
+        if "list" in raw:
+            if info.kind != "sequence":
+                self.issue((*parts, "list"), f"list needs a list field; {info.name} is a {info.kind} field")
+                return None
+            item_info = FieldInfo(info.name, "any")
+            items = [
+                self.field(info.name, item, item_info, model, (*parts, "list", i))
+                for i, item in enumerate(raw["list"])
+            ]
+            return ListSource(tuple(i for i in items if i is not None)) if all(items) else None
         if "custom_fields" in raw:
             if info.kind != "dict":
                 self.issue(
@@ -364,9 +377,9 @@ class SpecBuilder:
         if info.kind not in ("string", "any"):
             self.issue(parts, f"ref gives an id (text); {info.name} is a {info.kind} field")
         model = self.model_class(raw["model"], (*parts, "model"))
-        key: list[Path | str] = []
+        key: list[Path | str | int] = []
         for index, part in enumerate(raw["key"]):
-            if part == "$value":
+            if (isinstance(part, int) and not isinstance(part, bool)) or part == "$value":
                 key.append(part)
             elif part.startswith("$label."):
                 if not isinstance(source, LabelSource):

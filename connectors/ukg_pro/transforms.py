@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FUTURE_HIRE", "TRANSFORMS", "rate_by_pay_basis", "status_with_future_hires"]
+__all__ = [
+    "FUTURE_HIRE",
+    "TRANSFORMS",
+    "rate_by_pay_basis",
+    "status_with_future_hires",
+    "termination_of_current_spell",
+]
 
 FUTURE_HIRE = "FUTURE_HIRE"
 """The code :func:`status_with_future_hires` gives an active employee whose hire date is still ahead."""
@@ -50,7 +56,29 @@ def rate_by_pay_basis(value: Any) -> Any:
         return None
 
 
+def termination_of_current_spell(value: Any) -> Any:
+    """``"<dateOfTermination>|<lastHireDate>"`` → the termination date, or None for a rehire.
+
+    UKG keeps an earlier spell's ``dateOfTermination`` on a rehired employee; the unified employee's
+    ``termination_date`` is the end of the current spell, so a last hire after it means there is none.
+    Dates are UKG's ``2021-09-20T00:00:00``; a termination date that is not one raises (the map then
+    leaves the field empty and reports the value), a last hire date that is not one is ignored.
+    """
+    if not isinstance(value, str):
+        return value
+    ended_text, _, hired_text = (part.strip() for part in value.partition("|"))
+    if not ended_text:
+        return None
+    ended = date.fromisoformat(ended_text[:10])
+    try:
+        hired = date.fromisoformat(hired_text[:10])
+    except ValueError:
+        return ended
+    return None if hired > ended else ended
+
+
 TRANSFORMS: dict[str, Callable[[Any], Any]] = {
+    "ukg_pro_termination": termination_of_current_spell,
     "ukg_pro_status": status_with_future_hires,
     "ukg_pro_pay_rate": rate_by_pay_basis,
 }

@@ -230,9 +230,11 @@ def test_an_employee_maps_exactly(maps: dict[str, FieldMap]) -> None:
         work_location_id=sid("Location", "ATL01"),
         manager_id=sid("Employee", CO, SUP),
         department_id=sid("Group", 3, "SUP"),
+        group_ids=(sid("Group", 1, "CORP"), sid("Group", 2, "1100"), sid("Group", 3, "SUP")),
         job_title="Support Specialist",
         gender="FEMALE",
         ethnicity="ASIAN_OR_INDIAN_SUBCONTINENT",
+        marital_status="SINGLE",
         national_id="912345678",
         date_of_birth=date(1996, 1, 1),
         hire_date=date(2021, 9, 20),
@@ -260,6 +262,89 @@ def test_an_employee_maps_exactly(maps: dict[str, FieldMap]) -> None:
 def test_employee_status_codes(maps: dict[str, FieldMap], code: str | None, status: str | None) -> None:
     values = one(compiled(maps, "Employee"), person(), employment=[employment(employeeStatusCode=code)])
     assert values["employment_status"] == status
+
+
+@pytest.mark.parametrize(
+    ("ended", "hired", "status", "expected"),
+    [
+        ("2020-06-30T00:00:00", "2019-01-07T00:00:00", "T", date(2020, 6, 30)),  # left, not back
+        ("2020-06-30T00:00:00", "2022-03-01T00:00:00", "A", None),  # rehired after that spell
+        ("2020-06-30T00:00:00", "2020-06-30T00:00:00", "T", date(2020, 6, 30)),  # left on the hire day
+        ("2020-06-30T00:00:00", None, "T", date(2020, 6, 30)),
+        (None, "2022-03-01T00:00:00", "A", None),
+    ],
+)
+def test_a_rehire_has_no_termination_date(
+    maps: dict[str, FieldMap], ended: str | None, hired: str | None, status: str, expected: date | None
+) -> None:
+    row = employment(dateOfTermination=ended, lastHireDate=hired, employeeStatusCode=status)
+    assert one(compiled(maps, "Employee"), person(), employment=[row])["termination_date"] == expected
+
+
+def test_a_termination_date_that_does_not_parse_is_reported_and_the_employee_kept(
+    maps: dict[str, FieldMap],
+) -> None:
+    cm = compiled(maps, "Employee")
+    problems: list[Any] = []
+    (joined,) = cm.join([person()], employment=[employment(dateOfTermination="31/31/2020")])
+    values = cm.map(joined, problems)
+    assert values["termination_date"] is None and values["first_name"] == "Ada"
+    assert [(p.field, p.value) for p in problems] == [
+        ("termination_date", "'31/31/2020|2021-09-20T00:00:00'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "expected"),
+    [
+        ({"fullTimeOrPartTimeCode": "F "}, "employment_type", "FULL_TIME"),
+        ({"fullTimeOrPartTimeCode": " P"}, "employment_type", "PART_TIME"),
+        ({"employeeStatusCode": "T  "}, "employment_status", "INACTIVE"),
+        (
+            {"primaryWorkLocationCode": "ATL01 "},
+            "work_location_id",
+            stable_id("ukg_pro", "Location", ("ATL01",)),
+        ),
+    ],
+)
+def test_padded_codes_are_trimmed_before_lookups(
+    maps: dict[str, FieldMap], row: dict[str, Any], field: str, expected: str
+) -> None:
+    assert one(compiled(maps, "Employee"), person(), employment=[employment(**row)])[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [("S", "SINGLE"), ("M", "MARRIED_FILING_JOINTLY"), ("D", None), ("W", None), (None, None)],
+)
+def test_marital_status(maps: dict[str, FieldMap], code: str | None, status: str | None) -> None:
+    assert (
+        one(compiled(maps, "Employee"), person(maritalStatusCode=code), employment=[employment()])[
+            "marital_status"
+        ]
+        == status
+    )
+
+
+def test_group_ids_list_every_org_level_the_employee_is_in(maps: dict[str, FieldMap]) -> None:
+    row = employment(orgLevel1Code="CORP", orgLevel2Code=" ", orgLevel3Code="SUP ", orgLevel4Code="EAST")
+    values = one(compiled(maps, "Employee"), person(), employment=[row])
+    assert values["group_ids"] == [sid("Group", 1, "CORP"), sid("Group", 3, "SUP"), sid("Group", 4, "EAST")]
+    empty = employment(orgLevel1Code=None, orgLevel2Code=None, orgLevel3Code=None, orgLevel4Code=None)
+    assert one(compiled(maps, "Employee"), person(), employment=[empty])["group_ids"] is None
+
+
+def test_group_ids_are_the_ids_of_the_groups_themselves(maps: dict[str, FieldMap]) -> None:
+    level = {
+        "level": 2,
+        "levelDescription": "Cost Center",
+        "code": "1100",
+        "description": "Ops",
+        "isActive": True,
+    }
+    group = one(compiled(maps, "Group"), level)
+    values = one(compiled(maps, "Employee"), person(), employment=[employment()])
+    assert group["id"] in values["group_ids"]
 
 
 @pytest.mark.parametrize(("code", "kind"), [("F", "FULL_TIME"), ("P", "PART_TIME"), ("X", None), ("", None)])
