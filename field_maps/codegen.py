@@ -175,6 +175,7 @@ class _CodeGen:
         self._count = itertools.count()
         self.lineage_exprs: list[tuple[str, str]] = []
         self.ref_id = memo_stable_id()  # one memory per generated function
+        self.code_tables: Mapping[str, Mapping[str, str]] = {}
 
     def bind(self, value: Any, prefix: str) -> str:
         """A closure variable holding ``value`` (shared when bound twice)."""
@@ -372,10 +373,20 @@ def _generate_steps(
     for name in spec.transforms:
         gen.emit(depth, "if v is not None:")
         gen.emit(depth + 1, f"v = {gen.bind(transforms[name], 'T')}(v)")
+    if spec.code_table is not None:
+        if gen.traced:
+            raw_var = gen.local("sv")
+            gen.emit(depth, f"{raw_var} = v")
+        decoded = gen.code_tables.get(spec.code_table)
+        if decoded:
+            codes = gen.bind(_enum_table(decoded), "CT")
+            gen.emit(depth, "if v is not None:")
+            gen.emit(depth + 1, "v = v.strip() if v.__class__ is str else str(v)")
+            gen.emit(depth + 1, f"v = {codes}.get(v, v) or None")
     if spec.enum is not None:
         table = gen.bind(_enum_table(spec.enum), "E")
         unknown = gen.bind(spec.unknown, "U")
-        if gen.traced:
+        if gen.traced and raw_var is None:
             raw_var = gen.local("sv")
             gen.emit(depth, f"{raw_var} = v")
         gen.emit(depth, "if v is not None:")
@@ -430,6 +441,7 @@ def generate(
     transforms: Mapping[str, Callable[[Any], Any]],
     labels: LabelTable | None,
     traced: bool = False,
+    code_tables: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Callable[[Mapping[str, Any]], Any], str]:
     """The mapping function of ``plans`` and its source.
 
@@ -437,7 +449,9 @@ def generate(
     ``traced`` it returns ``(values, {field: FieldSource})`` with the lineage of that very record.
     It raises :class:`MappingError` naming the record key and the field.
     """
-    source, names = _source(field_map, plans, connector, parsers, transforms, labels, traced)
+    source, names = _source(
+        field_map, plans, connector, parsers, transforms, labels, traced, code_tables or {}
+    )
     label = f"{field_map.model} for {connector}{' (traced)' if traced else ''}"
     return _materialise(source, names, label), source
 
@@ -450,10 +464,12 @@ def _source(
     transforms: Mapping[str, Callable[[Any], Any]],
     labels: LabelTable | None,
     traced: bool,
+    code_tables: Mapping[str, Mapping[str, str]],
 ) -> tuple[str, dict[str, Any]]:
     """(source, closure objects) of the mapping function."""
     used = {s.name: i for i, s in enumerate(field_map.sources)}
     gen = _CodeGen(field_map, connector, used, traced)
+    gen.code_tables = code_tables
     me = gen.bind(MappingError, "ME")
     depth = 3
     gen.emit(2, "key = None")

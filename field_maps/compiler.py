@@ -236,6 +236,7 @@ def compile_map(
     overrides: Mapping[str, Any] | None = None,
     transforms: Mapping[str, Callable[[Any], Any]] | None = None,
     tz: str = "UTC",
+    code_tables: Mapping[str, Mapping[str, str]] | None = None,
 ) -> CompiledMap:
     """Compile ``field_map`` for one account; see :meth:`FieldMap.compile`."""
     issues: list[MapIssue] = []
@@ -269,7 +270,11 @@ def compile_map(
         name: fn if BUILTIN_TRANSFORMS.get(name) is fn else guard_transform(name, fn)
         for name, fn in registry.items()
     }
+    code_tables = code_tables or {}
+    for table in sorted(field_map.code_tables - {k for k, v in code_tables.items() if v}):
+        warnings.append(f"code table {table} is not available: its fields keep the provider's codes")
     options: dict[str, Any] = {
+        "code_tables": code_tables,
         "connector": connector,
         "parsers": parsers,
         "transforms": guarded,

@@ -180,7 +180,7 @@ class RefSpec:
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    """How one unified field is filled: a source, then type → transforms → enum → ref → default.
+    """How one unified field is filled: a source, then type → transforms → code table → enum → ref → default.
 
     ``json_path`` says where the spec is in its file, for error messages.
     """
@@ -190,6 +190,7 @@ class FieldSpec:
     json_path: str
     type: str | None = None
     transforms: tuple[str, ...] = ()
+    code_table: str | None = None
     enum: Mapping[str, str | None] | None = None
     unknown: str | None = None
     ref: RefSpec | None = None
@@ -224,6 +225,21 @@ class FieldMap:
     models: Mapping[str, type[BaseModel]] = field(repr=False)
 
     @property
+    def code_tables(self) -> frozenset[str]:
+        """The names of the provider code tables this map's fields decode with (``code_table``)."""
+        found: set[str] = set()
+        pending = list(self.fields.values())
+        while pending:
+            spec = pending.pop()
+            if spec.code_table:
+                found.add(spec.code_table)
+            if isinstance(spec.source, ObjectSource):
+                pending.extend(spec.source.fields.values())
+            elif isinstance(spec.source, ListSource):
+                pending.extend(spec.source.items)
+        return frozenset(found)
+
+    @property
     def primary(self) -> SourceSpec:
         """The primary source: one unified record per primary record."""
         return self.sources[0]
@@ -243,6 +259,7 @@ class FieldMap:
         overrides: Mapping[str, Any] | None = None,
         transforms: Mapping[str, Callable[[Any], Any]] | None = None,
         tz: str = "UTC",
+        code_tables: Mapping[str, Mapping[str, str]] | None = None,
     ) -> CompiledMap:
         """Compile for one account into a :class:`~field_maps.compiler.CompiledMap`.
 
@@ -253,6 +270,8 @@ class FieldMap:
                 ``{"label": ...}``; replaces that field's source and keeps its other steps.
             transforms: extra named transforms, on top of the ones the map was loaded with.
             tz: the account's time zone (IANA name); naive provider times are read in it.
+            code_tables: the account's provider code tables, name → {code: description}, for the
+                fields that decode with ``code_table`` (a missing table keeps the codes, with a warning).
 
         Raises:
             FieldMapError: a bad override, an unknown time zone, or a ``required_label`` the
@@ -262,5 +281,11 @@ class FieldMap:
         from field_maps.compiler import compile_map
 
         return compile_map(
-            self, connector=connector, labels=labels, overrides=overrides, transforms=transforms, tz=tz
+            self,
+            connector=connector,
+            labels=labels,
+            overrides=overrides,
+            transforms=transforms,
+            tz=tz,
+            code_tables=code_tables,
         )

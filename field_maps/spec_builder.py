@@ -283,6 +283,7 @@ class SpecBuilder:
             json_path=json_path(parts),
             type=type_name,
             transforms=transforms,
+            code_table=raw.get("code_table"),
             enum=dict(enum) if enum is not None else None,
             unknown=unknown,
             ref=ref,

@@ -40,12 +40,19 @@ async def compile_for(
 ) -> Any:
     """The account's compiled map: the provider's labels and the account's overrides applied."""
     labels = await client.labels(field_map.model)
+    code_tables: Mapping[str, Mapping[str, str]] = {}
+    # Optional for a client: ``code_tables(names)`` gives the provider's code tables that fields with
+    # ``code_table`` decode with (UKG's reason codes); without it those fields keep the codes.
+    reader = getattr(client, "code_tables", None)
+    if field_map.code_tables and reader is not None:
+        code_tables = await reader(sorted(field_map.code_tables))
     return field_map.compile(
         connector=connector.name,
         labels=labels,
         overrides=account.options.overrides.get(field_map.model),
         transforms=transforms,
         tz=account.options.time_zone,
+        code_tables=code_tables,
     )
 
 

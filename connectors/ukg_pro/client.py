@@ -13,8 +13,9 @@ import asyncio
 import hashlib
 import json
 import logging
+import re
 import time
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -41,7 +42,7 @@ from connectors.ukg_pro.scopes import (
 )
 from field_maps import LabelTable
 from hub.connector import HttpSettings
-from hub.errors import MissingPermission, ProviderResponseError
+from hub.errors import MissingPermission, NotFound, ProviderResponseError
 
 __all__ = ["PERMISSION_PROBES", "UkgProClient", "create_client"]
 
@@ -102,6 +103,7 @@ class UkgProClient:
         self.limiter = AdaptiveLimiter(settings.max_concurrency)
         self.requests = 0
         self._levels: dict[int, str] | None = None
+        self._code_tables: dict[str, dict[str, str]] = {}
 
     def __repr__(self) -> str:
         return f"UkgProClient({self.base_url!r})"
@@ -358,6 +360,33 @@ class UkgProClient:
                 )
             self._levels = org_level_labels(rows)
         return label_table(self._levels, model)
+
+    async def code_tables(self, names: Collection[str]) -> dict[str, dict[str, str]]:
+        """The tenant's code tables by name: ``{code: the customer's description}`` (read once, cached).
+
+        Each is ``GET /configuration/v1/code-tables/{TABLE}`` (Company Configuration Integration). The
+        path is built from the table name, never from the ``url`` links UKG's table list carries, so a
+        response cannot point the hub elsewhere. A table the account cannot read, or that the tenant
+        lacks, is left out; the maps then keep UKG's codes.
+        """
+        for name in sorted(set(names) - set(self._code_tables)):
+            if not _TABLE_NAME.fullmatch(name):
+                raise ValueError(f"not a UKG code table name: {name!r}")
+            try:
+                rows, _ = await self.get_json(f"{ENDPOINTS['code-tables'].path}/{name}")
+            except (MissingPermission, NotFound):
+                log.warning("code table %s unreadable; fields decoded with it keep UKG's codes", name)
+                rows = []
+            self._code_tables[name] = {
+                str(row["code"]).strip(): str(row["description"]).strip()
+                for row in rows
+                if isinstance(row, dict)
+                if isinstance(row.get("code"), str | int) and isinstance(row.get("description"), str)
+            }
+        return {name: self._code_tables[name] for name in names if self._code_tables.get(name)}
+
+
+_TABLE_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
 
 
 def _digest(page: list[dict[str, Any]]) -> bytes:

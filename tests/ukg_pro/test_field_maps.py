@@ -48,9 +48,14 @@ def maps() -> dict[str, FieldMap]:
     return load_maps(FOLDER, transforms=UKG_TRANSFORMS)
 
 
+CODES = {"JOBCHANGE": {"100": "New Hire", "200": "Promotion", "500": "Termination"}}
+"""The tenant's code tables as the client reads them (``/configuration/v1/code-tables/{TABLE}``)."""
+
+
 def compiled(
     maps: dict[str, FieldMap], model: str, levels: dict[int, str] = LEVELS, **kw: Any
 ) -> CompiledMap:
+    kw.setdefault("code_tables", CODES)
     return maps[model].compile(connector="ukg_pro", labels=label_table(levels, model), **kw)
 
 
@@ -467,7 +472,7 @@ def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
         flsa_status="NONEXEMPT",
         employment_type="FULL_TIME",
         effective_date=date(2021, 9, 20),
-        change_reason="100",
+        change_reason="New Hire",
     )
     assert cm.lineage["department_id"] == FieldSource(
         api_name="job-history-periods.orgLevel3Code", label="Department"
@@ -508,7 +513,7 @@ def test_the_current_row_uses_its_alternate_title_and_rows_stay_distinct(maps: d
     assert (first["job_title"], first["effective_date"]) == ("Support Specialist", date(2019, 1, 7))
     assert (second["job_title"], second["change_reason"], second["manager_id"]) == (
         "Support Lead",
-        "200",
+        "Promotion",
         None,
     )
     assert first["manager_id"] == sid("Employee", CO, SUP)
@@ -773,3 +778,22 @@ def test_the_status_transform_reads_the_date_against_today() -> None:
     assert status_with_future_hires("A|2026-03-01T00:00:00", today=today) == "A"
     assert status_with_future_hires("A|not a date", today=today) == "A"
     assert status_with_future_hires("|", today=today) is None
+
+
+def test_reason_codes_are_decoded_with_the_customers_code_table(maps: dict[str, FieldMap]) -> None:
+    tables = {"JOBCHANGE": {"200": "Promoted (internal)"}}
+    cm = compiled(maps, "Employment", code_tables=tables)
+    (joined,) = cm.join([history(reasonCode="200 ")], comp=[compensation()], current=[employment()])
+    built = cm.build(joined, include_sources=True)
+    assert built.change_reason == "Promoted (internal)"
+    source = built.field_sources["change_reason"]
+    assert source.api_name == "job-history-periods.reasonCode" and source.source_value == "200 "
+    assert (
+        one(cm, history(reasonCode="999"), comp=[compensation()])["change_reason"] == "999"
+    )  # unknown: the code
+
+
+def test_without_a_readable_code_table_reasons_keep_their_codes(maps: dict[str, FieldMap]) -> None:
+    cm = compiled(maps, "Employment", code_tables={})
+    assert cm.warnings == ("code table JOBCHANGE is not available: its fields keep the provider's codes",)
+    assert one(cm, history(reasonCode="200"), comp=[compensation()])["change_reason"] == "200"

@@ -1,4 +1,4 @@
-"""The models have exactly the fields, enums and metadata of the spec (/work/shared/unified_model.md)."""
+"""The models have exactly the fields, enums and metadata of the spec (docs/unified-model.md, the common model)."""
 
 import ast
 import enum
@@ -67,7 +67,8 @@ SPEC_FIELDS = {
 SPEC_ADDRESS = names("line1, line2, city, state, postal_code, country")
 # "Record metadata on every model", plus remote_data / field_sources / remote_modified_at from the rules.
 METADATA = names(
-    "id, remote_data, field_sources, created_at, modified_at, remote_modified_at, remote_was_deleted"
+    "id, remote_data, remote_data_redacted, field_sources, created_at, modified_at, remote_modified_at,"
+    "remote_was_deleted"
 )
 # Fields the brief adds to the spec's lists: the sensitive national id, and a balance's optional provider id.
 ADDED = {"Employee": {"national_id"}, "TimeOffBalance": {"remote_id"}}
@@ -216,6 +217,7 @@ def test_model_fields_of_is_what_a_field_map_may_fill(name):
     assert fillable == set(model.model_fields) - {
         "id",
         "remote_data",
+        "remote_data_redacted",
         "field_sources",
         "created_at",
         "modified_at",
@@ -232,6 +234,11 @@ PUBLIC_NAMES = {
     "MODELS",
     "RESOURCES",
     "HUB_FIELDS",
+    "SENSITIVE",
+    "SENSITIVE_FIELDS",
+    "INSTANT_PATTERN",
+    "Amount",
+    "format_instant",
     "model_fields_of",
     "stable_id",
     "CountryCode",
