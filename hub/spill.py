@@ -40,10 +40,10 @@ class SpilledRows:
         """Keep a page of records (records without a full key are left out, as joins skip them)."""
         index, chunks, end = self._index, [], self._end
         for row in rows:
+            self.count += 1  # every row read, kept or not: a join report compares it with the matches
             found = key_of(row, self.key)
             if found is None:
                 continue
-            self.count += 1
             name = _SEP.join(found)
             if name in index:
                 continue  # first wins: a provider repeating a row should not reorder data

@@ -75,6 +75,11 @@ def _note(report: ModelReport) -> str:
     notes += [f"[yellow]{escape(w)}[/]" for w in report.warnings]
     if report.failed:
         notes.append(f"[yellow]{report.failed} record(s) could not be mapped[/]")
+    if report.problems:
+        fields = ", ".join(f"{name} {count}" for name, count in sorted(report.problem_fields.items()))
+        notes.append(
+            f"[yellow]{report.problems} value(s) could not be used, their fields left empty: {fields}[/]"
+        )
     if not report.error and report.reason:
         notes.append(f"[dim]{escape(report.reason)}[/]")
     return "\n".join(notes)
@@ -106,6 +111,15 @@ def show_report(console: Console, report: SyncReport) -> None:
             console.print(f"  [yellow]{model.model}{escape(where)}[/]{escape(field)} {escape(error.reason)}")
         if model.failed > MAX_RECORD_ERRORS:
             console.print(f"  [dim]... and {model.failed - MAX_RECORD_ERRORS} more {model.model} errors[/]")
+        for problem in model.value_problems[:MAX_RECORD_ERRORS]:
+            where = f" {problem.key}" if problem.key else ""
+            field, reason, value = escape(problem.field), escape(problem.reason), escape(problem.value)
+            console.print(
+                f"  [yellow]{model.model}{escape(where)}[/] {field}: {reason} "
+                f"[dim](value {value}; the field was left empty)[/]"
+            )
+        if model.problems > MAX_RECORD_ERRORS:
+            console.print(f"  [dim]... and {model.problems - MAX_RECORD_ERRORS} more {model.model} values[/]")
     colour = {"succeeded": "green", "partial": "yellow", "failed": "red"}.get(report.status, "white")
     feed = [m.model for m in report.models.values() if m.mode == "feed" and not m.error]
     kind = KINDS.get(report.kind, report.kind)

@@ -67,3 +67,16 @@ def test_worker_once_syncs_the_due_accounts(cli, linked):
 def test_sync_of_an_unknown_account_is_exit_2(cli):
     result = cli("sync", "acct_nope")
     assert result.exit_code == 2 and "hrishub accounts" in result.stderr
+
+
+def test_values_that_could_not_be_used_are_listed_with_their_field_and_value(cli, linked):
+    hub = Hub()  # the same store as the CLI's (HRISHUB_HOME)
+    hub.set_options(hub.account(linked), {"overrides": {"Employee": {"hire_date": "person.addressLine1"}}})
+    result = cli("sync", linked)
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"\d+ value\(s\) could not be used, their fields left empty: hire_date \d+", result.stdout
+    )
+    assert re.search(
+        r"Employee \[.*\] hire_date: not a date: '.+' \(value '.+'; the field was left", result.stdout
+    )
