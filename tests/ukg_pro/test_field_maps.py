@@ -244,6 +244,7 @@ def test_an_employee_maps_exactly(maps: dict[str, FieldMap]) -> None:
         date_of_birth=date(1996, 1, 1),
         hire_date=date(2021, 9, 20),
         original_hire_date=date(2019, 1, 7),
+        start_date=date(2021, 9, 20),
         employment_status="ACTIVE",
         employment_type="FULL_TIME",
         custom_fields={"T-Shirt Size": "M", "Remote Worker": "N", "Badge Number": 12444.0},
