@@ -474,6 +474,7 @@ def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
         employment_type="FULL_TIME",
         effective_date=date(2021, 9, 20),
         change_reason="New Hire",
+        remote_modified_at=datetime(2021, 9, 20, 9, 15, tzinfo=UTC),
     )
     assert cm.lineage["department_id"] == FieldSource(
         api_name="job-history-periods.orgLevel3Code", label="Department"
