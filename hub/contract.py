@@ -218,6 +218,36 @@ class ConnectorContract:
             read += len(ids)
         assert read
 
+    def test_joins_match_values_parse_and_remote_ids_are_unique(self, contract: dict[str, Any]) -> None:
+        """A full sync joins every source it reads, uses every value, and gives unique ``remote_id`` s.
+
+        Added after a map joined UKG's user-defined fields on a key UKG's rows do not carry: the field
+        came out empty for every employee, silently, on a sandbox that sent the key anyway.
+        """
+        hub, good = contract["hub"], contract["credentials"]
+        account = hub.link(self.connector, good)
+        report = hub.sync(account)
+        for model, part in report.models.items():
+            if not part.complete:
+                continue
+            warnings = [w for w in part.warnings if "joined" in w]
+            assert not warnings, f"{model}: {warnings[0]}"
+            assert not part.value_problems, f"{model}: values not used: {part.value_problems[:3]}"
+        for name, spec in hub.connector(self.connector).actions.items():
+            if not name.endswith(".list") or not spec.supported or not account.permissions.enabled(name):
+                continue
+            accessor = getattr(hub, name.removesuffix(".list"))(account)
+            remote: list[str] = []
+            cursor = None
+            while True:
+                page = accessor.list(page_size=1000, cursor=cursor)
+                remote += [r.remote_id for r in page.results if getattr(r, "remote_id", None) is not None]
+                cursor = page.next_cursor
+                if cursor is None:
+                    break
+            duplicated = sorted({r for r in remote if remote.count(r) > 1})
+            assert not duplicated, f"{name}: remote_id {duplicated[:3]} names several records"
+
     def test_paging_terminates(self, contract: dict[str, Any]) -> None:
         """Each provider record type the maps read ends within ``max_pages`` pages."""
         hub, good = contract["hub"], contract["credentials"]
