@@ -16,6 +16,7 @@ from pathlib import Path
 
 from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
+from unified_models import HUB_FIELDS
 
 
 def main() -> None:
@@ -38,7 +39,11 @@ def main() -> None:
         for model in args.models:
             part = report.models[model]
             lineage = hub.store.state(account.id, model)["details"]["lineage"]
-            fields = [n for n in hub.field_maps("ukg_pro")[model].model_cls.model_fields if n not in _META]
+            fields = [
+                n
+                for n in hub.field_maps("ukg_pro")[model].model_cls.model_fields
+                if n not in HUB_FIELDS | {"remote_id"}
+            ]
             print(f"\n{model}: {part.read} records")
             print(f"  {'field':<22} {'filled':>7}  UKG source")
             rows = {}
@@ -64,18 +69,6 @@ def main() -> None:
                 "warnings": part.warnings,
             }
     print(json.dumps({"employees": args.employees, "seed": args.seed, "models": figures}))
-
-
-_META = {
-    "id",
-    "remote_id",
-    "remote_data",
-    "remote_data_redacted",
-    "field_sources",
-    "created_at",
-    "modified_at",
-    "remote_was_deleted",
-}
 
 
 def _sources(lineage: dict, name: str) -> str:
