@@ -1,7 +1,15 @@
 """UKG Pro traffic replayed from cassettes (recorded over real HTTP against the sandbox, scrubbed).
 
 CI replays with recording off. To refresh the cassettes on purpose:
-``HRISHUB_RECORD=all python3 -m pytest tests/ukg_pro/test_replay.py``.
+``HRISHUB_RECORD=all python3 -m pytest tests/ukg_pro/test_replay.py``. That also records the full sync
+that ``tests/ukg_pro/replay/test_unified_models_replayed.py`` replays and checks field by field: its
+expected values are read from the cassette, so re-read them when the tenant below changes.
+
+The tenant (40 people, seed 21) holds each of UKG's edge cases (``connectors/ukg_pro/sandbox/README.md``):
+EXO2A/PR0PX 0RY7TS0020L0 has a job in both companies, EXO2A XQQAYN0020L0 is a rehire, PR0PX 3NUFAR0020L0
+lives in Canada and reports to EXO2A B8CQJG0010L0, EXO2A JM1K4D0000L0 is a converted record with padded
+codes ("F ", "A "), EXO2A C3M7G80000L0 has nulls in most optional fields. Every paged endpoint serves 15
+rows a page at most, so each list takes several pages.
 """
 
 import os
@@ -12,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from connectors.ukg_pro.sandbox import Sandbox, run_server
+from connectors.ukg_pro.sandbox.settings import DEFAULT_PAGE_LIMITS
 from hub import HttpSettings, Hub
 from hub.cassettes import make_vcr
 from hub.errors import MissingPermission, ProviderAuthError
@@ -22,10 +31,11 @@ RECORD_MODE = os.environ.get("HRISHUB_RECORD", "none")
 PORT = 18765
 BASE_URL = f"http://127.0.0.1:{PORT}"
 SANDBOX = {
-    "employees": 24,
+    "employees": 40,
     "seed": 21,
     "as_of": date(2026, 1, 15),
     "now": datetime(2026, 1, 15, 12, tzinfo=UTC),
+    "page_limits": dict.fromkeys(DEFAULT_PAGE_LIMITS, 15),
 }
 
 
@@ -56,7 +66,7 @@ def test_link_and_list_employees_replayed(cassette):
     page = h.employees(account).list(page_size=1000)
     assert not page.errors
     ids = [e.id for e in page.results]
-    assert len(ids) == len(set(ids)) >= 24
+    assert len(ids) == len(set(ids)) == 41  # 40 people, one of them employed in both companies
     assert all(
         e.employment_status is None or isinstance(e.employment_status, EmploymentStatus) for e in page.results
     )
@@ -83,6 +93,20 @@ def test_employments_and_time_off_replayed(cassette):
     employees = {e.id for e in h.employees(account).list(page_size=1000).results}
     assert {j.employee_id for j in employments.results} <= employees
     assert {b.policy_id for b in balances.results} <= {p.id for p in policies.results}
+
+
+def test_full_sync_replayed(cassette):
+    """A first (full) sync: every supported model completes, no record fails, every value is used."""
+    h = hub()
+    account = h.link("ukg_pro", cassette, options={"include_sensitive": True})
+    report = h.sync(account)
+    assert report.status == "succeeded", report.errors
+    for model, part in report.models.items():
+        if model == "TimeOffRequest":
+            assert part.mode == "skipped"
+            continue
+        assert part.complete and part.read, model
+        assert (part.failed, part.problems, part.warnings) == (0, 0, []), model
 
 
 def test_wrong_password_replayed(cassette):
