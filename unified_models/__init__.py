@@ -4,7 +4,7 @@ Nothing here is provider-specific, and this package imports nothing else of the 
 """
 
 from unified_models.address import Address
-from unified_models.base import FieldSource, UnifiedModel
+from unified_models.base import SENSITIVE, FieldSource, UnifiedModel
 from unified_models.employee import Employee
 from unified_models.employment import Employment
 from unified_models.enums import (
@@ -24,15 +24,27 @@ from unified_models.enums import (
 )
 from unified_models.ids import stable_id
 from unified_models.organisation import Company, Group, Location
-from unified_models.registry import HUB_FIELDS, MODELS, RESOURCES, model_fields_of
-from unified_models.scalars import CountryCode, CurrencyCode, CustomFieldValue, UtcDatetime
+from unified_models.registry import HUB_FIELDS, MODELS, RESOURCES, SENSITIVE_FIELDS, model_fields_of
+from unified_models.scalars import (
+    INSTANT_PATTERN,
+    Amount,
+    CountryCode,
+    CurrencyCode,
+    CustomFieldValue,
+    UtcDatetime,
+    format_instant,
+)
 from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
 
 __all__ = [
     "HUB_FIELDS",
+    "INSTANT_PATTERN",
     "MODELS",
     "RESOURCES",
+    "SENSITIVE",
+    "SENSITIVE_FIELDS",
     "Address",
+    "Amount",
     "Company",
     "CountryCode",
     "CurrencyCode",
@@ -60,6 +72,7 @@ __all__ = [
     "TimeOffUnit",
     "UnifiedModel",
     "UtcDatetime",
+    "format_instant",
     "model_fields_of",
     "stable_id",
 ]

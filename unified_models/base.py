@@ -6,7 +6,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from unified_models.scalars import UtcDatetime
 
-__all__ = ["FieldSource", "UnifiedModel"]
+__all__ = ["SENSITIVE", "FieldSource", "UnifiedModel"]
+
+SENSITIVE: dict[str, Any] = {"x-sensitive": True}
+"""The mark of a sensitive unified field (``Field(json_schema_extra=SENSITIVE)``), the one place it is said.
+
+Such a field is null for accounts without the ``include_sensitive`` option; the OpenAPI document shows
+the mark as ``x-sensitive: true``. :data:`unified_models.SENSITIVE_FIELDS` collects the marked fields.
+"""
 
 
 class FieldSource(BaseModel):
@@ -61,8 +68,22 @@ class UnifiedModel(BaseModel):
         default=None,
         description=(
             "The provider's raw records this record was built from, keyed by provider record name. "
-            "Only present when requested (`include_raw`)."
+            "Only present when requested (`include_raw`). Unless the account's `include_sensitive` option "
+            "is on, the members the connector declares sensitive (a national id, a date of birth, "
+            "ethnicity, immigration or health data) are kept but their values are null; "
+            "`remote_data_redacted` names them."
         ),
+    )
+    remote_data_redacted: tuple[str, ...] | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "Beside `remote_data`, always with it: each raw member whose value the hub replaced by null "
+            "because it is sensitive, as `record.member` (e.g. `person-details.ssn`), sorted; every "
+            "sensitive member present is listed, whatever its value. Empty when nothing was redacted "
+            "(an account with `include_sensitive`)."
+        ),
+        examples=[["person-details.dateOfBirth", "person-details.ssn"]],
     )
     field_sources: dict[str, FieldSource] | None = Field(
         default=None,

@@ -6,7 +6,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from unified_models.address import Address
-from unified_models.base import UnifiedModel
+from unified_models.base import SENSITIVE, UnifiedModel
 from unified_models.enums import EmploymentStatus, EmploymentType, Ethnicity, Gender, MaritalStatus
 from unified_models.scalars import CustomFieldValue, UtcDatetime
 
@@ -16,8 +16,9 @@ __all__ = ["Employee"]
 class Employee(UnifiedModel):
     """A person who works, worked or is about to work for the company.
 
-    Sensitive fields (``national_id``, ``date_of_birth``, ``ethnicity``) are returned only where the
-    account's settings allow; otherwise they are null.
+    Fields marked :data:`~unified_models.base.SENSITIVE` (see
+    :data:`unified_models.SENSITIVE_FIELDS`) are returned only where the account's settings allow;
+    otherwise they are null.
     """
 
     resource: ClassVar[str] = "employees"
@@ -61,7 +62,9 @@ class Employee(UnifiedModel):
     job_title: str | None = Field(default=None, description="The current job title.")
     gender: Gender | None = Field(default=None, description="The gender recorded in the HR system.")
     ethnicity: Ethnicity | None = Field(
-        default=None, description="The ethnicity recorded in the HR system (sensitive)."
+        default=None,
+        description="The ethnicity recorded in the HR system (sensitive).",
+        json_schema_extra=SENSITIVE,
     )
     marital_status: MaritalStatus | None = Field(
         default=None, description="The marital status recorded in the HR system."
@@ -69,8 +72,11 @@ class Employee(UnifiedModel):
     national_id: str | None = Field(
         default=None,
         description="The national identification number, such as a US Social Security number (sensitive).",
+        json_schema_extra=SENSITIVE,
     )
-    date_of_birth: date | None = Field(default=None, description="The date of birth (sensitive).")
+    date_of_birth: date | None = Field(
+        default=None, description="The date of birth (sensitive).", json_schema_extra=SENSITIVE
+    )
     hire_date: date | None = Field(default=None, description="The date of the most recent hire.")
     original_hire_date: date | None = Field(
         default=None, description="The date of the first hire, which differs from `hire_date` after a rehire."

@@ -1,14 +1,13 @@
 """The employment: one job period of an employee."""
 
 from datetime import date
-from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import Field
 
 from unified_models.base import UnifiedModel
 from unified_models.enums import EmploymentType, FlsaStatus, PayFrequency, PayPeriod
-from unified_models.scalars import CurrencyCode
+from unified_models.scalars import Amount, CurrencyCode
 
 __all__ = ["Employment"]
 
@@ -30,7 +29,7 @@ class Employment(UnifiedModel):
     )
     location_id: str | None = Field(default=None, description="The hub id of the work location.")
     manager_id: str | None = Field(default=None, description="The hub id of the manager in this period.")
-    pay_rate: Decimal | None = Field(
+    pay_rate: Amount | None = Field(
         default=None, description="The pay rate, per `pay_period`, in `pay_currency`."
     )
     pay_currency: CurrencyCode | None = Field(

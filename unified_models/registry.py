@@ -6,7 +6,7 @@ from unified_models.employment import Employment
 from unified_models.organisation import Company, Group, Location
 from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
 
-__all__ = ["HUB_FIELDS", "MODELS", "RESOURCES", "model_fields_of"]
+__all__ = ["HUB_FIELDS", "MODELS", "RESOURCES", "SENSITIVE_FIELDS", "model_fields_of"]
 
 MODELS: dict[str, type[UnifiedModel]] = {
     model.__name__: model
@@ -27,9 +27,33 @@ RESOURCES: dict[str, type[UnifiedModel]] = {model.resource: model for model in M
 """Every unified record model, keyed by its API resource name (``"employees"``)."""
 
 HUB_FIELDS: frozenset[str] = frozenset(
-    {"id", "remote_data", "field_sources", "created_at", "modified_at", "remote_was_deleted"}
+    {
+        "id",
+        "remote_data",
+        "remote_data_redacted",
+        "field_sources",
+        "created_at",
+        "modified_at",
+        "remote_was_deleted",
+    }
 )
 """Record metadata the hub itself sets; a field map never fills these."""
+
+SENSITIVE_FIELDS: dict[str, tuple[str, ...]] = {
+    name: marked
+    for name, model in MODELS.items()
+    if (
+        marked := tuple(
+            field
+            for field, info in model.model_fields.items()
+            if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("x-sensitive")
+        )
+    )
+}
+"""Per model (by class name), its sensitive fields: those declared with :data:`unified_models.base.SENSITIVE`.
+
+They are returned only to accounts whose options allow sensitive data (``include_sensitive``).
+"""
 
 _FIELDS_CACHE: dict[type[UnifiedModel], frozenset[str]] = {}
 

@@ -1,8 +1,12 @@
-"""Annotated scalar types of the unified models: UTC instants, country and currency codes, custom values.
+"""Annotated scalar types of the unified models: UTC instants, amounts, country and currency codes, values.
 
 Each type is chosen so that a model survives a JSON round trip unchanged
 (``M.model_validate_json(m.model_dump_json()) == m``): a record read live from a provider and the same
 record read back from the hub's store are equal.
+
+The JSON forms are fixed: an instant is RFC 3339 in UTC with six fractional digits and ``Z``
+(:func:`format_instant`, ``2025-06-02T09:30:00.000000Z``), an :data:`Amount` is a JSON number, a date is
+``YYYY-MM-DD``.
 """
 
 import re
@@ -10,16 +14,23 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, AwareDatetime, PlainSerializer, StringConstraints, WithJsonSchema
 
 __all__ = [
+    "INSTANT_PATTERN",
+    "Amount",
     "CountryCode",
     "CurrencyCode",
     "CustomFieldValue",
     "UtcDatetime",
+    "amount_json",
     "canonical_custom_value",
+    "format_instant",
     "to_utc",
 ]
+
+INSTANT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"
+"""The one form of every instant in the hub's JSON: RFC 3339, UTC, microseconds, ``Z``."""
 
 
 def to_utc(value: datetime) -> datetime:
@@ -36,8 +47,45 @@ def to_utc(value: datetime) -> datetime:
         raise ValueError("the instant is outside the range of datetimes in UTC") from exc
 
 
-UtcDatetime = Annotated[AwareDatetime, AfterValidator(to_utc)]
-"""A timezone-aware instant, normalised to UTC; a naive datetime is refused."""
+def format_instant(value: datetime) -> str:
+    """The JSON form of an aware instant: UTC, six fractional digits, ``Z`` (``2025-06-02T09:30:00.000000Z``).
+
+    The fraction is always written, so every instant has one width and sorts as text; microseconds are
+    what the store keeps, so nothing is lost.
+    """
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+UtcDatetime = Annotated[
+    AwareDatetime,
+    AfterValidator(to_utc),
+    PlainSerializer(format_instant, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "pattern": INSTANT_PATTERN}, mode="serialization"
+    ),
+]
+"""A timezone-aware instant, normalised to UTC; a naive datetime is refused. JSON: :func:`format_instant`."""
+
+
+def amount_json(value: Decimal) -> int | float:
+    """The JSON number of an amount: an ``int`` when whole, else the nearest ``float``.
+
+    A float carries 15 significant digits exactly, which covers money and time amounts as providers
+    send them; the Python value stays the exact ``Decimal``.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Amount = Annotated[
+    Decimal,
+    PlainSerializer(amount_json, when_used="json"),
+    WithJsonSchema({"type": "number"}, mode="serialization"),
+]
+"""A decimal amount (pay, hours, days): ``Decimal`` in Python, a JSON number (see :func:`amount_json`)."""
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 """An ISO 3166-1 alpha-2 country code: two upper-case letters, e.g. ``"US"``."""
@@ -110,9 +158,15 @@ def canonical_custom_value(value: Any) -> Any:
     )
 
 
+def _custom_json(value: Any) -> Any:
+    # Instants take the one JSON form of the hub; every other value keeps its own type.
+    return format_instant(value) if isinstance(value, datetime) else value
+
+
 CustomFieldValue = Annotated[
     Any,
     AfterValidator(canonical_custom_value),
+    PlainSerializer(_custom_json, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [
@@ -123,8 +177,9 @@ CustomFieldValue = Annotated[
                 {"type": "null"},
             ],
             "description": (
-                "A custom field's value: text, number, boolean or null; dates (YYYY-MM-DD), "
-                "instants (ISO 8601, UTC) and decimal amounts are written as strings."
+                "A custom field's value as the provider typed it: text, number, boolean or null; dates "
+                "(YYYY-MM-DD), instants (RFC 3339, UTC, `2025-06-02T09:30:00.000000Z`) and decimal "
+                "amounts the provider sent as text are written as strings."
             ),
         }
     ),

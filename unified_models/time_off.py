@@ -1,14 +1,13 @@
 """Time off: policies, balances and requests."""
 
 from datetime import date
-from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import Field
 
 from unified_models.base import UnifiedModel
 from unified_models.enums import TimeOffPolicyType, TimeOffRequestStatus, TimeOffUnit
-from unified_models.scalars import UtcDatetime
+from unified_models.scalars import Amount, UtcDatetime
 
 __all__ = ["TimeOffBalance", "TimeOffPolicy", "TimeOffRequest"]
 
@@ -45,10 +44,10 @@ class TimeOffBalance(UnifiedModel):
     unit: TimeOffUnit | None = Field(
         default=None, description="The unit of `balance`, `used`, `accrued` and `pending`."
     )
-    balance: Decimal | None = Field(default=None, description="The time available to take now.")
-    used: Decimal | None = Field(default=None, description="The time taken in the current period.")
-    accrued: Decimal | None = Field(default=None, description="The time earned in the current period.")
-    pending: Decimal | None = Field(
+    balance: Amount | None = Field(default=None, description="The time available to take now.")
+    used: Amount | None = Field(default=None, description="The time taken in the current period.")
+    accrued: Amount | None = Field(default=None, description="The time earned in the current period.")
+    pending: Amount | None = Field(
         default=None, description="The time requested and awaiting approval, not yet deducted."
     )
     as_of: date | None = Field(default=None, description="The date the amounts are valid for.")
@@ -71,7 +70,7 @@ class TimeOffRequest(UnifiedModel):
     status: TimeOffRequestStatus | None = Field(default=None, description="Where the request is in approval.")
     request_type: TimeOffPolicyType | None = Field(default=None, description="The kind of absence asked for.")
     unit: TimeOffUnit | None = Field(default=None, description="The unit of `amount`.")
-    amount: Decimal | None = Field(default=None, description="How much time is asked for, in `unit`.")
+    amount: Amount | None = Field(default=None, description="How much time is asked for, in `unit`.")
     start_time: UtcDatetime | None = Field(default=None, description="When the time off begins (UTC).")
     end_time: UtcDatetime | None = Field(default=None, description="When the time off ends (UTC).")
     employee_note: str | None = Field(default=None, description="The employee's note on the request.")

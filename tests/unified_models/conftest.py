@@ -42,6 +42,7 @@ def metadata(**extra):
         "remote_data": {
             "employee": {"employeeId": "E1", "orgLevel3Code": "A", "salary": 52000.5, "tags": [1]}
         },
+        "remote_data_redacted": ("employee.ssn",),
         "field_sources": {
             "department_id": FieldSource(
                 api_name="employment-details.orgLevel3Code", label="Department", source_value="A"

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from unified_models import (
     MODELS,
     Address,
+    Amount,
     CountryCode,
     CurrencyCode,
     CustomFieldValue,
@@ -72,6 +73,12 @@ timezones_ = st.one_of(
 )
 instants = st.datetimes(min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31), timezones=timezones_)
 decimals = st.decimals(allow_nan=False, allow_infinity=False)
+# Amounts are JSON numbers, exact to 15 significant digits: money and hours as providers send them.
+amounts = st.one_of(
+    st.decimals(min_value=-(10**12), max_value=10**12, places=2),
+    st.decimals(min_value=-(10**8), max_value=10**8, places=6),
+    st.integers(min_value=-(10**30), max_value=10**30).map(Decimal),
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
@@ -96,6 +103,7 @@ SCALARS = {
     bool: st.booleans(),
     int: st.integers(),
     Decimal: decimals,
+    Amount: amounts,
     date: st.dates(),
     UtcDatetime: instants,
     CountryCode: st.from_regex(r"[A-Z]{2}", fullmatch=True),
