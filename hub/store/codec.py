@@ -1,17 +1,20 @@
-"""How a record's raw provider data is kept: compact JSON (orjson), zlib-compressed.
+"""How a record's raw provider data is kept: compact JSON (orjson), zlib-compressed; and how it is redacted.
 
 Raw records are most of what a sync writes (a UKG employee's three source rows are several KB of
 JSON); compressing them cuts the store's writes and size several times for a few microseconds each.
+The store keeps raw data whole; :class:`RawRedaction` empties a connector's sensitive members as
+records are read back for an account that may not see them.
 """
 
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from collections.abc import Collection, Mapping
+from typing import Any, ClassVar
 
 import orjson
 
-__all__ = ["pack_raw", "unpack_raw"]
+__all__ = ["RawRedaction", "pack_raw", "unpack_raw"]
 
 
 def pack_raw(raw: Any) -> bytes:
@@ -22,3 +25,118 @@ def pack_raw(raw: Any) -> bytes:
 def unpack_raw(packed: bytes) -> Any:
     """The value :func:`pack_raw` packed."""
     return orjson.loads(zlib.decompress(packed))
+
+
+Path = tuple[str, ...]
+
+
+class RawRedaction:
+    """A connector's sensitive raw members (``Connector.sensitive_raw_keys``), ready to redact records.
+
+    :meth:`apply` takes ``remote_data`` (record type → a provider row, or a list of rows) and gives it
+    back with each sensitive member present set to null, plus the sorted ``record.member`` names it
+    redacted. Rows without a sensitive member are shared, not copied; the input is never changed.
+    """
+
+    __slots__ = ("_names", "_plan")
+
+    _compiled: ClassVar[dict[int, tuple[Mapping[str, Collection[str]], RawRedaction]]] = {}
+
+    def __init__(self, keys: Mapping[str, Collection[str]]) -> None:
+        """Compile ``keys``: record type → API names (dotted for nested members)."""
+        self._plan: tuple[tuple[str, tuple[str, ...], tuple[Path, ...]], ...] = tuple(
+            (
+                record,
+                tuple(sorted(n for n in names if "." not in n)),
+                tuple(sorted(tuple(n.split(".")) for n in names if "." in n)),
+            )
+            for record, names in keys.items()
+            if names
+        )
+        self._names = frozenset(f"{record}.{name}" for record, names in keys.items() for name in names)
+
+    @classmethod
+    def of(cls, keys: Mapping[str, Collection[str]]) -> RawRedaction:
+        """The compiled redaction of ``keys``, compiled once per declaration."""
+        held = cls._compiled.get(id(keys))
+        if held is None or held[0] is not keys:
+            held = cls._compiled[id(keys)] = (keys, cls(keys))
+        return held[1]
+
+    def covers(self, api_name: str | None) -> bool:
+        """Whether a field source's ``api_name`` (``record.member``, several joined by ``", "``) is sensitive.
+
+        A member nested under a sensitive one is sensitive too.
+        """
+        if not api_name or not self._names:
+            return False
+        for name in api_name.split(","):
+            parts = name.strip().split(".")
+            if any(".".join(parts[:end]) in self._names for end in range(2, len(parts) + 1)):
+                return True
+        return False
+
+    def apply(self, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        """``raw`` with its sensitive members null, and their ``record.member`` names, sorted."""
+        out: dict[str, Any] | None = None
+        redacted: list[str] = []
+        for record, flat, nested in self._plan:
+            value = raw.get(record)
+            if isinstance(value, dict):
+                new, hits = _redact_row(value, flat, nested)
+            elif isinstance(value, list):
+                new, hits = _redact_rows(value, flat, nested)
+            else:
+                continue
+            if hits:
+                if out is None:
+                    out = dict(raw)
+                out[record] = new
+                redacted += [f"{record}.{name}" for name in hits]
+        if out is None:
+            return raw if isinstance(raw, dict) else dict(raw), redacted
+        redacted.sort()
+        return out, redacted
+
+
+def _redact_row(
+    row: dict[str, Any], flat: tuple[str, ...], nested: tuple[Path, ...]
+) -> tuple[Any, list[str]]:
+    hits = [name for name in flat if name in row]
+    deep = [path for path in nested if _holds(row, path)]
+    if not hits and not deep:
+        return row, hits
+    row = dict(row)
+    for name in hits:
+        row[name] = None
+    for path in deep:
+        row = _emptied(row, path)
+    return row, hits + [".".join(path) for path in deep]
+
+
+def _redact_rows(rows: list[Any], flat: tuple[str, ...], nested: tuple[Path, ...]) -> tuple[Any, list[str]]:
+    found: dict[str, None] = {}
+    out = []
+    for row in rows:
+        if isinstance(row, dict):
+            row, hits = _redact_row(row, flat, nested)
+            found.update(dict.fromkeys(hits))
+        out.append(row)
+    return (out, list(found)) if found else (rows, [])
+
+
+def _holds(row: Mapping[str, Any], path: Path) -> bool:
+    node: Any = row
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _emptied(node: dict[str, Any], path: Path) -> dict[str, Any]:
+    # A copy of ``node`` with the member at ``path`` null, copying only the objects on the way down.
+    head, *rest = path
+    copy = dict(node)
+    copy[head] = _emptied(node[head], tuple(rest)) if rest else None
+    return copy

@@ -13,10 +13,11 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from hub.errors import AmbiguousId
 from hub.store import tables as t
-from hub.store.codec import unpack_raw
+from hub.store.codec import RawRedaction, unpack_raw
 from hub.store.store import Store
+from unified_models import format_instant
 
-__all__ = ["encode_rows", "find_record", "lineage_of", "record_page", "to_json_dict", "to_model"]
+__all__ = ["encode_rows", "find_record", "lineage_of", "raw_of", "record_page", "to_json_dict", "to_model"]
 
 
 def record_page(
@@ -147,22 +148,32 @@ def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | No
     return store.state(account_id, model).get("details", {}).get("lineage")
 
 
-def to_model(cls: Any, row: Any, *, include_raw: bool = False, lineage: dict[str, Any] | None = None) -> Any:
-    """A unified model instance from a stored row."""
+def raw_of(row: Any, redaction: RawRedaction | None) -> tuple[Any, list[str]]:
+    """A stored row's raw provider data with ``redaction`` applied (None: all of it), and what it redacted."""
+    if not row.raw:
+        return None, []
+    raw = unpack_raw(row.raw)
+    return redaction.apply(raw) if redaction is not None else (raw, [])
+
+
+def to_model(
+    cls: Any,
+    row: Any,
+    *,
+    include_raw: bool = False,
+    lineage: dict[str, Any] | None = None,
+    redaction: RawRedaction | None = None,
+) -> Any:
+    """A unified model instance from a stored row; raw data (when asked for) redacted by ``redaction``."""
     data = json.loads(row.data)
     data["created_at"] = row.created_at
     data["modified_at"] = row.modified_at
     data["remote_was_deleted"] = bool(row.deleted)
-    if include_raw and row.raw:
-        data["remote_data"] = unpack_raw(row.raw)
+    if include_raw:
+        data["remote_data"], data["remote_data_redacted"] = raw_of(row, redaction)
     if lineage is not None:
         data["field_sources"] = lineage
     return cls.model_validate(data)
-
-
-def _instant(value: datetime) -> str:
-    # As pydantic writes a UTC instant: ISO 8601 with "Z".
-    return value.isoformat().replace("+00:00", "Z")
 
 
 def to_json_dict(
@@ -171,11 +182,13 @@ def to_json_dict(
     include_raw: bool = False,
     lineage: dict[str, Any] | None = None,
     hidden: tuple[str, ...] = (),
+    redaction: RawRedaction | None = None,
 ) -> dict[str, Any]:
     """A stored record as the JSON-ready dict its model would dump, without building the model.
 
     The stored data was written by the model's own serializer, so it needs no validation again; this
-    is the API's hot path. ``hidden`` fields are emptied (and raw data dropped) as for the model.
+    is the API's hot path. ``hidden`` fields are emptied as for the model; raw data (when asked for)
+    has ``redaction`` applied, its redacted members named in ``remote_data_redacted``.
     """
     data = orjson.loads(row.data)
     data["created_at"] = _instant_of(row.created_at)
@@ -184,36 +197,63 @@ def to_json_dict(
     for name in hidden:
         data[name] = None
     if include_raw:
-        data["remote_data"] = unpack_raw(row.raw) if row.raw and not hidden else None
+        data["remote_data"], data["remote_data_redacted"] = raw_of(row, redaction)
     if lineage is not None:
         data["field_sources"] = {k: v for k, v in lineage.items() if k.split(".")[0] not in hidden}
     return data
 
 
 def _instant_of(value: datetime | str) -> str:
-    """:func:`_instant` of a datetime, or of SQLite's stored text ``2026-01-31 14:05:09.123456`` (UTC)."""
+    """:func:`unified_models.format_instant` of a datetime, or of SQLite's stored text (UTC).
+
+    SQLAlchemy stores ``2026-01-31 14:05:09.123456``: always six fractional digits, so the usual text
+    needs only its separator and zone; any other width is padded to the same form.
+    """
     if not isinstance(value, str):
-        return _instant(value)
+        return format_instant(value)
+    if len(value) == 26:
+        return f"{value[:10]}T{value[11:]}Z"
     whole, _, fraction = value.partition(".")
-    # isoformat leaves out a zero fraction; SQLAlchemy always stores six digits.
-    return f"{whole[:10]}T{whole[11:19]}{'.' + fraction if fraction.strip('0') else ''}Z"
+    return f"{whole[:10]}T{whole[11:19]}.{fraction[:6].ljust(6, '0')}Z"
 
 
-def encode_rows(rows: list[Any], *, hidden: tuple[str, ...] = ()) -> list[bytes]:
+def encode_rows(
+    rows: list[Any],
+    *,
+    hidden: tuple[str, ...] = (),
+    include_raw: bool = False,
+    redaction: RawRedaction | None = None,
+) -> list[bytes]:
     """Stored rows as the JSON bytes :func:`to_json_dict` would encode, without parsing them when possible.
 
     The stored data is the model's own JSON without the store's members, so those are spliced onto
-    its end. ``hidden`` fields the database did not empty (see :func:`record_page`) need a parse.
+    its end (with ``include_raw``, the raw data too, redacted by ``redaction``: only the raw data is
+    parsed). ``hidden`` fields the database did not empty (see :func:`record_page`) need a parse.
     """
     if hidden:
-        return [orjson.dumps(to_json_dict(row, hidden=hidden)) for row in rows]
+        return [
+            orjson.dumps(to_json_dict(row, hidden=hidden, include_raw=include_raw, redaction=redaction))
+            for row in rows
+        ]
     encoded = []
     for row in rows:
         data: str = row.data
         deleted = "true" if row.deleted else "false"
         tail = (
             f'"created_at":"{_instant_of(row.created_at)}","modified_at":"{_instant_of(row.modified_at)}",'
-            f'"remote_was_deleted":{deleted}}}'
+            f'"remote_was_deleted":{deleted}'
         )
-        encoded.append(f"{data[:-1]}{',' if len(data) > 2 else ''}{tail}".encode())
+        spliced = f"{data[:-1]}{',' if len(data) > 2 else ''}{tail}"
+        if include_raw:
+            raw, redacted = raw_of(row, redaction)
+            encoded.append(
+                spliced.encode()
+                + b',"remote_data":'
+                + orjson.dumps(raw)
+                + b',"remote_data_redacted":'
+                + orjson.dumps(redacted)
+                + b"}"
+            )
+        else:
+            encoded.append(f"{spliced}}}".encode())
     return encoded

@@ -22,6 +22,7 @@ from hub.secrets import SecretBox
 from hub.store import tables as t
 from hub.store.database import open_engine
 from hub.store.link_sessions import LinkSessionStore
+from unified_models import format_instant
 
 __all__ = ["AccountRow", "Customer", "Store", "hash_api_key", "utcnow"]
 
@@ -452,6 +453,10 @@ def _account_row(row: Any) -> AccountRow:
 
 def _run(row: Any) -> dict[str, Any]:
     report = json.loads(row.report) if row.report else {}
+    for name in ("started_at", "finished_at"):
+        # Reports stored before instants had one JSON form carry isoformat's "+00:00" text.
+        if isinstance(report.get(name), str):
+            report[name] = format_instant(datetime.fromisoformat(report[name]))
     return {
         "id": row.id,
         "account_id": row.account_id,

@@ -1,6 +1,7 @@
 """The store's schema comes from Alembic revisions that match the tables the code uses."""
 
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -122,3 +123,114 @@ def test_threads_asking_a_new_hub_for_its_store_at_once_share_one_migrated_store
     assert all(s is stores[0] for s in stores)
     assert hub.store.customers() == []
     hub.close()
+
+
+def _records(engine) -> dict[str, tuple[str, str, str]]:
+    with engine.connect() as db:
+        rows = db.execute(text("SELECT id, model, data, hash FROM records ORDER BY seq")).all()
+    return {row.id: (row.model, row.data, row.hash) for row in rows}
+
+
+def test_revision_0006_writes_amounts_as_numbers_and_instants_in_one_form_and_back(tmp_path):
+    """A store synced before 0006 holds amounts as text; after it, exactly what a sync writes now."""
+    from connectors.ukg_pro.sandbox import Sandbox
+    from hub.sync.staging import NOT_STORED
+    from unified_models import INSTANT_PATTERN, MODELS
+
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    sandbox = Sandbox(employees=12, seed=3)
+    hub = Hub(transport=sandbox.transport(), database_url=url)
+    account = hub.link("ukg_pro", sandbox.credentials())
+    hub.sync(account)
+    hub.close()
+    engine = create_engine(url)
+    current = _records(engine)
+    amounts = {"Employment": ("pay_rate",), "TimeOffBalance": ("balance", "used", "accrued")}
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0005")
+    older = _records(engine)
+    seen = set()
+    for model, data, _ in older.values():
+        stored = json.loads(data)
+        for name in amounts.get(model, ()):
+            if stored.get(name) is not None:
+                assert isinstance(stored[name], str), (model, name, stored[name])  # as pydantic wrote Decimal
+                seen.add(model)
+        if (moment := stored.get("remote_modified_at")) and moment.endswith(":00Z"):
+            seen.add("short instant")
+    assert seen >= {"Employment", "TimeOffBalance"}
+    assert older != current
+    upgrade(engine)
+    assert _records(engine) == current  # data and hash alike, as the sync wrote them
+    instant = re.compile(INSTANT_PATTERN)
+    for model, data, _ in current.values():
+        record = MODELS[model].model_validate_json(data)
+        assert record.model_dump_json(exclude=NOT_STORED) == data
+        stored = json.loads(data)
+        for name in amounts.get(model, ()):
+            assert stored.get(name) is None or isinstance(stored[name], (int, float))
+        for name in ("remote_modified_at", "remote_created_at"):
+            assert stored.get(name) is None or instant.fullmatch(stored[name])
+    engine.dispose()
+
+    again = Hub(transport=sandbox.transport(), database_url=url)
+    report = again.sync(account.id, full=True)
+    assert all(m.updated == 0 and m.created == 0 for m in report.models.values()), report.to_dict()
+    assert report.events == 0
+    again.close()
+
+
+def test_revision_0006_upgrades_text_written_by_earlier_versions(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'hub.db'}")
+    upgrade(engine, "0005")
+    rows = {
+        "m1": ("Employment", {"id": "m1", "remote_modified_at": None, "pay_rate": "337198.07", "x": "1.50"}),
+        "b1": ("TimeOffBalance", {"id": "b1", "balance": "40.00", "used": "0", "pending": "1E+3"}),
+        "e1": (
+            "Employee",
+            {
+                "id": "e1",
+                "remote_modified_at": "2013-06-10T19:18:19Z",
+                "remote_created_at": "2007-10-10T08:08:16.454000Z",
+                "custom_fields": {
+                    "Scan": "2024-05-01T09:30:00Z",
+                    "Rate": "12.50",
+                    "Miles": 26.0,
+                    "Tag": "NW-1",
+                },
+            },
+        ),
+    }
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
+                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'ukg_pro', '{}', '{}', '{}', "
+                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        for record_id, (model, data) in rows.items():
+            db.execute(
+                text(
+                    "INSERT INTO records (account_id, model, id, hash, data, deleted, created_at, modified_at) "
+                    "VALUES ('acct_1', :model, :id, 'h', :data, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+                ),
+                {"model": model, "id": record_id, "data": json.dumps(data, separators=(",", ":"))},
+            )
+    upgrade(engine)
+    migrated = {record_id: json.loads(data) for record_id, (_, data, _) in _records(engine).items()}
+    assert migrated["m1"] == {"id": "m1", "remote_modified_at": None, "pay_rate": 337198.07, "x": "1.50"}
+    assert migrated["b1"] == {"id": "b1", "balance": 40, "used": 0, "pending": 1000}
+    assert migrated["e1"] == {
+        "id": "e1",
+        "remote_modified_at": "2013-06-10T19:18:19.000000Z",
+        "remote_created_at": "2007-10-10T08:08:16.454000Z",
+        "custom_fields": {
+            "Scan": "2024-05-01T09:30:00.000000Z",
+            "Rate": "12.50",
+            "Miles": 26.0,
+            "Tag": "NW-1",
+        },
+    }
+    hashes = {record_id: digest for record_id, (_, _, digest) in _records(engine).items()}
+    assert all(len(digest) == 64 for digest in hashes.values())
