@@ -16,16 +16,15 @@ from field_maps import MappingError
 from hub.actions import LIST_ACTIONS
 from hub.errors import AmbiguousId, InputError, MissingPermission, NotFound, NotSupported
 from hub.live import read_live
-from unified_models import MODELS
+from unified_models import MODELS, SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
     from hub.accounts import Account
     from hub.hub import Hub
+    from hub.store.codec import RawRedaction
 
+# SENSITIVE_FIELDS is declared on the unified models' fields (unified_models.base.SENSITIVE).
 __all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page", "call_or_await"]
-
-SENSITIVE_FIELDS: dict[str, tuple[str, ...]] = {"Employee": ("national_id", "date_of_birth", "ethnicity")}
-"""Fields returned only to accounts whose options allow sensitive data."""
 
 Mode = Literal["auto", "live"]
 
@@ -78,14 +77,34 @@ def _decode_cursor(cursor: str, where: str) -> int:
         ) from None
 
 
-def _without(record: Any, names: tuple[str, ...]) -> Any:
-    """The record with ``names`` emptied, from its values, raw data and lineage alike."""
-    update: dict[str, Any] = dict.fromkeys(names)
-    if record.field_sources:
-        update["field_sources"] = {k: v for k, v in record.field_sources.items() if k not in names}
-    if record.remote_data:
-        update["remote_data"] = None  # raw records carry the same values; never leak them through include_raw
-    return record.model_copy(update=update)
+def _screened(
+    record: Any, hidden: tuple[str, ...] | None, redaction: RawRedaction | None, include_raw: bool
+) -> Any:
+    """A record as the account may see it: ``hidden`` fields emptied, raw data redacted.
+
+    ``hidden`` fields leave the values and the lineage; ``redaction`` (the connector's sensitive raw
+    members) empties them in ``remote_data``, names them in ``remote_data_redacted``, and drops the raw
+    value of any other field taken from one of them.
+    """
+    update: dict[str, Any] = dict.fromkeys(hidden) if hidden else {}
+    sources = record.field_sources
+    if sources and (hidden or redaction is not None):
+        sources = {k: v for k, v in sources.items() if not hidden or k.split(".")[0] not in hidden}
+        if redaction is not None:
+            sources = {
+                k: v.model_copy(update={"source_value": None}) if redaction.covers(v.api_name) else v
+                for k, v in sources.items()
+            }
+        update["field_sources"] = sources
+    if include_raw:
+        raw, redacted = (
+            redaction.apply(record.remote_data)
+            if redaction is not None and record.remote_data
+            else (record.remote_data, [])
+        )
+        update["remote_data"] = raw
+        update["remote_data_redacted"] = tuple(redacted)
+    return record.model_copy(update=update) if update else record
 
 
 class ModelAccessor:
@@ -118,6 +137,7 @@ class ModelAccessor:
         errors: list[MappingError] = []
         seen: set[str] = set()
         hidden = self._hidden()
+        redaction = self._redaction()
         async for item in read_live(
             connector,
             field_map,
@@ -131,7 +151,7 @@ class ModelAccessor:
                 errors.append(item)
             elif item.id not in seen:  # several provider rows may describe one record (a plan per employee)
                 seen.add(item.id)
-                records.append(item if hidden is None else _without(item, hidden))
+                records.append(_screened(item, hidden, redaction, include_raw))
         return records, errors
 
     def _synced(self) -> bool:
@@ -154,6 +174,14 @@ class ModelAccessor:
     def _hidden(self) -> tuple[str, ...] | None:
         sensitive = SENSITIVE_FIELDS.get(self.model, ())
         return None if self.account.options.include_sensitive or not sensitive else sensitive
+
+    def _redaction(self) -> RawRedaction | None:
+        """The connector's sensitive raw members to redact, or None when the account sees them all."""
+        from hub.store.codec import RawRedaction  # local: the store's modules load with the store
+
+        if self.account.options.include_sensitive:
+            return None
+        return RawRedaction.of(self.hub.connector(self.account.connector).sensitive_raw_keys)
 
     def _store_rows(
         self,
@@ -188,8 +216,12 @@ class ModelAccessor:
 
         lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden()
-        records = [to_model(self.model_cls, row, include_raw=include_raw, lineage=lineage) for row in rows]
-        return records if hidden is None else [_without(r, hidden) for r in records]
+        redaction = self._redaction() if include_raw else None
+        records = [
+            to_model(self.model_cls, row, include_raw=include_raw, lineage=lineage, redaction=redaction)
+            for row in rows
+        ]
+        return records if hidden is None else [_screened(r, hidden, None, False) for r in records]
 
     async def alist(
         self,
@@ -240,7 +272,8 @@ class ModelAccessor:
         """:meth:`alist` with JSON-ready dicts for results (as ``model_dump(mode="json")`` gives).
 
         From the store it skips building models: the stored data was written by the model's own
-        serializer. ``remote_data`` and ``field_sources`` appear only when asked for.
+        serializer. ``remote_data`` (with ``remote_data_redacted``) and ``field_sources`` appear only
+        when asked for.
         """
         if not self._start_list(page_size, mode):
             page = await self.alist(
@@ -256,6 +289,7 @@ class ModelAccessor:
                 data = record.model_dump(mode="json")
                 if not include_raw:
                     data.pop("remote_data", None)
+                    data.pop("remote_data_redacted", None)
                 if not include_sources:
                     data.pop("field_sources", None)
                 results.append(data)
@@ -275,7 +309,11 @@ class ModelAccessor:
         rows, following = self._store_rows(cursor, page_size, modified_after, with_raw=include_raw)
         lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden() or ()
-        results = [to_json_dict(r, include_raw=include_raw, lineage=lineage, hidden=hidden) for r in rows]
+        redaction = self._redaction() if include_raw else None
+        results = [
+            to_json_dict(r, include_raw=include_raw, lineage=lineage, hidden=hidden, redaction=redaction)
+            for r in rows
+        ]
         return Page(results, following)
 
     def list_json(self, **options: Any) -> Any:
@@ -303,13 +341,15 @@ class ModelAccessor:
         cursor: str | None = None,
         page_size: int = 100,
         modified_after: datetime | None = None,
+        include_raw: bool = False,
         mode: Mode = "auto",
     ) -> bytes | None:
         """A page from the store as the API's encoded body ``{"results": [...], "next_cursor": ...}``.
 
         The records are spliced from their stored JSON, unparsed where no field must be hidden: the
-        unified API's hot path. ``None`` when the read is not a plain store read (live, or the model
-        not synced yet): use :meth:`list_json` then.
+        unified API's hot path. With ``include_raw`` each record's raw data is unpacked, redacted
+        for the account and spliced on (its unified data still unparsed). ``None`` when the read is
+        not a plain store read (live, or the model not synced yet): use :meth:`list_json` then.
         """
         from hub.store.reads import encode_rows, hides_in_sql
 
@@ -321,11 +361,18 @@ class ModelAccessor:
             cursor,
             page_size,
             modified_after,
-            with_raw=False,
+            with_raw=include_raw,
             hidden=hidden if in_sql else (),
             instants_as_text=True,
         )
-        records = b",".join(encode_rows(rows, hidden=() if in_sql else hidden))
+        records = b",".join(
+            encode_rows(
+                rows,
+                hidden=() if in_sql else hidden,
+                include_raw=include_raw,
+                redaction=self._redaction() if include_raw else None,
+            )
+        )
         return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"
 
     async def aget(

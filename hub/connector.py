@@ -198,6 +198,14 @@ class Connector:
             (``{"subdomain": "https://service4.ultipro.com"}``: the host it will call), and raises
             :class:`hub.errors.InvalidCredentials` for values that can never be right. The linking
             page calls it while the admin types; it must not call the provider.
+        sensitive_raw_keys: the members of the provider's raw records that are personal-sensitive
+            (national ids, dates of birth, ethnicity, immigration, health, disability or veteran
+            data), by record type (a field map's ``record``) → the members' API names. A dotted name
+            reaches into a nested object (``"personnelUserDefinedFields.personnelUDField05"``); a
+            record whose value is a list of rows has each row redacted. Accounts without the
+            ``include_sensitive`` option get these values as null in ``remote_data`` and their names
+            in ``remote_data_redacted``. The hub itself never names provider fields: a member left
+            out here is returned to every account that asks for raw data.
 
     """
 
@@ -214,6 +222,7 @@ class Connector:
     change_feed: ChangeFeed | None = None
     version: str = ""
     preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
+    sensitive_raw_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def action(self, action: str) -> Action:
         """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""

@@ -45,6 +45,7 @@ def validate_connector(connector: object, transforms: Mapping[str, Callable[[Any
         problems.append("normalize_credentials is not callable")
     if connector.sandbox is not None and not callable(connector.sandbox):
         problems.append("sandbox is not callable")
+    problems += _sensitive_key_problems(connector.sensitive_raw_keys)
     maps = _field_map_problems(connector, transforms, problems)
     if problems:
         raise ConnectorInvalid(problems)
@@ -72,6 +73,20 @@ def _schema_problems(schema: Mapping[str, Any]) -> list[str]:
             problems.append(f"credentials_schema property {name!r} needs a title for the linking form")
         elif prop.get("format") == "password" and not prop.get("writeOnly"):
             problems.append(f"credentials_schema property {name!r} is a password: mark it writeOnly")
+    return problems
+
+
+def _sensitive_key_problems(keys: object) -> list[str]:
+    if not isinstance(keys, Mapping):
+        return ["sensitive_raw_keys must map record types to sets of API names"]
+    problems = []
+    for record, names in keys.items():
+        if not isinstance(record, str) or not record.strip():
+            problems.append(f"sensitive_raw_keys has a record type that is not a name: {record!r}")
+        elif isinstance(names, str) or not isinstance(names, (set, frozenset, tuple, list)):
+            problems.append(f"sensitive_raw_keys[{record!r}] must be a set of API names")
+        elif not all(isinstance(n, str) and n.strip() and "" not in n.split(".") for n in names):
+            problems.append(f"sensitive_raw_keys[{record!r}] has an empty or malformed API name")
     return problems
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from connectors.ukg_pro.client import create_client
 from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials, preview_credentials
 from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
+from connectors.ukg_pro.sensitive import SENSITIVE_RAW_KEYS
 from connectors.ukg_pro.transforms import TRANSFORMS
 from hub.connector import Connector, SandboxLike
 from hub.hookspecs import hookimpl
@@ -49,6 +50,7 @@ CONNECTOR = Connector(
     change_feed=CHANGE_FEED,
     version=_version(),
     preview_credentials=preview_credentials,
+    sensitive_raw_keys=SENSITIVE_RAW_KEYS,
 )
 """The UKG Pro declaration."""
 

@@ -60,7 +60,16 @@ class ListOptions(RecordOptions):
 
 
 async def record_options(
-    include_raw: Annotated[bool, Query(description="Add `remote_data`: the provider's raw records.")] = False,
+    include_raw: Annotated[
+        bool,
+        Query(
+            description=(
+                "Add `remote_data`, the provider's raw records, and `remote_data_redacted`: unless the "
+                "account's `include_sensitive` option is on, the raw members its connector declares "
+                "sensitive are null, and listed there as `record.member`."
+            )
+        ),
+    ] = False,
     include_sources: Annotated[
         bool, Query(description="Add `field_sources`: each field's provider API name, label and raw value.")
     ] = False,
@@ -91,25 +100,29 @@ async def list_options(
 
 
 def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
-    """A unified record as JSON: ``remote_data`` and ``field_sources`` only when asked for."""
+    """A unified record as JSON: ``remote_data`` (with what it redacted) and ``field_sources`` on request."""
     data = record.model_dump(mode="json", exclude_none=False)
     if not options.include_raw:
         data.pop("remote_data", None)
+        data.pop("remote_data_redacted", None)
     if not options.include_sources:
         data.pop("field_sources", None)
     return data
 
 
 def _plain(options: ListOptions) -> bool:
-    return not (options.include_raw or options.include_sources) and options.mode == "auto"
+    return not options.include_sources and options.mode == "auto"
 
 
 def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response | None:
-    """A plain list read answered from the store, or None when it must go further (live, extras)."""
+    """A plain list read (raw data or not) answered from the store, or None when it must go further."""
     if not _plain(options):
         return None
     spliced = ModelAccessor(hub, account, resource).store_body(
-        cursor=options.cursor, page_size=options.page_size, modified_after=options.modified_after
+        cursor=options.cursor,
+        page_size=options.page_size,
+        modified_after=options.modified_after,
+        include_raw=options.include_raw,
     )
     return Response(spliced, media_type="application/json") if spliced is not None else None
 
@@ -121,7 +134,7 @@ def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) ->
 
 
 def _json_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response:
-    """A list read that is not a plain store read: live from the provider, or with raw data or sources."""
+    """A list read that is not a plain store read: live from the provider, or with field sources."""
     accessor = ModelAccessor(hub, account, resource)
     page = accessor.list_json(
         cursor=options.cursor,
@@ -156,8 +169,9 @@ def _add_routes(segment: str, resource: str) -> None:
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
         # The key, the account and the page in one go: inline for SQLite (in-process work), else one
-        # worker-thread hop (a network database, or the provider, is waited for).
-        if hub.store.reads_inline:
+        # worker-thread hop (a network database, or the provider, is waited for). Raw data is
+        # unpacked and redacted record by record: too much work to hold the event loop for.
+        if hub.store.reads_inline and not options.include_raw:
             account = resolve_account(hub, ref)
             answered = _store_page(hub, account, resource, options)
             if answered is not None:

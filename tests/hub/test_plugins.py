@@ -141,3 +141,20 @@ def test_the_register_plugin_fixture_loads_an_in_process_plugin_for_one_test(reg
 
     register_plugin(Plugin(), "inline")
     assert "acme" in Hub(plugins=[]).connectors
+
+
+def test_sensitive_raw_keys_are_validated_and_ukg_pro_declares_its_own(site, PLUGIN):
+    bad = PLUGIN.replace(
+        "    register(make())",
+        "    register(make(sensitive_raw_keys={'people': 'ssn', 'contacts': {'', 'a..b'}, '': {'x'}}))",
+    )
+    site("bad-keys", "bad_keys_plugin", bad, entry_name="badkeys")
+    reason = failure_of(Hub(plugins=["badkeys"]), "badkeys").reason
+    for fault in ("sensitive_raw_keys['people'] must be a set", "['contacts'] has an empty", "is not a name"):
+        assert fault in reason, fault
+    declared = Hub(plugins=["ukg_pro"]).connectors["ukg_pro"].sensitive_raw_keys
+    assert {"ssn", "previousSSN", "dateOfBirth", "ethnicIDCode", "i9AlienNumber", "i9VisaType"} <= declared[
+        "person-details"
+    ]
+    assert {"ssn", "nationalId", "dateOfBirth"} <= declared["contacts"]
+    assert "firstName" not in declared["person-details"] and "gender" not in declared["person-details"]
