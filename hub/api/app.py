@@ -29,6 +29,13 @@ One API for every linked HR system.
 
 Every route but `/v1/connectors` needs `Authorization: Bearer <your hrishub API key>`.
 Every error is an RFC 9457 problem (`application/problem+json`) with a stable `type` and a `remedy`.
+
+JSON forms, the same on every route and in the CLI's `--json`: every instant is RFC 3339 in UTC with six
+fractional digits and `Z` (`2025-06-02T09:30:00.000000Z`); dates are `YYYY-MM-DD`; amounts (`pay_rate`,
+time-off `balance`, `used`, `accrued`, `pending`, `amount`) are JSON numbers; custom field values keep the
+provider's types. Fields marked `x-sensitive` are null unless the account's `include_sensitive` option is
+on; likewise `include_raw` returns the provider's raw records with the members the connector declares
+sensitive set to null and named in `remote_data_redacted` (`record.member`, e.g. `person-details.ssn`).
 """
 
 TAGS = [

@@ -1,9 +1,10 @@
 """Request and response bodies of the HTTP API (pydantic), as shown in the OpenAPI document."""
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from unified_models import UtcDatetime
 
 __all__ = [
     "AccountList",
@@ -89,8 +90,8 @@ class RunSummary(BaseModel):
     id: str
     kind: str = Field(description="`full`, `incremental`, `mixed`, or `auto` while running.")
     status: str = Field(description="`running`, `succeeded`, `partial`, `failed` or `interrupted`.")
-    started_at: datetime
-    finished_at: datetime | None = None
+    started_at: UtcDatetime
+    finished_at: UtcDatetime | None = None
 
 
 class Run(RunSummary):
@@ -118,9 +119,9 @@ class AccountOut(BaseModel):
         description="What the service account holds and, per action, whether it is enabled and what to tick."
     )
     options: dict[str, Any] = Field(description="Filters, overrides, time zone and sync schedule.")
-    created_at: datetime
-    updated_at: datetime
-    next_sync_at: datetime | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    next_sync_at: UtcDatetime | None = None
     last_sync: RunSummary | None = Field(default=None, description="The newest sync run, if any.")
 
 
@@ -242,9 +243,9 @@ class LinkSessionOut(BaseModel):
     frame_origins: list[str]
     status: str = Field(description="`open`, `linked`, `expired` or `revoked`.")
     account_id: str | None = Field(description="The linked account, once the admin has linked it.")
-    expires_at: datetime
-    created_at: datetime
-    completed_at: datetime | None
+    expires_at: UtcDatetime
+    created_at: UtcDatetime
+    completed_at: UtcDatetime | None
     permissions_needed: list[str] = Field(
         description="The provider permissions the requested actions need, as the admin screen names them."
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -104,9 +104,29 @@ def _errors() -> Iterator[None]:
         raise _fail(error) from None
 
 
+def _json_value(value: Any) -> Any:
+    """A value ``json`` cannot write, in the API's JSON forms (instants, amounts), else as text."""
+    from decimal import Decimal  # local: keep `hrishub --help` fast
+
+    from unified_models import format_instant
+    from unified_models.scalars import amount_json
+
+    if isinstance(value, datetime):
+        return format_instant(value if value.tzinfo is not None else value.replace(tzinfo=UTC))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal) and value.is_finite():
+        return amount_json(value)
+    return str(value)
+
+
 def _echo_json(data: Any) -> None:
-    """Print ``data`` as indented JSON on stdout (datetimes and other values as text)."""
-    typer.echo(json.dumps(data, indent=2, default=str))
+    """Print ``data`` as indented JSON on stdout, as the HTTP API writes it.
+
+    Instants are RFC 3339 in UTC with six fractional digits and ``Z``, dates ``YYYY-MM-DD``, decimal
+    amounts JSON numbers; any other value ``json`` cannot write is text.
+    """
+    typer.echo(json.dumps(data, indent=2, default=_json_value))
 
 
 def _when(moment: datetime | None) -> str:

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from unified_models import format_instant
+
 __all__ = ["MAX_LISTED_ERRORS", "JoinReport", "ModelReport", "RecordError", "SyncReport", "ValueProblem"]
 
 MAX_LISTED_ERRORS = 50
@@ -123,9 +125,9 @@ class SyncReport:
         return round((self.finished_at - self.started_at).total_seconds(), 3)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (datetimes as ISO 8601)."""
+        """JSON-ready form (instants as :func:`unified_models.format_instant` writes them)."""
         data = asdict(self)
-        data["started_at"] = self.started_at.isoformat()
-        data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
+        data["started_at"] = format_instant(self.started_at)
+        data["finished_at"] = format_instant(self.finished_at) if self.finished_at else None
         data["duration_seconds"] = self.duration_seconds
         return data

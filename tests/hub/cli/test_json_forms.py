@@ -1,0 +1,68 @@
+"""Every ``--json`` output of the CLI writes instants and amounts as the HTTP API does."""
+
+import json
+
+import typer.main
+
+from hub.cli import app
+
+
+def _json_commands() -> set[str]:
+    """Every command (``customers add``) that takes ``--json`` or ``--jsonl``."""
+    found = set()
+
+    def walk(command, prefix):
+        if any(o in ("--json", "--jsonl") for p in command.params for o in getattr(p, "opts", ())):
+            found.add(" ".join(prefix))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*prefix, name))
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def test_every_json_output_uses_the_one_instant_form_and_json_numbers(cli, ukg, linked, tmp_path, json_forms):
+    customer = json.loads(cli("customers", "add", "Forms", "--json").stdout)["id"]
+    values = tmp_path / "again.json"
+    values.write_text(json.dumps(ukg.credentials))
+    runs = [
+        ("link", ("link", "ukg_pro", "--json-file", values, "--customer", customer, "--json")),
+        ("sync", ("sync", linked, "--json")),
+        ("employees", ("employees", linked, "--json", "--limit", "0")),
+        ("employees live", ("employees", linked, "--json", "--limit", "5", "--mode", "live")),
+        ("employees jsonl", ("employees", linked, "--jsonl", "--limit", "5")),
+        ("customers", ("customers", "--json")),
+        ("customers add", ("customers", "add", "Other", "--json")),
+        ("customers rotate-key", ("customers", "rotate-key", customer, "--json")),
+        ("accounts", ("accounts", "--json")),
+        ("check", ("check", linked, "--json")),
+        ("options", ("options", linked, "--json")),
+        ("connectors", ("connectors", "--json")),
+        (
+            "link-pages new",
+            ("link-pages", "new", "ukg_pro", "--customer", customer, "--reference", "t1", "--json"),
+        ),
+        ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
+    ]
+    assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
+    wrong: list[str] = []
+    seen: set[str] = set()
+    models = {"employees": "Employee"}
+    for name, args in runs:
+        result = cli(*args)
+        assert result.exit_code == 0, (name, result.output)
+        bodies = (
+            [json.loads(line) for line in result.stdout.splitlines()]
+            if "--jsonl" in args
+            else [json.loads(result.stdout)]
+        )
+        for body in bodies:
+            wrong += json_forms.problems(body, name)
+            if args[0] in models:
+                for i, record in enumerate(body if isinstance(body, list) else [body]):
+                    wrong += json_forms.record_problems(record, models[args[0]], f"{name}[{i}]", seen)
+    assert not wrong, "\n".join(wrong[:20])
+    report = json.loads(cli("sync", linked, "--json", "--force").stdout)
+    assert json_forms.problems(report, "sync") == [] and report["started_at"].endswith("Z")
+    listed = json.loads(cli("accounts", "--json").stdout)
+    assert any(a["last_sync"] and a["last_sync"]["started_at"].endswith("Z") for a in listed)
