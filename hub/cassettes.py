@@ -166,7 +166,14 @@ def make_vcr(cassette_dir: Path, record_mode: str = "none", secrets: Iterable[st
     """A ``vcr.VCR`` for one folder of cassettes; ``record_mode="none"`` (CI) never touches the network."""
     import vcr
 
-    recorder = vcr.VCR(cassette_library_dir=str(cassette_dir), record_mode=record_mode, **vcr_config(secrets))
+    recorder = vcr.VCR(
+        cassette_library_dir=str(cassette_dir),
+        record_mode=record_mode,
+        # A re-recording keeps only what the run asked for, so no stale interaction outlives a change;
+        # a replay (record mode none) never writes.
+        drop_unused_requests=record_mode != "none",
+        **vcr_config(secrets),
+    )
     recorder.register_matcher("stable_query", _stable_query)
     return recorder
 
