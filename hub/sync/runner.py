@@ -13,7 +13,7 @@ import json
 import logging
 import secrets
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -84,6 +84,13 @@ def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[s
                 f"and on {now:.0%} now: a provider permission may have been removed or the field map broken."
             )
     return warnings
+
+
+def _reason(problem: FieldProblem, hidden: Collection[str]) -> str:
+    """The problem's reason, without the value it quotes when the field is one the account may not see."""
+    if problem.field.split(".")[0] not in hidden:
+        return problem.reason
+    return problem.reason.replace(problem.value, "(hidden)") if problem.value else problem.reason
 
 
 JOIN_WARNING_BELOW = 0.5
@@ -286,6 +293,7 @@ class SyncRun:
         scratch = tempfile.TemporaryDirectory(prefix="hrishub-join-")
         stats = ReadStats()
         problems: list[FieldProblem] = []
+        hidden = () if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ())
         try:
             for batch in batches:
                 spill = Path(scratch.name) if batch is None else None  # a full read: joins kept on disk
@@ -302,7 +310,10 @@ class SyncRun:
                 ):
                     for problem in problems:
                         key = list(problem.record_key) if problem.record_key is not None else None
-                        report.add_problem(ValueProblem(key, problem.field, problem.value, problem.reason))
+                        value = problem.value
+                        if problem.field.split(".")[0] in hidden:
+                            value = "(sensitive: hidden)"
+                        report.add_problem(ValueProblem(key, problem.field, value, _reason(problem, hidden)))
                     problems.clear()
                     for item in page:
                         if isinstance(item, MappingError):
