@@ -27,8 +27,15 @@ def serve_in_thread(
     sock.bind((host, port))
     bound = sock.getsockname()[1]
     # asgi3 said outright: uvicorn's guess takes an async bound method (a sandbox's ``app``) for ASGI 2.
+    # Keep-alive well past clients' own idle expiry (httpx: 5 s, as uvicorn's default): with equal
+    # timers a client may reuse a connection in the instant the server closes it (a reset).
     config = uvicorn.Config(
-        app, interface="asgi3", log_level=log_level, access_log=False, timeout_graceful_shutdown=2
+        app,
+        interface="asgi3",
+        log_level=log_level,
+        access_log=False,
+        timeout_graceful_shutdown=2,
+        timeout_keep_alive=75,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(

@@ -70,8 +70,15 @@ def run_server(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound_port = sock.getsockname()[1]
+    # Keep-alive past clients' idle expiry (httpx: 5 s): equal timers let a client reuse a connection
+    # in the instant the server closes it.
     config = uvicorn.Config(
-        sb.app, log_level=log_level, lifespan="off", access_log=False, timeout_graceful_shutdown=2
+        sb.app,
+        log_level=log_level,
+        lifespan="off",
+        access_log=False,
+        timeout_graceful_shutdown=2,
+        timeout_keep_alive=75,
     )
     server = uvicorn.Server(config)
     logger = logging.getLogger("uvicorn.error")
