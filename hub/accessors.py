@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
-from field_maps import MappingError
+from field_maps import FieldProblem, MappingError
 from hub.actions import LIST_ACTIONS
 from hub.errors import AmbiguousId, InputError, MissingPermission, NotFound, NotSupported
-from hub.live import read_live
+from hub.live import read_live, screened_problem
 from unified_models import MODELS, SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
@@ -33,12 +33,14 @@ Mode = Literal["auto", "live"]
 class Page:
     """One page of unified records; ``next_cursor`` is None on the last page.
 
-    ``errors`` lists the records of this read that failed to map (key, field, reason).
+    ``errors`` lists the records of this read that failed to map (key, field, reason); ``problems``
+    the values a live read could not use (their fields are empty; a sync reports them instead).
     """
 
     results: list[Any]
     next_cursor: str | None = None
     errors: list[MappingError] = field(default_factory=list)
+    problems: list[FieldProblem] = field(default_factory=list)
 
 
 def call_or_await(coro: Coroutine[Any, Any, Any]) -> Any:
@@ -130,11 +132,14 @@ class ModelAccessor:
                 provider=connector.name,
             )
 
-    async def _read(self, include_raw: bool, include_sources: bool) -> tuple[list[Any], list[MappingError]]:
+    async def _read(
+        self, include_raw: bool, include_sources: bool
+    ) -> tuple[list[Any], list[MappingError], list[FieldProblem]]:
         connector = self.hub.connector(self.account.connector)
         field_map = self.hub.field_maps(connector.name)[self.model]
         records: list[Any] = []
         errors: list[MappingError] = []
+        problems: list[FieldProblem] = []
         seen: set[str] = set()
         hidden = self._hidden()
         redaction = self._redaction()
@@ -146,13 +151,14 @@ class ModelAccessor:
             self.hub.registry.transforms,
             include_raw=include_raw,
             include_sources=include_sources,
+            problems=problems,
         ):
             if isinstance(item, MappingError):
                 errors.append(item)
             elif item.id not in seen:  # several provider rows may describe one record (a plan per employee)
                 seen.add(item.id)
                 records.append(_screened(item, hidden, redaction, include_raw))
-        return records, errors
+        return records, errors, [screened_problem(p, hidden or ()) for p in problems]
 
     def _synced(self) -> bool:
         return self.hub.store.is_synced(self.account.id, self.model)
@@ -244,7 +250,7 @@ class ModelAccessor:
             rows, following = self._store_rows(cursor, page_size, modified_after)
             return Page(self._from_store(rows, include_raw, include_sources), following)
         offset = _decode_cursor(cursor, "o") if cursor else 0
-        records, errors = await self._read(include_raw, include_sources)
+        records, errors, problems = await self._read(include_raw, include_sources)
         if modified_after is not None:
             records = [
                 r
@@ -253,7 +259,8 @@ class ModelAccessor:
             ]
         chunk = records[offset : offset + page_size]
         following = offset + page_size
-        return Page(chunk, _encode_cursor(following, "o") if following < len(records) else None, errors)
+        following_cursor = _encode_cursor(following, "o") if following < len(records) else None
+        return Page(chunk, following_cursor, errors, problems)
 
     def list(self, **options: Any) -> Any:
         """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
@@ -293,7 +300,7 @@ class ModelAccessor:
                 if not include_sources:
                     data.pop("field_sources", None)
                 results.append(data)
-            return Page(results, page.next_cursor, page.errors)
+            return Page(results, page.next_cursor, page.errors, page.problems)
         return self._store_json(cursor, page_size, modified_after, include_raw, include_sources)
 
     def _store_json(
@@ -395,7 +402,7 @@ class ModelAccessor:
             if row is not None:
                 return self._from_store([row], include_raw, include_sources)[0]
         else:
-            records, _ = await self._read(include_raw, include_sources)
+            records, _, _ = await self._read(include_raw, include_sources)
             for record in records:
                 if record_id in (record.id, getattr(record, "remote_id", None)):
                     return record

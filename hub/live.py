@@ -21,7 +21,19 @@ from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
 from hub.spill import SpilledRows
 
-__all__ = ["ReadStats", "compile_for", "read_compiled", "read_live"]
+__all__ = ["ReadStats", "compile_for", "read_compiled", "read_live", "screened_problem"]
+
+HIDDEN_VALUE = "(sensitive: hidden)"
+"""What a reported problem shows instead of a value the account may not see."""
+
+
+def screened_problem(problem: FieldProblem, hidden: Collection[str]) -> FieldProblem:
+    """``problem`` as an account may see it: the value and its quotes removed for a hidden field."""
+    if problem.field.split(".")[0] not in hidden:
+        return problem
+    reason = problem.reason.replace(problem.value, "(hidden)") if problem.value else problem.reason
+    return FieldProblem(problem.record_key, problem.field, HIDDEN_VALUE, reason)
+
 
 log = logging.getLogger(__name__)
 
@@ -200,13 +212,22 @@ async def read_live(
     *,
     include_raw: bool = False,
     include_sources: bool = False,
+    problems: list[FieldProblem] | None = None,
 ) -> AsyncIterator[Any]:
-    """Stream the unified records of one model for one account, read live from the provider."""
+    """Stream the unified records of one model for one account, read live from the provider.
+
+    ``problems`` collects the values that could not be used (their fields are left empty).
+    """
     client = connector.client_factory(account.credentials.reveal(), settings)
     try:
         compiled = await compile_for(client, connector, field_map, account, transforms)
         async for page in read_compiled(
-            client, compiled, account.id, include_raw=include_raw, include_sources=include_sources
+            client,
+            compiled,
+            account.id,
+            include_raw=include_raw,
+            include_sources=include_sources,
+            problems=problems,
         ):
             for item in page:
                 yield item

@@ -156,6 +156,18 @@ def _json_page(hub: Hub, account: Account, resource: str, options: ListOptions) 
                 for e in page.errors
             ]
         )
+    if page.problems:
+        body["problems"] = jsonable_encoder(
+            [
+                {
+                    "key": list(p.record_key) if p.record_key is not None else None,
+                    "field": p.field,
+                    "value": p.value,
+                    "reason": p.reason,
+                }
+                for p in page.problems
+            ]
+        )
     return Response(orjson.dumps(body), media_type="application/json")
 
 

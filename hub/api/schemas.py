@@ -26,6 +26,7 @@ __all__ = [
     "RunSummary",
     "SyncRequest",
     "SyncStarted",
+    "ValueProblem",
     "page_model",
 ]
 
@@ -192,6 +193,15 @@ class RecordError(BaseModel):
     reason: str
 
 
+class ValueProblem(BaseModel):
+    """A provider value a live read could not use: its field is empty, the record is kept."""
+
+    key: list[Any] | None = None
+    field: str
+    value: str = Field(description="The provider's value, as text (hidden for a sensitive field).")
+    reason: str
+
+
 def page_model(model: type[BaseModel]) -> type[BaseModel]:
     """The page body for one unified model (for the OpenAPI document)."""
     return create_model(
@@ -202,6 +212,13 @@ def page_model(model: type[BaseModel]) -> type[BaseModel]:
         errors=(
             list[RecordError] | None,
             Field(default=None, description="Only when a live read failed to map."),
+        ),
+        problems=(
+            list[ValueProblem] | None,
+            Field(
+                default=None,
+                description="Only when a live read could not use some values (their fields are empty).",
+            ),
         ),
     )
 

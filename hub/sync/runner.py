@@ -13,7 +13,7 @@ import json
 import logging
 import secrets
 import tempfile
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -27,7 +27,7 @@ from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
 from hub.errors import HubError, MissingPermission, ProviderAuthError
 from hub.events import SyncEvent
-from hub.live import ReadStats, compile_for, read_compiled
+from hub.live import ReadStats, compile_for, read_compiled, screened_problem
 from hub.store import tables as t
 from hub.store import utcnow
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
@@ -84,13 +84,6 @@ def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[s
                 f"and on {now:.0%} now: a provider permission may have been removed or the field map broken."
             )
     return warnings
-
-
-def _reason(problem: FieldProblem, hidden: Collection[str]) -> str:
-    """The problem's reason, without the value it quotes when the field is one the account may not see."""
-    if problem.field.split(".")[0] not in hidden:
-        return problem.reason
-    return problem.reason.replace(problem.value, "(hidden)") if problem.value else problem.reason
 
 
 JOIN_WARNING_BELOW = 0.5
@@ -309,11 +302,9 @@ class SyncRun:
                     problems=problems,
                 ):
                     for problem in problems:
-                        key = list(problem.record_key) if problem.record_key is not None else None
-                        value = problem.value
-                        if problem.field.split(".")[0] in hidden:
-                            value = "(sensitive: hidden)"
-                        report.add_problem(ValueProblem(key, problem.field, value, _reason(problem, hidden)))
+                        seen = screened_problem(problem, hidden)
+                        key = list(seen.record_key) if seen.record_key is not None else None
+                        report.add_problem(ValueProblem(key, seen.field, seen.value, seen.reason))
                     problems.clear()
                     for item in page:
                         if isinstance(item, MappingError):

@@ -208,3 +208,8 @@ def test_a_live_read_keeps_records_whose_values_do_not_parse(world):
     assert not body.get("errors")  # no record is dropped for a value that does not parse
     assert len(body["results"]) >= 40
     assert all(r["hire_date"] is None and r["first_name"] for r in body["results"])
+    problems = body["problems"]  # and each value that could not be used is listed
+    assert problems and all(p["field"] == "hire_date" and "not a date" in p["reason"] for p in problems)
+    listed = {":".join(p["key"]) for p in problems}
+    assert len(listed) == len(problems) and listed <= {r["remote_id"] for r in body["results"]}
+    assert all(p["reason"] == f"not a date: {p['value']}" for p in problems)
