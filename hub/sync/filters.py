@@ -66,7 +66,9 @@ class EmployeeFilter:
         with store.engine.connect() as db:
             for row in db.execute(query):
                 data = json.loads(row.data)
-                names = {row.remote_id, data.get("name"), data.get("code")}
+                # A composite remote id's last part is the provider's own code (a group's 3:SUP → SUP).
+                last = row.remote_id.rsplit(":", 1)[-1] if row.remote_id else None
+                names = {row.remote_id, last, data.get("name"), data.get("code")}
                 if wanted & {str(n) for n in names if n}:
                     ids.add(row.id)
         return ids

@@ -599,7 +599,7 @@ def test_an_org_level_maps_to_the_group_the_employee_refers_to(maps: dict[str, F
     group = cm.build(joined)
     assert group == Group(
         id=sid("Group", 3, "SUP"),
-        remote_id="SUP",
+        remote_id="3:SUP",
         name="Customer Support",
         type="DEPARTMENT",
         label="Department",

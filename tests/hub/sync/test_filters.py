@@ -37,12 +37,15 @@ def test_a_filter_set_later_drops_the_others_quietly_at_the_next_sync(hub, accou
     assert listener.of("employee.deleted", "employee.terminated") == []  # not deleted: filtered out
 
 
-def test_group_filter_matches_the_org_unit_code(hub, account):
+@pytest.mark.parametrize("form", ["remote_id", "bare code"])
+def test_group_filter_matches_the_org_unit_code(hub, account, form):
     hub.sync(account)
     employees = snapshot(hub, account)
     groups = snapshot(hub, account, "groups")
     department = next(e["department_id"] for e in employees.values() if e["department_id"])
-    code = groups[department]["remote_id"]
+    code = groups[department]["remote_id"]  # level:code (3:SUP)
+    if form == "bare code":
+        code = code.split(":")[1]
     hub.set_options(account, {"filters": {"group": [code]}})
 
     hub.sync(hub.account(account.id), full=True)

@@ -822,7 +822,7 @@ def org_level(
 ) -> dict[str, Any]:
     return {
         "id": group(level, code),
-        "remote_id": code,
+        "remote_id": f"{level}:{code}",  # codes are unique within a level only
         "remote_modified_at": None,
         "name": name,
         "type": kind,
@@ -844,13 +844,13 @@ GROUPS = {  # org-levels rows: level, code, description, levelDescription, isAct
 
 @pytest.mark.parametrize("code", list(GROUPS))
 def test_group_replayed(replayed, code):
-    assert_fields(one(replayed, "Group", code), GROUPS[code])
+    assert_fields(one(replayed, "Group", GROUPS[code]["remote_id"]), GROUPS[code])
 
 
 def test_level_three_is_the_department(replayed):
     groups = replayed.records["Group"]
     assert len(groups) == 50
-    departments = {g.remote_id for g in groups if g.level == 3}
+    departments = {g.remote_id.removeprefix("3:") for g in groups if g.level == 3}
     assert departments == {
         *("EXEC", "FIN", "ACCT", "HR", "TA", "PLAT", "APPS", "QA"),
         *("SUPP", "SALES", "CSM", "WHSE", "LOGI", "FAC", "ADMIN", "ARCHIVE"),
