@@ -74,12 +74,23 @@ def _join_key(key: tuple[Any, ...]) -> str:
     return ":".join(part if part.__class__ is str else str(part) for part in key)
 
 
-def _custom_fields(value: Any, label_key: str, value_key: str) -> dict[str, Any] | None:
-    """``{label: value}`` from a list of pairs or an object whose values are pairs (UKG's UDFs)."""
+def _custom_fields(
+    value: Any,
+    label_key: str,
+    value_key: str,
+    parsers: Mapping[str, Callable[[Any], Any]] | None = None,
+) -> dict[str, Any] | None:
+    """``{label: value}`` from a list of pairs or an object whose values are pairs (UKG's UDFs).
+
+    ``parsers`` (an object's slot → parser) types the values of those slots; a value that does not
+    parse stays as it came.
+    """
     if value is None:
         return None
     if isinstance(value, Mapping):
         items: Iterable[Any] = value.values()
+        if parsers:
+            items = (_parsed_pair(slot, item, value_key, parsers) for slot, item in value.items())
     elif isinstance(value, list):
         items = value
     else:
@@ -96,6 +107,19 @@ def _custom_fields(value: Any, label_key: str, value_key: str) -> dict[str, Any]
             continue
         result[label] = raw
     return result or None
+
+
+def _parsed_pair(slot: str, item: Any, value_key: str, parsers: Mapping[str, Callable[[Any], Any]]) -> Any:
+    parse = parsers.get(slot)
+    if parse is None or not isinstance(item, Mapping):
+        return item
+    raw = item.get(value_key)
+    if raw is None or (raw.__class__ is str and (not raw or raw.isspace())):
+        return item
+    try:
+        return {**item, value_key: parse(raw)}
+    except (MappingError, ValueError, TypeError):
+        return item
 
 
 def _describe(exc: BaseException) -> str:
@@ -286,9 +310,9 @@ def _generate_field(
         gen.emit(depth, f"v = {gen.bind(source.value, 'K')}")
     elif isinstance(source, CustomFieldsSource):
         helper = gen.bind(_custom_fields, "cf")
-        gen.emit(
-            depth, f"v = {helper}({gen.path_expr(source.path)}, {source.label_key!r}, {source.value_key!r})"
-        )
+        typed = gen.bind({slot: parsers[kind] for slot, kind in source.types.items()}, "CP")
+        keys = f"{source.label_key!r}, {source.value_key!r}"
+        gen.emit(depth, f"v = {helper}({gen.path_expr(source.path)}, {keys}, {typed})")
         lineage = lineage_mod.make_source(lineage_mod.api_name(sources, source.path), None)
     raw_var = _generate_steps(gen, plan, depth, parsers, transforms)
     if raw_var is not None:  # read by the lineage even when the field failed

@@ -152,6 +152,7 @@ class CustomFieldsSource:
     path: Path
     label_key: str = "field"
     value_key: str = "value"
+    types: Mapping[str, str] = field(default_factory=dict)
 
 
 ValueSource = (

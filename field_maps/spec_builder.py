@@ -336,7 +336,12 @@ class SpecBuilder:
             path = self.path(spec["from"], (*parts, "custom_fields", "from"))
             if path is None:
                 return None
-            return CustomFieldsSource(path, spec.get("label_key", "field"), spec.get("value_key", "value"))
+            return CustomFieldsSource(
+                path,
+                spec.get("label_key", "field"),
+                spec.get("value_key", "value"),
+                dict(spec.get("types", {})),
+            )
         return None
 
     def template(self, text: str, parts: PathParts) -> TemplateSource | None:

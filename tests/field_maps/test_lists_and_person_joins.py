@@ -109,3 +109,25 @@ def test_join_declarations_that_cannot_work_are_refused(
     )
     with pytest.raises(FieldMapError, match=message):
         load_map(write_map(full=text))
+
+
+def test_custom_field_slots_are_typed_and_a_value_that_does_not_parse_stays(
+    compile_fields: Compile, kit: SimpleNamespace
+) -> None:
+    compiled = compile_fields(
+        "custom_fields:\n"
+        "  custom_fields:\n"
+        "    from: person.udf\n"
+        "    types: {slot05: datetime, slot06: datetime}\n",
+        tz="America/New_York",
+    )
+    udf = {
+        "slot01": {"field": "Shirt", "value": "M"},
+        "slot03": {"field": "Badge", "value": 12444.0},
+        "slot05": {"field": "Certified until", "value": "2026-06-30T00:00:00"},
+        "slot06": {"field": "Trained", "value": "not a date"},
+    }
+    values = compiled.map(kit.joined({"udf": udf}))["custom_fields"]
+    assert values["Shirt"] == "M" and values["Badge"] == 12444.0
+    assert values["Certified until"].isoformat() == "2026-06-30T04:00:00+00:00"  # New York midnight, in UTC
+    assert values["Trained"] == "not a date"

@@ -508,8 +508,8 @@ EMPLOYEES = {
             "Badge Number": 21000.0,
             "Commute Distance (mi)": 29.9,
             # UKG's date-time UDF slots send naive text; it is kept as sent.
-            "Certification Expiry": "2026-06-30T00:00:00",
-            "Last Safety Training": "2025-02-05T00:00:00",
+            "Certification Expiry": datetime(2026, 6, 30, tzinfo=UTC),  # a date-time slot: an instant
+            "Last Safety Training": datetime(2025, 2, 5, tzinfo=UTC),
         },
     },
 }
