@@ -21,7 +21,7 @@ from field_maps.parsers import (
     parse_string,
 )
 from field_maps.schema import SCHEMA, SCHEMA_ID, SCHEMA_PATH
-from field_maps.spec import FieldMap
+from field_maps.spec import FieldMap, FieldSpec
 from field_maps.transforms import BUILTIN_TRANSFORMS, Transform
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "FieldMap",
     "FieldMapError",
     "FieldProblem",
+    "FieldSpec",
     "LabelTable",
     "LabelTarget",
     "MapIssue",

@@ -6,7 +6,7 @@ overrides produce new specs (``dataclasses.replace``), never edit a loaded map.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -224,6 +224,19 @@ class FieldMap:
     fields: Mapping[str, FieldSpec]
     transforms: Mapping[str, Callable[[Any], Any]] = field(repr=False)
     models: Mapping[str, type[BaseModel]] = field(repr=False)
+
+    def labelled_fields(self) -> Iterator[tuple[str, FieldSpec]]:
+        """Each field read by the customer's label (``label:``), dotted for sub-fields, with its spec.
+
+        For a connector whose labels are its data's own names (a CSV file's column headers).
+        """
+        pending: list[tuple[str, FieldSpec]] = list(self.fields.items())
+        while pending:
+            name, spec = pending.pop(0)
+            if isinstance(spec.source, LabelSource):
+                yield name, spec
+            elif isinstance(spec.source, ObjectSource):
+                pending[:0] = [(f"{name}.{k}", v) for k, v in spec.source.fields.items()]
 
     @property
     def code_tables(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ from typing import Any
 import pycountry
 
 from field_maps.errors import MappingError
-from field_maps.parsers import parse_boolean, parse_date, parse_datetime
+from field_maps.parsers import parse_boolean
 
 __all__ = ["BUILTIN_TRANSFORMS", "TRANSFORM_NAME", "Transform", "country_alpha2", "lower", "strip", "upper"]
 
@@ -105,10 +105,8 @@ BUILTIN_TRANSFORMS: Mapping[str, Transform] = MappingProxyType(
         "upper": upper,
         "lower": lower,
         "country_alpha2": country_alpha2,
-        "ukg_date": parse_date,
-        "ukg_datetime": parse_datetime,
         "yes_no": parse_boolean,
     }
 )
-"""The transforms every map may name. ``ukg_date``/``ukg_datetime``/``yes_no`` are the parsers behind
-``type: date``/``datetime``/``boolean`` (``ukg_datetime`` reads naive times as UTC)."""
+"""The transforms every map may name. ``yes_no`` is the parser behind ``type: boolean``; a provider's own
+date formats come from its plugin (``register_transforms``)."""

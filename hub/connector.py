@@ -30,6 +30,7 @@ __all__ = [
     "ConnectorClient",
     "HttpSettings",
     "SandboxLike",
+    "field_maps_folder",
 ]
 
 
@@ -261,9 +262,18 @@ class Connector:
 
     def field_map_folder(self) -> Path:
         """The resolved folder of this connector's field maps."""
-        folder = Path(self.field_maps)
-        if folder.is_absolute():
-            return folder
-        import field_maps  # local: keep importing the contract cheap
+        return field_maps_folder(self.field_maps)
 
-        return Path(field_maps.__file__).parent / folder
+
+def field_maps_folder(name: str | Path) -> Path:
+    """The folder a connector's ``field_maps`` names.
+
+    An absolute path a plugin ships is taken as it is; a bare name is a folder under the project's
+    ``field_maps/`` (``"ukg_pro"``).
+    """
+    folder = Path(name)
+    if folder.is_absolute():
+        return folder
+    import field_maps  # local: keep importing the contract cheap
+
+    return Path(field_maps.__file__).parent / folder

@@ -3,7 +3,7 @@
 A plugin is a module (or object) registered under the entry-point group ``hrishub.connectors``.
 It implements hooks by decorating functions with :data:`hookimpl`::
 
-    from hub.hookspecs import hookimpl
+    from hub.sdk import hookimpl
 
     @hookimpl
     def register_connectors(register):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hub.connector import Action
+from hub.sdk import Action
 
 __all__ = ["ACTIONS"]
 

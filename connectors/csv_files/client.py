@@ -27,9 +27,7 @@ from connectors.csv_files.records import (
     units_from_departments,
 )
 from connectors.csv_files.validation import cap, check_files, check_values
-from field_maps import LabelTable
-from hub.connector import HttpSettings
-from hub.errors import FieldIssue, HubError, InvalidCredentials, ProviderUnreachable
+from hub.sdk import FieldIssue, HttpSettings, HubError, InvalidCredentials, LabelTable, ProviderUnreachable
 
 __all__ = ["PAGE_SIZE", "CsvFilesClient", "create_client"]
 

@@ -10,16 +10,13 @@ maps themselves, so validation can never disagree with mapping.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import field_maps
 from connectors.csv_files.transforms import TRANSFORMS
-from field_maps import BUILTIN_TRANSFORMS, FieldMap, load_maps, normalise_label
-from field_maps.spec import FieldSpec, LabelSource, ObjectSource
+from hub.sdk import BUILTIN_TRANSFORMS, FieldMap, FieldSpec, field_maps_folder, load_maps, normalise_label
 
 __all__ = [
     "BALANCES",
@@ -38,7 +35,7 @@ __all__ = [
     "slug",
 ]
 
-MAPS_FOLDER = Path(field_maps.__file__).parent / "csv_files"
+MAPS_FOLDER = field_maps_folder("csv_files")
 """This connector's field maps."""
 
 CUSTOM_KEY = "_custom"
@@ -187,16 +184,7 @@ _KIND_OF_TYPE = {"date": "date", "datetime": "date", "decimal": "number", "numbe
 _KIND_OF_TYPE |= {"integer": "number", "boolean": "boolean"}
 
 
-def _label_specs(specs: Mapping[str, FieldSpec], prefix: str = "") -> Iterator[tuple[str, FieldSpec]]:
-    for name, spec in specs.items():
-        if isinstance(spec.source, ObjectSource):
-            yield from _label_specs(spec.source.fields, f"{prefix}{name}.")
-        elif isinstance(spec.source, LabelSource):
-            yield f"{prefix}{name}", spec
-
-
 def _rule(name: str, spec: FieldSpec) -> ColumnRule:
-    assert isinstance(spec.source, LabelSource)
     transforms = {**BUILTIN_TRANSFORMS, **TRANSFORMS}
     kind = _KIND_OF_TYPE.get(spec.type or "", "text")
     codes: tuple[str, ...] = ()
@@ -233,7 +221,7 @@ def column_rules(kind: FileKind) -> Mapping[str, ColumnRule]:
     maps = field_maps_of()
     rules: dict[str, ColumnRule] = {}
     for model in kind.models:
-        for name, spec in _label_specs(maps[model].fields):
+        for name, spec in maps[model].labelled_fields():
             rule = _rule(f"{model}.{name}", spec)
             key = normalise_label(rule.label)
             rules[key] = _merge(rules[key], rule) if key in rules else rule

@@ -18,8 +18,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from connectors.csv_files.columns import BALANCES, EMPLOYEES, FILES, ORG_UNITS
-from hub.connector import HttpSettings
-from hub.errors import FieldIssue, InvalidCredentials
+from hub.sdk import FieldIssue, HttpSettings, InvalidCredentials
 
 __all__ = [
     "CREDENTIALS_SCHEMA",

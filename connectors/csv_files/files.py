@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from connectors.csv_files.columns import FileKind, column_keys
-from field_maps import normalise_label
-from hub.errors import FieldIssue
+from hub.sdk import FieldIssue, normalise_label
 
 __all__ = [
     "MAX_BYTES",

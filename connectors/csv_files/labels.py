@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from connectors.csv_files.columns import BALANCES, EMPLOYEES, ORG_UNITS, FileKind, column_rules, slug
 from connectors.csv_files.files import Table
-from field_maps import LabelTable, LabelTarget
+from hub.sdk import LabelTable, LabelTarget
 
 __all__ = ["RECORD_OF_MODEL", "default_label_table", "label_table"]
 

@@ -9,8 +9,7 @@ from connectors.csv_files.actions import ACTIONS
 from connectors.csv_files.client import create_client
 from connectors.csv_files.credentials import CREDENTIALS_SCHEMA, normalize_credentials
 from connectors.csv_files.transforms import TRANSFORMS
-from hub.connector import Connector
-from hub.hookspecs import hookimpl
+from hub.sdk import Connector, hookimpl
 
 __all__ = ["CONNECTOR", "DOCS", "register_connectors", "register_transforms"]
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from connectors.csv_files.columns import CUSTOM_KEY, EMPLOYEES, column_rules
 from connectors.csv_files.files import Table
-from field_maps import normalise_label
+from hub.sdk import normalise_label
 
 __all__ = ["RECORD_TYPES", "distinct", "policies", "ref_column_key", "rows_of", "units_from_departments"]
 

@@ -20,8 +20,7 @@ from datetime import date
 
 from connectors.csv_files.columns import BALANCES, EMPLOYEES, ORG_UNITS, ColumnRule, column_rules
 from connectors.csv_files.files import Table
-from field_maps import MappingError, normalise_label, parse_boolean, parse_decimal
-from hub.errors import FieldIssue
+from hub.sdk import FieldIssue, MappingError, normalise_label, parse_boolean, parse_decimal
 
 __all__ = ["MAX_ISSUES", "cap", "check_files", "check_values"]
 

@@ -40,9 +40,7 @@ from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     EMPLOYEE_EXPORT,
 )
-from field_maps import LabelTable
-from hub.connector import HttpSettings
-from hub.errors import MissingPermission, NotFound, ProviderResponseError
+from hub.sdk import HttpSettings, LabelTable, MissingPermission, NotFound, ProviderResponseError
 
 __all__ = ["PERMISSION_PROBES", "UkgProClient", "create_client"]
 

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from hub.connector import HttpSettings
-from hub.errors import FieldIssue, InvalidCredentials
+from hub.sdk import FieldIssue, HttpSettings, InvalidCredentials
 
 __all__ = [
     "CREDENTIALS_SCHEMA",

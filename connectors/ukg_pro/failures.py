@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from connectors.ukg_pro.scopes import permission_for
-from hub.errors import (
+from hub.sdk import (
     MissingPermission,
     NotFound,
     ProviderAuthError,

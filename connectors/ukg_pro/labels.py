@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from field_maps import LabelTable, LabelTarget
+from hub.sdk import LabelTable, LabelTarget
 
 __all__ = ["ORG_LEVEL_FIELDS", "label_table", "org_level_labels"]
 

@@ -10,8 +10,7 @@ from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credent
 from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
 from connectors.ukg_pro.sensitive import SENSITIVE_RAW_KEYS
 from connectors.ukg_pro.transforms import TRANSFORMS
-from hub.connector import Connector, SandboxLike
-from hub.hookspecs import hookimpl
+from hub.sdk import Connector, SandboxLike, hookimpl
 
 __all__ = ["CONNECTOR", "register_connectors", "register_transforms"]
 

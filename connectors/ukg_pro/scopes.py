@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hub.connector import Action, ChangeFeed
+from hub.sdk import Action, ChangeFeed
 
 __all__ = [
     "ACTIONS",

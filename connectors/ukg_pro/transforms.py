@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from hub.sdk import parse_date, parse_datetime
+
 __all__ = [
     "FUTURE_HIRE",
     "TRANSFORMS",
@@ -78,6 +80,10 @@ def termination_of_current_spell(value: Any) -> Any:
 
 
 TRANSFORMS: dict[str, Callable[[Any], Any]] = {
+    # UKG's dates (2021-09-20T00:00:00, 2023-03-29T08:24:30.16, the feed's 1/1/1996 12:00:00 AM) as a
+    # transform step, for maps that need the date before a later step; naive times are read as UTC.
+    "ukg_date": parse_date,
+    "ukg_datetime": parse_datetime,
     "ukg_pro_termination": termination_of_current_spell,
     "ukg_pro_status": status_with_future_hires,
     "ukg_pro_pay_rate": rate_by_pay_basis,

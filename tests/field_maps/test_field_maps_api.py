@@ -18,6 +18,7 @@ PUBLIC = {
     "CompiledMap",
     "FieldMap",
     "FieldMapError",
+    "FieldSpec",
     "FieldProblem",
     "LabelTable",
     "LabelTarget",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
 from field_maps import BUILTIN_TRANSFORMS, MappingError
 
-STABLE_NAMES = {"strip", "upper", "lower", "country_alpha2", "ukg_date", "ukg_datetime", "yes_no"}
+STABLE_NAMES = {"strip", "upper", "lower", "country_alpha2", "yes_no"}  # no provider's names
 
 
 def test_builtin_names_are_stable_public_api() -> None:
@@ -36,11 +35,6 @@ def test_builtin_names_are_stable_public_api() -> None:
         ("country_alpha2", 124, "CA"),
         ("country_alpha2", "Atlantis", None),
         ("country_alpha2", "ZZZ", None),
-        ("ukg_date", "2021-09-20T00:00:00", date(2021, 9, 20)),
-        ("ukg_date", "1/1/1996 12:00:00 AM", date(1996, 1, 1)),
-        ("ukg_date", "", None),
-        ("ukg_datetime", "2023-03-29T08:24:30.16", datetime(2023, 3, 29, 8, 24, 30, 160000, tzinfo=UTC)),
-        ("ukg_datetime", "1/1/1996 12:00:00 AM", datetime(1996, 1, 1, tzinfo=UTC)),
         ("yes_no", "Y", True),
         ("yes_no", "N", False),
         ("yes_no", "true", True),
@@ -59,8 +53,6 @@ def test_transform(name: str, value: Any, expected: Any) -> None:
         ("lower", ["a"]),
         ("country_alpha2", ["US"]),
         ("country_alpha2", True),
-        ("ukg_date", "13/13/2020"),
-        ("ukg_datetime", "not a time"),
         ("yes_no", "perhaps"),
     ],
 )

@@ -799,3 +799,24 @@ def test_without_a_readable_code_table_reasons_keep_their_codes(maps: dict[str, 
     cm = compiled(maps, "Employment", code_tables={})
     assert cm.warnings == ("code table JOBCHANGE is not available: its fields keep the provider's codes",)
     assert one(cm, history(reasonCode="200"), comp=[compensation()])["change_reason"] == "200"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("ukg_date", "2021-09-20T00:00:00", date(2021, 9, 20)),
+        ("ukg_date", "1/1/1996 12:00:00 AM", date(1996, 1, 1)),
+        ("ukg_date", "", None),
+        ("ukg_datetime", "2023-03-29T08:24:30.16", datetime(2023, 3, 29, 8, 24, 30, 160000, tzinfo=UTC)),
+        ("ukg_datetime", "1/1/1996 12:00:00 AM", datetime(1996, 1, 1, tzinfo=UTC)),
+    ],
+)
+def test_ukg_date_transforms_come_from_the_connector(name: str, value: str, expected: Any) -> None:
+    assert name not in field_maps.BUILTIN_TRANSFORMS
+    assert UKG_TRANSFORMS[name](value) == expected
+
+
+@pytest.mark.parametrize(("name", "value"), [("ukg_date", "13/13/2020"), ("ukg_datetime", "not a time")])
+def test_ukg_date_transforms_refuse_what_is_not_a_date(name: str, value: str) -> None:
+    with pytest.raises(field_maps.MappingError):
+        UKG_TRANSFORMS[name](value)

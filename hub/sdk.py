@@ -1,0 +1,101 @@
+"""The connector author's surface: everything a connector imports from the hub, in one typed module.
+
+A connector (``connectors/<provider>/``, or a package of its own) imports from here and from
+:mod:`unified_models`, and from nothing else of the project::
+
+    from hub.sdk import Action, Connector, HttpSettings, LabelTable, MissingPermission, hookimpl
+
+What is here:
+
+- the declaration: :class:`Connector`, :class:`Action`, :class:`ChangeFeed`, and the client side the
+  hub drives: :class:`ConnectorClient`, :data:`ClientFactory`, :class:`HttpSettings` (timeouts,
+  retries, concurrency the client must keep to), :class:`SandboxLike`;
+- the hooks: :data:`hookimpl` (``register_connectors``, ``register_transforms``, ``sync_event``);
+- the errors a client raises, each with a remedy for a person (:mod:`hub.errors` draws the tree);
+- labels and values: :class:`LabelTable`, :class:`LabelTarget`, :func:`normalise_label` (the
+  customer's own names for fields), the value parsers a provider's transforms build on, and
+  :class:`MappingError` for a value a transform refuses;
+- field maps, for a connector that reads its own (the CSV connector's column rules):
+  :func:`field_maps_folder`, :func:`load_maps`, :class:`FieldMap`, :class:`FieldSpec`,
+  :data:`BUILTIN_TRANSFORMS`.
+
+Importing this module loads neither the store, nor the HTTP app, nor the CLI.
+"""
+
+from __future__ import annotations
+
+from field_maps import (
+    BUILTIN_TRANSFORMS,
+    FieldMap,
+    FieldSpec,
+    LabelTable,
+    LabelTarget,
+    MappingError,
+    load_maps,
+    normalise_label,
+    parse_boolean,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+)
+from hub.connector import (
+    Action,
+    ChangeFeed,
+    ClientFactory,
+    Connector,
+    ConnectorClient,
+    HttpSettings,
+    SandboxLike,
+    field_maps_folder,
+)
+from hub.errors import (
+    FieldIssue,
+    HubError,
+    InputError,
+    InvalidCredentials,
+    MissingPermission,
+    NotFound,
+    NotSupported,
+    ProviderAuthError,
+    ProviderError,
+    ProviderResponseError,
+    ProviderUnreachable,
+    RateLimited,
+)
+from hub.hookspecs import hookimpl
+
+__all__ = [
+    "BUILTIN_TRANSFORMS",
+    "Action",
+    "ChangeFeed",
+    "ClientFactory",
+    "Connector",
+    "ConnectorClient",
+    "FieldIssue",
+    "FieldMap",
+    "FieldSpec",
+    "HttpSettings",
+    "HubError",
+    "InputError",
+    "InvalidCredentials",
+    "LabelTable",
+    "LabelTarget",
+    "MappingError",
+    "MissingPermission",
+    "NotFound",
+    "NotSupported",
+    "ProviderAuthError",
+    "ProviderError",
+    "ProviderResponseError",
+    "ProviderUnreachable",
+    "RateLimited",
+    "SandboxLike",
+    "field_maps_folder",
+    "hookimpl",
+    "load_maps",
+    "normalise_label",
+    "parse_boolean",
+    "parse_date",
+    "parse_datetime",
+    "parse_decimal",
+]
