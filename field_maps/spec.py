@@ -225,16 +225,17 @@ class FieldMap:
     transforms: Mapping[str, Callable[[Any], Any]] = field(repr=False)
     models: Mapping[str, type[BaseModel]] = field(repr=False)
 
-    def labelled_fields(self) -> Iterator[tuple[str, FieldSpec]]:
-        """Each field read by the customer's label (``label:``), dotted for sub-fields, with its spec.
+    def labelled_fields(self) -> Iterator[tuple[str, str, FieldSpec]]:
+        """Each field read by the customer's label (``label:``): its name, the label and its spec.
 
-        For a connector whose labels are its data's own names (a CSV file's column headers).
+        Names are dotted for sub-fields. For a connector whose labels are its data's own names (a CSV
+        file's column headers).
         """
         pending: list[tuple[str, FieldSpec]] = list(self.fields.items())
         while pending:
             name, spec = pending.pop(0)
             if isinstance(spec.source, LabelSource):
-                yield name, spec
+                yield name, spec.source.label, spec
             elif isinstance(spec.source, ObjectSource):
                 pending[:0] = [(f"{name}.{k}", v) for k, v in spec.source.fields.items()]
 

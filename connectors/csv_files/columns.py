@@ -184,7 +184,7 @@ _KIND_OF_TYPE = {"date": "date", "datetime": "date", "decimal": "number", "numbe
 _KIND_OF_TYPE |= {"integer": "number", "boolean": "boolean"}
 
 
-def _rule(name: str, spec: FieldSpec) -> ColumnRule:
+def _rule(name: str, label: str, spec: FieldSpec) -> ColumnRule:
     transforms = {**BUILTIN_TRANSFORMS, **TRANSFORMS}
     kind = _KIND_OF_TYPE.get(spec.type or "", "text")
     codes: tuple[str, ...] = ()
@@ -192,7 +192,7 @@ def _rule(name: str, spec: FieldSpec) -> ColumnRule:
         kind, codes = "code", tuple(spec.enum)
     refs = (spec.ref.model,) if spec.ref is not None and spec.ref.key == ("$value",) else ()
     return ColumnRule(
-        label=spec.source.label,
+        label=label,
         kind=kind,
         codes=codes,
         transforms=tuple(transforms[t] for t in spec.transforms),
@@ -221,8 +221,8 @@ def column_rules(kind: FileKind) -> Mapping[str, ColumnRule]:
     maps = field_maps_of()
     rules: dict[str, ColumnRule] = {}
     for model in kind.models:
-        for name, spec in maps[model].labelled_fields():
-            rule = _rule(f"{model}.{name}", spec)
+        for name, label, spec in maps[model].labelled_fields():
+            rule = _rule(f"{model}.{name}", label, spec)
             key = normalise_label(rule.label)
             rules[key] = _merge(rules[key], rule) if key in rules else rule
     return rules

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from connectors.csv_files.columns import BALANCES, EMPLOYEES, ORG_UNITS, ColumnRule, column_rules
 from connectors.csv_files.files import Table
@@ -73,7 +74,7 @@ def _check(rule: ColumnRule, value: str) -> tuple[str, str] | None:
         except MappingError:
             return f"'{value}' is not yes or no.", "Write Yes or No (or true/false, 1/0)."
     if rule.kind == "code":
-        code = value
+        code: Any = value
         try:
             for transform in rule.transforms:
                 code = transform(code)

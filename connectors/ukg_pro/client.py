@@ -178,7 +178,7 @@ class UkgProClient:
 
     async def _page(
         self, endpoint: Endpoint, page: int, params: Mapping[str, Any]
-    ) -> tuple[list, int | None]:
+    ) -> tuple[list[dict[str, Any]], int | None]:
         """One page's rows and the ``last`` page its ``Link`` header names.
 
         The response itself is let go: its body would double a prefetched page's memory.
@@ -230,7 +230,8 @@ class UkgProClient:
             depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
         if last == 1:
             return
-        next_page, tasks = 2, {}
+        next_page = 2
+        tasks: dict[int, asyncio.Future[tuple[list[dict[str, Any]], int | None]]] = {}
         try:
             while True:
                 while len(tasks) < depth and (last is None or next_page + len(tasks) <= last):

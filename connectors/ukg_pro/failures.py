@@ -53,7 +53,7 @@ DROPPED_REMEDY = (
 class Retryable(Exception):
     """A transient failure worth another attempt; ``wait`` is the provider's ``Retry-After``, if any."""
 
-    def __init__(self, error: ProviderError, wait: float | None = None) -> None:
+    def __init__(self, error: ProviderError | NotFound, wait: float | None = None) -> None:
         super().__init__(str(error))
         self.error = error
         self.wait = wait

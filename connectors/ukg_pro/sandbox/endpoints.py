@@ -238,11 +238,13 @@ def _is_home(record: Mapping[str, Any], ref: Any) -> bool:
 
 
 def _employee(ref: Any) -> Employment:
-    return ref
+    employment: Employment = ref
+    return employment
 
 
 def _employee_in_pair(ref: Any) -> Employment:
-    return ref[0]
+    employment: Employment = ref[0]
+    return employment
 
 
 # -- the table ------------------------------------------------------------------------------------------

@@ -865,7 +865,9 @@ def phone_numbers(ref: tuple[Employment, int], ctx: RecordContext) -> dict[str, 
     """
     e, i = ref
     p = e.person
-    phones = [(p.cell_phone, "CEL", None, True)] if p.cell_phone else []
+    phones: list[tuple[str, str, str | None, bool]] = (
+        [(p.cell_phone, "CEL", None, True)] if p.cell_phone else []
+    )
     if e.work_phone:
         phones.append((e.work_phone, "WRK", e.work_ext, False))
     number, kind, extension, private = phones[i]
