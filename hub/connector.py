@@ -9,9 +9,9 @@ in the client the factory returns, which the hub drives through :class:`Connecto
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -137,13 +137,23 @@ class ConnectorClient(Protocol):
         """For each named permission, whether the service account holds it."""
         ...
 
-    def records(self, record: str, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
+    def records(
+        self,
+        record: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        where: Mapping[str, Sequence[Any]] | None = None,
+    ) -> AsyncIterator[list[dict[str, Any]]]:
         """Stream the provider's records of one type (a field map's ``record``), page by page.
 
-        The hub passes two kinds of parameters: ``since``/``until`` (aware datetimes) when reading a
-        :class:`ChangeFeed`, and ``where={field: [values]}`` to read only the rows whose key fields
-        (named as the field map's source names them) take one of the values. A client may return
-        extra rows for ``where``; the hub keeps only the asked-for keys.
+        Parameters:
+            record: the provider record type, as a field map's source names it.
+            since, until: aware UTC datetimes bounding the window when the hub reads a
+                :class:`ChangeFeed`; ``None`` otherwise.
+            where: ``{field: [values]}`` to read only the rows whose key fields (named as the field
+                map's source names them) take one of the values. A client may return extra rows;
+                the hub keeps only the asked-for keys.
 
         A client may count the HTTP requests it made in an ``int`` attribute ``requests``; sync
         reports show it.
