@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hub.cli import ACCOUNTS, _account_row, _echo_json, _err, _errors, _hub, _out, _when, app
+from hub.cli.app import ACCOUNTS, _account_row, _echo_json, _err, _errors, _hub, _out, _when, app
 from hub.errors import InputError, NotFound
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli import CONNECTORS, _echo_json, _errors, _hub, _out, app
+from hub.cli.app import CONNECTORS, _echo_json, _errors, _hub, _out, app
 
 __all__ = ["connectors", "scopes"]
 

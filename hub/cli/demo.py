@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from hub.cli import TRY, _errors, _out, app
+from hub.cli.app import TRY, _errors, _out, app
 
 if TYPE_CHECKING:
     from hub.hub import Hub

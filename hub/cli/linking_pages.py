@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli import ACCOUNTS, _echo_json, _errors, _hub, _out, _when, app
+from hub.cli.app import ACCOUNTS, _echo_json, _errors, _hub, _out, _when, app
 
 __all__ = ["list_pages", "new_page", "revoke_page"]
 

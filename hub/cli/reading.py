@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli import DATA, _account_row, _errors, _hub, _out, app
+from hub.cli.app import DATA, _account_row, _errors, _hub, _out, app
 
 if TYPE_CHECKING:
     from hub.hub import Hub

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hub.cli import CONNECTORS, _err, _errors, _hub, _out, app
+from hub.cli.app import CONNECTORS, _err, _errors, _hub, _out, app
 
 __all__ = ["sandbox"]
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hub.cli import CONNECTORS, _err, _out, app
+from hub.cli.app import CONNECTORS, _err, _out, app
 
 __all__ = ["new_connector"]
 

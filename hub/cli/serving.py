@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hub.cli import RUN, _err, _errors, _hub, _out, app
+from hub.cli.app import RUN, _err, _errors, _hub, _out, app
 
 __all__ = ["secret_key", "serve"]
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli import DATA, RUN, _account_row, _echo_json, _errors, _hub, _out, app
+from hub.cli.app import DATA, RUN, _account_row, _echo_json, _errors, _hub, _out, app
 
 if TYPE_CHECKING:
     from hub.hub import Hub
