@@ -95,8 +95,7 @@ class ConnectorContract:
         if self.plugin is None:
             yield
             return
-        from hub.plugins import in_process_plugins
-        from hub.testing import plugin_registered
+        from hub.plugins import in_process_plugins, plugin_registered
 
         module, name = import_module(self.plugin), f"contract-{self.connector}"
         if in_process_plugins().get(name) is module:  # already registered by an enclosing block

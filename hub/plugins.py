@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -23,7 +24,14 @@ from hub import hookspecs
 from hub.connector import Connector
 from hub.validation import ConnectorInvalid, validate_connector
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Registry", "in_process_plugins"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "PluginFailure",
+    "PluginInfo",
+    "Registry",
+    "in_process_plugins",
+    "plugin_registered",
+]
 
 ENTRY_POINT_GROUP = "hrishub.connectors"
 """The entry-point group every connector plugin registers under."""
@@ -39,6 +47,19 @@ _IN_PROCESS: dict[str, object] = {}
 def in_process_plugins() -> dict[str, object]:
     """Plugins registered in this process without an entry point (tests use it via ``hub.testing``)."""
     return _IN_PROCESS
+
+
+@contextmanager
+def plugin_registered(plugin: object, name: str) -> Iterator[object]:
+    """Make every ``Hub()`` created inside the block load ``plugin`` as if it had an entry point."""
+    plugins = in_process_plugins()
+    if name in plugins:
+        raise ValueError(f"a plugin named {name!r} is already registered in this process")
+    plugins[name] = plugin
+    try:
+        yield plugin
+    finally:
+        plugins.pop(name, None)
 
 
 @dataclass(frozen=True)

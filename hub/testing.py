@@ -10,14 +10,13 @@ registers one for a test (create the ``Hub`` after asking for it: hubs load plug
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 from hub.contract import ConnectorContract
 from hub.hookspecs import hookimpl
-from hub.plugins import in_process_plugins
+from hub.plugins import in_process_plugins, plugin_registered
 
 __all__ = ["ConnectorContract", "EventRecorder", "plugin_registered", "register_plugin", "sync_events"]
 
@@ -40,19 +39,6 @@ class EventRecorder:
     def clear(self) -> None:
         """Forget what was recorded."""
         self.events.clear()
-
-
-@contextmanager
-def plugin_registered(plugin: object, name: str) -> Iterator[object]:
-    """Make every ``Hub()`` created inside the block load ``plugin`` as if it had an entry point."""
-    plugins = in_process_plugins()
-    if name in plugins:
-        raise ValueError(f"a plugin named {name!r} is already registered in this process")
-    plugins[name] = plugin
-    try:
-        yield plugin
-    finally:
-        plugins.pop(name, None)
 
 
 @pytest.fixture
