@@ -201,11 +201,19 @@ class UnknownAction(InputError):
 
 
 class NotFound(InputError):
-    """No record of that kind with that id exists for the account."""
+    """No record of that kind with that id exists for the account.
+
+    ``what`` names the kind (``account``, ``customer``, ``link_session``) so the HTTP API and the
+    CLI can each add their own way to list the valid ids; the store says only what is missing.
+    """
 
     type = "not-found"
     status = 404
     default_remedy = "Check the id; list the records to find valid ids."
+
+    def __init__(self, message: str, *, remedy: str | None = None, what: str | None = None) -> None:
+        super().__init__(message, remedy=remedy)
+        self.what = what
 
 
 class AmbiguousId(InputError):

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.api.auth import REQUIRED_HEADERS
-from hub.errors import HubError, NotSupported, RateLimited, Unauthenticated
+from hub.errors import HubError, NotFound, NotSupported, RateLimited, Unauthenticated
 
 __all__ = [
     "PROBLEM_JSON",
@@ -71,8 +71,17 @@ def problem_response(body: Mapping[str, Any], headers: Mapping[str, str] | None 
     return ProblemResponse(dict(body), status_code=int(body["status"]), headers=dict(headers or {}))
 
 
+_LIST_ROUTES = {
+    "account": "Check the account id (X-Account-Id); list yours with GET /v1/accounts.",
+    "link_session": "Check the id; list yours with GET /v1/link-sessions.",
+}
+"""How an API caller finds valid ids, by the kind a NotFound names."""
+
+
 def hub_error_response(exc: HubError) -> ProblemResponse:
     """The problem answer for a hub error (``WWW-Authenticate`` on 401, ``Retry-After`` on 429)."""
+    if isinstance(exc, NotFound) and exc.what in _LIST_ROUTES:
+        exc = NotFound(exc.message, remedy=_LIST_ROUTES[exc.what], what=exc.what)
     headers: dict[str, str] = {}
     if isinstance(exc, Unauthenticated):
         headers["WWW-Authenticate"] = 'Bearer realm="hrishub"'

@@ -62,9 +62,19 @@ def _hub() -> Hub:
     return hub
 
 
+_LIST_COMMANDS = {
+    "account": "Check the account id; list them with `hrishub accounts`.",
+    "customer": "Check the customer id; list them with `hrishub customers`.",
+    "link_session": "Check the id; list them with `hrishub link-pages list --customer cus_...`.",
+}
+"""How a person at the command line finds valid ids, by the kind a NotFound names."""
+
+
 def _fail(error: HubError) -> typer.Exit:
     """Print ``error`` (with every field issue it has) and its fix on stderr; returns the exit to raise."""
     err = _err()
+    what = getattr(error, "what", None)
+    remedy = _LIST_COMMANDS.get(what, error.remedy) if what else error.remedy
     issues = getattr(error, "issues", None)
     if issues:
         err.print("[bold red]Error:[/] these values are not valid:")
@@ -74,7 +84,7 @@ def _fail(error: HubError) -> typer.Exit:
         err.print(table)
     else:
         err.print(f"[bold red]Error:[/] {escape(error.message)}")
-    err.print(f"[bold]Fix:[/] {escape(error.remedy)}")
+    err.print(f"[bold]Fix:[/] {escape(remedy)}")
     return typer.Exit(code=2)
 
 

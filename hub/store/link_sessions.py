@@ -87,7 +87,8 @@ class LinkSessionStore:
         if row is None:
             raise NotFound(
                 f"No link session {session_id!r} for this caller.",
-                remedy="Check the id; list yours with GET /v1/link-sessions.",
+                remedy="Check the link session id.",
+                what="link_session",
             )
         return _session(row)
 

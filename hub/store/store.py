@@ -146,7 +146,7 @@ class Store:
                 .values(key_hash=hash_api_key(key), key_prefix=key[:10])
             ).rowcount
         if not changed:
-            raise NotFound(f"No customer {customer_id!r}.", remedy="List customers with `hrishub customers`.")
+            raise NotFound(f"No customer {customer_id!r}.", remedy="Check the customer id.", what="customer")
         return key
 
     def customer_for_key(self, key: str) -> Customer | None:
@@ -216,7 +216,7 @@ class Store:
                 )
             ).rowcount
         if not found:
-            raise NotFound(f"No account {account_id!r}.", remedy="List accounts with `hrishub accounts`.")
+            raise NotFound(f"No account {account_id!r}.", remedy="Check the account id.", what="account")
 
     def set_status(self, account_id: str, status: str) -> None:
         """Mark an account ``linked``, ``needs_attention`` (credentials or permissions), ..."""
@@ -236,8 +236,7 @@ class Store:
         if row is None:
             # The same answer whether the account does not exist or belongs to another customer.
             raise NotFound(
-                f"No account {account_id!r} for this caller.",
-                remedy="Check the account id (X-Account-Id); list yours with GET /v1/accounts.",
+                f"No account {account_id!r} for this caller.", remedy="Check the account id.", what="account"
             )
         return row
 

@@ -110,6 +110,7 @@ def test_a_customer_reaches_only_its_own_accounts(world, assert_problem, linked)
     unknown = assert_problem(bob.get("/v1/accounts/acct_doesnotexist"), 404, "not-found")
     theirs = assert_problem(bob.get(f"/v1/accounts/{account_id}"), 404, "not-found")
     assert theirs == {**unknown, "detail": unknown["detail"].replace("acct_doesnotexist", account_id)}
+    assert "GET /v1/accounts" in unknown["remedy"] and "hrishub" not in unknown["remedy"]  # the API's own way
     assert bob.get("/v1/accounts").json() == {"results": []}
     for answer in (
         bob.get("/v1/hris/employees", headers={"X-Account-Id": account_id}),

@@ -67,6 +67,7 @@ def test_worker_once_syncs_the_due_accounts(cli, linked):
 def test_sync_of_an_unknown_account_is_exit_2(cli):
     result = cli("sync", "acct_nope")
     assert result.exit_code == 2 and "hrishub accounts" in result.stderr
+    assert "GET /v1" not in result.stderr  # the CLI's own way to list accounts, not an API route
 
 
 def test_values_that_could_not_be_used_are_listed_with_their_field_and_value(cli, linked):

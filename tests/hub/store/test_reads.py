@@ -148,3 +148,15 @@ def test_no_sensitive_value_survives_any_store_path(person, contacts, udf):
             f"person-details.{k}" for k in person if k in KEYS["person-details"]
         }
     assert zlib.decompress(row.raw)  # the stored data itself is whole
+
+
+def test_the_store_names_what_is_missing_and_leaves_the_advice_to_the_api_and_the_cli(tmp_path, monkeypatch):
+    from hub.errors import NotFound
+    from hub.store import Store
+
+    monkeypatch.setenv("HRISHUB_HOME", str(tmp_path))
+    store = Store(f"sqlite:///{tmp_path / 'hub.db'}")
+    with pytest.raises(NotFound) as missing:
+        store.account("acct_nope")
+    assert missing.value.what == "account"
+    assert "GET /v1" not in missing.value.remedy and "hrishub" not in missing.value.remedy
