@@ -69,7 +69,8 @@ def _decode_cursor(cursor: str, where: str) -> int:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         position = json.loads(base64.urlsafe_b64decode(padded))[where]
-        if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        # Positions are sequence numbers and offsets: a database integer (64-bit) holds every real one.
+        if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < 2**63 - 1:
             raise ValueError
         return position
     except (ValueError, KeyError, TypeError):

@@ -1,5 +1,7 @@
 """The unified models of one synced account: cursor pages, get by id, modified_after, raw data, live reads."""
 
+import base64
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -75,12 +77,20 @@ def test_an_employee_in_two_companies_has_two_unique_remote_ids_and_a_bare_id_is
     assert _get(client, f"/v1/hris/employees/{bare}", account["id"])["remote_id"] == once
 
 
-def test_a_foreign_cursor_is_a_422_problem(synced, assert_problem):
+@pytest.mark.parametrize("mode", ["auto", "live"])
+@pytest.mark.parametrize("position", [10**30, 2**63, -1, "7", True])
+def test_a_forged_cursor_is_a_422_problem(synced, assert_problem, position, mode):
     client, account = synced
-    answer = client.get(
-        "/v1/hris/employees", params={"cursor": "garbage!"}, headers={"X-Account-Id": account["id"]}
+    forged = (
+        base64.urlsafe_b64encode(json.dumps({"s": position, "o": position}).encode()).decode().rstrip("=")
     )
-    assert_problem(answer, 422, "invalid-input")
+    for cursor in ("garbage!", forged):
+        answer = client.get(
+            "/v1/hris/employees",
+            params={"cursor": cursor, "mode": mode},
+            headers={"X-Account-Id": account["id"]},
+        )
+        assert_problem(answer, 422, "invalid-input")
 
 
 def test_modified_after(synced):
