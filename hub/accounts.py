@@ -229,10 +229,22 @@ class AccountOptions:
                     issues.append(
                         FieldIssue("filters.status", f"{value!r} is not a status.", f"Use {sorted(valid)}.")
                     )
+        sensitive = data.get("include_sensitive", False)
+        if not isinstance(sensitive, bool):
+            # bool("false") is True: a text or number here must never switch sensitive data on.
+            issues.append(
+                FieldIssue(
+                    "include_sensitive", "must be true or false.", "Send the JSON boolean true or false."
+                )
+            )
         every = data.get("sync_every_hours", 24.0)
         if isinstance(every, bool) or not isinstance(every, int | float) or not 0.5 <= every <= 24 * 30:
             issues.append(
-                FieldIssue("sync_every_hours", "must be a number of hours.", "Use 0.5 to 720 (default 24).")
+                FieldIssue(
+                    "sync_every_hours",
+                    "must be a number of hours from 0.5 to 720.",
+                    "Use 0.5 to 720 (default 24).",
+                )
             )
         overrides = data.get("overrides") or {}
         if not isinstance(overrides, Mapping):
@@ -260,7 +272,7 @@ class AccountOptions:
             raise InvalidOptions(issues)
         return cls(
             overrides=dict(overrides),
-            include_sensitive=bool(data.get("include_sensitive", False)),
+            include_sensitive=sensitive is True,
             filters={k: list(v) for k, v in filters.items()},
             time_zone=str(data.get("time_zone", "UTC")),
             sync_every_hours=float(every),

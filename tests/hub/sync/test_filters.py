@@ -62,13 +62,24 @@ def test_group_filter_matches_the_org_unit_code(hub, account, form):
         ({"filters": {"company": "6Y4NV"}}, "filters.company"),
         ({"sync_every_hours": 0}, "sync_every_hours"),
         ({"schedule": "daily"}, "schedule"),
+        ({"include_sensitive": "false"}, "include_sensitive"),  # bool("false") is True
+        ({"include_sensitive": 1}, "include_sensitive"),
+        ({"include_sensitive": None}, "include_sensitive"),
     ],
 )
 def test_bad_options_name_the_field_and_change_nothing(hub, account, options, field):
     with pytest.raises(InvalidOptions) as caught:
         hub.set_options(account, options)
     assert field in [i.field for i in caught.value.issues]
-    assert hub.account(account.id).options.filters == {}
+    kept = hub.account(account.id).options
+    assert kept.filters == {} and kept.include_sensitive is False
+
+
+def test_the_schedule_refusal_says_the_range(hub, account):
+    with pytest.raises(InvalidOptions) as caught:
+        hub.set_options(account, {"sync_every_hours": 0})
+    [issue] = caught.value.issues
+    assert "0.5 to 720" in issue.message
 
 
 def test_an_employee_who_stops_matching_is_announced_then_leaves_the_store(make_hub, sandbox, listener):
