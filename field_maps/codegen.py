@@ -517,6 +517,9 @@ def _source(
     for var, path in key_vars:
         gen.emit(depth, f"if {var} is None:")
         gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is empty'!r})")
+        # Ids are text or whole numbers: an object or a list would become its repr in a stable id.
+        gen.emit(depth, f"if {var}.__class__ is not str and {var}.__class__ is not int:")
+        gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is not text'!r})")
     for i, source in enumerate(field_map.sources[1:], start=1):
         if source.required:
             gen.emit(depth, f"if r{i} is None:")
@@ -529,6 +532,8 @@ def _source(
         if field_map.remote_id is not None:
             gen.emit(depth, f"rid = {gen.path_expr(field_map.remote_id)}")
             gen.emit(depth, "if rid.__class__ is not str and rid is not None:")
+            gen.emit(depth + 1, "if rid.__class__ is not int:")
+            gen.emit(depth + 2, f"raise {me}(key, 'remote_id', {f'{field_map.remote_id} is not text'!r})")
             gen.emit(depth + 1, "rid = str(rid)")
             gen.emit(depth, "if rid is not None:")
             gen.emit(depth + 1, "rid = rid.strip()")

@@ -113,6 +113,21 @@ def test_map_reports_the_value_it_could_not_use(compile_fields: Compile, kit: Si
     [
         ({"person": {"companyId": "6Y4NV", "employeeId": " "}}, "id", "key part person.employeeId is empty"),
         ({"employment": {}}, "id", "KeyError: 'person'"),
+        (
+            {"person": {"companyId": "6Y4NV", "employeeId": {"id": 7}}},
+            "id",
+            "key part person.employeeId is not text",
+        ),
+        (
+            {"person": {"companyId": ["6Y4NV"], "employeeId": "E1"}},
+            "id",
+            "key part person.companyId is not text",
+        ),
+        (
+            {"person": {"companyId": "6Y4NV", "employeeId": True}},
+            "id",
+            "key part person.employeeId is not text",
+        ),
     ],
 )
 def test_records_without_a_key(compile_fields: Compile, record: dict, field: str, reason: str) -> None:
