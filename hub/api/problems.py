@@ -116,12 +116,20 @@ async def _on_validation_error(request: Request, exc: Exception) -> ProblemRespo
     assert isinstance(exc, RequestValidationError)
     errors = _field_errors(exc.errors())
     listed = "; ".join(f"{e['field']} ({e['in']}): {e['message']}" for e in errors)
+    remedy = "Correct each field listed in `errors` and send the request again (see /docs)."
+    sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if any(e["in"] == "body" for e in errors) and sent != "application/json":
+        # curl -d sends a form unless told otherwise: the body was never read as JSON.
+        remedy = (
+            f"Send the body as JSON with the header Content-Type: application/json "
+            f"(this request said {sent or 'nothing'}), then correct any field still listed in `errors`."
+        )
     body = problem(
         "invalid-request",
         "InvalidRequest",
         422,
         f"The request is not valid: {listed}.",
-        "Correct each field listed in `errors` and send the request again (see /docs).",
+        remedy,
         errors=errors,
     )
     return problem_response(body)

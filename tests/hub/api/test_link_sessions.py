@@ -168,6 +168,22 @@ def test_create_without_actions_needs_every_supported_actions_permissions(world)
     assert session["permissions_needed"] == world.hub.connectors["ukg_pro"].scopes_for()
 
 
+def test_a_body_sent_as_a_form_is_told_to_send_json(world, assert_problem):
+    client = world.customer()
+    text = '{"connector": "ukg_pro", "reference": "tenant-1"}'
+    # What `curl -d` sends without a Content-Type header.
+    answer = client.post(
+        "/v1/link-sessions", content=text, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    body = assert_problem(answer, 422, "invalid-request")
+    assert "Content-Type: application/json" in body["remedy"]
+    assert "application/x-www-form-urlencoded" in body["remedy"]
+    sent_as_json = client.post(
+        "/v1/link-sessions", content=text, headers={"Content-Type": "application/json"}
+    )
+    assert sent_as_json.status_code == 201, sent_as_json.text
+
+
 def test_create_names_every_invalid_field(world, assert_problem):
     client = world.customer()
     answer = client.post(
