@@ -62,7 +62,10 @@ def show_employees(console: Console, people: list[Any], *, title: str = "Employe
 @app.command(rich_help_panel=DATA)
 def employees(
     account: Annotated[str, typer.Argument(help="Account id (acct_...).")],
-    limit: Annotated[int, typer.Option("--limit", min=0, help="How many to show (0: all).")] = 50,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=0, help="How many to show (0: all); default 50 in a table, all as JSON."),
+    ] = None,
     mode: Annotated[
         Literal["auto", "live"],
         typer.Option(
@@ -74,16 +77,21 @@ def employees(
 ) -> None:
     """List an account's employees in the unified model."""
     hub = _hub()
+    machine = as_json or jsonl
+    if limit is None:
+        limit = 0 if machine else 50  # a script reading JSON gets every employee unless it asks for fewer
     with _errors():
         _account_row(hub, account)
         people = read_employees(hub, account, limit=limit, mode=mode)
-    if as_json or jsonl:
+    if machine:
         records = [p.model_dump(mode="json") for p in people]
         if jsonl:
             for record in records:
                 typer.echo(json.dumps(record))
         else:
             typer.echo(json.dumps(records, indent=2))
+        if limit and len(people) == limit:
+            typer.echo(f"Partial: the first {limit} employees (--limit); --limit 0 gives them all.", err=True)
         return
     console = _out()
     show_employees(console, people, title=f"Employees of {account}")

@@ -13,8 +13,12 @@ def test_employees_json_table_and_limit(cli, linked):
     stored = json.loads(cli("employees", linked, "--json", "--limit", "0").stdout)
     assert {p["remote_id"] for p in stored} == {p["remote_id"] for p in people}
 
-    lines = cli("employees", linked, "--jsonl", "--limit", "3").stdout.splitlines()
-    assert [json.loads(line)["id"] for line in lines] == [p["id"] for p in stored[:3]]
+    lines = cli("employees", linked, "--jsonl", "--limit", "3")
+    assert [json.loads(line)["id"] for line in lines.stdout.splitlines()] == [p["id"] for p in stored[:3]]
+    assert "Partial: the first 3 employees" in lines.stderr  # a cut JSON list says so, apart from the data
+
+    everyone = cli("employees", linked, "--json")  # no --limit: JSON gives every employee
+    assert json.loads(everyone.stdout) == stored and "Partial" not in everyone.stderr
 
     table = cli("employees", linked, "--limit", "5")
     assert table.exit_code == 0, table.output
