@@ -40,9 +40,18 @@ def _mode(report: ModelReport) -> str:
 def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, force: bool) -> SyncReport:
     """Sync ``account`` showing one line per model: spinner, mode and the count read so far."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Mark(SpinnerColumn):
+        """The spinner while a model syncs, then ✓ or, for a model that failed, a red ✗."""
+
+        def render(self, task: Any) -> Any:
+            if task.finished and task.fields.get("failed"):
+                return Text("✗", style="red")
+            return super().render(task)
 
     bars = Progress(
-        SpinnerColumn(finished_text="[green]✓[/]"),
+        Mark(finished_text="[green]✓[/]"),
         TextColumn("{task.description:<15}"),
         TextColumn("{task.fields[mode]:<11}"),
         TextColumn("{task.completed:>7} read"),
@@ -53,7 +62,9 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
 
     def progress(model: str, stage: str, info: Mapping[str, Any]) -> None:
         if model not in tasks:
-            tasks[model] = bars.add_task(model, total=None, mode=MODES.get(info.get("mode", ""), ""))
+            tasks[model] = bars.add_task(
+                model, total=None, mode=MODES.get(info.get("mode", ""), ""), failed=False
+            )
         task = tasks[model]
         if stage == "start":
             bars.update(task, mode=MODES.get(info.get("mode", ""), info.get("mode", "")))
@@ -62,7 +73,7 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
         elif stage == "done":
             report: ModelReport = info["report"]
             mode = "failed" if report.error else MODES.get(report.mode, report.mode)
-            bars.update(task, total=report.read, completed=report.read, mode=mode)
+            bars.update(task, total=report.read, completed=report.read, mode=mode, failed=bool(report.error))
 
     with bars:
         return hub.sync(account, full=full, force=force, progress=progress)
