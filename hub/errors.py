@@ -181,7 +181,11 @@ class UnknownConnector(InputError):
         names = ", ".join(sorted(available)) or "none"
         super().__init__(
             f"No connector named {name!r} is loaded (loaded: {names}).",
-            remedy="Use one of the loaded names; `hrishub connectors` lists them and any that failed.",
+            remedy=(
+                "Use one of the loaded names; `hrishub connectors` lists them and any that failed. "
+                "Connectors load when the hub starts: after installing one, restart `hrishub serve` "
+                "(or the process that made the Hub)."
+            ),
         )
         self.name = name
 

@@ -100,7 +100,8 @@ def test_an_origin_the_operator_did_not_allow_is_refused_before_any_call(world, 
 
 def test_unknown_connector_in_a_link_is_a_404_problem(world, assert_problem):
     answer = world.customer().post("/v1/accounts", json={"connector": "bamboo", "credentials": {}})
-    assert_problem(answer, 404, "unknown-connector")
+    body = assert_problem(answer, 404, "unknown-connector")
+    assert "restart `hrishub serve`" in body["remedy"]  # a plugin installed after the server started
 
 
 def test_a_customer_reaches_only_its_own_accounts(world, assert_problem, linked):
