@@ -28,6 +28,9 @@ from connectors.ukg_pro.auth import UkgAuth
 from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import (
+    HOST_FIELDS,
+    HOST_REMEDY,
+    PROVIDER,
     RETRY_STATUSES,
     Retryable,
     error_for_response,
@@ -40,7 +43,14 @@ from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     EMPLOYEE_EXPORT,
 )
-from hub.sdk import HttpSettings, LabelTable, MissingPermission, NotFound, ProviderResponseError
+from hub.sdk import (
+    HttpSettings,
+    LabelTable,
+    MissingPermission,
+    NotFound,
+    ProviderResponseError,
+    ProviderUnreachable,
+)
 
 __all__ = ["PERMISSION_PROBES", "UkgProClient", "create_client"]
 
@@ -314,6 +324,14 @@ class UkgProClient:
             await self.get_json(endpoint.path, {"page": 1, endpoint.page_param: 1})
         except MissingPermission:
             return
+        except NotFound:
+            # A list route never answers 404 on UKG: the host answered, but it is not UKG's web services.
+            raise ProviderUnreachable(
+                f"The host answered, but not as UKG Pro's web services do (404 on {endpoint.path}).",
+                provider=PROVIDER,
+                remedy=HOST_REMEDY,
+                fields=HOST_FIELDS,
+            ) from None
 
     async def check_permissions(self, permissions: Iterable[str]) -> dict[str, bool]:
         """Whether the account holds each permission, probed with one tiny read per permission."""

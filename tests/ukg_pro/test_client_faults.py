@@ -195,3 +195,18 @@ async def test_faults_over_real_http_on_loopback(everyone):
         async with UkgProClient(creds, settings) as client:
             rows = await read_all(client, SMALL_PAGES)
     assert ids(rows) == ids(everyone)
+
+
+async def test_a_host_that_answers_but_is_not_ukg_points_to_the_host_fields():
+    # A web server that is not UKG's web services: every path is 404 (a mock transport, nothing sent).
+    def elsewhere(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, text="<html>Not Found</html>")
+
+    creds = {**Sandbox(employees=1, seed=1).credentials(BASE), "base_url": BASE}
+    client = UkgProClient(creds, HttpSettings(transport=httpx.MockTransport(elsewhere), max_attempts=1))
+    with pytest.raises(ProviderUnreachable) as caught:
+        await client.probe()
+    await client.aclose()
+    assert "not as UKG Pro's web services do" in caught.value.message
+    assert set(caught.value.fields) == {"domain", "subdomain"}
+    assert "Check the id" not in str(caught.value)
