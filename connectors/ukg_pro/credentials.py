@@ -300,7 +300,7 @@ def _host_of(
     else:  # the subdomain is a valid label: whatever is wrong with the host is in the domain
         field, raw = "domain", f"{sub}.{dom}"
     if _looks_like_ip(raw.lower()):
-        raise refuse(field, "is an IP address; only UKG host names are accepted.")
+        raise refuse(field, _ip_refusal(raw))
     scheme, netloc, problem = _parse(raw)
     if problem:
         raise refuse(field, f"{problem}.")
@@ -315,7 +315,7 @@ def _host_of(
     if not host:
         raise refuse(field, "holds no host name.")
     if _looks_like_ip(host.rsplit(":", 1)[0] if not host.endswith("]") else host):
-        raise refuse(field, "is an IP address; only UKG host names are accepted.")
+        raise refuse(field, _ip_refusal(host))
     if ":" in host:
         if not host.rsplit(":", 1)[1].isdigit():
             raise refuse(field, "is not a valid host or URL.")
@@ -334,6 +334,26 @@ def _host_of(
                 )
             return labels[0], allowed, f"https://{host}"
     raise refuse(field, f"{_shown(host)} is not a UKG web-service host.")
+
+
+def _ip_refusal(text: str) -> str:
+    """Why an IP address is refused; for a loopback one, how a local sandbox is allowed instead."""
+    host = text.lower().split("://", 1)[-1].split("/", 1)[0]
+    if host.startswith("["):
+        host = host[1 : host.find("]")] if "]" in host else host
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return (
+            "is a loopback address. A local sandbox is called only when the hub's HRISHUB_SANDBOX_ORIGINS "
+            "names its origin (e.g. HRISHUB_SANDBOX_ORIGINS=http://127.0.0.1:8765, as `hrishub sandbox` "
+            "prints); otherwise only UKG host names are accepted."
+        )
+    return "is an IP address; only UKG host names are accepted."
 
 
 def _looks_like_ip(host: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Annotated
 
 import typer
@@ -35,10 +36,14 @@ def sandbox(
         f"{declared.title} sandbox at {base_url} ({employees} employees, seed {seed}). Link it with:",
         markup=False,
     )
-    for field, value in simulator.credentials(base_url).items():
+    values = simulator.credentials(base_url)
+    for field, value in values.items():
         console.print(f"  {field}: {value}", markup=False)
     console.print(
-        f"The hub calls it only when allowed: export HRISHUB_SANDBOX_ORIGINS={base_url}", markup=False
+        "The hub calls it only when HRISHUB_SANDBOX_ORIGINS names it. To link it, run:", markup=False
     )
+    # One unwrapped line, every value quoted for the shell: it must paste and run as printed.
+    sets = " ".join(f"--set {shlex.quote(f'{field}={value}')}" for field, value in values.items())
+    typer.echo(f"HRISHUB_SANDBOX_ORIGINS={base_url} hrishub link {connector} {sets}")
     console.print("Press Ctrl+C to stop.")
     uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning", interface="asgi3")

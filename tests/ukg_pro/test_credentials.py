@@ -123,6 +123,21 @@ def test_sandbox_origin_is_accepted_only_in_sandbox_mode():
         normalize_credentials({**creds, "domain": "http://127.0.0.1:9999"}, sandbox)
 
 
+@pytest.mark.parametrize(
+    ("subdomain", "domain"),
+    [("", "http://127.0.0.1:8765"), ("", "127.0.0.1"), ("", "http://[::1]:8765/personnel")],
+)
+def test_a_loopback_host_names_the_setting_that_allows_a_local_sandbox(subdomain, domain):
+    found = issues(subdomain=subdomain, domain=domain)
+    (issue,) = found.values()
+    assert "HRISHUB_SANDBOX_ORIGINS" in issue.message
+
+
+def test_another_ip_address_does_not_suggest_a_sandbox():
+    (issue,) = issues(subdomain="", domain="http://169.254.169.254").values()
+    assert "IP address" in issue.message and "HRISHUB_SANDBOX_ORIGINS" not in issue.message
+
+
 def test_the_operator_can_replace_the_allowed_domains():
     settings = HttpSettings(allowed_domains=("ultipro.eu",))
     creds = {**GOOD, "subdomain": "service9", "domain": "ultipro.eu"}

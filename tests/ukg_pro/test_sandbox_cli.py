@@ -1,5 +1,6 @@
 """``hrishub sandbox ukg_pro`` serves a tenant on loopback and prints the five values that link it."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -16,7 +17,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_the_sandbox_command_serves_a_tenant_that_links():
+def test_the_sandbox_command_serves_a_tenant_that_links(tmp_path):
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -54,6 +55,22 @@ def test_the_sandbox_command_serves_a_tenant_that_links():
         hub = Hub(settings=HttpSettings(sandbox_origins=frozenset({base_url})))
         account = hub.link("ukg_pro", values)
         assert len(hub.employees(account).list(page_size=1000).results) >= 25
+
+        # The printed command links it as printed: one line, pasted into a shell.
+        command = ""
+        while not command and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line.startswith("HRISHUB_SANDBOX_ORIGINS="):
+                command = line.strip()
+        assert command.startswith(f"HRISHUB_SANDBOX_ORIGINS={base_url} hrishub link ukg_pro --set ")
+        home = tmp_path / "home"
+        env = {**os.environ, "HRISHUB_HOME": str(home), "COLUMNS": "80"}
+        env.pop("HRISHUB_SECRET_KEY", None)
+        env.pop("HRISHUB_DATABASE_URL", None)
+        shell = command.replace(" hrishub ", f" {sys.executable} -m hub.cli ", 1)
+        linked = subprocess.run(["bash", "-c", shell], env=env, capture_output=True, text=True, timeout=60)
+        assert linked.returncode == 0, linked.stdout + linked.stderr
+        assert "acct_" in linked.stdout
     finally:
         proc.terminate()
         proc.wait(timeout=10)
