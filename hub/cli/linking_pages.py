@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli.app import ACCOUNTS, _echo_json, _errors, _hub, _out, _when, app
+from hub.cli.app import ACCOUNTS, _echo_json, _err, _errors, _hub, _out, _when, app
 
 __all__ = ["list_pages", "new_page", "revoke_page"]
 
@@ -66,6 +66,13 @@ def new_page(
         )
     url = f"{_base_url(base_url)}/link/{created.token}"
     session = created.session
+    if base_url is None and not os.environ.get("HRISHUB_PUBLIC_URL"):
+        _err().print(
+            "[yellow]Note:[/] the URL assumes the hub serves at http://127.0.0.1:8000 (`hrishub serve`'s "
+            "default). If browsers reach it elsewhere, pass --base-url or set HRISHUB_PUBLIC_URL, e.g. "
+            "export HRISHUB_PUBLIC_URL=https://hub.example.com, and make a new page.",
+            soft_wrap=True,
+        )
     if as_json:
         _echo_json({"id": session.id, "url": url, "expires_at": session.expires_at, "status": session.status})
         return

@@ -36,3 +36,18 @@ def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdra
         assert "revoked" in cli("link-pages", "revoke", page["id"], "--customer", made["id"]).stdout
         assert httpx.get(page["url"], timeout=10).status_code == 410
     hub.close()
+
+
+def test_a_page_url_on_the_default_address_says_how_to_set_the_public_one(cli, monkeypatch):
+    monkeypatch.delenv("HRISHUB_PUBLIC_URL", raising=False)
+    made = json.loads(cli("customers", "add", "Review tool", "--json").stdout)
+    args = ("link-pages", "new", "ukg_pro", "--customer", made["id"], "--reference", "t-1", "--json")
+    guessed = cli(*args)
+    assert guessed.exit_code == 0, guessed.output
+    assert json.loads(guessed.stdout)["url"].startswith("http://127.0.0.1:8000/link/")
+    assert "HRISHUB_PUBLIC_URL" in guessed.stderr and "--base-url" in guessed.stderr
+
+    monkeypatch.setenv("HRISHUB_PUBLIC_URL", "https://hub.example.com")
+    told = cli(*args)
+    assert json.loads(told.stdout)["url"].startswith("https://hub.example.com/link/")
+    assert "HRISHUB_PUBLIC_URL" not in told.stderr
