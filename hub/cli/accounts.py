@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hub.cli.app import ACCOUNTS, _account_row, _echo_json, _err, _errors, _hub, _out, _when, app
+from hub.cli.app import ACCOUNTS, _account_row, _echo_json, _err, _errors, _hub, _out, _when, app, id_column
 from hub.errors import InputError, NotFound
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def customers(
     if not found:
         console.print("No customer yet. Create one with: hrishub customers add NAME", markup=False)
         return
-    table = Table("id", "name", "API key starts", "accounts", "created")
+    table = Table(id_column("id", [c.id for c in found]), "name", "API key starts", "accounts", "created")
     for c in found:
         table.add_row(c.id, escape(c.name), f"{c.key_prefix}…", str(counts.get(c.id, 0)), _when(c.created_at))
     console.print(table)
@@ -408,7 +408,15 @@ def accounts(
     if not rows:
         console.print("No linked account yet. Link one with: hrishub link ukg_pro", markup=False)
         return
-    table = Table("id", "connector", "customer", "status", "actions enabled", "last sync", "next sync")
+    table = Table(
+        id_column("id", [r.id for r in rows]),
+        "connector",
+        id_column("customer", [r.customer_id for r in rows]),
+        "status",
+        "actions enabled",
+        "last sync",
+        "next sync",
+    )
     for row in rows:
         run = last[row.id]
         status = row.status if row.status == "linked" else f"[yellow]{escape(row.status)}[/]"

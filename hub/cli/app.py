@@ -6,7 +6,7 @@ The command modules import from here, never from :mod:`hub.cli` (whose ``__init_
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from hub.errors import HubError
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from hub.hub import Hub
     from hub.store import AccountRow
 
-__all__ = ["ACCOUNTS", "CONNECTORS", "DATA", "RUN", "TRY", "app"]
+__all__ = ["ACCOUNTS", "CONNECTORS", "DATA", "RUN", "TRY", "app", "id_column"]
 
 app = typer.Typer(
     name="hrishub",
@@ -39,6 +39,12 @@ CONNECTORS = "Connectors"
 ACCOUNTS = "Customers and accounts"
 DATA = "Syncing and reading"
 RUN = "Running the hub"
+
+
+def id_column(header: str, ids: Iterable[str | None]) -> Column:
+    """A table column for ids: never wrapped or cut, however narrow the terminal (the value to copy)."""
+    widest = max((len(i) for i in ids if i), default=len(header))
+    return Column(header, no_wrap=True, min_width=max(widest, len(header)))
 
 
 def _out() -> Console:

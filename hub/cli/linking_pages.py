@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli.app import ACCOUNTS, _echo_json, _err, _errors, _hub, _out, _when, app
+from hub.cli.app import ACCOUNTS, _echo_json, _err, _errors, _hub, _out, _when, app, id_column
 
 __all__ = ["list_pages", "new_page", "revoke_page"]
 
@@ -111,7 +111,13 @@ def list_pages(
             ]
         )
         return
-    table = Table("id", "reference", "status", "account", "expires")
+    table = Table(
+        id_column("id", [r.id for r in rows]),
+        "reference",
+        "status",
+        id_column("account", [r.account_id for r in rows]),
+        "expires",
+    )
     for r in rows:
         table.add_row(r.id, escape(r.reference), r.state(now), r.account_id or "-", _when(r.expires_at))
     _out().print(table)

@@ -3,6 +3,7 @@
 import json
 import re
 
+import pytest
 from typer.testing import CliRunner
 
 from hub import Hub
@@ -123,6 +124,14 @@ def test_accounts_table_and_json(cli, linked):
     assert "8/8" in table.stdout and "never" in table.stdout
     [row] = json.loads(cli("accounts", "--json").stdout)
     assert row["id"] == linked and row["last_sync"] is None
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_ids_are_never_cut_at_a_narrow_terminal(cli, linked, monkeypatch, columns):
+    customer = json.loads(cli("customers", "add", "A customer with a long name", "--json").stdout)["id"]
+    monkeypatch.setenv("COLUMNS", columns)
+    assert linked in cli("accounts").stdout  # the one value to copy, whole on one line
+    assert customer in cli("customers").stdout
 
 
 def test_check_asks_the_provider_again_and_names_what_to_tick(cli, ukg, linked):
