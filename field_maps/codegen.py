@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from field_maps import lineage as lineage_mod
-from field_maps.errors import FieldProblem, MappingError
+from field_maps.errors import UNMAPPED, FieldProblem, MappingError
 from field_maps.labels import LabelTable
 from field_maps.plan import FieldPlan, ItemPlans
 from field_maps.spec import (
@@ -133,6 +133,20 @@ def _problem(
     """Note that ``field`` was left empty because ``value`` failed; returns the (new) problem list."""
     reason = exc.reason if isinstance(exc, MappingError) else _describe(exc)
     found = FieldProblem(key, field, f"{value!r:.80}", reason)
+    if problems is None:
+        return [found]
+    problems.append(found)
+    return problems
+
+
+_MISS = object()
+
+
+def _unmapped(
+    problems: list[FieldProblem] | None, key: tuple[Any, ...], field: str, code: Any
+) -> list[FieldProblem]:
+    """Note a code the field's enum table does not know (the field is null); returns the list."""
+    found = FieldProblem(key, field, f"{code!r:.80}", "a code the map's enum table does not list", UNMAPPED)
     if problems is None:
         return [found]
     problems.append(found)
@@ -414,11 +428,21 @@ def _generate_steps(
             raw_var = gen.local("sv")
             gen.emit(depth, f"{raw_var} = v")
         gen.emit(depth, "if v is not None:")
-        gen.emit(
-            depth + 1,
-            f"v = {table}.get(v.strip() if v.__class__ is str else {gen.bind(_enum_key, 'ek')}(v), "
-            f"{unknown})",
-        )
+        if spec.unknown is None:
+            # A code the table does not know gives null, and is noted: the run report counts them.
+            code, miss = gen.local("code"), gen.bind(_MISS, "MISS")
+            as_key = gen.bind(_enum_key, "ek")
+            gen.emit(depth + 1, f"{code} = v.strip() if v.__class__ is str else {as_key}(v)")
+            gen.emit(depth + 1, f"v = {table}.get({code}, {miss})")
+            gen.emit(depth + 1, f"if v is {miss}:")
+            gen.emit(depth + 2, "v = None")
+            gen.emit(depth + 2, f"probs = {gen.bind(_unmapped, 'um')}(probs, key, _f, {code})")
+        else:
+            gen.emit(
+                depth + 1,
+                f"v = {table}.get(v.strip() if v.__class__ is str else {gen.bind(_enum_key, 'ek')}(v), "
+                f"{unknown})",
+            )
     if spec.ref is not None:
         _generate_ref(gen, plan, spec.ref, depth)
     if spec.default is not MISSING and spec.default is not None:

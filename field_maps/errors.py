@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["FieldMapError", "FieldProblem", "MapIssue", "MappingError"]
+__all__ = ["UNMAPPED", "FieldMapError", "FieldProblem", "MapIssue", "MappingError"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,10 @@ class MappingError(Exception):
         return f"MappingError({self.record_key!r}, {self.field!r}, {self.reason!r})"
 
 
+UNMAPPED = "unmapped_code"
+"""The :attr:`FieldProblem.kind` of a code an enum table does not list (``unknown: null``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FieldProblem:
     """One value that could not be used: its field was left empty and the record kept.
@@ -110,6 +114,8 @@ class FieldProblem:
         field: the unified field (``hire_date``, ``home_address.country``).
         value: the provider's value, as text (cut to 80 characters).
         reason: why it could not be used.
+        kind: ``value`` (a value that could not be used) or :data:`UNMAPPED` (a provider code the
+            field's enum table does not list; the field is null, as the map says).
 
     """
 
@@ -117,6 +123,12 @@ class FieldProblem:
     field: str
     value: str
     reason: str
+    kind: str = "value"
+
+    @property
+    def unmapped(self) -> bool:
+        """True for a code the map's enum table does not list (``unknown: null``), not a bad value."""
+        return self.kind == UNMAPPED
 
     def __str__(self) -> str:
         key = self.record_key

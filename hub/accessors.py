@@ -159,7 +159,7 @@ class ModelAccessor:
             elif item.id not in seen:  # several provider rows may describe one record (a plan per employee)
                 seen.add(item.id)
                 records.append(_screened(item, hidden, redaction, include_raw))
-        return records, errors, [screened_problem(p, hidden or ()) for p in problems]
+        return records, errors, [screened_problem(p, hidden or ()) for p in problems if not p.unmapped]
 
     def _synced(self) -> bool:
         return self.hub.store.is_synced(self.account.id, self.model)

@@ -93,6 +93,12 @@ def _note(report: ModelReport) -> str:
         )
     if not report.error and report.reason:
         notes.append(f"[dim]{escape(report.reason)}[/]")
+    if report.unmapped_codes:
+        codes = "; ".join(
+            f"{name} " + ", ".join(f"{code} ({count})" for code, count in counted.items())
+            for name, counted in sorted(report.unmapped_codes.items())
+        )
+        notes.append(f"[dim]codes the map has no unified value for (left empty): {escape(codes)}[/]")
     return "\n".join(notes)
 
 

@@ -60,7 +60,8 @@ class ModelReport:
     whose source rows exist but came out empty, and joined sources that matched few records
     (``joins`` has the counts). ``problems`` counts values that could not be used (their field left
     empty, the record kept): ``problem_fields`` per field, ``value_problems`` lists the first
-    :data:`MAX_LISTED_ERRORS`.
+    :data:`MAX_LISTED_ERRORS`. ``unmapped_codes`` counts, per field, the provider codes its enum
+    table does not list (the field is null for them, as the map says, e.g. a tenant's own status code).
     """
 
     model: str
@@ -83,12 +84,19 @@ class ModelReport:
     problem_fields: dict[str, int] = field(default_factory=dict)
     value_problems: list[ValueProblem] = field(default_factory=list)
     joins: dict[str, JoinReport] = field(default_factory=dict)
+    unmapped_codes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add_error(self, error: RecordError) -> None:
         """Count a failed record, listing the first :data:`MAX_LISTED_ERRORS`."""
         self.failed += 1
         if len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append(error)
+
+    def add_unmapped(self, field_name: str, code: str) -> None:
+        """Count a provider code that the field's enum table does not list (the field was left null)."""
+        codes = self.unmapped_codes.setdefault(field_name, {})
+        if code in codes or len(codes) < MAX_LISTED_ERRORS:
+            codes[code] = codes.get(code, 0) + 1
 
     def add_problem(self, problem: ValueProblem) -> None:
         """Count a value that could not be used, per field, listing the first :data:`MAX_LISTED_ERRORS`."""

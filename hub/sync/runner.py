@@ -302,6 +302,9 @@ class SyncRun:
                     problems=problems,
                 ):
                     for problem in problems:
+                        if problem.unmapped:
+                            report.add_unmapped(problem.field, screened_problem(problem, hidden).value)
+                            continue
                         seen = screened_problem(problem, hidden)
                         key = list(seen.record_key) if seen.record_key is not None else None
                         report.add_problem(ValueProblem(key, seen.field, seen.value, seen.reason))

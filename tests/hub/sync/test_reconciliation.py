@@ -186,3 +186,16 @@ def test_a_first_sync_warns_of_a_field_empty_everywhere_although_its_rows_were_j
         )
         for w in model.warnings
     ), model.warnings
+
+
+def test_codes_an_enum_table_does_not_list_are_counted_not_failed(hub, account, sandbox):
+    report = hub.sync(account)
+    employee = report.models["Employee"]
+    # The UKG map knows marital codes S and M only: the tenant's D, W and P give null, and are counted.
+    marital = employee.unmapped_codes.get("marital_status", {})
+    assert set(marital) <= {"'D'", "'W'", "'P'"} and sum(marital.values()) > 0
+    assert not employee.value_problems and employee.failed == 0
+    assert all(
+        p["marital_status"] in (None, "SINGLE", "MARRIED_FILING_JOINTLY")
+        for p in snapshot(hub, account).values()
+    )
