@@ -147,6 +147,10 @@ def show_report(console: Console, report: SyncReport) -> None:
         f"[bold {colour}]{report.status}[/]: {escape(kind)}; {report.requests} requests in {duration}; "
         f"{report.events} change events."
     )
+    # Say per model what did not happen, so "full read" never hides a model that was not read.
+    for model in report.models.values():
+        if model.mode == "skipped" and not model.error and model.reason:
+            console.print(f"  [dim]{model.model} not read: {escape(model.reason)}[/]")
     if report.status == "partial":
         console.print(
             "[yellow]Some models were not synced; their previous data stays as it was. "

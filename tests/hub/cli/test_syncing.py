@@ -33,6 +33,9 @@ def test_first_sync_is_full_then_incremental_after_changes(cli, ukg, linked):
     third = cli("sync", linked)  # too soon for the feed: said so, not an error
     assert third.exit_code == 0
     assert "between change-feed reads" in third.stdout and "skipped" in row_of(third.stdout, "Employee")
+    # Below the summary, each model that was not read says so, whatever the run's kind.
+    assert re.search(r"Employee not read: .*between change-feed reads", third.stdout)
+    assert re.search(r"TimeOffRequest not read: ", first.stdout)
 
 
 def test_sync_json_is_the_report_and_accounts_shows_the_last_sync(cli, linked):
