@@ -8,6 +8,7 @@ A map is a YAML file validated against ``schema.json`` (see :data:`SCHEMA_PATH`)
 
 from field_maps.compiler import CompiledMap
 from field_maps.errors import FieldMapError, FieldProblem, MapIssue, MappingError
+from field_maps.field_map import FieldMap
 from field_maps.labels import LabelTable, LabelTarget, normalise_label
 from field_maps.loader import load_map, load_maps, parse_map
 from field_maps.parsers import (
@@ -21,7 +22,7 @@ from field_maps.parsers import (
     parse_string,
 )
 from field_maps.schema import SCHEMA, SCHEMA_ID, SCHEMA_PATH
-from field_maps.spec import FieldMap, FieldSpec
+from field_maps.spec import FieldSpec
 from field_maps.transforms import BUILTIN_TRANSFORMS, Transform
 
 __all__ = [

@@ -26,8 +26,8 @@ from field_maps.spec import (
     CoalesceSource,
     ConstSource,
     CustomFieldsSource,
-    FieldMap,
     FromSource,
+    MapSpec,
     Path,
     RefSpec,
     TemplateSource,
@@ -202,7 +202,7 @@ def memo_stable_id(limit: int = 16_384) -> Callable[[str, str, tuple[Any, ...]],
 class _CodeGen:
     """Writes the mapping function's source and collects the objects it closes over."""
 
-    def __init__(self, field_map: FieldMap, connector: str, used: Mapping[str, int], traced: bool) -> None:
+    def __init__(self, field_map: MapSpec, connector: str, used: Mapping[str, int], traced: bool) -> None:
         self.field_map = field_map
         self.connector = connector
         self.records = used  # alias → index of its local variables r<i>/g<i>
@@ -481,7 +481,7 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
 
 
 def generate(
-    field_map: FieldMap,
+    field_map: MapSpec,
     plans: list[FieldPlan],
     *,
     connector: str,
@@ -505,7 +505,7 @@ def generate(
 
 
 def _source(
-    field_map: FieldMap,
+    field_map: MapSpec,
     plans: list[FieldPlan],
     connector: str,
     parsers: Mapping[str, Callable[[Any], Any]],

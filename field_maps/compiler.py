@@ -25,8 +25,8 @@ from field_maps.plan import FieldPlan, plan_field
 from field_maps.spec import (
     CoalesceSource,
     CustomFieldsSource,
-    FieldMap,
     FromSource,
+    MapSpec,
     Path,
     SourceSpec,
     TemplateSource,
@@ -56,7 +56,7 @@ class CompiledMap:
     def __init__(
         self,
         *,
-        field_map: FieldMap,
+        field_map: MapSpec,
         connector: str,
         function: Callable[[Mapping[str, Any]], dict[str, Any]],
         traced: Callable[[Mapping[str, Any]], tuple[dict[str, Any], dict[str, FieldSource]]],
@@ -229,7 +229,7 @@ class CompiledMap:
 
 
 def compile_map(
-    field_map: FieldMap,
+    field_map: MapSpec,
     *,
     connector: str,
     labels: LabelTable | Mapping[str, Any] | None = None,
@@ -238,7 +238,7 @@ def compile_map(
     tz: str = "UTC",
     code_tables: Mapping[str, Mapping[str, str]] | None = None,
 ) -> CompiledMap:
-    """Compile ``field_map`` for one account; see :meth:`FieldMap.compile`."""
+    """Compile ``field_map`` for one account; see :meth:`field_maps.FieldMap.compile`."""
     issues: list[MapIssue] = []
     registry = dict(BUILTIN_TRANSFORMS)
     registry.update(field_map.transforms)

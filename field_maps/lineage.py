@@ -14,8 +14,8 @@ from field_maps.labels import LabelTable
 from field_maps.spec import (
     CoalesceSource,
     CustomFieldsSource,
-    FieldMap,
     FromSource,
+    MapSpec,
     Path,
     SourceSpec,
     TemplateSource,
@@ -51,7 +51,7 @@ def with_value(source: FieldSource, value: Any) -> FieldSource:
 
 
 def static_lineage(
-    field_map: FieldMap, plans: list[FieldPlan], labels: LabelTable | None
+    field_map: MapSpec, plans: list[FieldPlan], labels: LabelTable | None
 ) -> dict[str, FieldSource]:
     """Unified field (dotted for sub-fields) → where it comes from, as planned for one account."""
     sources = {s.name: s for s in field_map.sources}

@@ -1,4 +1,4 @@
-"""Loading field maps: YAML → schema check → semantic checks → :class:`~field_maps.spec.FieldMap`.
+"""Loading field maps: YAML → schema check → semantic checks → :class:`~field_maps.FieldMap`.
 
 Nothing stops at the first fault: every issue of every file is collected and raised together in one
 :class:`~field_maps.errors.FieldMapError`, each with its file, JSON path and line.
@@ -22,8 +22,9 @@ import yaml
 from pydantic import BaseModel
 
 from field_maps.errors import FieldMapError, MapIssue
+from field_maps.field_map import FieldMap
 from field_maps.schema import json_path, schema_issues
-from field_maps.spec import FieldMap, FieldSpec, ListSource, ObjectSource
+from field_maps.spec import FieldSpec, ListSource, ObjectSource
 from field_maps.spec_builder import PathParts, SpecBuilder
 from field_maps.transforms import BUILTIN_TRANSFORMS
 from unified_models import MODELS
@@ -319,7 +320,7 @@ def parse_map(
     collect.extend(found)
     bad = {issue.path for issue in found}
     builder = SpecBuilder(file, models or _default_models(), registry, lines or {}, collect, bad)
-    field_map = builder.build(data) if isinstance(data, Mapping) else None
+    spec = builder.build(data) if isinstance(data, Mapping) else None
     if issues is None and len(collect) > before:
         raise FieldMapError(collect)
-    return field_map if len(collect) == before else None
+    return FieldMap.of(spec) if spec is not None and len(collect) == before else None

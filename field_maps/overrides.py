@@ -13,7 +13,7 @@ from typing import Any
 
 from field_maps.model_info import describe_fields, fillable_fields
 from field_maps.schema import json_path, schema_issues
-from field_maps.spec import FieldMap, FieldSpec, FromSource, LabelSource, ObjectSource
+from field_maps.spec import FieldSpec, FromSource, LabelSource, MapSpec, ObjectSource
 from field_maps.spec_builder import SpecBuilder
 
 __all__ = ["OVERRIDES_FILE", "apply_overrides"]
@@ -23,7 +23,7 @@ OVERRIDES_FILE = "<overrides>"
 
 
 def apply_overrides(
-    field_map: FieldMap, overrides: Mapping[str, Any], builder: SpecBuilder
+    field_map: MapSpec, overrides: Mapping[str, Any], builder: SpecBuilder
 ) -> dict[str, FieldSpec]:
     """The map's field specs with ``overrides`` applied; every fault goes to ``builder.issues``.
 
@@ -77,7 +77,7 @@ def apply_overrides(
     return fields
 
 
-def _by_alias(field_map: FieldMap, text: str) -> str:
+def _by_alias(field_map: MapSpec, text: str) -> str:
     """``employment-details.orgLevel4Code`` → ``employment.orgLevel4Code`` when a source reads that record."""
     head, _, rest = text.partition(".")
     if field_map.source(head) is None:

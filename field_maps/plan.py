@@ -18,11 +18,11 @@ from field_maps.model_info import FieldInfo, describe_fields
 from field_maps.overrides import OVERRIDES_FILE
 from field_maps.spec import (
     CoalesceSource,
-    FieldMap,
     FieldSpec,
     FromSource,
     LabelSource,
     ListSource,
+    MapSpec,
     ObjectSource,
     Path,
 )
@@ -52,7 +52,7 @@ class FieldPlan:
 
 
 def resolve_label(
-    field_map: FieldMap, labels: LabelTable | None, source: LabelSource
+    field_map: MapSpec, labels: LabelTable | None, source: LabelSource
 ) -> tuple[Path | None, LabelTarget | None, str]:
     """(path, target, problem): the path a label points to in this map, or why there is none."""
     target = labels.resolve(source.label) if labels is not None else None
@@ -68,7 +68,7 @@ def resolve_label(
 
 
 def plan_field(
-    field_map: FieldMap,
+    field_map: MapSpec,
     spec: FieldSpec,
     info: FieldInfo,
     name: str,

@@ -8,24 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:
-    from field_maps.compiler import CompiledMap
-    from field_maps.labels import LabelTable
 
 __all__ = [
     "MISSING",
     "CoalesceSource",
     "ConstSource",
     "CustomFieldsSource",
-    "FieldMap",
     "FieldSpec",
     "FromSource",
     "LabelSource",
     "ListSource",
+    "MapSpec",
     "ObjectSource",
     "Path",
     "RefSpec",
@@ -199,8 +195,11 @@ class FieldSpec:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class FieldMap:
-    """A loaded, validated field map for one unified model. Compile it per account with :meth:`compile`.
+class MapSpec:
+    """A validated field map document for one unified model: what :class:`~field_maps.FieldMap` holds.
+
+    The compiler's parts read this; a loaded map is a :class:`~field_maps.FieldMap`, which adds
+    ``compile``.
 
     Attributes:
         file: the file it was loaded from.
@@ -265,42 +264,3 @@ class FieldMap:
             if source.name == alias:
                 return source
         return None
-
-    def compile(
-        self,
-        *,
-        connector: str,
-        labels: LabelTable | Mapping[str, Any] | None = None,
-        overrides: Mapping[str, Any] | None = None,
-        transforms: Mapping[str, Callable[[Any], Any]] | None = None,
-        tz: str = "UTC",
-        code_tables: Mapping[str, Mapping[str, str]] | None = None,
-    ) -> CompiledMap:
-        """Compile for one account into a :class:`~field_maps.compiler.CompiledMap`.
-
-        Args:
-            connector: the connector name, part of every stable id.
-            labels: the account's :class:`~field_maps.labels.LabelTable` (a plain mapping is accepted).
-            overrides: unified field (dotted for a nested sub-field) → a path, ``{"from": path}`` or
-                ``{"label": ...}``; replaces that field's source and keeps its other steps.
-            transforms: extra named transforms, on top of the ones the map was loaded with.
-            tz: the account's time zone (IANA name); naive provider times are read in it.
-            code_tables: the account's provider code tables, name → {code: description}, for the
-                fields that decode with ``code_table`` (a missing table keeps the codes, with a warning).
-
-        Raises:
-            FieldMapError: a bad override, an unknown time zone, or a ``required_label`` the
-                account lacks; every issue at once.
-
-        """
-        from field_maps.compiler import compile_map
-
-        return compile_map(
-            self,
-            connector=connector,
-            labels=labels,
-            overrides=overrides,
-            transforms=transforms,
-            tz=tz,
-            code_tables=code_tables,
-        )

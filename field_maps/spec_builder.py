@@ -23,11 +23,11 @@ from field_maps.spec import (
     CoalesceSource,
     ConstSource,
     CustomFieldsSource,
-    FieldMap,
     FieldSpec,
     FromSource,
     LabelSource,
     ListSource,
+    MapSpec,
     ObjectSource,
     Path,
     RefSpec,
@@ -94,8 +94,8 @@ class SpecBuilder:
 
     # -- the document ----------------------------------------------------------------------
 
-    def build(self, data: Mapping[str, Any]) -> FieldMap | None:
-        """Check the whole document; the :class:`FieldMap` when nothing is wrong with its parts."""
+    def build(self, data: Mapping[str, Any]) -> MapSpec | None:
+        """Check the whole document; the :class:`MapSpec` when nothing is wrong with its parts."""
         model_name = data.get("model")
         model_cls = None
         if isinstance(model_name, str) and not self._faulty(("model",)):
@@ -113,7 +113,7 @@ class SpecBuilder:
             fields = self.fields(raw_fields, model_cls, ("fields",))
         if model_cls is None or sources is None or key is None:
             return None
-        return FieldMap(
+        return MapSpec(
             file=self.file,
             model=str(model_name),
             model_cls=model_cls,

@@ -1,63 +1,60 @@
-"""One accessor per unified model: ``hub.employees(account).list()`` / ``.get(id)``, sync or awaited."""
+"""One accessor per unified model: ``hub.employees(account).list()`` / ``.get(id)``, or awaited twins.
+
+``list``/``get``/``list_json`` block until done; ``alist``/``aget``/``alist_json`` are their async twins.
+A read answered from the store needs no event loop at all; one that must ask the provider runs the
+async twin (and refuses, naming the twin, inside a running event loop: :mod:`hub.blocking`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import json
-from collections.abc import Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import orjson
 
 from field_maps import FieldProblem, MappingError
 from hub.actions import LIST_ACTIONS
+from hub.blocking import refuse_in_event_loop, run_blocking
 from hub.errors import AmbiguousId, InputError, MissingPermission, NotFound, NotSupported
 from hub.live import read_live, screened_problem
 from unified_models import MODELS, SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
     from hub.accounts import Account
-    from hub.hub import Hub
+    from hub.context import HubContext
     from hub.store.codec import RawRedaction
 
 # SENSITIVE_FIELDS is declared on the unified models' fields (unified_models.base.SENSITIVE).
-__all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page", "call_or_await"]
+__all__ = ["SENSITIVE_FIELDS", "ModelAccessor", "Page"]
 
 Mode = Literal["auto", "live"]
 
+R = TypeVar("R")
+"""What a page holds: unified model instances, or JSON-ready dicts."""
+
+M = TypeVar("M")
+"""The unified model an accessor reads."""
+
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class Page:
+class Page(Generic[R]):
     """One page of unified records; ``next_cursor`` is None on the last page.
 
     ``errors`` lists the records of this read that failed to map (key, field, reason); ``problems``
     the values a live read could not use (their fields are empty; a sync reports them instead).
     """
 
-    results: list[Any]
+    results: list[R]
     next_cursor: str | None = None
     errors: list[MappingError] = field(default_factory=list)
     problems: list[FieldProblem] = field(default_factory=list)
-
-
-def call_or_await(coro: Coroutine[Any, Any, Any]) -> Any:
-    """Await ``coro`` from sync code, or hand it back to be awaited inside a running event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        held: list[Any] = []
-
-        async def run() -> None:
-            # The task's own result stays None: on 3.11, asyncio.run formats the finished task (and a
-            # large result, such as a page of a thousand records) while restoring signal handlers.
-            held.append(await coro)
-
-        asyncio.run(run())
-        return held[0]
-    return coro
 
 
 def _encode_cursor(position: int, where: str) -> str:
@@ -110,18 +107,22 @@ def _screened(
     return record.model_copy(update=update) if update else record
 
 
-class ModelAccessor:
-    """Reads one unified model for one account. Every method may be called or awaited."""
+class ModelAccessor(Generic[M]):
+    """Reads one unified model (``M``) for one account: blocking methods and their awaited twins.
 
-    def __init__(self, hub: Hub, account: Account, resource: str) -> None:
-        self.hub = hub
+    ``context`` is the hub's (:attr:`hub.hub.Hub.context`); ``resource`` the unified resource name
+    (``"employees"``). :meth:`hub.hub.Hub.employees` and its siblings build one for you.
+    """
+
+    def __init__(self, context: HubContext, account: Account, resource: str) -> None:
+        self.context = context
         self.account = account
         self.resource = resource
         self.model = LIST_ACTIONS[resource]
         self.model_cls = MODELS[self.model]
 
     def _check(self, action: str) -> None:
-        connector = self.hub.connector(self.account.connector)
+        connector = self.context.connector(self.account.connector)
         spec = connector.action(action)
         if not spec.supported:
             raise NotSupported(f"{connector.title} does not support {action}: {spec.reason}")
@@ -136,8 +137,8 @@ class ModelAccessor:
     async def _read(
         self, include_raw: bool, include_sources: bool
     ) -> tuple[list[Any], list[MappingError], list[FieldProblem]]:
-        connector = self.hub.connector(self.account.connector)
-        field_map = self.hub.field_maps(connector.name)[self.model]
+        connector = self.context.connector(self.account.connector)
+        field_map = self.context.field_maps(connector.name)[self.model]
         records: list[Any] = []
         errors: list[MappingError] = []
         problems: list[FieldProblem] = []
@@ -148,8 +149,8 @@ class ModelAccessor:
             connector,
             field_map,
             self.account,
-            self.hub.settings,
-            self.hub.registry.transforms,
+            self.context.settings,
+            self.context.registry.transforms,
             include_raw=include_raw,
             include_sources=include_sources,
             problems=problems,
@@ -162,7 +163,7 @@ class ModelAccessor:
         return records, errors, [screened_problem(p, hidden or ()) for p in problems if not p.unmapped]
 
     def _synced(self) -> bool:
-        return self.hub.store.is_synced(self.account.id, self.model)
+        return self.context.store.is_synced(self.account.id, self.model)
 
     def _use_store(self, mode: str) -> bool:
         if mode not in ("auto", "live"):
@@ -188,7 +189,7 @@ class ModelAccessor:
 
         if self.account.options.include_sensitive:
             return None
-        return RawRedaction.of(self.hub.connector(self.account.connector).sensitive_raw_keys)
+        return RawRedaction.of(self.context.connector(self.account.connector).sensitive_raw_keys)
 
     def _store_rows(
         self,
@@ -204,7 +205,7 @@ class ModelAccessor:
 
         after = _decode_cursor(cursor, "s") if cursor else 0
         rows = record_page(
-            self.hub.store,
+            self.context.store,
             self.account.id,
             self.model,
             after=after,
@@ -221,7 +222,7 @@ class ModelAccessor:
     def _from_store(self, rows: list[Any], include_raw: bool, include_sources: bool) -> list[Any]:
         from hub.store.reads import lineage_of, to_model
 
-        lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
+        lineage = lineage_of(self.context.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden()
         redaction = self._redaction() if include_raw else None
         records = [
@@ -230,26 +231,34 @@ class ModelAccessor:
         ]
         return records if hidden is None else [_screened(r, hidden, None, False) for r in records]
 
-    async def alist(
-        self,
-        *,
-        cursor: str | None = None,
-        page_size: int = 100,
-        modified_after: datetime | None = None,
-        include_raw: bool = False,
-        include_sources: bool = False,
-        mode: Mode = "auto",
-    ) -> Page:
-        """One page of records.
+    async def _off_loop(self, work: Callable[..., T], *args: Any) -> T:
+        """Store work from async code: inline for an in-process database, else on a worker thread.
 
-        ``mode="auto"`` reads the store once this model has been synced for the account (records in
-        the order first stored; the cursor stays valid while a sync runs), and the provider before
-        that; ``mode="live"`` always reads the provider. ``modified_after`` keeps records changed
-        after that moment (the hub's change time in the store, the provider's in live reads).
+        A network database (PostgreSQL) is waited for; the event loop must not be held meanwhile.
         """
-        if self._start_list(page_size, mode):
-            rows, following = self._store_rows(cursor, page_size, modified_after)
-            return Page(self._from_store(rows, include_raw, include_sources), following)
+        if self.context.store.reads_inline:
+            return work(*args)
+        return await asyncio.to_thread(work, *args)
+
+    def _store_page(
+        self,
+        cursor: str | None,
+        page_size: int,
+        modified_after: datetime | None,
+        include_raw: bool,
+        include_sources: bool,
+    ) -> Page[M]:
+        rows, following = self._store_rows(cursor, page_size, modified_after)
+        return Page(self._from_store(rows, include_raw, include_sources), following)
+
+    async def _live_page(
+        self,
+        cursor: str | None,
+        page_size: int,
+        modified_after: datetime | None,
+        include_raw: bool,
+        include_sources: bool,
+    ) -> Page[M]:
         offset = _decode_cursor(cursor, "o") if cursor else 0
         records, errors, problems = await self._read(include_raw, include_sources)
         if modified_after is not None:
@@ -263,9 +272,61 @@ class ModelAccessor:
         following_cursor = _encode_cursor(following, "o") if following < len(records) else None
         return Page(chunk, following_cursor, errors, problems)
 
-    def list(self, **options: Any) -> Any:
-        """:meth:`alist` from sync code (returns a :class:`Page`), or awaitable inside an event loop."""
-        return call_or_await(self.alist(**options))
+    async def alist(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        mode: Mode = "auto",
+    ) -> Page[M]:
+        """One page of records.
+
+        ``mode="auto"`` reads the store once this model has been synced for the account (records in
+        the order first stored; the cursor stays valid while a sync runs), and the provider before
+        that; ``mode="live"`` always reads the provider. ``modified_after`` keeps records changed
+        after that moment (the hub's change time in the store, the provider's in live reads).
+        """
+        if await self._off_loop(self._start_list, page_size, mode):
+            return await self._off_loop(
+                self._store_page, cursor, page_size, modified_after, include_raw, include_sources
+            )
+        return await self._live_page(cursor, page_size, modified_after, include_raw, include_sources)
+
+    def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        mode: Mode = "auto",
+    ) -> Page[M]:
+        """:meth:`alist`, blocking until the page is read (in async code, await :meth:`alist`)."""
+        refuse_in_event_loop("ModelAccessor.list", "accessor.alist")
+        if self._start_list(page_size, mode):
+            return self._store_page(cursor, page_size, modified_after, include_raw, include_sources)
+        return run_blocking(
+            self._live_page(cursor, page_size, modified_after, include_raw, include_sources),
+            method="ModelAccessor.list",
+            instead="accessor.alist",
+        )
+
+    @staticmethod
+    def _as_json(page: Page[M], include_raw: bool, include_sources: bool) -> Page[dict[str, Any]]:
+        results = []
+        for record in page.results:
+            data = record.model_dump(mode="json")  # type: ignore[attr-defined]
+            if not include_raw:
+                data.pop("remote_data", None)
+                data.pop("remote_data_redacted", None)
+            if not include_sources:
+                data.pop("field_sources", None)
+            results.append(data)
+        return Page(results, page.next_cursor, page.errors, page.problems)
 
     async def alist_json(
         self,
@@ -276,33 +337,19 @@ class ModelAccessor:
         include_raw: bool = False,
         include_sources: bool = False,
         mode: Mode = "auto",
-    ) -> Page:
+    ) -> Page[dict[str, Any]]:
         """:meth:`alist` with JSON-ready dicts for results (as ``model_dump(mode="json")`` gives).
 
         From the store it skips building models: the stored data was written by the model's own
         serializer. ``remote_data`` (with ``remote_data_redacted``) and ``field_sources`` appear only
         when asked for.
         """
-        if not self._start_list(page_size, mode):
-            page = await self.alist(
-                cursor=cursor,
-                page_size=page_size,
-                modified_after=modified_after,
-                include_raw=include_raw,
-                include_sources=include_sources,
-                mode=mode,
+        if await self._off_loop(self._start_list, page_size, mode):
+            return await self._off_loop(
+                self._store_json, cursor, page_size, modified_after, include_raw, include_sources
             )
-            results = []
-            for record in page.results:
-                data = record.model_dump(mode="json")
-                if not include_raw:
-                    data.pop("remote_data", None)
-                    data.pop("remote_data_redacted", None)
-                if not include_sources:
-                    data.pop("field_sources", None)
-                results.append(data)
-            return Page(results, page.next_cursor, page.errors, page.problems)
-        return self._store_json(cursor, page_size, modified_after, include_raw, include_sources)
+        page = await self._live_page(cursor, page_size, modified_after, include_raw, include_sources)
+        return self._as_json(page, include_raw, include_sources)
 
     def _store_json(
         self,
@@ -311,11 +358,11 @@ class ModelAccessor:
         modified_after: datetime | None,
         include_raw: bool,
         include_sources: bool,
-    ) -> Page:
+    ) -> Page[dict[str, Any]]:
         from hub.store.reads import lineage_of, to_json_dict
 
         rows, following = self._store_rows(cursor, page_size, modified_after, with_raw=include_raw)
-        lineage = lineage_of(self.hub.store, self.account.id, self.model) if include_sources else None
+        lineage = lineage_of(self.context.store, self.account.id, self.model) if include_sources else None
         hidden = self._hidden() or ()
         redaction = self._redaction() if include_raw else None
         results = [
@@ -324,24 +371,29 @@ class ModelAccessor:
         ]
         return Page(results, following)
 
-    def list_json(self, **options: Any) -> Any:
-        """:meth:`alist_json` from sync code, or awaitable inside an event loop.
+    def list_json(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int = 100,
+        modified_after: datetime | None = None,
+        include_raw: bool = False,
+        include_sources: bool = False,
+        mode: Mode = "auto",
+    ) -> Page[dict[str, Any]]:
+        """:meth:`alist_json`, blocking (in async code, await :meth:`alist_json`).
 
-        A store read needs no event loop: called from sync code, it runs directly (the API's hot path).
+        A store read needs no event loop: it runs directly.
         """
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            page_size = options.get("page_size", 100)
-            if self._start_list(page_size, options.get("mode", "auto")):
-                return self._store_json(
-                    options.get("cursor"),
-                    page_size,
-                    options.get("modified_after"),
-                    options.get("include_raw", False),
-                    options.get("include_sources", False),
-                )
-        return call_or_await(self.alist_json(**options))
+        refuse_in_event_loop("ModelAccessor.list_json", "accessor.alist_json")
+        if self._start_list(page_size, mode):
+            return self._store_json(cursor, page_size, modified_after, include_raw, include_sources)
+        page = run_blocking(
+            self._live_page(cursor, page_size, modified_after, include_raw, include_sources),
+            method="ModelAccessor.list_json",
+            instead="accessor.alist_json",
+        )
+        return self._as_json(page, include_raw, include_sources)
 
     def store_body(
         self,
@@ -364,7 +416,7 @@ class ModelAccessor:
         if not self._start_list(page_size, mode):
             return None
         hidden = self._hidden() or ()
-        in_sql = hides_in_sql(self.hub.store)
+        in_sql = hides_in_sql(self.context.store)
         rows, following = self._store_rows(
             cursor,
             page_size,
@@ -383,9 +435,42 @@ class ModelAccessor:
         )
         return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"
 
+    def _get_check(self) -> None:
+        connector = self.context.connector(self.account.connector)
+        get = f"{self.resource}.get"
+        self._check(get if get in connector.actions else f"{self.resource}.list")
+
+    def _stored(self, record_id: str, include_raw: bool, include_sources: bool) -> M:
+        from hub.store.reads import find_record
+
+        row = find_record(self.context.store, self.account.id, self.model, record_id)
+        if row is None:
+            raise self._not_found(record_id)
+        return self._from_store([row], include_raw, include_sources)[0]  # type: ignore[no-any-return]
+
+    def _not_found(self, record_id: str) -> NotFound:
+        return NotFound(f"No {self.model} with id {record_id!r} in account {self.account.id}.")
+
+    async def _live_record(self, record_id: str, include_raw: bool, include_sources: bool) -> M:
+        records, _, _ = await self._read(include_raw, include_sources)
+        for record in records:
+            if record_id in (record.id, getattr(record, "remote_id", None)):
+                return record  # type: ignore[no-any-return]
+        suffix = ":" + record_id
+        partial = [r for r in records if (getattr(r, "remote_id", None) or "").endswith(suffix)]
+        if len(partial) > 1:
+            raise AmbiguousId(
+                f"{record_id!r} is the provider id of {len(partial)} {self.model} records of account "
+                f"{self.account.id} (one person with records in several companies).",
+                sorted(r.remote_id for r in partial),
+            )
+        if partial:
+            return partial[0]  # type: ignore[no-any-return]
+        raise self._not_found(record_id)
+
     async def aget(
         self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"
-    ) -> Any:
+    ) -> M:
         """One record by its hub id or its ``remote_id``, or :class:`NotFound`.
 
         The provider's own id alone also finds a record whose ``remote_id`` is composite (UKG's
@@ -393,32 +478,21 @@ class ModelAccessor:
         employed in two companies) it raises :class:`AmbiguousId` listing their ``remote_id`` values,
         never picking one. Once the model is synced this is an indexed lookup in the store.
         """
-        connector = self.hub.connector(self.account.connector)
-        get = f"{self.resource}.get"
-        self._check(get if get in connector.actions else f"{self.resource}.list")
+        self._get_check()
+        if await self._off_loop(self._use_store, mode):
+            return await self._off_loop(self._stored, record_id, include_raw, include_sources)
+        return await self._live_record(record_id, include_raw, include_sources)
+
+    def get(
+        self, record_id: str, *, include_raw: bool = False, include_sources: bool = False, mode: Mode = "auto"
+    ) -> M:
+        """:meth:`aget`, blocking (in async code, await :meth:`aget`)."""
+        refuse_in_event_loop("ModelAccessor.get", "accessor.aget")
+        self._get_check()
         if self._use_store(mode):
-            from hub.store.reads import find_record
-
-            row = find_record(self.hub.store, self.account.id, self.model, record_id)
-            if row is not None:
-                return self._from_store([row], include_raw, include_sources)[0]
-        else:
-            records, _, _ = await self._read(include_raw, include_sources)
-            for record in records:
-                if record_id in (record.id, getattr(record, "remote_id", None)):
-                    return record
-            suffix = ":" + record_id
-            partial = [r for r in records if (getattr(r, "remote_id", None) or "").endswith(suffix)]
-            if len(partial) > 1:
-                raise AmbiguousId(
-                    f"{record_id!r} is the provider id of {len(partial)} {self.model} records of account "
-                    f"{self.account.id} (one person with records in several companies).",
-                    sorted(r.remote_id for r in partial),
-                )
-            if partial:
-                return partial[0]
-        raise NotFound(f"No {self.model} with id {record_id!r} in account {self.account.id}.")
-
-    def get(self, record_id: str, **options: Any) -> Any:
-        """:meth:`aget` from sync code, or awaitable inside an event loop."""
-        return call_or_await(self.aget(record_id, **options))
+            return self._stored(record_id, include_raw, include_sources)
+        return run_blocking(
+            self._live_record(record_id, include_raw, include_sources),
+            method="ModelAccessor.get",
+            instead="accessor.aget",
+        )

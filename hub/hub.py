@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -11,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from field_maps import FieldMapError
-from hub.accessors import ModelAccessor, call_or_await
+from hub.accessors import ModelAccessor
 from hub.accounts import Account, AccountOptions
+from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
-from hub.errors import UnknownConnector
-from hub.events import SyncEvent
+from hub.context import HubContext
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
@@ -24,6 +22,16 @@ if TYPE_CHECKING:
     from hub.link_sessions import LinkSessions
     from hub.store import AccountRow, Store
     from hub.sync import Progress, SyncReport
+    from unified_models import (
+        Company,
+        Employee,
+        Employment,
+        Group,
+        Location,
+        TimeOffBalance,
+        TimeOffPolicy,
+        TimeOffRequest,
+    )
 
 __all__ = ["SANDBOX_ORIGINS_ENV", "Hub", "sandbox_origins_from_env"]
 
@@ -48,6 +56,11 @@ class Hub:
     connector client, so tests drive a connector with ``httpx.MockTransport`` or an ASGI app.
     The store opens on first use: ``database_url`` (default ``HRISHUB_DATABASE_URL``, else the SQLite
     file in the data folder), or a ready :class:`hub.store.Store`.
+
+    Every method that talks to a provider comes twice: a blocking one for plain code (``link``,
+    ``sync``, ``recheck``, ``update_credentials``) and an async twin to await in async code (``alink``,
+    ``async_sync``, ``arecheck``, ``aupdate_credentials``). A blocking method called inside a running
+    event loop raises :class:`hub.blocking.CalledInEventLoop` naming its twin.
     """
 
     def __init__(
@@ -62,31 +75,32 @@ class Hub:
         base = settings or HttpSettings(sandbox_origins=sandbox_origins_from_env())
         if transport is not None:
             base = replace(base, transport=transport)
-        self.settings = base
-        self.registry = Registry.load(allow=plugins)
-        self._database_url = database_url
-        self._store = store
-        self._store_lock = threading.Lock()
+        self.context = HubContext(Registry.load(allow=plugins), base, database_url=database_url, store=store)
+        """What the hub's services share (registry, settings, store); hand it to a service you build."""
+
+    @property
+    def settings(self) -> HttpSettings:
+        """The HTTP settings every connector client gets (timeouts, retries, transport)."""
+        return self.context.settings
+
+    @settings.setter
+    def settings(self, settings: HttpSettings) -> None:
+        self.context.settings = settings
+
+    @property
+    def registry(self) -> Registry:
+        """The loaded plugins: connectors, field maps, transforms, listeners."""
+        return self.context.registry
 
     @property
     def store(self) -> Store:
-        """The hub's store, opened (and migrated) on first use, once even when threads ask at once.
-
-        The API's first requests arrive together on worker threads; two of them must not both open
-        (and migrate) the store.
-        """
-        if self._store is None:
-            with self._store_lock:
-                if self._store is None:
-                    from hub.store import Store
-
-                    self._store = Store(self._database_url)
-        return self._store
+        """The hub's store, opened (and migrated) on first use, once even when threads ask at once."""
+        return self.context.store
 
     def close(self) -> None:
         """Release the store's connections."""
-        if self._store is not None:
-            self._store.close()
+        if self.context.store_opened:
+            self.context.store.close()
 
     @property
     def connectors(self) -> Mapping[str, Connector]:
@@ -99,11 +113,8 @@ class Hub:
         return list(self.registry.failures)
 
     def connector(self, name: str) -> Connector:
-        """The loaded connector ``name``, or :class:`UnknownConnector` listing the loaded ones."""
-        try:
-            return self.registry.connectors[name]
-        except KeyError:
-            raise UnknownConnector(name, self.registry.connectors) from None
+        """The loaded connector ``name``, or :class:`hub.errors.UnknownConnector` listing the loaded ones."""
+        return self.context.connector(name)
 
     def origin(self, name: str) -> PluginInfo:
         """The plugin (entry point, package, version) that provided connector ``name``."""
@@ -112,8 +123,7 @@ class Hub:
 
     def field_maps(self, name: str) -> Mapping[str, Any]:
         """The validated field maps of connector ``name``, by unified model name."""
-        self.connector(name)
-        return self.registry.field_maps[name]
+        return self.context.field_maps(name)
 
     # -- linking ---------------------------------------------------------------------------------
 
@@ -130,37 +140,33 @@ class Hub:
 
         The account's ``permissions`` report says, per action, whether it is enabled and which
         provider permissions to tick. Raises :class:`hub.errors.InvalidCredentials` naming each field
-        and its fix, or a provider error (:class:`hub.errors.ProviderAuthError`,
-        :class:`hub.errors.ProviderUnreachable`, ...) with a remedy; nothing is stored then.
-        The ``account.linked`` event's record holds the account's id, connector and permissions
-        report, plus ``announce`` (e.g. the link session and the customer's reference for it).
+        and its fix, :class:`hub.errors.InvalidOptions` for options the connector's maps refuse, or a
+        provider error (:class:`hub.errors.ProviderAuthError`, :class:`hub.errors.ProviderUnreachable`,
+        ...) with a remedy; nothing is stored then. The ``account.linked`` event's record holds the
+        account's id, connector and permissions report, plus ``announce`` (e.g. the link session and
+        the customer's reference for it).
         """
-        from hub.linking import link_account
+        from hub.linking import link_and_store
 
-        if isinstance(options, Mapping):
-            options = AccountOptions.from_dict(options)
-        if options is not None:
-            self.check_overrides(connector, options)
-        account = await link_account(self.connector(connector), credentials, self.settings, options=options)
-        account = replace(account, customer_id=customer_id)
-        self.store.add_account(account)
-        record = {
-            "id": account.id,
-            "connector": account.connector,
-            "customer_id": customer_id,
-            "permissions": account.permissions.to_dict(),
-            **(announce or {}),
-        }
-        self.registry.announce(
-            SyncEvent(
-                type="account.linked", account_id=account.id, connector=account.connector, record=record
-            )
+        return await link_and_store(
+            self.context, connector, credentials, options=options, customer_id=customer_id, announce=announce
         )
-        return account
 
-    def link(self, connector: str, credentials: Mapping[str, Any], **options: Any) -> Any:
-        """:meth:`alink` from sync code, or awaitable inside an event loop."""
-        return call_or_await(self.alink(connector, credentials, **options))
+    def link(
+        self,
+        connector: str,
+        credentials: Mapping[str, Any],
+        *,
+        options: AccountOptions | Mapping[str, Any] | None = None,
+        customer_id: str | None = None,
+        announce: Mapping[str, str] | None = None,
+    ) -> Account:
+        """:meth:`alink`, blocking until the account is linked (in async code, await :meth:`alink`)."""
+        return run_blocking(
+            self.alink(connector, credentials, options=options, customer_id=customer_id, announce=announce),
+            method="Hub.link",
+            instead="hub.alink",
+        )
 
     async def aupdate_credentials(
         self, account: AccountRef, credentials: Mapping[str, Any], *, customer_id: str | None = None
@@ -170,23 +176,19 @@ class Hub:
         Synced data, cursors and options stay; the permissions report is refreshed. Wrong values
         raise as :meth:`alink` does and leave the stored credentials as they were.
         """
-        from hub.linking import link_account
+        from hub.linking import relink
 
-        current = self.account(account, customer_id=customer_id)
-        fresh = await link_account(
-            self.connector(current.connector),
-            credentials,
-            self.settings,
-            options=current.options,
-            account_id=current.id,
+        return await relink(self.context, self.account(account, customer_id=customer_id), credentials)
+
+    def update_credentials(
+        self, account: AccountRef, credentials: Mapping[str, Any], *, customer_id: str | None = None
+    ) -> Account:
+        """:meth:`aupdate_credentials`, blocking (in async code, await :meth:`aupdate_credentials`)."""
+        return run_blocking(
+            self.aupdate_credentials(account, credentials, customer_id=customer_id),
+            method="Hub.update_credentials",
+            instead="hub.aupdate_credentials",
         )
-        fresh = replace(fresh, customer_id=current.customer_id)
-        self.store.replace_credentials(fresh)
-        return fresh
-
-    def update_credentials(self, account: AccountRef, credentials: Mapping[str, Any], **kw: Any) -> Any:
-        """:meth:`aupdate_credentials` from sync code, or awaitable inside an event loop."""
-        return call_or_await(self.aupdate_credentials(account, credentials, **kw))
 
     async def arecheck(self, account: AccountRef, *, customer_id: str | None = None) -> PermissionReport:
         """Ask the provider again which permissions the account holds; store and return the report.
@@ -194,31 +196,22 @@ class Hub:
         A refused login (401) marks the account ``needs_attention`` and raises
         :class:`hub.errors.ProviderAuthError`; the stored report is left as it was.
         """
-        from hub.accounts import build_report
-        from hub.errors import ProviderAuthError
-        from hub.linking import probe_account
+        from hub.linking import recheck_account
 
-        found = self.account(account, customer_id=customer_id)
-        connector = self.connector(found.connector)
-        try:
-            held = await probe_account(connector, found.credentials.reveal(), self.settings)
-        except ProviderAuthError:
-            self.store.set_status(found.id, "needs_attention")
-            raise
-        report = build_report(connector, held)
-        self.store.replace_credentials(replace(found, permissions=report))
-        return report
+        return await recheck_account(self.context, self.account(account, customer_id=customer_id))
 
-    def recheck(self, account: AccountRef, **kw: Any) -> Any:
-        """:meth:`arecheck` from sync code, or awaitable inside an event loop."""
-        return call_or_await(self.arecheck(account, **kw))
+    def recheck(self, account: AccountRef, *, customer_id: str | None = None) -> PermissionReport:
+        """:meth:`arecheck`, blocking (in async code, await :meth:`arecheck`)."""
+        return run_blocking(
+            self.arecheck(account, customer_id=customer_id), method="Hub.recheck", instead="hub.arecheck"
+        )
 
     @property
     def link_sessions(self) -> LinkSessions:
         """Single-use linking pages: create them for a customer, open and submit them by URL token."""
         from hub.link_sessions import LinkSessions
 
-        return LinkSessions(self)
+        return LinkSessions(self.context)
 
     def account(self, account: AccountRef, *, customer_id: str | None = None) -> Account:
         """A stored account (credentials opened), always as stored now: options set since apply.
@@ -238,48 +231,14 @@ class Hub:
         Raises :class:`hub.errors.InvalidOptions` naming each bad option (overrides are checked
         against the connector's field maps); nothing is changed then.
         """
+        from hub.linking import check_overrides
+
         if isinstance(options, Mapping):
             options = AccountOptions.from_dict(options)
         stored = self.store.account_row(account.id if isinstance(account, Account) else account)
-        self.check_overrides(stored.connector, options)
+        check_overrides(self.context, stored.connector, options)
         self.store.set_options(stored.id, options)
         return options
-
-    def check_overrides(self, connector: str, options: AccountOptions) -> None:
-        """Refuse overrides that name a model the connector does not map, or that its maps cannot compile."""
-        from hub.errors import FieldIssue, InvalidOptions
-
-        maps = self.field_maps(connector)
-        issues = []
-        for model, fields in options.overrides.items():
-            field_map = maps.get(model)
-            if field_map is None:
-                issues.append(
-                    FieldIssue(
-                        f"overrides.{model}",
-                        "is not a model this connector maps.",
-                        f"Use one of {sorted(maps)}.",
-                    )
-                )
-                continue
-            try:
-                field_map.compile(
-                    connector=connector,
-                    overrides=fields,
-                    transforms=self.registry.transforms,
-                    tz=options.time_zone,
-                )
-            except FieldMapError as exc:
-                issues += [
-                    FieldIssue(
-                        f"overrides.{model} ({i.path})",
-                        i.message,
-                        "Name a source this connector's map reads.",
-                    )
-                    for i in exc.issues
-                ]
-        if issues:
-            raise InvalidOptions(issues)
 
     # -- syncing ---------------------------------------------------------------------------------
 
@@ -304,12 +263,27 @@ class Hub:
 
         stored = self.account(account)
         chosen = tuple(models) if models is not None else None
-        run = SyncRun(self, stored, full=full, force=force, progress=progress, models=chosen, run_id=run_id)
+        run = SyncRun(
+            self.context, stored, full=full, force=force, progress=progress, models=chosen, run_id=run_id
+        )
         return await run.run()
 
-    def sync(self, account: AccountRef, **options: Any) -> Any:
-        """:meth:`async_sync` from sync code (returns the report), or awaitable inside an event loop."""
-        return call_or_await(self.async_sync(account, **options))
+    def sync(
+        self,
+        account: AccountRef,
+        *,
+        full: bool = False,
+        force: bool = False,
+        progress: Progress | None = None,
+        models: Iterable[str] | None = None,
+        run_id: str | None = None,
+    ) -> SyncReport:
+        """:meth:`async_sync`, blocking until the report is ready (in async code, await that)."""
+        return run_blocking(
+            self.async_sync(account, full=full, force=force, progress=progress, models=models, run_id=run_id),
+            method="Hub.sync",
+            instead="hub.async_sync",
+        )
 
     def syncs(self, account: AccountRef, *, limit: int = 20) -> list[dict[str, Any]]:
         """The account's latest sync runs with their reports, newest first."""
@@ -318,38 +292,42 @@ class Hub:
 
     # -- one accessor per unified model ----------------------------------------------------------
 
-    def _accessor(self, account: AccountRef, resource: str) -> ModelAccessor:
-        # Always the stored account: credentials rotated or options changed since the caller got theirs.
-        return ModelAccessor(self, self.account(account), resource)
+    def records(self, account: AccountRef, resource: str) -> ModelAccessor[Any]:
+        """The reader of one unified resource (``"employees"``, ``"groups"``, ...) of ``account``.
 
-    def employees(self, account: AccountRef) -> ModelAccessor:
+        The account is always read as stored now (credentials rotated or options changed since the
+        caller got theirs). The typed shortcuts below (:meth:`employees`, ...) say what they return.
+        """
+        return ModelAccessor(self.context, self.account(account), resource)
+
+    def employees(self, account: AccountRef) -> ModelAccessor[Employee]:
         """Employees of ``account``."""
-        return self._accessor(account, "employees")
+        return self.records(account, "employees")
 
-    def employments(self, account: AccountRef) -> ModelAccessor:
+    def employments(self, account: AccountRef) -> ModelAccessor[Employment]:
         """Employments (job periods) of ``account``."""
-        return self._accessor(account, "employments")
+        return self.records(account, "employments")
 
-    def time_off_policies(self, account: AccountRef) -> ModelAccessor:
+    def time_off_policies(self, account: AccountRef) -> ModelAccessor[TimeOffPolicy]:
         """Time-off policies of ``account``."""
-        return self._accessor(account, "time_off_policies")
+        return self.records(account, "time_off_policies")
 
-    def time_off_balances(self, account: AccountRef) -> ModelAccessor:
+    def time_off_balances(self, account: AccountRef) -> ModelAccessor[TimeOffBalance]:
         """Time-off balances of ``account``."""
-        return self._accessor(account, "time_off_balances")
+        return self.records(account, "time_off_balances")
 
-    def time_off_requests(self, account: AccountRef) -> ModelAccessor:
+    def time_off_requests(self, account: AccountRef) -> ModelAccessor[TimeOffRequest]:
         """Time-off requests of ``account``."""
-        return self._accessor(account, "time_off_requests")
+        return self.records(account, "time_off_requests")
 
-    def groups(self, account: AccountRef) -> ModelAccessor:
+    def groups(self, account: AccountRef) -> ModelAccessor[Group]:
         """Groups (org units) of ``account``."""
-        return self._accessor(account, "groups")
+        return self.records(account, "groups")
 
-    def locations(self, account: AccountRef) -> ModelAccessor:
+    def locations(self, account: AccountRef) -> ModelAccessor[Location]:
         """Locations of ``account``."""
-        return self._accessor(account, "locations")
+        return self.records(account, "locations")
 
-    def companies(self, account: AccountRef) -> ModelAccessor:
+    def companies(self, account: AccountRef) -> ModelAccessor[Company]:
         """Companies of ``account``."""
-        return self._accessor(account, "companies")
+        return self.records(account, "companies")

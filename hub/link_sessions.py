@@ -33,7 +33,7 @@ from hub.store.link_sessions import LinkSessionRow
 
 if TYPE_CHECKING:
     from hub.connector import Connector
-    from hub.hub import Hub
+    from hub.context import HubContext
 
 __all__ = [
     "DEFAULT_TTL",
@@ -140,14 +140,14 @@ def check_frame_origins(origins: Iterable[str]) -> tuple[tuple[str, ...], list[F
 
 
 class LinkSessions:
-    """The link sessions of one :class:`hub.hub.Hub`: create, open, submit, re-check."""
+    """The link sessions of one hub (its :class:`hub.context.HubContext`): create, open, submit, re-check."""
 
-    def __init__(self, hub: Hub) -> None:
-        self.hub = hub
+    def __init__(self, context: HubContext) -> None:
+        self.context = context
 
     @property
     def _rows(self) -> Any:
-        return self.hub.store.link_sessions
+        return self.context.store.link_sessions
 
     # -- the customer's side (API key) -------------------------------------------------------------
 
@@ -162,7 +162,7 @@ class LinkSessions:
         frame_origins: Iterable[str] = (),
     ) -> NewLinkSession:
         """A new open session for ``connector``; raises :class:`InvalidLinkSession` naming each fault."""
-        found = self.hub.connector(connector)
+        found = self.context.connector(connector)
         issues: list[FieldIssue] = []
         reference = reference.strip()
         if not reference or len(reference) > 200 or not reference.isprintable():
@@ -275,7 +275,7 @@ class LinkSessions:
 
         Secret fields are ignored even if sent. Nothing is called and nothing is stored.
         """
-        connector = self.hub.connector(row.connector)
+        connector = self.context.connector(row.connector)
         hidden = secret_fields(connector)
         properties = connector.credentials_schema.get("properties", {})
         shown = {
@@ -291,7 +291,7 @@ class LinkSessions:
                 issues.append(FieldIssue(name, error.message, f"Enter a valid {title}."))
         if connector.preview_credentials is not None:
             try:
-                notes = dict(connector.preview_credentials(shown, self.hub.settings))
+                notes = dict(connector.preview_credentials(shown, self.context.settings))
             except InvalidCredentials as refused:
                 issues += refused.issues
         return notes, issues
@@ -303,7 +303,7 @@ class LinkSessions:
         :class:`InvalidCredentials` (nothing is counted against the budget), :class:`TooManyAttempts`,
         or the provider's error (:class:`hub.errors.ProviderAuthError`, ...); nothing is stored then.
         """
-        from hub.linking import validate_credentials
+        from hub.linking import link_and_store, validate_credentials
 
         self.usable(row)
         if not self._rows.claim(row.id, _now(), CLAIM_HOLD):
@@ -314,11 +314,12 @@ class LinkSessions:
                 remedy="Wait a moment, then reload this page.",
             )
         try:
-            validate_credentials(self.hub.connector(row.connector), values, self.hub.settings)
+            validate_credentials(self.context.connector(row.connector), values, self.context.settings)
             retry_at = self._rows.spend_attempt(row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT)
             if retry_at is not None:
                 raise TooManyAttempts((retry_at - _now()).total_seconds())
-            account = await self.hub.alink(
+            account = await link_and_store(
+                self.context,
                 row.connector,
                 values,
                 customer_id=row.customer_id,
@@ -341,4 +342,6 @@ class LinkSessions:
         retry_at = self._rows.spend_attempt(row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT)
         if retry_at is not None:
             raise TooManyAttempts((retry_at - _now()).total_seconds())
-        return await self.hub.arecheck(row.account_id)
+        from hub.linking import recheck_account
+
+        return await recheck_account(self.context, self.context.store.account(row.account_id))

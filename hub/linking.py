@@ -1,18 +1,37 @@
-"""Linking an account: validate every field at once, normalise, probe, and report permissions."""
+"""Linking an account: validate every field at once, normalise, probe, report permissions, store.
+
+The functions that store take the hub's :class:`hub.context.HubContext` (registry, settings, store);
+:class:`hub.hub.Hub` and :class:`hub.link_sessions.LinkSessions` both link through them.
+"""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator
 
-from hub.accounts import Account, AccountOptions, Credentials, all_permissions, build_report
+from field_maps import FieldMapError
+from hub.accounts import Account, AccountOptions, Credentials, PermissionReport, all_permissions, build_report
 from hub.connector import Connector, HttpSettings
-from hub.errors import FieldIssue, InvalidCredentials
+from hub.errors import FieldIssue, InvalidCredentials, InvalidOptions, ProviderAuthError
+from hub.events import SyncEvent
 
-__all__ = ["link_account", "new_account_id", "probe_account", "validate_credentials"]
+if TYPE_CHECKING:
+    from hub.context import HubContext
+
+__all__ = [
+    "check_overrides",
+    "link_account",
+    "link_and_store",
+    "new_account_id",
+    "probe_account",
+    "recheck_account",
+    "relink",
+    "validate_credentials",
+]
 
 
 def new_account_id() -> str:
@@ -83,3 +102,98 @@ async def link_account(
         permissions=build_report(connector, held),
         options=options or AccountOptions(),
     )
+
+
+def check_overrides(context: HubContext, connector: str, options: AccountOptions) -> None:
+    """Refuse overrides that name a model the connector does not map, or that its maps cannot compile."""
+    maps = context.field_maps(connector)
+    issues = []
+    for model, fields in options.overrides.items():
+        field_map = maps.get(model)
+        if field_map is None:
+            issues.append(
+                FieldIssue(
+                    f"overrides.{model}",
+                    "is not a model this connector maps.",
+                    f"Use one of {sorted(maps)}.",
+                )
+            )
+            continue
+        try:
+            field_map.compile(
+                connector=connector,
+                overrides=fields,
+                transforms=context.registry.transforms,
+                tz=options.time_zone,
+            )
+        except FieldMapError as exc:
+            issues += [
+                FieldIssue(
+                    f"overrides.{model} ({i.path})",
+                    i.message,
+                    "Name a source this connector's map reads.",
+                )
+                for i in exc.issues
+            ]
+    if issues:
+        raise InvalidOptions(issues)
+
+
+async def link_and_store(
+    context: HubContext,
+    connector: str,
+    credentials: Mapping[str, Any],
+    *,
+    options: AccountOptions | Mapping[str, Any] | None = None,
+    customer_id: str | None = None,
+    announce: Mapping[str, str] | None = None,
+) -> Account:
+    """Link an account (see :meth:`hub.hub.Hub.alink`), store it encrypted and announce ``account.linked``."""
+    if isinstance(options, Mapping):
+        options = AccountOptions.from_dict(options)
+    if options is not None:
+        check_overrides(context, connector, options)
+    account = await link_account(context.connector(connector), credentials, context.settings, options=options)
+    account = replace(account, customer_id=customer_id)
+    context.store.add_account(account)
+    record = {
+        "id": account.id,
+        "connector": account.connector,
+        "customer_id": customer_id,
+        "permissions": account.permissions.to_dict(),
+        **(announce or {}),
+    }
+    context.registry.announce(
+        SyncEvent(type="account.linked", account_id=account.id, connector=account.connector, record=record)
+    )
+    return account
+
+
+async def relink(context: HubContext, current: Account, credentials: Mapping[str, Any]) -> Account:
+    """Replace ``current``'s credentials once the new ones pass validation and the probe.
+
+    See :meth:`hub.hub.Hub.aupdate_credentials`.
+    """
+    fresh = await link_account(
+        context.connector(current.connector),
+        credentials,
+        context.settings,
+        options=current.options,
+        account_id=current.id,
+    )
+    fresh = replace(fresh, customer_id=current.customer_id)
+    context.store.replace_credentials(fresh)
+    return fresh
+
+
+async def recheck_account(context: HubContext, account: Account) -> PermissionReport:
+    """Probe ``account``'s permissions again and store the report (see :meth:`hub.hub.Hub.arecheck`)."""
+    connector = context.connector(account.connector)
+    try:
+        held = await probe_account(connector, account.credentials.reveal(), context.settings)
+    except ProviderAuthError:
+        context.store.set_status(account.id, "needs_attention")
+        raise
+    report = build_report(connector, held)
+    context.store.replace_credentials(replace(account, permissions=report))
+    return report

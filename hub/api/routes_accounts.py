@@ -3,6 +3,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
+from starlette.concurrency import run_in_threadpool
 
 from hub.api.auth import current_customer, get_hub
 from hub.api.schemas import AccountList, AccountOut, AccountUpdate, CredentialsUpdate, LinkRequest, Problem
@@ -54,6 +55,10 @@ def list_accounts(hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     return {"results": [account_out(hub, row) for row in hub.accounts(customer_id=customer.id)]}
 
 
+def _account_of(hub: Hub, account_id: str, customer_id: str) -> dict[str, Any]:
+    return account_out(hub, hub.store.account_row(account_id, customer_id=customer_id))
+
+
 @router.post(
     "",
     summary="Link an account",
@@ -61,15 +66,17 @@ def list_accounts(hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     response_model=AccountOut,
     responses={**_LINK_ERRORS, 404: {"model": Problem, "description": "No connector of that name."}},
 )
-def link_account(body: LinkRequest, response: Response, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+async def link_account(
+    body: LinkRequest, response: Response, hub: HubDep, customer: CustomerDep
+) -> dict[str, Any]:
     """Validate the linking values (every field at once), probe the provider, store them encrypted.
 
     The answer's ``permissions`` report says, per action, whether it is enabled and which provider
     permissions to tick. Nothing is stored when validation or the probe fails.
     """
-    account = hub.link(body.connector, body.credentials, options=body.options, customer_id=customer.id)
+    account = await hub.alink(body.connector, body.credentials, options=body.options, customer_id=customer.id)
     response.headers["Location"] = f"/v1/accounts/{account.id}"
-    return account_out(hub, hub.store.account_row(account.id, customer_id=customer.id))
+    return await run_in_threadpool(_account_of, hub, account.id, customer.id)
 
 
 @router.get(
@@ -89,7 +96,7 @@ def get_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str
     response_model=AccountOut,
     responses={**_LINK_ERRORS, **_MISSING},
 )
-def update_credentials(
+async def update_credentials(
     account_id: str, body: CredentialsUpdate, hub: HubDep, customer: CustomerDep
 ) -> dict[str, Any]:
     """Rotate the linking values (a new password): validated and probed first.
@@ -97,8 +104,9 @@ def update_credentials(
     Synced data, sync cursors and options stay; the permissions report is refreshed. Wrong values
     leave the stored credentials as they were.
     """
-    hub.update_credentials(account_id, body.credentials, customer_id=customer.id)
-    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))
+    current = await run_in_threadpool(hub.account, account_id, customer_id=customer.id)
+    await hub.aupdate_credentials(current, body.credentials)
+    return await run_in_threadpool(_account_of, hub, account_id, customer.id)
 
 
 @router.patch(

@@ -118,7 +118,7 @@ def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions)
     """A plain list read (raw data or not) answered from the store, or None when it must go further."""
     if not _plain(options):
         return None
-    spliced = ModelAccessor(hub, account, resource).store_body(
+    spliced = ModelAccessor(hub.context, account, resource).store_body(
         cursor=options.cursor,
         page_size=options.page_size,
         modified_after=options.modified_after,
@@ -127,16 +127,18 @@ def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions)
     return Response(spliced, media_type="application/json") if spliced is not None else None
 
 
-def _list_page(hub: Hub, ref: CallerRef, resource: str, options: ListOptions) -> Response:
-    """A list route's answer, in a worker thread (blocking I/O: the store, or the provider)."""
+def _list_page(
+    hub: Hub, ref: CallerRef, resource: str, options: ListOptions
+) -> tuple[Account, Response | None]:
+    """The caller's account and, for a plain store read, the answer: in a worker thread (blocking I/O)."""
     account = resolve_account(hub, ref)
-    return _store_page(hub, account, resource, options) or _json_page(hub, account, resource, options)
+    return account, _store_page(hub, account, resource, options)
 
 
-def _json_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response:
+async def _json_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response:
     """A list read that is not a plain store read: live from the provider, or with field sources."""
-    accessor = ModelAccessor(hub, account, resource)
-    page = accessor.list_json(
+    accessor = ModelAccessor[Any](hub.context, account, resource)
+    page = await accessor.alist_json(
         cursor=options.cursor,
         page_size=options.page_size,
         modified_after=options.modified_after,
@@ -180,24 +182,23 @@ def _add_routes(segment: str, resource: str) -> None:
         ref: Annotated[CallerRef, Depends(caller_ref)],
         options: Annotated[ListOptions, Depends(list_options)],
     ) -> Response:
-        # The key, the account and the page in one go: inline for SQLite (in-process work), else one
-        # worker-thread hop (a network database, or the provider, is waited for). Raw data is
-        # unpacked and redacted record by record: too much work to hold the event loop for.
+        # The key, the account and a store page in one go: inline for SQLite (in-process work), else
+        # one worker-thread hop (a network database is waited for). Raw data is unpacked and redacted
+        # record by record: too much work to hold the event loop for. A live read is awaited here.
         if hub.store.reads_inline and not options.include_raw:
             account = resolve_account(hub, ref)
             answered = _store_page(hub, account, resource, options)
-            if answered is not None:
-                return answered
-            return await run_in_threadpool(_json_page, hub, account, resource, options)
-        return await run_in_threadpool(_list_page, hub, ref, resource, options)
+        else:
+            account, answered = await run_in_threadpool(_list_page, hub, ref, resource, options)
+        return answered or await _json_page(hub, account, resource, options)
 
-    def get_record(
+    async def get_record(
         record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],
         hub: Annotated[Hub, Depends(hub_of)],
         account: Annotated[Account, Depends(current_account)],
         options: Annotated[RecordOptions, Depends(record_options)],
     ) -> JSONResponse:
-        record = ModelAccessor(hub, account, resource).get(
+        record = await ModelAccessor[Any](hub.context, account, resource).aget(
             record_id,
             include_raw=options.include_raw,
             include_sources=options.include_sources,

@@ -20,7 +20,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
-from hub.accessors import call_or_await
 from hub.errors import (
     FieldIssue,
     HubError,
@@ -274,7 +273,7 @@ async def submit_link_page(token: str, request: Request) -> Response:
     names = set(hub.connector(row.connector).credentials_schema.get("properties", {}))
     values = {k: str(v) for k, v in post.form.items() if k in names}
     try:
-        linked = await run_in_threadpool(lambda: call_or_await(hub.link_sessions.submit(row, values)))
+        linked = await hub.link_sessions.submit(row, values)
     except LinkUnavailable as gone:
         return await run_in_threadpool(_unavailable, request, row, gone)
     except HubError as error:
@@ -297,7 +296,7 @@ async def check_again(token: str, request: Request) -> Response:
         return post
     hub, row = post.hub, post.row
     try:
-        await run_in_threadpool(lambda: call_or_await(hub.link_sessions.recheck(row)))
+        await hub.link_sessions.recheck(row)
     except HubError as error:
         page = partial(_summary_page, request, hub, row, token, checked=False, error=error)
         return _retry_after(await run_in_threadpool(page), error)

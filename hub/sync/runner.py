@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, update
 
 from field_maps import FieldProblem, MappingError
-from hub.accessors import SENSITIVE_FIELDS
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
 from hub.errors import HubError, MissingPermission, ProviderAuthError
@@ -35,10 +34,10 @@ from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import NOT_STORED, Stager
-from unified_models import stable_id
+from unified_models import SENSITIVE_FIELDS, stable_id
 
 if TYPE_CHECKING:
-    from hub.hub import Hub
+    from hub.context import HubContext
 
 __all__ = ["MODEL_ORDER", "Progress", "SyncRun", "new_run_id"]
 
@@ -149,11 +148,11 @@ def _empty_field_warnings(compiled: Any, report: ModelReport) -> list[str]:
 
 
 class SyncRun:
-    """Syncs one account once. ``await SyncRun(hub, account).run()`` returns the :class:`SyncReport`."""
+    """Syncs one account once: ``await SyncRun(hub.context, account).run()`` gives its :class:`SyncReport`."""
 
     def __init__(
         self,
-        hub: Hub,
+        context: HubContext,
         account: Account,
         *,
         full: bool = False,
@@ -162,10 +161,10 @@ class SyncRun:
         models: tuple[str, ...] | None = None,
         run_id: str | None = None,
     ) -> None:
-        self.hub = hub
-        self.store = hub.store
+        self.context = context
+        self.store = context.store
         self.account = account
-        self.connector = hub.connector(account.connector)
+        self.connector = context.connector(account.connector)
         self.full = full
         self.force = force
         self.progress = progress or (lambda model, stage, info: None)
@@ -184,7 +183,7 @@ class SyncRun:
     # -- planning ---------------------------------------------------------------------------------
 
     def _plan(self) -> list[_Planned]:
-        maps = self.hub.field_maps(self.connector.name)
+        maps = self.context.field_maps(self.connector.name)
         feed = self.connector.change_feed
         feature = self.account.permissions.features.get(feed.feature) if feed else None
         feed_ok = feed is not None and feature is not None and feature.enabled
@@ -266,14 +265,14 @@ class SyncRun:
 
     async def _sync_model(self, planned: _Planned) -> None:
         model, report = planned.model, planned.report
-        field_map = self.hub.field_maps(self.connector.name)[model]
+        field_map = self.context.field_maps(self.connector.name)[model]
         full = report.mode == "full"
         self.progress(model, "start", {"mode": report.mode})
         stager = Stager(self.store, self.report.run_id, model, report)
         protected: set[str] = set()
         excluded: dict[str, str] = {}
         compiled = await compile_for(
-            self.client, self.connector, field_map, self.account, self.hub.registry.transforms
+            self.client, self.connector, field_map, self.account, self.context.registry.transforms
         )
         feed = self.connector.change_feed
         batches: list[list[tuple[str, ...]] | None]
@@ -386,7 +385,7 @@ class SyncRun:
             return
         for row in rows:
             payload = json.loads(row.payload)
-            self.hub.registry.announce(
+            self.context.registry.announce(
                 SyncEvent(
                     id=row.id,
                     type=row.type,
@@ -470,7 +469,8 @@ class SyncRun:
         try:
             self._begin()
             self._deliver()  # events a crashed run committed but never handed out
-            self.client = self.connector.client_factory(self.account.credentials.reveal(), self.hub.settings)
+            credentials = self.account.credentials.reveal()
+            self.client = self.connector.client_factory(credentials, self.context.settings)
             try:
                 planned = self._plan()
                 if self.account.options.filters:
@@ -503,7 +503,7 @@ class SyncRun:
             finally:
                 await self.client.aclose()
                 self._finish()
-            self.hub.registry.announce(
+            self.context.registry.announce(
                 SyncEvent(
                     type="account.synced",
                     account_id=self.account.id,

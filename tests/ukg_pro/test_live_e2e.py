@@ -84,8 +84,8 @@ def test_cursor_pages_cover_everything_once_and_get_finds_by_id(hub, creds):
 
 
 async def test_the_same_names_can_be_awaited(hub, creds):
-    account = await hub.link("ukg_pro", creds)
-    page = await hub.employees(account).list(page_size=5)
+    account = await hub.alink("ukg_pro", creds)
+    page = await hub.employees(account).alist(page_size=5)
     assert len(page.results) == 5
 
 

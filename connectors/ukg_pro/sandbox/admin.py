@@ -25,7 +25,7 @@ from connectors.ukg_pro.sandbox import jsonio
 from connectors.ukg_pro.sandbox.auth import PERMISSIONS, ROLES
 
 if TYPE_CHECKING:
-    from connectors.ukg_pro.sandbox.app import Receive, SandboxState, Scope, Send
+    from connectors.ukg_pro.sandbox.state import Receive, SandboxState, Scope, Send
 
 __all__ = ["handle_admin"]
 

@@ -10,15 +10,14 @@ query (400), and the records.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any, Protocol
+from typing import Any
 
 import anyio
 
 from connectors.ukg_pro.sandbox import jsonio
-from connectors.ukg_pro.sandbox.auth import Account, AccountStore
+from connectors.ukg_pro.sandbox.auth import Account
 from connectors.ukg_pro.sandbox.endpoints import Call, Endpoint, NotFound, Router
-from connectors.ukg_pro.sandbox.faults import ConnectionDropped, Faults
+from connectors.ukg_pro.sandbox.faults import ConnectionDropped
 from connectors.ukg_pro.sandbox.query import (
     Page,
     QueryError,
@@ -28,16 +27,10 @@ from connectors.ukg_pro.sandbox.query import (
     parse_page,
 )
 from connectors.ukg_pro.sandbox.records import RecordContext
-from connectors.ukg_pro.sandbox.settings import SandboxSettings
-from connectors.ukg_pro.sandbox.stats import Stats
-from connectors.ukg_pro.sandbox.tenant import Tenant
+from connectors.ukg_pro.sandbox.state import Receive, SandboxState, Scope, Send
 
 __all__ = ["ADMIN_PREFIX", "SandboxApp", "SandboxState"]
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
 
 ADMIN_PREFIX = "/_sandbox"
 _JSON = b"application/json; charset=utf-8"
@@ -49,16 +42,6 @@ _GATEWAY_PAGE = (
 )
 _REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Temporarily Unavailable",
             504: "Gateway Time-out"}  # fmt: skip
-
-
-class SandboxState(Protocol):
-    """What the app reads on every request (a :class:`~connectors.ukg_pro.sandbox.Sandbox`)."""
-
-    settings: SandboxSettings
-    tenant: Tenant
-    accounts: AccountStore
-    faults: Faults
-    stats: Stats
 
 
 async def _respond(

@@ -23,7 +23,6 @@ import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from connectors.ukg_pro.sandbox import vocab
 from connectors.ukg_pro.sandbox.formats import truncate_ms
@@ -46,9 +45,7 @@ from connectors.ukg_pro.sandbox.model import (
     PayGroup,
     Person,
 )
-
-if TYPE_CHECKING:
-    from connectors.ukg_pro.sandbox.tenant import Tenant
+from connectors.ukg_pro.sandbox.roster import Roster
 
 __all__ = ["FANOUT", "Generator"]
 
@@ -104,7 +101,7 @@ class _Work:
 class Generator:
     """Builds a tenant's catalogue and people (:meth:`generate`); applies its hires, changes, terminations."""
 
-    def __init__(self, tenant: Tenant) -> None:
+    def __init__(self, tenant: Roster) -> None:
         self.t = tenant
         self.s = tenant.settings
         self.rng = random.Random(mix(tenant.seed, 0x5EED))
@@ -361,7 +358,7 @@ class Generator:
             )
             if supervisor is not None:
                 supervisor.reports += 1
-            t._index(employment)
+            t.index(employment)
         self._second_jobs(rng)
 
     def _status_quota(self, rng: random.Random, n: int) -> dict[int, str]:
@@ -421,7 +418,7 @@ class Generator:
             )
             if supervisor is not None:
                 supervisor.reports += 1
-            t._index(second)
+            t.index(second)
 
     def _person(self, rng: random.Random, country: str, near: str, age: int, created: datetime) -> Person:
         first, gender = vocab.FIRST_NAMES[int(rng.random() * len(vocab.FIRST_NAMES))]
@@ -664,14 +661,14 @@ class Generator:
             person = self._person(rng, country, location.city, age, created)
         area = _AREA_CODES.get(location.state, "555")
         desk = location.kind == "office" or not work.hourly
-        department = self.t.org_unit(3, org[2])
+        department = self.org_by_code.get((3, org[2])) if org[2] else None
         employment = Employment(
             key=(self.t.seed & 0xFFFFFF) << 40 | int(number) << 1 | (0 if company.is_master else 1),
             employee_id=employee_id,
             number=number,
             company=company,
             person=person,
-            is_home=employee_id not in self.t._by_id,
+            is_home=not self.t.is_known(employee_id),
             status=dates.status,
             status_start=dates.status_start,
             employee_type=work.employee_type,
@@ -894,7 +891,7 @@ class Generator:
         for row in e.history:
             row.created_at = now
         supervisor.reports += 1
-        t._index(e)
+        t.index(e)
         return e
 
     def terminate(self, e: Employment, rng: random.Random, now: datetime) -> None:

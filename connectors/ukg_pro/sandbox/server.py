@@ -9,14 +9,22 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from connectors.ukg_pro.sandbox.faults import ConnectionDropped
 
-if TYPE_CHECKING:
-    from connectors.ukg_pro.sandbox.sandbox import Sandbox
+__all__ = ["Servable", "run_server", "serve"]
 
-__all__ = ["run_server", "serve"]
+
+class Servable(Protocol):
+    """What the server needs of a sandbox: its ASGI app and the text that says how to link it."""
+
+    @property
+    def app(self) -> Any:
+        """The ASGI app to serve."""
+
+    def banner(self, base_url: str) -> str:
+        """The linking values, for a person, once served at ``base_url``."""
 
 
 class _QuietDrops(logging.Filter):
@@ -49,7 +57,7 @@ def _url(host: str, port: int) -> str:
 
 @contextlib.contextmanager
 def run_server(
-    sb: Sandbox,
+    sb: Servable,
     host: str = "127.0.0.1",
     port: int = 0,
     *,
@@ -102,7 +110,7 @@ def run_server(
 
 
 def serve(
-    sb: Sandbox,
+    sb: Servable,
     host: str = "127.0.0.1",
     port: int = 8765,
     *,

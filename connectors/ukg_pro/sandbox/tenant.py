@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from connectors.ukg_pro.sandbox import vocab
 from connectors.ukg_pro.sandbox.formats import truncate_ms
 from connectors.ukg_pro.sandbox.generate import Generator
 from connectors.ukg_pro.sandbox.ids import mix
-from connectors.ukg_pro.sandbox.model import Company, Employment, Job, LocationSpec, OrgUnit, PayGroup
+from connectors.ukg_pro.sandbox.model import Employment, Job, LocationSpec, OrgUnit, PayGroup
+from connectors.ukg_pro.sandbox.roster import Roster
 from connectors.ukg_pro.sandbox.settings import SandboxSettings
 
 __all__ = ["AdvanceSummary", "Clock", "Tenant"]
@@ -63,8 +63,8 @@ class AdvanceSummary:
         }
 
 
-class Tenant:
-    """A generated UKG Pro tenant and its clock.
+class Tenant(Roster):
+    """A generated UKG Pro tenant (its :class:`Roster`) and its clock.
 
     Args:
         settings: size, seed and the tenant's customisations.
@@ -74,8 +74,6 @@ class Tenant:
     """
 
     def __init__(self, settings: SandboxSettings, clock: datetime | Clock | None = None) -> None:
-        self.settings = settings
-        self.seed = settings.seed
         self._fixed: datetime | None = None
         self._source: Clock = _utc_now
         self._offset = timedelta()
@@ -83,18 +81,11 @@ class Tenant:
             self._fixed = truncate_ms(clock.replace(tzinfo=None))
         elif clock is not None:
             self._source = clock
-        self.as_of: date = settings.as_of or self.now.date()
+        super().__init__(settings, settings.as_of or self.now.date())
         self.lock = threading.RLock()
         self.version = 0
         self.row_cache: dict[str, tuple[int, list[Any]]] = {}
         self._advances = 0
-        self.companies: list[Company] = []
-        self.org_units: list[OrgUnit] = []
-        self.jobs: list[Job] = []
-        self.locations: list[LocationSpec] = list(vocab.LOCATIONS)
-        self.pay_groups: list[PayGroup] = [PayGroup(*spec) for spec in vocab.PAY_GROUPS]
-        self.employments: list[Employment] = []
-        self._by_id: dict[str, list[Employment]] = {}
         self._gen = Generator(self)
         # Generation allocates millions of small objects that all live on; pausing the cyclic
         # collector meanwhile saves about a third of the time.
@@ -141,24 +132,6 @@ class Tenant:
         return self.now
 
     # -- lookup ------------------------------------------------------------------------------------------
-
-    @property
-    def master(self) -> Company:
-        """The master company."""
-        return self.companies[0]
-
-    @property
-    def component(self) -> Company:
-        """The component (Canadian) company."""
-        return self.companies[1]
-
-    def find(self, employee_id: str, company_id: str | None = None) -> list[Employment]:
-        """Employments by employee id (and company id), matched case-insensitively as UKG's SQL does."""
-        found = self._by_id.get(employee_id.upper(), [])
-        if company_id is not None:
-            wanted = company_id.upper()
-            found = [e for e in found if e.company.company_id == wanted]
-        return found
 
     def home(self, employee_id: str) -> Employment | None:
         """The home-company employment of an employee id, or None."""
@@ -267,9 +240,7 @@ class Tenant:
         Nothing appears in the change feed: only a full read notices the employee is gone.
         """
         with self.lock:
-            gone = self._by_id.pop(employee_id.upper(), [])
-            ids = {id(e) for e in gone}
-            self.employments = [e for e in self.employments if id(e) not in ids]
+            gone = self.remove(employee_id)
             self.version += 1
             return gone
 
@@ -277,7 +248,3 @@ class Tenant:
         """Employments whose record or person changed in ``[start, end]`` (the change feed)."""
         with self.lock:
             return [e for e in self.employments if start <= e.touched_at <= end]
-
-    def _index(self, employment: Employment) -> None:
-        self.employments.append(employment)
-        self._by_id.setdefault(employment.employee_id, []).append(employment)

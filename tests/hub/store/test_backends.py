@@ -34,7 +34,7 @@ def database_url(request, tmp_path):
 
 
 def spliced_employees(hub, account):
-    accessor = ModelAccessor(hub, hub.store.account(account.id, sealed=True), "employees")
+    accessor = ModelAccessor(hub.context, hub.store.account(account.id, sealed=True), "employees")
     return json.loads(accessor.store_body(page_size=50))["results"]
 
 
@@ -62,7 +62,7 @@ def test_link_sync_change_filter_and_lease(database_url):
     for include_sensitive in (False, True):
         hub.set_options(account, {"include_sensitive": include_sensitive})
         for resource in ("employees", "employments", "companies"):
-            accessor = ModelAccessor(hub, hub.store.account(account.id, sealed=True), resource)
+            accessor = ModelAccessor(hub.context, hub.store.account(account.id, sealed=True), resource)
             parsed = accessor.list_json(page_size=7)
             spliced = json.loads(accessor.store_body(page_size=7))
             assert spliced == {"results": parsed.results, "next_cursor": parsed.next_cursor}
