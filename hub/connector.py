@@ -30,7 +30,6 @@ __all__ = [
     "ConnectorClient",
     "HttpSettings",
     "SandboxLike",
-    "field_maps_folder",
 ]
 
 
@@ -195,8 +194,8 @@ class Connector:
         actions: unified action name → :class:`Action`.
         features: further capabilities that need their own permissions (e.g.
             ``incremental_sync`` → the provider's change feed), same shape as actions.
-        field_maps: the folder of field-map YAML files: a name under the ``field_maps`` package
-            (``"ukg_pro"``) or an absolute path a plugin ships.
+        field_maps: the absolute path of the folder of the connector's field-map YAML files, which
+            the plugin ships (``Path(__file__).parent / "maps"``). The hub looks nothing up by name.
         client_factory: builds the client for one account.
         normalize_credentials: turns what an admin typed into the canonical values, raising
             :class:`hub.errors.InvalidCredentials` with every field's issue at once.
@@ -269,21 +268,3 @@ class Connector:
     def supported_actions(self) -> list[str]:
         """The names of the actions this connector supports."""
         return [name for name, spec in self.actions.items() if spec.supported]
-
-    def field_map_folder(self) -> Path:
-        """The resolved folder of this connector's field maps."""
-        return field_maps_folder(self.field_maps)
-
-
-def field_maps_folder(name: str | Path) -> Path:
-    """The folder a connector's ``field_maps`` names.
-
-    An absolute path a plugin ships is taken as it is; a bare name is a folder under the project's
-    ``field_maps/`` (``"ukg_pro"``).
-    """
-    folder = Path(name)
-    if folder.is_absolute():
-        return folder
-    import field_maps  # local: keep importing the contract cheap
-
-    return Path(field_maps.__file__).parent / folder

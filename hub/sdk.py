@@ -16,7 +16,7 @@ What is here:
   customer's own names for fields), the value parsers a provider's transforms build on, and
   :class:`MappingError` for a value a transform refuses;
 - field maps, for a connector that reads its own (the CSV connector's column rules):
-  :func:`field_maps_folder`, :func:`load_maps`, :class:`FieldMap`, :class:`FieldSpec`,
+  :func:`load_maps`, :class:`FieldMap`, :class:`FieldSpec`,
   :data:`BUILTIN_TRANSFORMS`.
 
 Importing this module loads neither the store, nor the HTTP app, nor the CLI.
@@ -46,7 +46,6 @@ from hub.connector import (
     ConnectorClient,
     HttpSettings,
     SandboxLike,
-    field_maps_folder,
 )
 from hub.errors import (
     FieldIssue,
@@ -90,7 +89,6 @@ __all__ = [
     "ProviderUnreachable",
     "RateLimited",
     "SandboxLike",
-    "field_maps_folder",
     "hookimpl",
     "load_maps",
     "normalise_label",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -112,7 +113,13 @@ def _field_map_problems(
 ) -> dict[str, Any]:
     from field_maps import FieldMapError, load_maps
 
-    folder = connector.field_map_folder()
+    folder = Path(connector.field_maps)
+    if not folder.is_absolute():
+        problems.append(
+            f"field_maps {str(folder)!r} is not an absolute path: declare the folder the plugin ships, "
+            'e.g. field_maps=Path(__file__).parent / "maps"'
+        )
+        return {}
     if not folder.is_dir():
         problems.append(f"field-map folder {str(folder)!r} does not exist")
         return {}

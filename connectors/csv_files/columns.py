@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from connectors.csv_files.transforms import TRANSFORMS
-from hub.sdk import BUILTIN_TRANSFORMS, FieldMap, FieldSpec, field_maps_folder, load_maps, normalise_label
+from hub.sdk import BUILTIN_TRANSFORMS, FieldMap, FieldSpec, load_maps, normalise_label
 
 __all__ = [
     "BALANCES",
@@ -35,8 +36,8 @@ __all__ = [
     "slug",
 ]
 
-MAPS_FOLDER = field_maps_folder("csv_files")
-"""This connector's field maps."""
+MAPS_FOLDER = Path(__file__).resolve().parents[2] / "field_maps" / "csv_files"
+"""This connector's field maps (the project keeps every connector's maps under ``field_maps/``)."""
 
 CUSTOM_KEY = "_custom"
 """The record key holding ``[{"field": header, "value": cell}]`` for columns no map reads.

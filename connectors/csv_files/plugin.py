@@ -7,6 +7,7 @@ from typing import Any
 
 from connectors.csv_files.actions import ACTIONS
 from connectors.csv_files.client import create_client
+from connectors.csv_files.columns import MAPS_FOLDER
 from connectors.csv_files.credentials import CREDENTIALS_SCHEMA, normalize_credentials
 from connectors.csv_files.transforms import TRANSFORMS
 from hub.sdk import Connector, hookimpl
@@ -40,7 +41,7 @@ CONNECTOR = Connector(
     docs=DOCS,
     credentials_schema=CREDENTIALS_SCHEMA,
     actions=ACTIONS,
-    field_maps="csv_files",
+    field_maps=MAPS_FOLDER,
     client_factory=create_client,
     normalize_credentials=normalize_credentials,
     sandbox=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 from connectors.ukg_pro.client import create_client
@@ -35,6 +36,9 @@ def _version() -> str:
         return ""
 
 
+MAPS_FOLDER = Path(__file__).resolve().parents[2] / "field_maps" / "ukg_pro"
+"""This connector's field maps (the project keeps every connector's maps under ``field_maps/``)."""
+
 CONNECTOR = Connector(
     name="ukg_pro",
     title="UKG Pro",
@@ -42,7 +46,7 @@ CONNECTOR = Connector(
     credentials_schema=CREDENTIALS_SCHEMA,
     actions=ACTIONS,
     features=FEATURES,
-    field_maps="ukg_pro",
+    field_maps=MAPS_FOLDER,
     client_factory=create_client,
     normalize_credentials=normalize_credentials,
     sandbox=_sandbox,

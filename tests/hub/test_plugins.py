@@ -94,6 +94,16 @@ def test_a_bad_declaration_reports_every_fault_at_once(site, PLUGIN):
         assert fault in reason, fault
 
 
+def test_a_field_map_folder_given_by_name_is_refused_the_hub_looks_nothing_up(site, PLUGIN):
+    # "csv_files" names a real folder under the project's field_maps/: a name must still not reach it.
+    by_name = PLUGIN.replace("    register(make())", "    register(make(field_maps='csv_files'))")
+    site("named-hris", "named_plugin", by_name, entry_name="named")
+    hub = Hub(plugins=["named"])
+    assert "named" not in hub.connectors
+    reason = failure_of(hub, "named").reason
+    assert "'csv_files' is not an absolute path" in reason and 'Path(__file__).parent / "maps"' in reason
+
+
 def test_a_bad_field_map_is_reported_with_its_file_and_json_path(site, PLUGIN):
     maps = site("acme-hris", "acme_plugin", PLUGIN, entry_name="acme")
     (maps / "company.yaml").write_text(

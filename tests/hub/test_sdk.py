@@ -37,7 +37,6 @@ SURFACE = {
     "ProviderUnreachable",
     "RateLimited",
     "SandboxLike",
-    "field_maps_folder",
     "hookimpl",
     "load_maps",
     "normalise_label",
