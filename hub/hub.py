@@ -19,7 +19,7 @@ from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
     from hub.accounts import PermissionReport
-    from hub.link_sessions import LinkSessions
+    from hub.linking.sessions import LinkSessions
     from hub.store import AccountRow, Store
     from hub.sync import Progress, SyncReport
     from unified_models import (
@@ -209,7 +209,7 @@ class Hub:
     @property
     def link_sessions(self) -> LinkSessions:
         """Single-use linking pages: create them for a customer, open and submit them by URL token."""
-        from hub.link_sessions import LinkSessions
+        from hub.linking.sessions import LinkSessions
 
         return LinkSessions(self.context)
 

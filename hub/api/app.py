@@ -7,12 +7,13 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub import linkpage
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_link_sessions, routes_syncs
+from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
 from hub.api.background import BackgroundSyncs
 from hub.api.problems import install_problem_handlers
 from hub.hub import Hub
-from hub.linkpage.security import LinkTokenFilter
+from hub.linking import api_routes as routes_link_sessions
+from hub.linking import page as linkpage
+from hub.linking.page.security import LinkTokenFilter
 
 __all__ = ["create_app"]
 

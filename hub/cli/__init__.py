@@ -2,7 +2,7 @@
 
 One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors,
 scopes), ``sandbox``, ``recording`` (record), ``scaffolding`` (new-connector), ``accounts``
-(customers, link, relink, accounts, check, options), ``linking_pages`` (link-pages), ``syncing``
+(customers, link, relink, accounts, check, options), :mod:`hub.linking.cli` (link-pages), ``syncing``
 (sync, worker), ``reading`` (employees), ``serving`` (serve, secret-key) and ``demo``. Heavy imports
 (the hub, its store, the HTTP app, uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
 """
@@ -15,7 +15,6 @@ from hub.cli import (  # noqa: F401  # noqa: F401
     catalog,
     demo,
     docs,
-    linking_pages,
     reading,
     recording,
     sandbox,
@@ -24,6 +23,7 @@ from hub.cli import (  # noqa: F401  # noqa: F401
     syncing,
 )
 from hub.cli.app import app
+from hub.linking import cli as linking_cli  # noqa: F401
 
 __all__ = ["app", "main"]
 

@@ -21,7 +21,6 @@ from hub.paths import data_home, database_url
 from hub.secrets import SecretBox
 from hub.store import tables as t
 from hub.store.database import open_engine
-from hub.store.link_sessions import LinkSessionStore
 from unified_models import format_instant
 
 __all__ = ["AccountRow", "Customer", "Store", "hash_api_key", "utcnow"]
@@ -102,11 +101,6 @@ class Store:
             return
         event.listen(self.engine, "connect", _map_file)
         self.engine.dispose()
-
-    @property
-    def link_sessions(self) -> LinkSessionStore:
-        """The link sessions (single-use linking pages) of this store."""
-        return LinkSessionStore(self.engine)
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
-from hub.link_sessions import DEFAULT_TTL, MAX_TTL, MIN_TTL, SUBMIT_LIMIT
-from hub.linkpage.security import CSRF_COOKIE, HOLDER_COOKIE
+from hub.linking.page.security import CSRF_COOKIE, HOLDER_COOKIE
+from hub.linking.sessions import DEFAULT_TTL, MAX_TTL, MIN_TTL, SUBMIT_LIMIT
 from hub.store import tables as t
 from hub.testing import EventRecorder
 

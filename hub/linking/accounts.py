@@ -1,7 +1,7 @@
 """Linking an account: validate every field at once, normalise, probe, report permissions, store.
 
 The functions that store take the hub's :class:`hub.context.HubContext` (registry, settings, store);
-:class:`hub.hub.Hub` and :class:`hub.link_sessions.LinkSessions` both link through them.
+:class:`hub.hub.Hub` and :class:`hub.linking.sessions.LinkSessions` both link through them.
 """
 
 from __future__ import annotations

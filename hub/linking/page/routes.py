@@ -1,7 +1,7 @@
 """The linking page an HR admin opens from a link session's URL: form, submit, permissions, check again.
 
 Server-rendered (Jinja2) so it works without JavaScript; ``link.js`` adds checks while typing and
-the host preview. Every answer carries :func:`hub.linkpage.security.security_headers`; secrets typed
+the host preview. Every answer carries :func:`hub.linking.page.security.security_headers`; secrets typed
 into the form are never rendered back, logged or stored anywhere but the sealed account.
 """
 
@@ -31,9 +31,8 @@ from hub.errors import (
     TooManyAttempts,
 )
 from hub.hub import Hub
-from hub.link_sessions import secret_fields
-from hub.linkpage.form import action_lines, form_fields
-from hub.linkpage.security import (
+from hub.linking.page.form import action_lines, form_fields
+from hub.linking.page.security import (
     CSRF_COOKIE,
     HOLDER_COOKIE,
     csrf_matches,
@@ -42,7 +41,8 @@ from hub.linkpage.security import (
     security_headers,
     set_cookie,
 )
-from hub.store.link_sessions import LinkSessionRow
+from hub.linking.rows import LinkSessionRow
+from hub.linking.sessions import secret_fields
 
 __all__ = ["ASSETS_PATH", "FormRefused", "assets", "router"]
 
@@ -50,7 +50,7 @@ ASSETS_PATH = "/link-assets"
 router = APIRouter(include_in_schema=False)
 
 _templates = Environment(
-    loader=PackageLoader("hub.linkpage", "templates"),
+    loader=PackageLoader("hub.linking.page", "templates"),
     autoescape=select_autoescape(default=True),
     trim_blocks=True,
     lstrip_blocks=True,
@@ -59,7 +59,7 @@ _templates = Environment(
 
 def assets() -> StaticFiles:
     """The page's stylesheet and script, served by the hub (no build step, no CDN)."""
-    return StaticFiles(directory=str(files("hub.linkpage") / "static"))
+    return StaticFiles(directory=str(files("hub.linking.page") / "static"))
 
 
 def _public_url() -> str:

@@ -29,7 +29,7 @@ from hub.errors import (
     NotFound,
     TooManyAttempts,
 )
-from hub.store.link_sessions import LinkSessionRow
+from hub.linking.rows import LinkSessionRow, LinkSessionStore
 
 if TYPE_CHECKING:
     from hub.connector import Connector
@@ -146,8 +146,8 @@ class LinkSessions:
         self.context = context
 
     @property
-    def _rows(self) -> Any:
-        return self.context.store.link_sessions
+    def _rows(self) -> LinkSessionStore:
+        return LinkSessionStore(self.context.store.engine)
 
     # -- the customer's side (API key) -------------------------------------------------------------
 

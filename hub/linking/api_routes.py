@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Request, Response
 from hub.api.auth import current_customer, get_hub
 from hub.api.schemas import LinkSessionCreate, LinkSessionList, LinkSessionOut, Problem
 from hub.hub import Hub
+from hub.linking.rows import LinkSessionRow
 from hub.store import Customer
-from hub.store.link_sessions import LinkSessionRow
 
 __all__ = ["PUBLIC_URL_ENV", "lifetime", "router", "session_out"]
 
@@ -49,7 +49,7 @@ def lifetime(seconds: int | None) -> timedelta | None:
     """``expires_in`` as a duration; a number of seconds too large for one stays out of range.
 
     JSON integers have no bound: ``timedelta`` overflows past 999,999,999 days, so such a value becomes
-    the largest (or smallest) duration, which :meth:`hub.link_sessions.LinkSessions.create` refuses
+    the largest (or smallest) duration, which :meth:`hub.linking.sessions.LinkSessions.create` refuses
     with the same field issue as any other out-of-range life.
     """
     if seconds is None:
