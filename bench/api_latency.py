@@ -83,19 +83,19 @@ def main() -> None:
             settings=HttpSettings(sandbox_origins=frozenset({base}), read_timeout=300), database_url=url
         )
         account = hub.link("ukg_pro", credentials)
-        _, key = hub.store.add_customer("bench")
+        _, key = hub.store.customers.add("bench")
         with hub.store.begin() as db:
             from sqlalchemy import update
 
             from hub.store import tables as t
 
-            customer = hub.store.customer_for_key(key)
+            customer = hub.store.customers.for_key(key)
             db.execute(
                 update(t.accounts).where(t.accounts.c.id == account.id).values(customer_id=customer.id)
             )
         start = time.perf_counter()
         report = hub.sync(account, models=("Employee",))
-        stored = hub.store.count_records(account.id, "Employee")
+        stored = hub.store.sync_state.count_records(account.id, "Employee")
         print(f"store: {stored:,} employees synced in {time.perf_counter() - start:.1f} s")
         hub.close()
         assert report.status == "succeeded"

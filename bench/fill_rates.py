@@ -38,7 +38,7 @@ def main() -> None:
         report = hub.sync(account)
         for model in args.models:
             part = report.models[model]
-            lineage = hub.store.state(account.id, model)["details"]["lineage"]
+            lineage = hub.store.sync_state.get(account.id, model)["details"]["lineage"]
             fields = [
                 n
                 for n in hub.field_maps("ukg_pro")[model].model_cls.model_fields

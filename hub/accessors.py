@@ -163,7 +163,7 @@ class ModelAccessor(Generic[M]):
         return records, errors, [screened_problem(p, hidden or ()) for p in problems if not p.unmapped]
 
     def _synced(self) -> bool:
-        return self.context.store.is_synced(self.account.id, self.model)
+        return self.context.store.sync_state.is_synced(self.account.id, self.model)
 
     def _use_store(self, mode: str) -> bool:
         if mode not in ("auto", "live"):

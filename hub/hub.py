@@ -146,7 +146,7 @@ class Hub:
         account's id, connector and permissions report, plus ``announce`` (e.g. the link session and
         the customer's reference for it).
         """
-        from hub.linking import link_and_store
+        from hub.linking.accounts import link_and_store
 
         return await link_and_store(
             self.context, connector, credentials, options=options, customer_id=customer_id, announce=announce
@@ -176,7 +176,7 @@ class Hub:
         Synced data, cursors and options stay; the permissions report is refreshed. Wrong values
         raise as :meth:`alink` does and leave the stored credentials as they were.
         """
-        from hub.linking import relink
+        from hub.linking.accounts import relink
 
         return await relink(self.context, self.account(account, customer_id=customer_id), credentials)
 
@@ -196,7 +196,7 @@ class Hub:
         A refused login (401) marks the account ``needs_attention`` and raises
         :class:`hub.errors.ProviderAuthError`; the stored report is left as it was.
         """
-        from hub.linking import recheck_account
+        from hub.linking.accounts import recheck_account
 
         return await recheck_account(self.context, self.account(account, customer_id=customer_id))
 
@@ -219,11 +219,11 @@ class Hub:
         ``account`` is an id or an :class:`Account`; ``customer_id`` limits it to that customer's.
         """
         account_id = account.id if isinstance(account, Account) else account
-        return self.store.account(account_id, customer_id=customer_id)
+        return self.store.accounts.get(account_id, customer_id=customer_id)
 
     def accounts(self, *, customer_id: str | None = None) -> list[AccountRow]:
         """Stored accounts (one customer's, if given), without credentials."""
-        return self.store.accounts(customer_id=customer_id)
+        return self.store.accounts.all(customer_id=customer_id)
 
     def set_options(self, account: AccountRef, options: AccountOptions | Mapping[str, Any]) -> AccountOptions:
         """Change an account's options (employee filters, overrides, schedule); applied at the next sync.
@@ -231,13 +231,13 @@ class Hub:
         Raises :class:`hub.errors.InvalidOptions` naming each bad option (overrides are checked
         against the connector's field maps); nothing is changed then.
         """
-        from hub.linking import check_overrides
+        from hub.linking.accounts import check_overrides
 
         if isinstance(options, Mapping):
             options = AccountOptions.from_dict(options)
-        stored = self.store.account_row(account.id if isinstance(account, Account) else account)
+        stored = self.store.accounts.row(account.id if isinstance(account, Account) else account)
         check_overrides(self.context, stored.connector, options)
-        self.store.set_options(stored.id, options)
+        self.store.accounts.set_options(stored.id, options)
         return options
 
     # -- syncing ---------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ class Hub:
     def syncs(self, account: AccountRef, *, limit: int = 20) -> list[dict[str, Any]]:
         """The account's latest sync runs with their reports, newest first."""
         account_id = account.id if isinstance(account, Account) else account
-        return self.store.runs(account_id, limit=limit)
+        return self.store.runs.latest(account_id, limit=limit)
 
     # -- one accessor per unified model ----------------------------------------------------------
 

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 async def run_due(hub: Hub, *, on_report: Callable[[SyncReport], Any] | None = None) -> int:
     """Sync every account that is due now, one after another; returns how many were synced."""
     done = 0
-    for account_id in hub.store.due_accounts():
+    for account_id in hub.store.leases.due():
         try:
             report = await hub.async_sync(account_id)
         except SyncInProgress:

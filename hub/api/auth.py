@@ -63,7 +63,7 @@ async def api_key(
 
 def customer_for(hub: Hub, key: str) -> Customer:
     """The customer holding ``key``, or a 401 problem."""
-    customer = hub.store.customer_for_key(key)
+    customer = hub.store.customers.for_key(key)
     if customer is None:
         raise Unauthenticated("The API key is not known to this hub (mistyped, or the customer was removed).")
     return customer
@@ -111,7 +111,7 @@ def resolve_account(hub: Hub, ref: CallerRef) -> Account:
     caller's (exactly like an id that does not exist).
     """
     if ref.account_id is not None:
-        found = hub.store.account_for_key(ref.key, ref.account_id)
+        found = hub.store.accounts.for_key(ref.key, ref.account_id)
         if found is not None:
             return found
     customer = customer_for(hub, ref.key)
@@ -119,7 +119,7 @@ def resolve_account(hub: Hub, ref: CallerRef) -> Account:
         raise RequestValidationError(
             [{"type": "missing", "loc": ("header", ACCOUNT_HEADER), "msg": "Field required", "input": None}]
         )
-    return hub.store.account(ref.account_id, customer_id=customer.id, sealed=True)
+    return hub.store.accounts.get(ref.account_id, customer_id=customer.id, sealed=True)
 
 
 def current_account(request: Request, ref: Annotated[CallerRef, Depends(caller_ref)]) -> Account:

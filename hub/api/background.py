@@ -1,15 +1,27 @@
-"""Syncs the API started without waiting: each runs in a worker thread, its task kept referenced."""
+"""The API's syncs: each runs on the hub's own sync threads, never on the server's event loop.
+
+A sync maps records and writes the store: CPU and database work that would stall every request if
+it ran on the server's loop. Each runs to the end with :meth:`hub.hub.Hub.sync` on one of
+:data:`SYNC_THREADS` threads the hub owns (named ``hrishub-sync``), each sync on an event loop of its
+own; the route awaits it there (``wait=true``) or lets it run, its task kept referenced.
+"""
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from hub.errors import HubError, SyncInProgress
 from hub.hub import Hub
+from hub.sync import SyncReport
 
-__all__ = ["BackgroundSyncs"]
+__all__ = ["SYNC_THREADS", "BackgroundSyncs"]
 
 log = logging.getLogger("hub.api")
+
+SYNC_THREADS = 4
+"""How many syncs one API process runs at once; more wait for a thread."""
 
 
 class BackgroundSyncs:
@@ -17,12 +29,19 @@ class BackgroundSyncs:
 
     def __init__(self) -> None:
         self.tasks: set[asyncio.Task[Any]] = set()
+        self.threads: ThreadPoolExecutor | None = None
+
+    async def run(self, hub: Hub, account_id: str, *, full: bool, force: bool, run_id: str) -> SyncReport:
+        """Run one sync to the end on a sync thread; its report."""
+        if self.threads is None:
+            self.threads = ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="hrishub-sync")
+        work = partial(hub.sync, account_id, full=full, force=force, run_id=run_id)
+        return await asyncio.get_running_loop().run_in_executor(self.threads, work)
 
     def start(self, hub: Hub, account_id: str, *, full: bool, force: bool, run_id: str) -> asyncio.Task[Any]:
-        """Run ``hub.sync`` in a thread (never on the event loop); the task, kept until it ends."""
+        """Start one sync on a sync thread; the task, kept until it ends."""
         task = asyncio.create_task(
-            asyncio.to_thread(hub.sync, account_id, full=full, force=force, run_id=run_id),
-            name=f"hrishub-sync-{run_id}",
+            self.run(hub, account_id, full=full, force=force, run_id=run_id), name=f"hrishub-sync-{run_id}"
         )
         self.tasks.add(task)
         task.add_done_callback(self._finished)
@@ -53,16 +72,18 @@ class BackgroundSyncs:
 
     async def drain(self, timeout: float = 60.0) -> None:
         """Wait for running syncs to end (up to ``timeout`` seconds), so none is cut off mid-run."""
-        if not self.tasks:
-            return
-        _, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
-        if pending:
-            log.warning("%d background sync(s) still running at shutdown", len(pending))
+        if self.tasks:
+            _, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
+            if pending:
+                log.warning("%d background sync(s) still running at shutdown", len(pending))
+        if self.threads is not None:
+            self.threads.shutdown(wait=False, cancel_futures=True)
+            self.threads = None
 
 
 def _recorded(hub: Hub, run_id: str) -> bool:
     try:
-        hub.store.run(run_id)
+        hub.store.runs.get(run_id)
     except HubError:
         return False
     return True

@@ -56,7 +56,7 @@ def list_accounts(hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
 
 
 def _account_of(hub: Hub, account_id: str, customer_id: str) -> dict[str, Any]:
-    return account_out(hub, hub.store.account_row(account_id, customer_id=customer_id))
+    return account_out(hub, hub.store.accounts.row(account_id, customer_id=customer_id))
 
 
 @router.post(
@@ -87,7 +87,7 @@ async def link_account(
 )
 def get_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     """One of your accounts: status, permissions report, options, schedule and its newest sync."""
-    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))
+    return account_out(hub, hub.store.accounts.row(account_id, customer_id=customer.id))
 
 
 @router.put(
@@ -126,6 +126,6 @@ def update_account(
 
     Filters and overrides apply from the next sync.
     """
-    row = hub.store.account_row(account_id, customer_id=customer.id)
+    row = hub.store.accounts.row(account_id, customer_id=customer.id)
     hub.set_options(account_id, {**row.options.to_dict(), **body.options})
-    return account_out(hub, hub.store.account_row(account_id, customer_id=customer.id))
+    return account_out(hub, hub.store.accounts.row(account_id, customer_id=customer.id))

@@ -56,15 +56,13 @@ async def start_sync(
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
     """
-    await asyncio.to_thread(hub.store.account_row, account_id, customer_id=customer.id)
+    await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
     options = body or SyncRequest()
     run_id = new_run_id()
-    if wait:
-        report = await asyncio.to_thread(
-            hub.sync, account_id, full=options.full, force=options.force, run_id=run_id
-        )
-        return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
     syncs: BackgroundSyncs = request.app.state.syncs
+    if wait:
+        report = await syncs.run(hub, account_id, full=options.full, force=options.force, run_id=run_id)
+        return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
     task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
     await syncs.started(hub, task, run_id)
     status = task.result().status if task.done() else "running"
@@ -85,7 +83,7 @@ def list_syncs(
     limit: Annotated[int, Query(ge=1, le=100, description="How many runs, newest first.")] = 20,
 ) -> dict[str, Any]:
     """The account's latest sync runs with their reports, newest first."""
-    hub.store.account_row(account_id, customer_id=customer.id)
+    hub.store.accounts.row(account_id, customer_id=customer.id)
     return {"results": hub.syncs(account_id, limit=limit)}
 
 
@@ -94,9 +92,9 @@ def list_syncs(
 )
 def get_sync(account_id: str, run_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     """One sync run: its status while it runs, its report once finished."""
-    hub.store.account_row(account_id, customer_id=customer.id)
+    hub.store.accounts.row(account_id, customer_id=customer.id)
     try:
-        run = hub.store.run(run_id)
+        run = hub.store.runs.get(run_id)
     except NotFound:
         run = None
     if run is None or run["account_id"] != account_id:

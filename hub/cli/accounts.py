@@ -84,7 +84,7 @@ def customers(
         return
     hub = _hub()
     with _errors():
-        found = hub.store.customers()
+        found = hub.store.customers.all()
         counts: dict[str | None, int] = {}
         for row in hub.accounts():
             counts[row.customer_id] = counts.get(row.customer_id, 0) + 1
@@ -120,7 +120,7 @@ def add_customer(
     """Create a customer and print its API key, shown this once only."""
     hub = _hub()
     with _errors():
-        customer, key = hub.store.add_customer(name)
+        customer, key = hub.store.customers.add(name)
     if as_json:
         _echo_json({"id": customer.id, "name": customer.name, "api_key": key})
         return
@@ -142,7 +142,7 @@ def rotate_customer_key(
     """Revoke a customer's API key and print its new one (shown this once only)."""
     hub = _hub()
     with _errors():
-        key = hub.store.rotate_customer_key(customer)
+        key = hub.store.customers.rotate_key(customer)
     if as_json:
         _echo_json({"id": customer, "api_key": key})
         return
@@ -276,7 +276,7 @@ def _options_from_flags(
 
 
 def _check_customer(hub: Hub, customer: str | None) -> None:
-    if customer is not None and customer not in {c.id for c in hub.store.customers()}:
+    if customer is not None and customer not in {c.id for c in hub.store.customers.all()}:
         raise NotFound(
             f"No customer {customer!r}.",
             remedy="List customers with `hrishub customers`; create one with `hrishub customers add NAME`.",

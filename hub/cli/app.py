@@ -99,7 +99,7 @@ def _account_row(hub: Hub, account: str) -> AccountRow:
     from hub.errors import NotFound
 
     try:
-        return hub.store.account_row(account)
+        return hub.store.accounts.row(account)
     except NotFound:
         raise NotFound(
             f"No account {account!r} in {hub.store.engine.url.render_as_string(hide_password=True)}.",

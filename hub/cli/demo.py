@@ -113,7 +113,7 @@ def demo(
         console.print(f"Demo store: {where}", markup=False)
 
         _step(console, "2. A customer: an app that reads the unified API with its key")
-        customer, key = hub.store.add_customer("Demo app")
+        customer, key = hub.store.customers.add("Demo app")
         console.print(f"Customer {customer.id}, API key: {key}", markup=False, soft_wrap=True)
 
         _step(console, "3. Linking the account (what an HR admin does once)")

@@ -8,30 +8,5 @@
 - :mod:`.api_routes`: ``/v1/link-sessions`` of the HTTP API;
 - :mod:`.cli`: ``hrishub link-pages``.
 
-Importing this package loads :mod:`.accounts` only; the page, the routes and the CLI load with the
-HTTP app and the CLI.
+Importing this package loads nothing else: ``hrishub --help`` imports :mod:`.cli` without the hub.
 """
-
-from __future__ import annotations
-
-from hub.linking.accounts import (
-    check_overrides,
-    link_account,
-    link_and_store,
-    new_account_id,
-    probe_account,
-    recheck_account,
-    relink,
-    validate_credentials,
-)
-
-__all__ = [
-    "check_overrides",
-    "link_account",
-    "link_and_store",
-    "new_account_id",
-    "probe_account",
-    "recheck_account",
-    "relink",
-    "validate_credentials",
-]

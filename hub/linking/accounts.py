@@ -155,7 +155,7 @@ async def link_and_store(
         check_overrides(context, connector, options)
     account = await link_account(context.connector(connector), credentials, context.settings, options=options)
     account = replace(account, customer_id=customer_id)
-    context.store.add_account(account)
+    context.store.accounts.add(account)
     record = {
         "id": account.id,
         "connector": account.connector,
@@ -182,7 +182,7 @@ async def relink(context: HubContext, current: Account, credentials: Mapping[str
         account_id=current.id,
     )
     fresh = replace(fresh, customer_id=current.customer_id)
-    context.store.replace_credentials(fresh)
+    context.store.accounts.replace_credentials(fresh)
     return fresh
 
 
@@ -192,8 +192,8 @@ async def recheck_account(context: HubContext, account: Account) -> PermissionRe
     try:
         held = await probe_account(connector, account.credentials.reveal(), context.settings)
     except ProviderAuthError:
-        context.store.set_status(account.id, "needs_attention")
+        context.store.accounts.set_status(account.id, "needs_attention")
         raise
     report = build_report(connector, held)
-    context.store.replace_credentials(replace(account, permissions=report))
+    context.store.accounts.replace_credentials(replace(account, permissions=report))
     return report

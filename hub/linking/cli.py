@@ -53,7 +53,7 @@ def new_page(
     """Create a linking page and print its single-use URL (shown only this once)."""
     hub = _hub()
     with _errors():
-        if hub.store.customer(customer) is None:
+        if hub.store.customers.get(customer) is None:
             from hub.errors import NotFound
 
             raise NotFound(f"No customer {customer!r}.", remedy="List customers with `hrishub customers`.")

@@ -303,7 +303,7 @@ class LinkSessions:
         :class:`InvalidCredentials` (nothing is counted against the budget), :class:`TooManyAttempts`,
         or the provider's error (:class:`hub.errors.ProviderAuthError`, ...); nothing is stored then.
         """
-        from hub.linking import link_and_store, validate_credentials
+        from hub.linking.accounts import link_and_store, validate_credentials
 
         self.usable(row)
         if not self._rows.claim(row.id, _now(), CLAIM_HOLD):
@@ -342,6 +342,6 @@ class LinkSessions:
         retry_at = self._rows.spend_attempt(row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT)
         if retry_at is not None:
             raise TooManyAttempts((retry_at - _now()).total_seconds())
-        from hub.linking import recheck_account
+        from hub.linking.accounts import recheck_account
 
-        return await recheck_account(self.context, self.context.store.account(row.account_id))
+        return await recheck_account(self.context, self.context.store.accounts.get(row.account_id))

@@ -145,7 +145,7 @@ def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | No
 
 def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | None:
     """The field lineage the last sync of ``model`` mapped with (API name and label per field)."""
-    return store.state(account_id, model).get("details", {}).get("lineage")
+    return store.sync_state.get(account_id, model).get("details", {}).get("lineage")
 
 
 def raw_of(row: Any, redaction: RawRedaction | None) -> tuple[Any, list[str]]:

@@ -48,7 +48,7 @@ class Lease:
 
     def acquire(self) -> None:
         """Take the lease, or raise :class:`SyncInProgress` when a live worker holds it."""
-        if self.store.acquire_lease(self.account_id, self.owner, self.ttl):
+        if self.store.leases.acquire(self.account_id, self.owner, self.ttl):
             self._renewed = utcnow()
             return
         a = t.accounts.c
@@ -68,11 +68,11 @@ class Lease:
     def renew(self) -> None:
         """Extend the lease when a third of its time has passed (cheap to call often)."""
         if utcnow() - self._renewed > self.ttl / 3:
-            self.store.acquire_lease(self.account_id, self.owner, self.ttl)
+            self.store.leases.acquire(self.account_id, self.owner, self.ttl)
             self._renewed = utcnow()
 
     def release(self, *, next_sync_in: timedelta | None = None) -> None:
         """Give the lease back and schedule the next sync."""
-        self.store.release_lease(
+        self.store.leases.release(
             self.account_id, self.owner, next_sync_at=utcnow() + next_sync_in if next_sync_in else None
         )

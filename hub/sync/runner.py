@@ -201,7 +201,7 @@ class SyncRun:
                 report.mode = "skipped"
                 report.reason = f"Missing permissions: {', '.join(status.missing)}."
             else:
-                state = self.store.state(self.account.id, model)
+                state = self.store.sync_state.get(self.account.id, model)
                 last_full = state.get("last_full_at")
                 if self.full:
                     report.reason = "full sync asked for"
@@ -227,7 +227,7 @@ class SyncRun:
         waiting = [p for p in planned if p.report.mode == "feed"]
         if not waiting or feed is None:
             return
-        feed_state = self.store.state(self.account.id, f"feed:{feed.record}")
+        feed_state = self.store.sync_state.get(self.account.id, f"feed:{feed.record}")
         last = feed_state.get("last_run_at")
         if last is not None and self.now - last < feed.min_interval and not self.force:
             after = last + feed.min_interval
@@ -240,7 +240,7 @@ class SyncRun:
                     "(force to read now)."
                 )
             return
-        cursors = [self.store.state(self.account.id, p.model).get("cursor") for p in waiting]
+        cursors = [self.store.sync_state.get(self.account.id, p.model).get("cursor") for p in waiting]
         since = min(c for c in cursors if c is not None) - feed.overlap
         keys: dict[tuple[str, ...], None] = {}
         try:
@@ -333,7 +333,7 @@ class SyncRun:
         if full:
             report.joins = _join_reports(compiled, stats)
             report.warnings.extend(_join_warnings(report.joins))
-        state = self.store.state(self.account.id, model)
+        state = self.store.sync_state.get(self.account.id, model)
         details = dict(state.get("details") or {})
         filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
         details["lineage"] = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
@@ -444,7 +444,7 @@ class SyncRun:
         if self.report.errors and self.report.errors[-1].get("type") == "internal":
             self.report.status = "failed"
         elif not any(e.get("type") == "provider-auth" for e in self.report.errors):
-            self.store.set_status(self.account.id, "linked")
+            self.store.accounts.set_status(self.account.id, "linked")
         self.report.requests = int(getattr(self.client, "requests", 0) or 0)
         self.report.finished_at = utcnow()
         with self.store.begin() as db:
@@ -523,7 +523,7 @@ class SyncRun:
 
     def _refused(self, planned: list[_Planned], exc: ProviderAuthError) -> None:
         """The provider refused the credentials: nothing more is read, the account needs attention."""
-        self.store.set_status(self.account.id, "needs_attention")
+        self.store.accounts.set_status(self.account.id, "needs_attention")
         for item in planned:
             if item.report.mode != "skipped" and not item.report.complete and not item.report.error:
                 self._failed(item, exc)

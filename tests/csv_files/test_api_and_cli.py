@@ -16,7 +16,7 @@ from .helpers import PEOPLE, people
 @pytest.fixture
 def api(files, make_hub):
     hub = make_hub()
-    _, key = hub.store.add_customer("x")
+    _, key = hub.store.customers.add("x")
     with (
         serve_in_thread(create_app(hub)) as url,
         httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client,

@@ -46,7 +46,7 @@ def test_unsupported_action_says_why_and_unknown_action_lists_valid_ones():
 def test_a_connector_without_a_normaliser_is_validated_by_its_schema_with_every_field_named():
     from hub.connector import HttpSettings
     from hub.errors import InvalidCredentials
-    from hub.linking import validate_credentials
+    from hub.linking.accounts import validate_credentials
 
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

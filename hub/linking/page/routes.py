@@ -111,7 +111,7 @@ def _unavailable(request: Request, row: LinkSessionRow | None, error: HubError) 
 
 
 def _customer_name(hub: Hub, customer_id: str) -> str:
-    customer = hub.store.customer(customer_id)
+    customer = hub.store.customers.get(customer_id)
     return customer.name if customer is not None else "An app"
 
 
@@ -161,7 +161,7 @@ def _summary_page(
     error: HubError | None = None,
 ) -> HTMLResponse:
     connector = hub.connector(row.connector)
-    report = hub.store.account_row(row.account_id or "").permissions
+    report = hub.store.accounts.row(row.account_id or "").permissions
     lines = action_lines(report, row.actions)
     to_tick = list(dict.fromkeys(p for line in lines for p in line.missing))
     return _render(

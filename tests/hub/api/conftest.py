@@ -39,7 +39,7 @@ class World:
 
     def customer(self, name: str = "app") -> httpx.Client:
         """A new customer of the hub, as an httpx client sending its API key."""
-        customer, key = self.hub.store.add_customer(name)
+        customer, key = self.hub.store.customers.add(name)
         client = httpx.Client(base_url=self.api_url, headers={"Authorization": f"Bearer {key}"}, timeout=30)
         client.customer_id = customer.id  # type: ignore[attr-defined]
         self.clients.append(client)

@@ -205,7 +205,7 @@ def test_a_revoked_key_gets_401_and_the_new_one_works(world, assert_problem):
     client = world.customer("rotating")
     account = world.link(client)
     customer_id = client.customer_id
-    new_key = world.hub.store.rotate_customer_key(customer_id)
+    new_key = world.hub.store.customers.rotate_key(customer_id)
 
     refused = client.get(f"/v1/accounts/{account['id']}")  # still sending the old key
     assert_problem(refused, 401, "unauthenticated")

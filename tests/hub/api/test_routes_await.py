@@ -2,6 +2,7 @@
 
 import asyncio
 import threading
+import time
 
 import pytest
 
@@ -37,3 +38,27 @@ def test_linking_rotating_and_live_reads_run_on_the_servers_loop(make_world, no_
     )
     assert_problem(wrong, 401, "provider-auth")
     assert no_new_loops == []
+
+
+def test_a_sync_runs_on_the_hubs_sync_threads_never_on_the_servers(make_world, monkeypatch):
+    world = make_world(employees=6)
+    client = world.customer()
+    account = world.link(client)
+    loops: list[str] = []
+    real_run = asyncio.run
+
+    def watched(*args, **kwargs):
+        loops.append(threading.current_thread().name)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "run", watched)
+    assert world.sync(client, account["id"])["status"] == "succeeded"  # ?wait=true
+    started = client.post(f"/v1/accounts/{account['id']}/sync", json={"full": True})
+    assert started.status_code == 202, started.text
+    for _ in range(500):
+        run = client.get(started.headers["Location"]).json()
+        if run["status"] != "running":
+            break
+        time.sleep(0.02)
+    assert run["status"] == "succeeded"
+    assert len(loops) == 2 and all(name.startswith("hrishub-sync") for name in loops), loops

@@ -47,8 +47,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
             settings=HttpSettings(retry_initial_wait=0.01, max_attempts=2),
             database_url=f"sqlite:///{home / 'hub.db'}",
         )
-        a, key_a = hub.store.add_customer("customer-a")
-        _, key_b = hub.store.add_customer("customer-b")
+        a, key_a = hub.store.customers.add("customer-a")
+        _, key_b = hub.store.customers.add("customer-b")
         account = hub.link("ukg_pro", sb.credentials(UKG), customer_id=a.id)
         report = hub.sync(account)
         assert report.status == "succeeded", report.errors
@@ -314,7 +314,7 @@ BAD_OPTIONS = {
 
 @pytest.mark.parametrize("body", BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys())
 async def test_bad_account_options_are_refused_when_set_never_a_5xx_later(world, body):
-    customer, key = world.hub.store.add_customer("customer-with-bad-options")  # A's listing stays sound
+    customer, key = world.hub.store.customers.add("customer-with-bad-options")  # A's listing stays sound
     account = await world.hub.alink("ukg_pro", world.sb.credentials(UKG), customer_id=customer.id)
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
     async with client_for(world) as client:

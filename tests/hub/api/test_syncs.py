@@ -59,7 +59,7 @@ def test_a_running_sync_answers_409(world, assert_problem):
     client = world.customer()
     account = world.link(client)
     store = world.hub.store
-    assert store.acquire_lease(account["id"], "someone-else", timedelta(minutes=5))
+    assert store.leases.acquire(account["id"], "someone-else", timedelta(minutes=5))
     try:
         for params in ({}, {"wait": "true"}):
             answer = client.post(f"/v1/accounts/{account['id']}/sync", params=params)
@@ -67,7 +67,7 @@ def test_a_running_sync_answers_409(world, assert_problem):
             assert "/syncs" in body["remedy"]
         assert client.get(f"/v1/accounts/{account['id']}/syncs").json() == {"results": []}
     finally:
-        store.release_lease(account["id"], "someone-else")
+        store.leases.release(account["id"], "someone-else")
 
 
 def test_a_background_sync_while_a_customer_pages_through(make_world, page_through):

@@ -110,7 +110,7 @@ def test_customers_add_prints_a_key_the_store_knows_once(cli):
     assert result.exit_code == 0, result.output
     [key] = re.findall(r"\bhh_[\w-]+", result.stdout)
     assert "shown only this once" in result.stdout
-    customer = Hub().store.customer_for_key(key)
+    customer = Hub().store.customers.for_key(key)
     assert customer is not None and customer.name == "Org chart app"
     listed = cli("customers")
     assert customer.id in listed.stdout and "Org chart app" in listed.stdout
@@ -144,7 +144,7 @@ def test_check_asks_the_provider_again_and_names_what_to_tick(cli, ukg, linked):
     line = next(li for li in result.stdout.splitlines() if "time_off_balances.list" in li)
     assert "no" in line and '"PTO Plan Integration"' in line
     assert "Not granted: PTO Plan Integration" in result.stdout
-    row = Hub().store.account_row(linked)
+    row = Hub().store.accounts.row(linked)
     assert not row.permissions.enabled("time_off_balances.list")  # the fresh report is stored
 
 
@@ -180,7 +180,7 @@ def test_customers_rotate_key_revokes_the_old_one():
     assert rotated.exit_code == 0, rotated.output
     new_key = json.loads(rotated.stdout)["api_key"]
     store = Store()
-    assert store.customer_for_key(made["api_key"]) is None
-    assert store.customer_for_key(new_key).id == made["id"]
+    assert store.customers.for_key(made["api_key"]) is None
+    assert store.customers.for_key(new_key).id == made["id"]
     unknown = runner.invoke(app, ["customers", "rotate-key", "cus_nobody"])
     assert unknown.exit_code == 2 and "hrishub customers" in unknown.output

@@ -36,7 +36,7 @@ def test_demo_without_serving_in_process(cli):
     assert f"HRISHUB_DATABASE_URL=sqlite:///{demo_db} hrishub serve --port 8000" in result.stdout
     hub = Hub(database_url=f"sqlite:///{demo_db}")
     try:
-        assert hub.store.customer_for_key(key) is not None
+        assert hub.store.customers.for_key(key) is not None
         [row] = hub.accounts()
         assert row.id == account
     finally:

@@ -55,7 +55,7 @@ def test_a_failed_sync_exits_1_and_says_what_to_fix(cli, ukg, linked):
     assert result.exit_code == 1, result.output
     assert "failed" in result.stdout and "Fix:" in result.stdout
     assert "Traceback" not in result.output
-    assert Hub().store.account_row(linked).status == "needs_attention"
+    assert Hub().store.accounts.row(linked).status == "needs_attention"
     # The progress lines mark a failed model with ✗, never the ✓ of a model that synced.
     assert re.search(r"✗\s+\w+\s+failed", result.stdout), result.stdout
     assert not re.search(r"✓\s+\w+\s+failed", result.stdout)

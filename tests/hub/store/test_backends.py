@@ -34,7 +34,7 @@ def database_url(request, tmp_path):
 
 
 def spliced_employees(hub, account):
-    accessor = ModelAccessor(hub.context, hub.store.account(account.id, sealed=True), "employees")
+    accessor = ModelAccessor(hub.context, hub.store.accounts.get(account.id, sealed=True), "employees")
     return json.loads(accessor.store_body(page_size=50))["results"]
 
 
@@ -45,14 +45,14 @@ def test_link_sync_change_filter_and_lease(database_url):
 
     first = hub.sync(account)
     assert first.status == "succeeded"
-    stored = hub.store.count_records(account.id, "Employee")
+    stored = hub.store.sync_state.count_records(account.id, "Employee")
     assert first.models["Employee"].created == stored > 0
 
     sandbox.tenant.advance(hires=2, changes=4, terminations=1)
     second = hub.sync(account, force=True)
     employee = second.models["Employee"]
     assert (employee.mode, employee.created, employee.excluded) == ("feed", 2, 1)
-    assert hub.store.count_records(account.id, "Employee") == stored + 2 - 1
+    assert hub.store.sync_state.count_records(account.id, "Employee") == stored + 2 - 1
 
     page = hub.employees(account).list(page_size=5)
     assert len(page.results) == 5 and page.next_cursor
@@ -62,7 +62,7 @@ def test_link_sync_change_filter_and_lease(database_url):
     for include_sensitive in (False, True):
         hub.set_options(account, {"include_sensitive": include_sensitive})
         for resource in ("employees", "employments", "companies"):
-            accessor = ModelAccessor(hub.context, hub.store.account(account.id, sealed=True), resource)
+            accessor = ModelAccessor(hub.context, hub.store.accounts.get(account.id, sealed=True), resource)
             parsed = accessor.list_json(page_size=7)
             spliced = json.loads(accessor.store_body(page_size=7))
             assert spliced == {"results": parsed.results, "next_cursor": parsed.next_cursor}

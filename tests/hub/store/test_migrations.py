@@ -29,11 +29,11 @@ def test_the_revisions_build_exactly_the_tables_the_code_uses(tmp_path):
 def test_opening_again_migrates_nothing_and_keeps_the_data(tmp_path):
     url = f"sqlite:///{tmp_path / 'hub.db'}"
     store = Store(url)
-    customer, key = store.add_customer("Acme Reviews")
+    customer, key = store.customers.add("Acme Reviews")
     store.close()
 
     reopened = Store(url)
-    assert reopened.customer_for_key(key) == customer
+    assert reopened.customers.for_key(key) == customer
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with reopened.engine.connect() as db:
         assert MigrationContext.configure(db).get_current_revision() == head
@@ -51,10 +51,10 @@ def test_the_default_store_lives_in_the_data_folder_and_a_url_replaces_it(hub_ho
 
 def test_customer_keys_are_stored_hashed(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'hub.db'}")
-    _, key = store.add_customer("Acme")
+    _, key = store.customers.add("Acme")
     store.close()
     assert key.encode() not in (tmp_path / "hub.db").read_bytes()
-    assert Store(f"sqlite:///{tmp_path / 'hub.db'}").customer_for_key(key + "x") is None
+    assert Store(f"sqlite:///{tmp_path / 'hub.db'}").customers.for_key(key + "x") is None
 
 
 def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
@@ -121,7 +121,7 @@ def test_threads_asking_a_new_hub_for_its_store_at_once_share_one_migrated_store
     with ThreadPoolExecutor(max_workers=8) as pool:
         stores = list(pool.map(lambda _: open_store(), range(8)))
     assert all(s is stores[0] for s in stores)
-    assert hub.store.customers() == []
+    assert hub.store.customers.all() == []
     hub.close()
 
 

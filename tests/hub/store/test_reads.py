@@ -157,6 +157,6 @@ def test_the_store_names_what_is_missing_and_leaves_the_advice_to_the_api_and_th
     monkeypatch.setenv("HRISHUB_HOME", str(tmp_path))
     store = Store(f"sqlite:///{tmp_path / 'hub.db'}")
     with pytest.raises(NotFound) as missing:
-        store.account("acct_nope")
+        store.accounts.get("acct_nope")
     assert missing.value.what == "account"
     assert "GET /v1" not in missing.value.remedy and "hrishub" not in missing.value.remedy

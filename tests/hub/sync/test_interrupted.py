@@ -43,7 +43,7 @@ def test_a_sync_killed_midway_is_finished_by_the_next_run(tmp_path):
         account = hub.link("ukg_pro", sandbox.credentials(base))
         hub.sync(account)
         employments_before = snapshot(hub, account, "employments")
-        first_run = hub.store.state(account.id, "Employee")["last_run_at"]
+        first_run = hub.store.sync_state.get(account.id, "Employee")["last_run_at"]
         summary = sandbox.tenant.advance(hires=3, changes=5, terminations=1)
         # Slow the provider down so the child is surely mid-run when it dies.
         sandbox.faults.update({"latency_ms": 300})
@@ -52,7 +52,7 @@ def test_a_sync_killed_midway_is_finished_by_the_next_run(tmp_path):
         try:
             deadline = time.monotonic() + 30
             # Kill it once employees are applied and while employments are being read.
-            while hub.store.state(account.id, "Employee")["last_run_at"] == first_run:
+            while hub.store.sync_state.get(account.id, "Employee")["last_run_at"] == first_run:
                 assert child.poll() is None, "the sync finished before it could be killed"
                 assert time.monotonic() < deadline, "the child sync never got to employees"
                 time.sleep(0.01)
@@ -103,9 +103,9 @@ def test_an_expired_lease_is_taken_over(hub, account):
 
 
 def test_due_accounts_follow_each_accounts_schedule(hub, account):
-    assert hub.store.due_accounts() == [account.id]  # a new account is due at once
+    assert hub.store.leases.due() == [account.id]  # a new account is due at once
     hub.sync(account)
-    assert hub.store.due_accounts() == []
+    assert hub.store.leases.due() == []
     next_sync = hub.accounts()[0].next_sync_at
     assert (
         timedelta(hours=23)

@@ -128,7 +128,7 @@ def test_a_periodic_full_read_catches_what_the_feed_misses(hub, account, sandbox
     gone = sandbox.tenant.purge(leaf(sandbox).employee_id)
     assert hub.sync(account, force=True).models["Employee"].mode == "feed"
     # A week after the last full read, the next sync reconciles on its own.
-    week_ago = hub.store.state(account.id, "Employee")["last_full_at"] - timedelta(days=7)
+    week_ago = hub.store.sync_state.get(account.id, "Employee")["last_full_at"] - timedelta(days=7)
     with hub.store.begin() as db:
         db.execute(
             update(t.sync_state).where(t.sync_state.c.account_id == account.id).values(last_full_at=week_ago)
