@@ -86,7 +86,8 @@ class RestClient:
         async with self.limiter.slot():
             self.requests += 1
             try:
-                response = await self._http.get(path, params=params)
+                # No params at all rather than none: httpx would drop the query of a link followed as is.
+                response = await self._http.get(path, params=params or None)
             except httpx.TransportError as exc:
                 raise Retryable(self.errors.for_transport(exc, path)) from exc
         if response.status_code == 429:

@@ -211,7 +211,7 @@ class ProviderErrors:
     def endless(self, path: str, pages: int) -> ProviderError:
         """Paging did not end within the paginator's cap."""
         return ProviderResponseError(
-            f"{self.title} was still sending pages of {path} after {pages:,}; stopping rather than "
+            f"{self.title} was still sending pages of {path} after {pages:,} pages; stopping rather than "
             "reading forever.",
             provider=self.provider,
             remedy=f"Report it with the endpoint named above: {self.title}'s paging does not end.",
