@@ -14,8 +14,9 @@ A connector author writes a few lines::
 and pytest runs every check below against the connector: its declaration loads and validates, the
 credential form is a valid JSON Schema with secrets ``writeOnly``, actions declare their
 permissions, field maps validate and name real fields, records map to valid models with unique
-ids, paging ends, bad credentials become hub errors, cassettes hold no secret or personal data, and
-an account links and syncs. A connector without HTTP (files) overrides :meth:`credentials` instead.
+ids, paging ends, retries stay within the hub's HTTP settings, bad credentials become hub errors,
+cassettes hold no secret or personal data, and an account links and syncs. A connector without HTTP
+(files) overrides :meth:`credentials` instead, and sets ``http = False``.
 
 The suite grows each time a real bug is found in a connector: add the check here, every connector
 gets it.
@@ -26,12 +27,15 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from typing import Any, ClassVar
 
+import httpx
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -39,12 +43,34 @@ from hub.actions import ACTIONS
 from hub.cassettes import make_vcr, scan_cassette
 from hub.connector import HttpSettings
 from hub.errors import HubError, InvalidCredentials, MissingPermission, ProviderError
+from hub.linking import validate_credentials
 from hub.recording import CONTRACT_CASSETTE, LINK_FILE, REFUSED_CASSETTE, secret_fields, wrong_secrets
 
 __all__ = ["ConnectorContract"]
 
 _SECRET_NAME = re.compile(r"pass(word)?|secret|token|api_?key|private", re.IGNORECASE)
 _HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted", "remote_data", "field_sources"}
+_RETRY_LIMITS: dict[str, Any] = {"max_attempts": 3, "max_retry_seconds": 0.3, "retry_initial_wait": 0.01}
+"""Tiny retry limits for the check that retries keep to them: three requests, 0.3 seconds."""
+_GRACE = 1.0
+"""Time allowed beyond ``max_retry_seconds`` for making the client and the requests themselves."""
+
+
+class _AlwaysFailing(httpx.AsyncBaseTransport):
+    """A provider that answers every request with one failure, and counts the requests.
+
+    A transport of its own (not ``httpx.MockTransport``), so a cassette being replayed does not
+    intercept it.
+    """
+
+    def __init__(self, status: int, headers: Mapping[str, str]) -> None:
+        self.status = status
+        self.headers = dict(headers)
+        self.requests = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        return httpx.Response(self.status, headers=self.headers, json={"error": "failing on purpose"})
 
 
 class ConnectorContract:
@@ -59,6 +85,8 @@ class ConnectorContract:
         cassettes: a folder written by ``hrishub record`` (``contract.yaml``, ``link.json``, and
             ``refused.yaml`` for connectors with secrets), replayed with recording off.
         max_pages: the most pages one record type may take before paging is called endless.
+        http: whether the connector calls its provider over HTTP (through ``HttpSettings.transport``);
+            a connector that reads files sets ``False``, and the checks of HTTP behaviour pass it by.
 
     Exactly one of ``sandbox`` and ``cassettes`` is set, unless :meth:`credentials` is overridden.
     """
@@ -68,6 +96,7 @@ class ConnectorContract:
     sandbox: ClassVar[Mapping[str, Any] | None] = None
     cassettes: ClassVar[Path | None] = None
     max_pages: ClassVar[int] = 10_000
+    http: ClassVar[bool] = True
 
     # -- what a subclass may override ------------------------------------------------------------
 
@@ -274,6 +303,60 @@ class ConnectorContract:
                 await asyncio.wait_for(pages(record), timeout=120)
 
         asyncio.run(all_pages())
+
+    def test_retries_stay_within_the_http_settings(self, contract: dict[str, Any]) -> None:
+        """Against a provider that keeps failing, reading a record stops within the hub's retry limits.
+
+        Always 503, then always 429 asking to wait an hour: each read makes at most ``max_attempts``
+        requests, all through ``HttpSettings.transport``, gives up within about ``max_retry_seconds``
+        (never asleep on a ``Retry-After`` past it), and ends in a :class:`hub.errors.ProviderError`.
+        """
+        if not self.http:
+            return
+        hub, good = contract["hub"], contract["credentials"]
+        declared = hub.connector(self.connector)
+        limits = replace(hub.settings, **_RETRY_LIMITS)
+        credentials = validate_credentials(declared, good, limits)
+        employee = hub.field_maps(self.connector)["Employee"]
+        record = employee.sources[0].record
+        budget = limits.max_retry_seconds + _GRACE
+
+        async def read(transport: _AlwaysFailing) -> BaseException | None:
+            client = declared.client_factory(credentials, replace(limits, transport=transport))
+            try:
+                async for _ in client.records(record):
+                    pass
+            except Exception as exc:
+                return exc
+            finally:
+                await client.aclose()
+            return None
+
+        for status, headers in ((503, {}), (429, {"Retry-After": "3600"})):
+            transport = _AlwaysFailing(status, headers)
+            started = time.monotonic()
+            try:
+                error = asyncio.run(asyncio.wait_for(read(transport), timeout=budget))
+            except TimeoutError:
+                pytest.fail(
+                    f"{status}: reading {record} did not give up within {budget:g} s "
+                    f"(max_retry_seconds {limits.max_retry_seconds:g}): keep retries within "
+                    "HttpSettings (max_attempts, max_retry_seconds), and never sleep a Retry-After past them"
+                )
+            elapsed = time.monotonic() - started
+            assert transport.requests, (
+                f"reading {record} sent no request through HttpSettings.transport: build the httpx client "
+                "with transport=settings.transport (hub.sdk.RestClient does), or set http = False for a "
+                "connector that does not call its provider over HTTP"
+            )
+            assert transport.requests <= limits.max_attempts, (
+                f"{status}: {transport.requests} requests for one read; max_attempts is {limits.max_attempts}"
+            )
+            assert elapsed <= budget, f"{status}: gave up after {elapsed:.2f} s"
+            assert isinstance(error, ProviderError), (
+                f"{status} on every request: reading {record} ended in {error!r}, not a hub.sdk "
+                "ProviderError (ProviderResponseError, RateLimited...) with a remedy"
+            )
 
     def test_bad_credentials_become_hub_errors(self, contract: dict[str, Any]) -> None:
         """Empty values name every required field; wrong secrets are the provider's refusal, typed."""

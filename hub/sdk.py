@@ -12,6 +12,13 @@ What is here:
   retries, concurrency the client must keep to), :class:`SandboxLike`;
 - the hooks: :data:`hookimpl` (``register_connectors``, ``register_transforms``, ``sync_event``);
 - the errors a client raises, each with a remedy for a person (:mod:`hub.errors` draws the tree);
+- the REST toolkit (:mod:`hub.rest`) a client of a JSON REST API is built on: :class:`RestClient`
+  (an ``httpx`` client on the settings, auth headers, JSON, a request count); the paginators
+  :class:`PageNumber`, :class:`Offset`, :class:`Cursor`, :class:`LinkHeader` (the :class:`Paginator`
+  protocol, over a :data:`Fetch`); :class:`ProviderErrors` (statuses and transport failures as the
+  errors above, in the provider's words) and :func:`parse_retry_after`; bounded retries with stamina,
+  :func:`retrying` and :class:`Retryable`, and the statuses worth one (:data:`RETRY_STATUSES`); and
+  :class:`AdaptiveLimiter`, fewer requests in flight after a 429;
 - labels and values: :class:`LabelTable`, :class:`LabelTarget`, :func:`normalise_label` (the
   customer's own names for fields), the value parsers a provider's transforms build on, and
   :class:`MappingError` for a value a transform refuses;
@@ -62,14 +69,33 @@ from hub.errors import (
     RateLimited,
 )
 from hub.hookspecs import hookimpl
+from hub.rest import (
+    RETRY_STATUSES,
+    AdaptiveLimiter,
+    Cursor,
+    Fetch,
+    LinkHeader,
+    Offset,
+    PageNumber,
+    Paginator,
+    ProviderErrors,
+    RestClient,
+    Retryable,
+    parse_retry_after,
+    retrying,
+)
 
 __all__ = [
     "BUILTIN_TRANSFORMS",
+    "RETRY_STATUSES",
     "Action",
+    "AdaptiveLimiter",
     "ChangeFeed",
     "ClientFactory",
     "Connector",
     "ConnectorClient",
+    "Cursor",
+    "Fetch",
     "FieldIssue",
     "FieldMap",
     "FieldSpec",
@@ -79,15 +105,22 @@ __all__ = [
     "InvalidCredentials",
     "LabelTable",
     "LabelTarget",
+    "LinkHeader",
     "MappingError",
     "MissingPermission",
     "NotFound",
     "NotSupported",
+    "Offset",
+    "PageNumber",
+    "Paginator",
     "ProviderAuthError",
     "ProviderError",
+    "ProviderErrors",
     "ProviderResponseError",
     "ProviderUnreachable",
     "RateLimited",
+    "RestClient",
+    "Retryable",
     "SandboxLike",
     "hookimpl",
     "load_maps",
@@ -96,4 +129,6 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "parse_decimal",
+    "parse_retry_after",
+    "retrying",
 ]

@@ -1,44 +1,27 @@
-"""The UKG Pro REST client for one linked account (httpx, async).
+"""The UKG Pro REST client for one linked account, on the hub's REST toolkit (``hub.sdk.RestClient``).
 
 It reads record types by the names field maps use, pages them the way UKG pages (``page`` plus the
 endpoint's ``per_Page``/``per_page``; the end is ``[]`` or a page shorter than the server's page
-size; a ``Link`` header's ``last`` is honoured), keeps a bounded number of requests in flight, and
-retries 429, 5xx, dropped connections, timeouts and malformed pages with backoff, within a cap on
-attempts and on total time. Every failure leaves as a :mod:`hub.errors` error with a remedy.
+size; a ``Link`` header's ``last`` is honoured: the toolkit's ``PageNumber``), and leaves to the
+toolkit the bounded number of requests in flight and the retries of 429, 5xx, dropped connections,
+timeouts and malformed pages with backoff, within a cap on attempts and on total time. Every failure
+leaves as a hub error with a remedy in UKG's words (:mod:`connectors.ukg_pro.failures`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 import logging
 import re
-import time
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
-
-import httpx
-import orjson
-import stamina
 
 from connectors.ukg_pro.auth import UkgAuth
 from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
-from connectors.ukg_pro.failures import (
-    HOST_FIELDS,
-    HOST_REMEDY,
-    PROVIDER,
-    RETRY_STATUSES,
-    Retryable,
-    error_for_response,
-    error_for_transport,
-    retry_after,
-)
+from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
 from connectors.ukg_pro.labels import label_table, org_level_labels
-from connectors.ukg_pro.limiter import AdaptiveLimiter
 from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     EMPLOYEE_EXPORT,
@@ -48,8 +31,9 @@ from hub.sdk import (
     LabelTable,
     MissingPermission,
     NotFound,
-    ProviderResponseError,
+    PageNumber,
     ProviderUnreachable,
+    RestClient,
 )
 
 __all__ = ["PERMISSION_PROBES", "UkgProClient", "create_client"]
@@ -92,193 +76,37 @@ def _list_filter(values: Sequence[Any]) -> str:
     return texts[0] if len(texts) == 1 else "[" + ",".join(texts) + "]"
 
 
-class UkgProClient:
+def _paginator(endpoint: Endpoint) -> PageNumber:
+    """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size."""
+    return PageNumber(
+        page_param="page",
+        size_param=endpoint.page_param,
+        page_size=endpoint.page_size,
+        rows_in_flight=ROWS_IN_FLIGHT,
+    )
+
+
+class UkgProClient(RestClient):
     """Reads one UKG Pro tenant for one linked account."""
 
     def __init__(self, credentials: Mapping[str, Any], settings: HttpSettings) -> None:
-        self.base_url = credentials["base_url"]
-        self.settings = settings
         self.auth = UkgAuth(credentials["username"], credentials["password"], credentials["customer_api_key"])
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url,
-            auth=self.auth,
-            transport=settings.transport,
-            timeout=settings.timeout,
-            follow_redirects=False,
-            headers={"Accept": "application/json"},
-            limits=httpx.Limits(max_connections=settings.max_concurrency * 2),
-        )
-        self.limiter = AdaptiveLimiter(settings.max_concurrency)
-        self.requests = 0
+        super().__init__(credentials["base_url"], settings, errors=ERRORS, auth=self.auth)
         self._levels: dict[int, str] | None = None
         self._code_tables: dict[str, dict[str, str]] = {}
 
-    def __repr__(self) -> str:
-        return f"UkgProClient({self.base_url!r})"
-
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._http.aclose()
-
-    async def __aenter__(self) -> UkgProClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    # -- one request -----------------------------------------------------------------------------
-
-    async def _attempt(self, path: str, params: Mapping[str, Any]) -> tuple[Any, httpx.Response]:
-        async with self.limiter.slot():
-            self.requests += 1
-            try:
-                response = await self._http.get(path, params=params)
-            except httpx.TransportError as exc:
-                raise Retryable(error_for_transport(exc, path)) from exc
-        if response.status_code == 429:
-            await self.limiter.throttled()
-        if response.status_code in RETRY_STATUSES:
-            raise Retryable(error_for_response(response), retry_after(response))
-        if response.status_code != 200:
-            raise error_for_response(response)
-        try:
-            body = orjson.loads(response.content)
-        except ValueError as exc:
-            error = ProviderResponseError(
-                f"UKG Pro sent malformed JSON from {path} (page {params.get('page', 1)}).",
-                provider="ukg_pro",
-            )
-            raise Retryable(error) from exc
-        await self.limiter.succeeded()
-        return body, response
-
-    async def get_json(
-        self, path: str, params: Mapping[str, Any] | None = None
-    ) -> tuple[Any, httpx.Response]:
-        """GET ``path`` with retries; the parsed JSON body and the response."""
-        settings = self.settings
-        deadline = time.monotonic() + settings.max_retry_seconds
-
-        def backoff(exc: Exception) -> bool | float:
-            if not isinstance(exc, Retryable):
-                return False
-            if exc.wait is None:
-                return True
-            # UKG's Retry-After says when to come back: sleeping past the retry budget would break the
-            # cap on total time, and coming back sooner is pointless. Give up now; the error says when.
-            return exc.wait if time.monotonic() + exc.wait <= deadline else False
-
-        try:
-            async for attempt in stamina.retry_context(
-                on=backoff,
-                attempts=settings.max_attempts,
-                timeout=settings.max_retry_seconds,
-                wait_initial=settings.retry_initial_wait,
-                wait_max=max(settings.retry_initial_wait, 30.0),
-                wait_jitter=settings.retry_initial_wait,
-                wait_exp_base=2,
-            ):
-                with attempt:
-                    return await self._attempt(path, params or {})
-        except Retryable as exc:
-            raise exc.error from None
-        raise AssertionError("unreachable")  # pragma: no cover
-
     # -- paging ----------------------------------------------------------------------------------
-
-    async def _page(
-        self, endpoint: Endpoint, page: int, params: Mapping[str, Any]
-    ) -> tuple[list[dict[str, Any]], int | None]:
-        """One page's rows and the ``last`` page its ``Link`` header names.
-
-        The response itself is let go: its body would double a prefetched page's memory.
-        """
-        query = {**params, "page": page, endpoint.page_param: endpoint.page_size}
-        body, response = await self.get_json(endpoint.path, query)
-        if not isinstance(body, list):
-            raise ProviderResponseError(
-                f"UKG Pro sent a {type(body).__name__} where a list was expected from {endpoint.path}.",
-                provider="ukg_pro",
-            )
-        return body, self._last_page(response)
-
-    def _last_page(self, response: httpx.Response) -> int | None:
-        """The ``last`` page number from an RFC 5988 ``Link`` header on our own host, if any."""
-        link = response.links.get("last") if "link" in response.headers else None
-        if not link or "url" not in link:
-            return None
-        url = urlsplit(link["url"])
-        if url.netloc and url.netloc != urlsplit(self.base_url).netloc:
-            return None  # never trust a link to another host
-        pages = parse_qs(url.query).get("page")
-        try:
-            return int(pages[0]) if pages else None
-        except ValueError:
-            return None
 
     async def pages(self, endpoint: Endpoint, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
         """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead."""
         if not endpoint.paged:
-            body, _ = await self.get_json(endpoint.path, params)
+            body = await self.get(endpoint.path, params)
             if not isinstance(body, list):
                 body = [body]
             yield body
             return
-        full_depth = depth = max(1, self.settings.page_prefetch or self.settings.max_concurrency)
-        first, last = await self._page(endpoint, 1, params)
-        if not first:
-            return
-        server_size = len(first)  # the server may cap below what we asked for
-        previous = _digest(first)
-        yield first
-        del first  # the caller has it; holding it here would keep a whole page alive for the whole read
-        # Read ahead by pages, but never hold more than ROWS_IN_FLIGHT rows: 8 pages of wide records
-        # would be most of a gigabyte.
-        full_depth = min(full_depth, max(1, ROWS_IN_FLIGHT // max(server_size, 1)))
-        depth = min(depth, full_depth)
-        if server_size < endpoint.page_size and last is None:
-            depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
-        if last == 1:
-            return
-        next_page = 2
-        tasks: dict[int, asyncio.Future[tuple[list[dict[str, Any]], int | None]]] = {}
-        try:
-            while True:
-                while len(tasks) < depth and (last is None or next_page + len(tasks) <= last):
-                    n = next_page + len(tasks)
-                    tasks[n] = asyncio.ensure_future(self._page(endpoint, n, params))
-                if next_page not in tasks:
-                    return
-                body, _ = await tasks.pop(next_page)
-                if not body:
-                    return
-                digest = _digest(body)
-                if digest == previous:
-                    # A repeated page: read it again (empty now when the repeat stood in for the end).
-                    body, _ = await self._page(endpoint, next_page, params)
-                    if not body:
-                        return
-                    digest = _digest(body)
-                    if digest == previous:
-                        raise ProviderResponseError(
-                            f"UKG Pro returned the same records for pages {next_page - 1} and {next_page} "
-                            f"of {endpoint.path}; stopping rather than looping.",
-                            provider="ukg_pro",
-                        )
-                previous = digest
-                size = len(body)
-                yield body
-                del body
-                server_size = max(server_size, size)
-                if last is None and size < server_size:
-                    return  # shorter than a page the server has already filled: the end
-                if size == server_size:
-                    depth = full_depth  # the server's page size is known now: read ahead again
-                next_page += 1
-        finally:
-            for task in tasks.values():
-                task.cancel()
-            await asyncio.gather(*tasks.values(), return_exceptions=True)
+        async for page in self.paginate(endpoint.path, _paginator(endpoint), **params):
+            yield page
 
     # -- the hub's client protocol ---------------------------------------------------------------
 
@@ -321,7 +149,7 @@ class UkgProClient:
         """One cheap call that proves the host and credentials (a 403 still proves the credentials)."""
         endpoint = ENDPOINTS["person-details"]
         try:
-            await self.get_json(endpoint.path, {"page": 1, endpoint.page_param: 1})
+            await self.get(endpoint.path, {"page": 1, endpoint.page_param: 1})
         except MissingPermission:
             return
         except NotFound:
@@ -352,7 +180,7 @@ class UkgProClient:
                     "endDate": _format_change_date(now),
                 }
             try:
-                await self.get_json(endpoint.path, params)
+                await self.get(endpoint.path, params)
             except MissingPermission:
                 return False
             return True
@@ -390,7 +218,7 @@ class UkgProClient:
             if not _TABLE_NAME.fullmatch(name):
                 raise ValueError(f"not a UKG code table name: {name!r}")
             try:
-                rows, _ = await self.get_json(f"{ENDPOINTS['code-tables'].path}/{name}")
+                rows = await self.get(f"{ENDPOINTS['code-tables'].path}/{name}")
             except (MissingPermission, NotFound):
                 log.warning("code table %s unreadable; fields decoded with it keep UKG's codes", name)
                 rows = []
@@ -404,12 +232,6 @@ class UkgProClient:
 
 
 _TABLE_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
-
-
-def _digest(page: list[dict[str, Any]]) -> bytes:
-    """A cheap fingerprint of a page: its first and last rows."""
-    ends = json.dumps([page[0], page[-1], len(page)], sort_keys=True, default=str)
-    return hashlib.blake2b(ends.encode(), digest_size=16).digest()
 
 
 def create_client(credentials: Mapping[str, Any], settings: HttpSettings) -> UkgProClient:

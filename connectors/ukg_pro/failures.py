@@ -1,24 +1,20 @@
-"""UKG Pro failures turned into hub errors, each with the remedy an admin can act on."""
+"""UKG Pro failures as hub errors, in UKG's words: the toolkit's mapping with UKG's remedies and screens.
+
+The statuses, retries and transport failures are the REST toolkit's (``hub.sdk.ProviderErrors``);
+what is UKG's own is here: the linking fields and screens each failure points at, the permission a
+path needs, and the detail UKG puts in a 400's body.
+"""
 
 from __future__ import annotations
 
 import httpx
 
 from connectors.ukg_pro.scopes import permission_for
-from hub.sdk import (
-    MissingPermission,
-    NotFound,
-    ProviderAuthError,
-    ProviderError,
-    ProviderResponseError,
-    ProviderUnreachable,
-    RateLimited,
-)
+from hub.sdk import MissingPermission, ProviderAuthError, ProviderError, ProviderErrors
 
-__all__ = ["RETRY_STATUSES", "Retryable", "error_for_response", "error_for_transport", "retry_after"]
+__all__ = ["ERRORS", "HOST_FIELDS", "HOST_REMEDY", "PROVIDER", "UkgErrors"]
 
 PROVIDER = "ukg_pro"
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 AUTH_REMEDY = (
     "Check, on UKG Pro's System Configuration > Security > Service Account Administration: the username "
@@ -50,42 +46,26 @@ DROPPED_REMEDY = (
 )
 
 
-class Retryable(Exception):
-    """A transient failure worth another attempt; ``wait`` is the provider's ``Retry-After``, if any."""
+class UkgErrors(ProviderErrors):
+    """The toolkit's mapping, with UKG's service-account wording for 401 and 403 and its 400 detail."""
 
-    def __init__(self, error: ProviderError | NotFound, wait: float | None = None) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.wait = wait
-
-
-def retry_after(response: httpx.Response) -> float | None:
-    """Seconds from a numeric ``Retry-After`` header, capped at five minutes; None when absent."""
-    value = response.headers.get("Retry-After", "").strip()
-    try:
-        return min(max(float(value), 0.0), 300.0) if value else None
-    except ValueError:
-        return None
-
-
-def error_for_response(response: httpx.Response) -> ProviderError | NotFound:
-    """The hub error for a non-2xx UKG response (no secret is ever included)."""
-    path = response.request.url.path
-    status = response.status_code
-    if status == 401:
+    def unauthorized(self, response: httpx.Response) -> ProviderError:
+        """401: UKG refused the service account; it does not say which of the three values is wrong."""
         return ProviderAuthError(
-            f"UKG Pro refused the service account's credentials (401) on {path}.",
-            provider=PROVIDER,
-            remedy=AUTH_REMEDY,
-            fields=AUTH_FIELDS,
+            f"UKG Pro refused the service account's credentials (401) on {response.request.url.path}.",
+            provider=self.provider,
+            remedy=self.auth_remedy,
+            fields=self.auth_fields,
         )
-    if status == 403:
-        permission = permission_for(path)
-        names = [permission] if permission else []
+
+    def forbidden(self, response: httpx.Response) -> ProviderError:
+        """403: the service account lacks the permission the path needs, named as UKG's screen names it."""
+        path = response.request.url.path
+        permission = self.permission_for(path)
         return MissingPermission(
             f"The service account lacks the permission UKG Pro requires for {path} (403).",
-            permissions=names,
-            provider=PROVIDER,
+            permissions=[permission] if permission else [],
+            provider=self.provider,
             remedy=(
                 f'On Service Account Administration, tick "{permission}" (View) for this service account, '
                 "then check the account again."
@@ -93,63 +73,33 @@ def error_for_response(response: httpx.Response) -> ProviderError | NotFound:
                 else None
             ),
         )
-    if status == 404:
-        return NotFound(f"UKG Pro has no record at {path} (404).")
-    if status == 429:
-        wait = retry_after(response)
-        asked = f" (it asks to wait {wait:g} s before the next request)" if wait else ""
-        return RateLimited(
-            f"UKG Pro kept limiting requests (429) on {path} after every allowed retry{asked}.",
-            retry_after=wait,
-            provider=PROVIDER,
-        )
-    if 300 <= status < 400:
-        return ProviderResponseError(
-            f"UKG Pro redirected {path} ({status}); the hub never follows redirects.",
-            provider=PROVIDER,
-            remedy=HOST_REMEDY,
-            fields=HOST_FIELDS,
-        )
-    detail = _model_state(response) if status == 400 else ""
-    return ProviderResponseError(
-        f"UKG Pro answered {status} on {path}{': ' + detail if detail else ''}.",
-        provider=PROVIDER,
-    )
 
-
-def error_for_transport(exc: httpx.TransportError, path: str) -> ProviderError:
-    """The hub error for a connection failure or timeout."""
-    if isinstance(exc, httpx.TimeoutException):
-        return ProviderUnreachable(
-            f"UKG Pro did not answer {path} in time ({type(exc).__name__}).",
-            provider=PROVIDER,
-            remedy=HOST_REMEDY + " If the host is right, UKG is slow: try again later.",
-            fields=HOST_FIELDS,
-        )
-    if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol | httpx.ProxyError):
-        return ProviderUnreachable(
-            f"Could not reach UKG Pro for {path} ({type(exc).__name__}).",
-            provider=PROVIDER,
-            remedy=HOST_REMEDY,
-            fields=HOST_FIELDS,
-        )
-    # Connected, then the connection broke mid-exchange: the host is right, the network or UKG is not.
-    return ProviderUnreachable(
-        f"UKG Pro dropped the connection while answering {path} ({type(exc).__name__}).",
-        provider=PROVIDER,
-        remedy=DROPPED_REMEDY,
-    )
-
-
-def _model_state(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
+    def detail(self, response: httpx.Response) -> str:
+        """A 400's model state (``errors.modelstate``): which query parameter UKG refused, and why."""
+        if response.status_code != 400:
+            return ""
+        try:
+            body = response.json()
+        except ValueError:
+            return ""
+        errors = body.get("errors") if isinstance(body, dict) else None
+        state = errors.get("modelstate") if isinstance(errors, dict) else None
+        if isinstance(state, dict):
+            return "; ".join(
+                f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in state.items()
+            )
         return ""
-    errors = body.get("errors") if isinstance(body, dict) else None
-    state = errors.get("modelstate") if isinstance(errors, dict) else None
-    if isinstance(state, dict):
-        return "; ".join(
-            f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in state.items()
-        )
-    return ""
+
+
+ERRORS = UkgErrors(
+    provider=PROVIDER,
+    title="UKG Pro",
+    permissions=permission_for,
+    auth_remedy=AUTH_REMEDY,
+    auth_fields=AUTH_FIELDS,
+    host_remedy=HOST_REMEDY,
+    host_fields=HOST_FIELDS,
+    timeout_remedy=HOST_REMEDY + " If the host is right, UKG is slow: try again later.",
+    dropped_remedy=DROPPED_REMEDY,
+)
+"""How UKG Pro's failures become hub errors (429 and 5xx are retried first)."""

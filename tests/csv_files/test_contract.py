@@ -13,6 +13,7 @@ SAMPLE = Path(connectors.csv_files.__file__).parent / "sample"
 
 class TestCsvFilesContract(ConnectorContract):
     connector = "csv_files"
+    http = False  # it reads files: no HTTP retries to check
 
     @pytest.fixture(autouse=True)
     def import_folder(self, tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,9 +11,12 @@ from typer.testing import CliRunner
 from hub.cli import app
 from hub.scaffold import scaffold_connector
 
+CHECKOUT = Path(__file__).resolve().parents[2]
+
 
 def _suite(root):
-    env = dict(os.environ, PYTHONPATH=str(root))
+    # The scaffold's package first, then the hub of this checkout (whatever an installed hrishub points at).
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root), str(CHECKOUT)]))
     return subprocess.run(
         [
             sys.executable,
@@ -41,9 +45,12 @@ def test_the_scaffold_passes_its_contract_then_names_what_an_edit_broke(tmp_path
     assert made.exit_code == 0, made.output
     assert "acme_hr = " in made.output and "acme_plugins.acme_hr.plugin" in made.output
 
+    client = tmp_path / "acme_plugins" / "acme_hr" / "client.py"
+    assert len(client.read_text().splitlines()) < 40, "the client is its endpoints and a paginator choice"
+
     green = _suite(tmp_path)
     assert green.returncode == 0, green.stdout + green.stderr
-    assert "10 passed" in green.stdout
+    assert "11 passed" in green.stdout
 
     # An author drops writeOnly from the key: the suite says which field and what to do.
     plugin = tmp_path / "acme_plugins" / "acme_hr" / "plugin.py"

@@ -44,6 +44,20 @@ SURFACE = {
     "parse_date",
     "parse_datetime",
     "parse_decimal",
+    # the REST toolkit (hub.rest)
+    "RETRY_STATUSES",
+    "AdaptiveLimiter",
+    "Cursor",
+    "Fetch",
+    "LinkHeader",
+    "Offset",
+    "PageNumber",
+    "Paginator",
+    "ProviderErrors",
+    "RestClient",
+    "Retryable",
+    "parse_retry_after",
+    "retrying",
 }
 
 

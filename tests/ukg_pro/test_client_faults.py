@@ -160,7 +160,7 @@ async def test_redirects_are_never_followed():
 async def test_no_more_requests_in_flight_than_the_account_allows():
     import asyncio
 
-    from connectors.ukg_pro.limiter import AdaptiveLimiter
+    from hub.sdk import AdaptiveLimiter
 
     limiter = AdaptiveLimiter(3)
     peak = 0

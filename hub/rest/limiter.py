@@ -1,7 +1,7 @@
 """A per-account request limiter that backs off hard on 429 and eases up while requests succeed.
 
-UKG publishes no rate limits, so the connector starts with few requests in flight (the hub's
-``max_concurrency``), halves the allowance on a 429, and adds one back after a run of successes.
+Few providers publish their rate limits, so a client starts with the hub's ``max_concurrency``
+requests in flight, halves the allowance on each 429, and adds one back after a run of successes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ __all__ = ["AdaptiveLimiter"]
 
 
 class AdaptiveLimiter:
-    """At most ``limit`` requests in flight; ``limit`` shrinks on throttling and grows back to ``maximum``."""
+    """At most ``limit`` requests in flight; ``limit`` shrinks on throttling and grows back to ``maximum``.
+
+    ``recover_after`` is the run of successes that earns one more request in flight.
+    """
 
     def __init__(self, maximum: int, *, recover_after: int = 20) -> None:
         self.maximum = max(1, maximum)
