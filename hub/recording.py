@@ -1,4 +1,4 @@
-"""Recording a connector's traffic into scrubbed cassettes that the contract suite replays.
+"""Recording a connector's traffic into scrubbed cassettes that the conformance suite replays.
 
 ``record_cassettes`` links an account and reads every supported list action live, with vcrpy
 recording: credential headers filtered, personal data in bodies replaced by consistent fakes, and a

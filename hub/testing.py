@@ -2,7 +2,7 @@
 
 ``plugin_registered`` registers a plugin for the duration of a ``with`` block (the
 ``register_plugin`` pytest fixture does it for one test) and always unregisters it.
-``ConnectorContract`` is the conformance suite a connector subclasses (see :mod:`hub.contract`).
+``ConnectorConformance`` is the conformance suite a connector subclasses (see :mod:`hub.conformance`).
 ``EventRecorder`` is a ``sync_event`` listener that keeps what it hears; the ``sync_events`` fixture
 registers one for a test (create the ``Hub`` after asking for it: hubs load plugins when made).
 """
@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from hub.contract import ConnectorContract
+from hub.conformance import ConnectorConformance
 from hub.hookspecs import hookimpl
 from hub.plugins import in_process_plugins, plugin_registered
 
-__all__ = ["ConnectorContract", "EventRecorder", "plugin_registered", "register_plugin", "sync_events"]
+__all__ = ["ConnectorConformance", "EventRecorder", "plugin_registered", "register_plugin", "sync_events"]
 
 
 class EventRecorder:

@@ -38,7 +38,7 @@ def record(
     """Link and read every supported action live, writing scrubbed cassettes ready to commit.
 
     Credential headers are filtered and personal data in bodies replaced by consistent fakes; the
-    files are checked for leaks before they are kept. Replay them with ``ConnectorContract``
+    files are checked for leaks before they are kept. Replay them with ``ConnectorConformance``
     (``cassettes = <folder>``).
     """
     from hub.connector import HttpSettings

@@ -1,4 +1,4 @@
-"""``hrishub new-connector NAME``: scaffold a connector that passes the contract suite out of the box."""
+"""``hrishub new-connector NAME``: scaffold a connector that passes the conformance suite out of the box."""
 
 from __future__ import annotations
 

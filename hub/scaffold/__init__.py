@@ -1,9 +1,9 @@
-"""``hrishub new-connector NAME``: a working connector skeleton that passes the contract suite.
+"""``hrishub new-connector NAME``: a working connector skeleton that passes the conformance suite.
 
 The skeleton reads a small JSON REST API (bearer key, ``?page=N`` paging), ships a sandbox of that
 API so its contract tests run green before a line is changed, and one field map. The author then
 points the client at the real provider, replaces the sandbox's data with the provider's shapes and
-grows the maps; the contract suite says what is still wrong, check by check.
+grows the maps; the conformance suite says what is still wrong, check by check.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def scaffold_connector(name: str, root: Path, *, package: str = "connectors") ->
     """Write the skeleton of connector ``name`` under ``root``; refuses to overwrite anything.
 
     Files: ``<package>/<name>/`` (plugin, client, sandbox), ``field_maps/<name>/employee.yaml``,
-    ``tests/<name>/test_contract.py``. When ``root/pyproject.toml`` has the ``hrishub.connectors``
+    ``tests/<name>/test_conformance.py``. When ``root/pyproject.toml`` has the ``hrishub.connectors``
     entry-point table, the connector's entry point is added to it.
     """
     if not NAME_PATTERN.match(name):
@@ -63,7 +63,7 @@ def scaffold_connector(name: str, root: Path, *, package: str = "connectors") ->
         package_dir / name / "client.py": "client.py.txt",
         package_dir / name / "sandbox.py": "sandbox.py.txt",
         root / "field_maps" / name / "employee.yaml": "employee.yaml.txt",
-        root / "tests" / name / "test_contract.py": "test_contract.py.txt",
+        root / "tests" / name / "test_conformance.py": "test_conformance.py.txt",
     }
     existing = [str(p) for p in targets if p.exists()]
     if existing:

@@ -72,7 +72,7 @@ class Step:
 
     @property
     def is_suite(self) -> bool:
-        """A run of the contract suite (pytest)."""
+        """A run of the conformance suite (pytest)."""
         return self.kind == "run" and "pytest" in self.blocks[0]
 
     @property

@@ -1,4 +1,4 @@
-"""`hrishub new-connector`: the scaffold's own contract suite is green at once and names each fault later."""
+"""`hrishub new-connector`: the scaffold's own conformance suite is green at once and names each fault later."""
 
 import os
 import subprocess

@@ -2,16 +2,16 @@
 
 from pathlib import Path
 
-from hub.testing import ConnectorContract
+from hub.testing import ConnectorConformance
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes" / "ukg_pro" / "contract"
 
 
-class TestUkgProAgainstItsSandbox(ConnectorContract):
+class TestUkgProAgainstItsSandbox(ConnectorConformance):
     connector = "ukg_pro"
     sandbox = {"employees": 25, "seed": 9}
 
 
-class TestUkgProFromCassettes(ConnectorContract):
+class TestUkgProFromCassettes(ConnectorConformance):
     connector = "ukg_pro"
     cassettes = CASSETTES

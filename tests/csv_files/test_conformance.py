@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 import connectors.csv_files
-from hub.testing import ConnectorContract
+from hub.testing import ConnectorConformance
 
 SAMPLE = Path(connectors.csv_files.__file__).parent / "sample"
 
 
-class TestCsvFilesContract(ConnectorContract):
+class TestCsvFilesContract(ConnectorConformance):
     connector = "csv_files"
     http = False  # it reads files: no HTTP retries to check
 

@@ -1,11 +1,11 @@
-"""``ConnectorContract``: the conformance suite every connector subclasses (re-exported by ``hub.testing``).
+"""``ConnectorConformance``: the conformance suite every connector subclasses (in ``hub.testing``).
 
 A connector author writes a few lines::
 
-    from hub.testing import ConnectorContract
+    from hub.testing import ConnectorConformance
 
 
-    class TestAcmeContract(ConnectorContract):
+    class TestAcmeConformance(ConnectorConformance):
         connector = "acme"
         plugin = "acme_hris.plugin"  # only while the package's entry point is not installed
         sandbox = {"employees": 20}  # serve the connector's own sandbox on loopback, or:
@@ -43,10 +43,10 @@ from hub.actions import ACTIONS
 from hub.cassettes import make_vcr, scan_cassette
 from hub.connector import HttpSettings
 from hub.errors import HubError, InvalidCredentials, MissingPermission, ProviderError
-from hub.linking import validate_credentials
+from hub.linking.accounts import validate_credentials
 from hub.recording import CONTRACT_CASSETTE, LINK_FILE, REFUSED_CASSETTE, secret_fields, wrong_secrets
 
-__all__ = ["ConnectorContract"]
+__all__ = ["ConnectorConformance"]
 
 _SECRET_NAME = re.compile(r"pass(word)?|secret|token|api_?key|private", re.IGNORECASE)
 _HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted", "remote_data", "field_sources"}
@@ -73,7 +73,7 @@ class _AlwaysFailing(httpx.AsyncBaseTransport):
         return httpx.Response(self.status, headers=self.headers, json={"error": "failing on purpose"})
 
 
-class ConnectorContract:
+class ConnectorConformance:
     """The checks every connector passes. Subclass it in a test module named ``test_*.py``.
 
     Attributes:
