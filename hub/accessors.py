@@ -129,9 +129,12 @@ class ModelAccessor(Generic[M]):
         status = self.account.permissions.actions.get(action)
         if status is not None and not status.enabled:
             raise MissingPermission(
-                f"The account's service account cannot read {self.resource}.",
+                f"This account cannot read {self.resource}: {connector.title} has not granted "
+                f"{', '.join(status.missing)}.",
                 permissions=status.missing,
                 provider=connector.name,
+                remedy=f"{connector.grant_permissions} Missing: {', '.join(status.missing)}. "
+                "Then check the account again.",
             )
 
     async def _read(

@@ -182,6 +182,10 @@ class SandboxLike(Protocol):
         ...
 
 
+DEFAULT_GRANT = "Grant each of these permissions to the account the hub signs in with."
+"""What the hub says before missing permission names when a connector does not say it better."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Connector:
     """A provider connector's declaration: data the hub validates at load time.
@@ -216,6 +220,9 @@ class Connector:
             ``include_sensitive`` option get these values as null in ``remote_data`` and their names
             in ``remote_data_redacted``. The hub itself never names provider fields: a member left
             out here is returned to every account that asks for raw data.
+        grant_permissions: one sentence, in the provider's words, saying where an admin grants a
+            permission the account lacks; the hub shows it before the permission names (linking page,
+            ``hrishub check``, a missing-permission error). The hub's own wording is neutral.
 
     """
 
@@ -233,6 +240,7 @@ class Connector:
     version: str = ""
     preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
     sensitive_raw_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    grant_permissions: str = DEFAULT_GRANT
 
     def action(self, action: str) -> Action:
         """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""

@@ -307,11 +307,12 @@ class MissingPermission(ProviderError):
         super().__init__(
             message,
             provider=provider,
-            remedy=remedy or f"Tick {names} (View) on the service account, then check the account again.",
+            remedy=remedy
+            or f"Grant {names} to the account the hub signs in with, then check the account again.",
         )
 
     def to_problem(self) -> dict[str, object]:
-        """Problem body with the ``permissions`` to tick."""
+        """Problem body with the ``permissions`` to grant."""
         body = super().to_problem()
         body["permissions"] = self.permissions
         return body

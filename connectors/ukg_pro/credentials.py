@@ -41,8 +41,8 @@ CREDENTIALS_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "UKG Pro service account",
     "description": (
-        "A UKG Pro web-service account. An administrator creates it in UKG Pro under "
-        "System Configuration > Security > Service Account Administration."
+        "The hub signs in to UKG Pro with a web-service (service) account, which an administrator "
+        "creates in UKG Pro under System Configuration > Security > Service Account Administration."
     ),
     "type": "object",
     "additionalProperties": False,
@@ -172,15 +172,7 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
         )
     key = _text(values, "customer_api_key").strip()
     key = key.upper() if key.isascii() else key  # a dotless i upper-cases to "I": only ASCII is upper-cased
-    if not _API_KEY.match(key):
-        issues.append(
-            FieldIssue(
-                "customer_api_key",
-                "must be exactly 5 letters or digits." if key else "is missing.",
-                "Copy the Customer API key (e.g. G2ASY) from the top of Service Account Administration; "
-                "the 12-character User API key is a different value.",
-            )
-        )
+    issues += _api_key_issues(key)
     domains = settings.allowed_domains or DEFAULT_DOMAINS
     host_issues, subdomain, domain, base_url = resolve_host(
         _text(values, "subdomain"),
@@ -201,20 +193,39 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
     }
 
 
+def _api_key_issues(key: str) -> list[FieldIssue]:
+    if _API_KEY.match(key):
+        return []
+    return [
+        FieldIssue(
+            "customer_api_key",
+            "must be exactly 5 letters or digits." if key else "is missing.",
+            "Copy the Customer API key (e.g. G2ASY) from the top of Service Account Administration; "
+            "the 12-character User API key is a different value.",
+        )
+    ]
+
+
 def preview_credentials(values: Mapping[str, Any], settings: HttpSettings) -> dict[str, str]:
     """The host the hub will call for the domain and subdomain typed so far (nothing is called).
 
     Returns ``{"subdomain": "https://service4.ultipro.com"}`` once a host can be derived (nothing while
     both fields are empty); raises :class:`InvalidCredentials` when the values can never name a UKG
-    web-service host (another domain, an IP address, a look-alike).
+    web-service host (another domain, an IP address, a look-alike) or a customer API key typed so far
+    is not 5 letters or digits.
     """
+    key = _text(values, "customer_api_key").strip()
+    issues = _api_key_issues(key.upper() if key.isascii() else key) if key else []
     subdomain, domain = _text(values, "subdomain"), _text(values, "domain")
-    if not subdomain.strip() and not domain.strip():
-        return {}
-    domains = settings.allowed_domains or DEFAULT_DOMAINS
-    issues, _, _, base_url = resolve_host(subdomain, domain or domains[0], domains, settings.sandbox_origins)
-    missing_subdomain = [i for i in issues if i.field == "subdomain" and i.message == "is missing."]
-    if issues and not missing_subdomain:
+    base_url = None
+    if subdomain.strip() or domain.strip():
+        domains = settings.allowed_domains or DEFAULT_DOMAINS
+        host_issues, _, _, base_url = resolve_host(
+            subdomain, domain or domains[0], domains, settings.sandbox_origins
+        )
+        if not any(i.field == "subdomain" and i.message == "is missing." for i in host_issues):
+            issues += host_issues
+    if issues:
         raise InvalidCredentials(issues, connector="ukg_pro")
     return {"subdomain": base_url} if base_url else {}
 

@@ -47,6 +47,10 @@ CONNECTOR = Connector(
     actions=ACTIONS,
     features=FEATURES,
     field_maps=MAPS_FOLDER,
+    grant_permissions=(
+        "In UKG Pro, open System Configuration > Security > Service Account Administration, edit the "
+        'service account, and tick "View" for each of these permissions.'
+    ),
     client_factory=create_client,
     normalize_credentials=normalize_credentials,
     sandbox=_sandbox,

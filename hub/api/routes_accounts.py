@@ -30,7 +30,7 @@ _LINK_ERRORS = {
     504: {"model": Problem, "description": "The provider's host could not be reached."},
 }
 
-RUN_SUMMARY_KEYS = ("id", "kind", "status", "started_at", "finished_at")
+RUN_SUMMARY_KEYS = ("id", "kind", "status", "started_at", "finished_at", "models")
 
 
 def account_out(hub: Hub, row: AccountRow) -> dict[str, Any]:

@@ -89,10 +89,20 @@ class RunSummary(BaseModel):
     """One sync run, without its report."""
 
     id: str
-    kind: str = Field(description="`full`, `incremental`, `mixed`, or `auto` while running.")
+    kind: str = Field(
+        description="`full` (every offered model read in full), `incremental` (every one from the change "
+        "feed), `mixed` (models read differently, or some not read this time: `models` says which), or "
+        "`auto` while running."
+    )
     status: str = Field(description="`running`, `succeeded`, `partial`, `failed` or `interrupted`.")
     started_at: UtcDatetime
     finished_at: UtcDatetime | None = None
+    models: dict[str, str] = Field(
+        default_factory=dict,
+        description="What the run did per model: `full` (read in full), `feed` (from the provider's change "
+        "feed), `skipped` (not read; the report's `reason` says why, e.g. the provider's minimum spacing "
+        "between feed reads) or `failed`. `kind` sums these up; this says which model did what.",
+    )
 
 
 class Run(RunSummary):

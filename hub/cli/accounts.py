@@ -283,32 +283,53 @@ def _check_customer(hub: Hub, customer: str | None) -> None:
         )
 
 
-def show_permissions(console: Console, report: PermissionReport, *, title: str = "Permissions") -> None:
-    """The permissions report: per action enabled or the exact permissions to tick; features; totals."""
+def show_permissions(
+    console: Console,
+    report: PermissionReport,
+    *,
+    title: str = "Permissions",
+    grant: str | None = None,
+) -> None:
+    """The permissions report: per action enabled or the exact permissions missing; notes below; totals.
+
+    ``grant`` is the connector's sentence on where an admin grants a permission, shown when any is
+    missing. Long notes (why an action is not supported, what an optional permission adds) go below the
+    table, so the table stays readable at 80 columns.
+    """
     table = Table(title=escape(title), title_justify="left")
-    table.add_column("action")
+    table.add_column("action", no_wrap=True)
     table.add_column("enabled")
-    table.add_column("what to tick on the service account (View)")
+    table.add_column("permissions missing")
+    notes: list[str] = []
     rows = [(name, status, False) for name, status in report.actions.items()]
     rows += [(name, status, True) for name, status in report.features.items()]
     for name, status, feature in rows:
-        notes = []
+        missing = "-"
         if status.enabled:
             state = "[green]yes[/]"
         elif status.missing:
             state = "[red]no[/]"
-            notes.append("tick: " + ", ".join(f'"{escape(p)}"' for p in status.missing))
+            missing = ", ".join(f'"{escape(p)}"' for p in status.missing)
         else:
             state = "[dim]n/a[/]"
-            notes.append(f"[dim]{escape(status.reason or 'not supported')}[/]")
+            notes.append(
+                f"[dim]{escape(name)}: not supported: {escape(status.reason or 'no reason given')}[/]"
+            )
         for permission, adds in status.optional_missing.items():
-            notes.append(f'[dim]optional: "{escape(permission)}" adds {escape(adds)}[/]')
+            notes.append(f'[dim]{escape(name)}: optional "{escape(permission)}" adds {escape(adds)}[/]')
         label = f"[italic]{escape(name)}[/] (feature)" if feature else escape(name)
-        table.add_row(label, state, "\n".join(notes) or "-")
+        table.add_row(label, state, missing)
     console.print(table)
+    for note in notes:
+        console.print(f"  {note}")
     console.print(f"[bold]Granted:[/] {escape(', '.join(report.granted)) or 'none'}")
     if report.missing:
         console.print(f"[bold]Not granted:[/] [yellow]{escape(', '.join(report.missing))}[/]")
+        if grant is None:
+            from hub.connector import DEFAULT_GRANT
+
+            grant = DEFAULT_GRANT
+        console.print(escape(grant))
     else:
         console.print("[bold]Not granted:[/] none")
 
@@ -317,7 +338,9 @@ def _link_result(console: Console, hub: Hub, account: Any, verb: str) -> None:
     connector = hub.connector(account.connector)
     owner = f" for customer {account.customer_id}" if account.customer_id else ""
     console.print(f"[green]{verb}[/] {escape(connector.title)} account [bold]{account.id}[/]{owner}.")
-    show_permissions(console, account.permissions, title=f"Permissions of {account.id}")
+    show_permissions(
+        console, account.permissions, title=f"Permissions of {account.id}", grant=connector.grant_permissions
+    )
     console.print(f"Next: hrishub sync {account.id}", markup=False)
 
 
@@ -442,7 +465,7 @@ def check(
     ] = False,
     as_json: AsJson = False,
 ) -> None:
-    """Ask the provider again which permissions the account holds; per action, enabled or what to tick."""
+    """Ask the provider again which permissions the account holds; per action, enabled or what is missing."""
     hub = _hub()
     with _errors():
         if stored:
@@ -462,7 +485,9 @@ def check(
     console.print(
         f"Account [bold]{escape(account)}[/] ({connector_name}), status {escape(status)}, {source}."
     )
-    show_permissions(console, report, title=f"Permissions of {account}")
+    loaded = hub.connectors.get(connector_name)
+    grant = loaded.grant_permissions if loaded is not None else None
+    show_permissions(console, report, title=f"Permissions of {account}", grant=grant)
 
 
 @app.command(rich_help_panel=ACCOUNTS)

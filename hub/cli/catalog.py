@@ -88,14 +88,15 @@ def scopes(
         list[str] | None, typer.Argument(help="Actions (default: every supported one).")
     ] = None,
 ) -> None:
-    """Print the checklist of permissions an admin ticks on the provider's service account."""
+    """Print the checklist of permissions an admin grants the provider account the hub signs in with."""
     hub = _hub()
     with _errors():
         declared = hub.connector(connector)
         names = actions or declared.supported_actions
         needed = declared.scopes_for(names)
     console = _out()
-    console.print(f"Tick these permissions (View) for {escape(declared.title)}, for: {', '.join(names)}")
+    console.print(f"{escape(declared.title)} permissions for: {', '.join(names)}")
+    console.print(escape(declared.grant_permissions))
     for scope in needed:
         console.print(f"  \\[ ] {escape(scope)}")
     for name in names:

@@ -154,11 +154,12 @@ def _link(hub: Hub, credentials: dict[str, Any], customer_id: str, console: Cons
     connector = hub.connector(CONNECTOR)
     console.print("The linking form asks for:", markup=False)
     for name, prop in connector.credentials_schema.get("properties", {}).items():
-        shown = "********" if prop.get("writeOnly") else credentials.get(name) or "(empty)"
+        shown = "********" if prop.get("format") == "password" else credentials.get(name) or "(empty)"
         console.print(f"  {prop.get('title', name)} ({name}): {shown}", markup=False)
     account = hub.link(CONNECTOR, credentials, customer_id=customer_id)
     console.print(f"[green]Linked[/] account [bold]{account.id}[/] for customer {customer_id}.")
-    show_permissions(console, account.permissions, title=f"Permissions of {account.id}")
+    grant = hub.connector(CONNECTOR).grant_permissions
+    show_permissions(console, account.permissions, title=f"Permissions of {account.id}", grant=grant)
     return account.id
 
 

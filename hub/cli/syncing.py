@@ -16,16 +16,10 @@ if TYPE_CHECKING:
     from hub.hub import Hub
     from hub.sync import ModelReport, SyncReport
 
-__all__ = ["run_with_progress", "show_report", "sync", "worker"]
+__all__ = ["describe_reads", "fill_bar", "run_with_progress", "show_fill", "show_report", "sync", "worker"]
 
 MODES = {"full": "full", "feed": "incremental", "skipped": "skipped"}
 """How each model's read is named on screen: ``feed`` is the provider's change feed."""
-
-KINDS = {
-    "full": "full read",
-    "incremental": "incremental (the provider's change feed)",
-    "mixed": "incremental where the provider has a change feed, full read elsewhere",
-}
 
 MAX_RECORD_ERRORS = 3
 """Record errors listed per model under the summary (the count covers them all)."""
@@ -38,8 +32,20 @@ def _mode(report: ModelReport) -> str:
 
 
 def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, force: bool) -> SyncReport:
-    """Sync ``account`` showing one line per model: spinner, mode and the count read so far."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    """Sync ``account`` showing one line per model: spinner, mode, the count read so far.
+
+    A full read of a model synced before gets a bar, a percentage and an estimate of the time left: its
+    total is taken to be the last full read's count (a first read, or a change feed, has none).
+    """
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class Mark(SpinnerColumn):
@@ -50,15 +56,32 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
                 return Text("✗", style="red")
             return super().render(task)
 
+    class Total(TextColumn):
+        """``of ~N`` when the total is an estimate from the last full read, nothing otherwise."""
+
+        def render(self, task: Any) -> Any:
+            return Text(f"of ~{int(task.total):<7}" if task.total and not task.finished else " " * 10)
+
+    class Remaining(TimeRemainingColumn):
+        """The estimate, only while a total is known."""
+
+        def render(self, task: Any) -> Any:
+            return super().render(task) if task.total and not task.finished else Text("")
+
     bars = Progress(
         Mark(finished_text="[green]✓[/]"),
         TextColumn("{task.description:<15}"),
         TextColumn("{task.fields[mode]:<11}"),
         TextColumn("{task.completed:>7} read"),
+        Total(""),
+        BarColumn(bar_width=20),
+        TaskProgressColumn(),
         TimeElapsedColumn(),
+        Remaining(),
         console=console,
     )
     tasks: dict[str, Any] = {}
+    totals: dict[str, int | None] = {}
 
     def progress(model: str, stage: str, info: Mapping[str, Any]) -> None:
         if model not in tasks:
@@ -67,9 +90,16 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
             )
         task = tasks[model]
         if stage == "start":
-            bars.update(task, mode=MODES.get(info.get("mode", ""), info.get("mode", "")))
+            expected = info.get("expected")
+            totals[model] = int(expected) if expected else None
+            bars.update(task, mode=MODES.get(info.get("mode", ""), info.get("mode", "")), total=totals[model])
         elif stage == "advance":
-            bars.update(task, completed=int(info.get("read", 0)))
+            read = int(info.get("read", 0))
+            total = totals.get(model)
+            if total is not None and read >= total:
+                # More than the last read: the estimate grows with it, so the bar never passes 100 %.
+                totals[model] = total = read + 1
+            bars.update(task, completed=read, total=total)
         elif stage == "done":
             report: ModelReport = info["report"]
             mode = "failed" if report.error else MODES.get(report.mode, report.mode)
@@ -91,7 +121,7 @@ def _note(report: ModelReport) -> str:
         notes.append(
             f"[yellow]{report.problems} value(s) could not be used, their fields left empty: {fields}[/]"
         )
-    if not report.error and report.reason:
+    if not report.error and report.reason and report.mode != "skipped":  # skipped: "not read" below
         notes.append(f"[dim]{escape(report.reason)}[/]")
     if report.unmapped_codes:
         codes = "; ".join(
@@ -102,14 +132,72 @@ def _note(report: ModelReport) -> str:
     return "\n".join(notes)
 
 
-def show_report(console: Console, report: SyncReport) -> None:
-    """The summary of a sync: one row per model, the record errors, then the run's status."""
-    table = Table(title=f"Sync {report.run_id} of {report.account_id}", title_justify="left")
-    table.add_column("model")
-    table.add_column("mode")
+FILL_COLUMNS = 3
+"""Fields side by side in the fill-rate view (each a name, a bar and a percentage)."""
+
+
+def fill_bar(rate: float, width: int = 10) -> str:
+    """A small bar for a fill rate from 0 to 1 (``███████░░░``), coloured by how full it is."""
+    rate = min(max(rate, 0.0), 1.0)
+    filled = round(rate * width)
+    if rate > 0 and filled == 0:
+        filled = 1  # a field with any value shows a sliver, never an empty bar
+    colour = "green" if rate >= 0.9 else "yellow" if rate >= 0.5 else "red"
+    return f"[{colour}]{'█' * filled}[/][dim]{'░' * (width - filled)}[/]"
+
+
+def show_fill(console: Console, report: SyncReport) -> None:
+    """Per model read in full, the share of its records that have each unified field, as bars."""
+    for model in report.models.values():
+        if model.mode != "full" or not model.read or not model.fill or model.error:
+            continue
+        grid = Table.grid(padding=(0, 1))
+        for _ in range(FILL_COLUMNS):
+            grid.add_column()
+            grid.add_column()
+            grid.add_column(justify="right")
+        cells: list[str] = []
+        for name, count in model.fill.items():
+            rate = count / model.read
+            cells += [escape(name), fill_bar(rate), f"{rate:.0%}"]
+        for start in range(0, len(cells), 3 * FILL_COLUMNS):
+            row = cells[start : start + 3 * FILL_COLUMNS]
+            grid.add_row(*row, *[""] * (3 * FILL_COLUMNS - len(row)))
+        console.print(f"[bold]{model.model}[/] fields filled, of {model.read} records:")
+        console.print(grid)
+
+
+def describe_reads(report: SyncReport) -> str:
+    """What the run did, per model: read in full, from the change feed, not read, failed."""
+    groups: dict[str, list[str]] = {}
+    for model in report.models.values():
+        what = "failed" if model.error else model.mode
+        groups.setdefault(what, []).append(model.model)
+    parts = [
+        f"{label}: {', '.join(groups[what])}"
+        for what, label in (
+            ("full", "read in full"),
+            ("feed", "from the change feed"),
+            ("skipped", "not read"),
+            ("failed", "failed"),
+        )
+        if groups.get(what)
+    ]
+    return "; ".join(parts) or "nothing to read"
+
+
+def show_report(console: Console, report: SyncReport, *, fill: bool = True) -> None:
+    """The summary of a sync: one row per model, fill rates as bars, record errors, then the run's status."""
+    from rich import box
+
+    # No vertical rules: the eight columns fit 80 columns without cutting a mode or a count.
+    table = Table(
+        title=f"Sync {report.run_id} of {report.account_id}", title_justify="left", box=box.SIMPLE_HEAD
+    )
+    table.add_column("model", no_wrap=True)
+    table.add_column("mode", no_wrap=True)
     for column in ("read", "created", "updated", "deleted", "excluded", "failed"):
         table.add_column(column, justify="right")
-    table.add_column("note")
     for model in report.models.values():
         table.add_row(
             model.model,
@@ -118,9 +206,14 @@ def show_report(console: Console, report: SyncReport) -> None:
                 str(getattr(model, name))
                 for name in ("read", "created", "updated", "deleted", "excluded", "failed")
             ),
-            _note(model),
         )
     console.print(table)
+    # Notes below the table, one per line: a column of them wraps one word per line at 80 columns.
+    for model in report.models.values():
+        for line in _note(model).splitlines():
+            console.print(f"  [bold]{model.model}[/]: {line}")
+    if fill:
+        show_fill(console, report)
     for model in report.models.values():
         for error in model.errors[:MAX_RECORD_ERRORS]:
             where = f" {error.key}" if error.key else ""
@@ -138,16 +231,12 @@ def show_report(console: Console, report: SyncReport) -> None:
         if model.problems > MAX_RECORD_ERRORS:
             console.print(f"  [dim]... and {model.problems - MAX_RECORD_ERRORS} more {model.model} values[/]")
     colour = {"succeeded": "green", "partial": "yellow", "failed": "red"}.get(report.status, "white")
-    feed = [m.model for m in report.models.values() if m.mode == "feed" and not m.error]
-    kind = KINDS.get(report.kind, report.kind)
-    if feed and report.kind == "mixed":
-        kind = f"incremental for {', '.join(feed)} (the provider's change feed), full read for the rest"
     duration = f"{report.duration_seconds:.2f} s" if report.duration_seconds is not None else "-"
     console.print(
-        f"[bold {colour}]{report.status}[/]: {escape(kind)}; {report.requests} requests in {duration}; "
-        f"{report.events} change events."
+        f"[bold {colour}]{report.status}[/]: {escape(describe_reads(report))}. "
+        f"{report.requests} requests in {duration}; {report.events} change events."
     )
-    # Say per model what did not happen, so "full read" never hides a model that was not read.
+    # Say per model what did not happen, so a summary never hides a model that was not read.
     for model in report.models.values():
         if model.mode == "skipped" and not model.error and model.reason:
             console.print(f"  [dim]{model.model} not read: {escape(model.reason)}[/]")
@@ -175,6 +264,9 @@ def sync(
         bool, typer.Option("--force", help="Read the change feed now, even sooner than the provider asks.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the sync report as JSON.")] = False,
+    fill: Annotated[
+        bool, typer.Option("--fill/--no-fill", help="Show how full each field is, as bars (full reads).")
+    ] = True,
 ) -> None:
     """Sync one account into the store: full the first time, incremental after that.
 
@@ -191,7 +283,7 @@ def sync(
     if as_json:
         _echo_json(report.to_dict())
     else:
-        show_report(console, report)
+        show_report(console, report, fill=fill)
     if report.status == "failed":
         raise typer.Exit(code=1)
 

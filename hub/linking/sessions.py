@@ -68,9 +68,12 @@ def hash_token(token: str) -> str:
 
 
 def secret_fields(connector: Connector) -> frozenset[str]:
-    """The linking fields that are secrets (``writeOnly``): never rendered back, never previewed."""
+    """The linking fields the page masks (``format: password``): never rendered back, never previewed.
+
+    A ``writeOnly`` field without that format (a key an admin reads off a screen) is shown as typed.
+    """
     properties = connector.credentials_schema.get("properties", {})
-    return frozenset(name for name, spec in properties.items() if spec.get("writeOnly"))
+    return frozenset(name for name, spec in properties.items() if spec.get("format") == "password")
 
 
 @dataclass(frozen=True)
@@ -271,9 +274,10 @@ class LinkSessions:
     def preview(
         self, row: LinkSessionRow, values: Mapping[str, Any]
     ) -> tuple[dict[str, str], list[FieldIssue]]:
-        """What the hub will make of the non-secret ``values`` typed so far, and the ones that can never work.
+        """What the hub will make of the unmasked ``values`` typed so far, and the ones that can never work.
 
-        Secret fields are ignored even if sent. Nothing is called and nothing is stored.
+        Masked fields (passwords) are ignored even if sent. Nothing is called and nothing is stored.
+        Where the connector's own preview names a field, its words replace the schema's.
         """
         connector = self.context.connector(row.connector)
         hidden = secret_fields(connector)
@@ -293,7 +297,8 @@ class LinkSessions:
             try:
                 notes = dict(connector.preview_credentials(shown, self.context.settings))
             except InvalidCredentials as refused:
-                issues += refused.issues
+                named = {issue.field for issue in refused.issues}
+                issues = [issue for issue in issues if issue.field not in named] + list(refused.issues)
         return notes, issues
 
     async def submit(self, row: LinkSessionRow, values: Mapping[str, Any]) -> Linked:

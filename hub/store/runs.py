@@ -56,5 +56,9 @@ def _run(row: Any) -> dict[str, Any]:
         "status": row.status,
         "started_at": row.started_at,
         "finished_at": row.finished_at,
+        "models": {
+            name: "failed" if model.get("error") else model.get("mode", "")
+            for name, model in report.get("models", {}).items()
+        },
         **({"report": report} if report else {}),
     }

@@ -58,7 +58,8 @@ MODEL_ORDER = (
 _ACTION_OF = {model: f"{resource}.list" for resource, model in LIST_ACTIONS.items()}
 
 Progress = Callable[[str, str, Mapping[str, Any]], None]
-"""``progress(model, stage, info)``: stage ``start`` (info: mode), ``advance`` (read), ``done`` (report)."""
+"""``progress(model, stage, info)``: stage ``start`` (info: mode, and ``expected``: the record count of
+the last full read, or None), ``advance`` (read), ``done`` (report)."""
 
 
 def new_run_id() -> str:
@@ -267,7 +268,10 @@ class SyncRun:
         model, report = planned.model, planned.report
         field_map = self.context.field_maps(self.connector.name)[model]
         full = report.mode == "full"
-        self.progress(model, "start", {"mode": report.mode})
+        # A full read's size is about that of the last one: a progress bar's total and estimate.
+        last = self.store.sync_state.get(self.account.id, model) if full else {}
+        expected = (last.get("details") or {}).get("count") if full else None
+        self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
         stager = Stager(self.store, self.report.run_id, model, report)
         protected: set[str] = set()
         excluded: dict[str, str] = {}
@@ -437,10 +441,14 @@ class SyncRun:
         else:
             self.report.status = "partial"
         applied = {m.mode for m in self.report.models.values() if m.complete}
+        # A model the connector offers but that was not read this time (the feed's minimum spacing, a
+        # missing permission) makes the run "mixed": never "full" while a model was left unread.
+        offered = {name for name, spec in self.connector.actions.items() if spec.supported}
+        unread = any(m.mode == "skipped" and m.action in offered for m in self.report.models.values())
         if "feed" in applied:
-            self.report.kind = "mixed" if "full" in applied else "incremental"
+            self.report.kind = "mixed" if "full" in applied or unread else "incremental"
         elif self.report.kind == "auto":
-            self.report.kind = "full"
+            self.report.kind = "mixed" if unread and applied else "full"
         if self.report.errors and self.report.errors[-1].get("type") == "internal":
             self.report.status = "failed"
         elif not any(e.get("type") == "provider-auth" for e in self.report.errors):

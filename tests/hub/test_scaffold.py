@@ -58,7 +58,7 @@ def test_the_scaffold_passes_its_contract_then_names_what_an_edit_broke(tmp_path
     plugin.write_text(original.replace('"writeOnly": True,', ""))
     red = _suite(tmp_path)
     assert red.returncode == 1
-    assert "api_key looks secret: mark it writeOnly" in red.stdout
+    assert "'api_key' is a password: mark it writeOnly" in red.stdout  # refused as the plugin loads
     plugin.write_text(original)
 
     # Then maps a field the model does not have: the load fails naming the file and the field.

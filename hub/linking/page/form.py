@@ -30,7 +30,7 @@ class FormField:
 
     @property
     def input_type(self) -> str:
-        """``password`` for secrets (never shown, never filled back), ``text`` otherwise."""
+        """``password`` for masked fields (never shown, never filled back), ``text`` otherwise."""
         return "password" if self.secret else "text"
 
     @property
@@ -56,9 +56,12 @@ def form_fields(connector: Connector) -> list[FormField]:
                 name=name,
                 title=str(spec.get("title") or name.replace("_", " ").capitalize()),
                 help=str(spec.get("description", "")),
-                example="" if spec.get("writeOnly") else _example(spec),
+                example="" if spec.get("format") == "password" else _example(spec),
                 default=default if isinstance(default, str) else "",
-                secret=bool(spec.get("writeOnly")),
+                # Masked on the page: a password. A writeOnly value that an admin reads off a screen
+                # (UKG's customer API key) stays visible and is kept after a failed submit; the API
+                # never returns it and the hub never logs it either way.
+                secret=spec.get("format") == "password",
                 required=name in required,
                 # JSON Schema's "required" means present, which every form field is; empty is refused
                 # before submit only where the schema refuses an empty string.

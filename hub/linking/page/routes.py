@@ -7,7 +7,9 @@ into the form are never rendered back, logged or stored anywhere but the sealed 
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -141,6 +143,7 @@ def _form_page(
         schema_help=connector.credentials_schema.get("description", ""),
         customer=_customer_name(hub, row.customer_id),
         checklist=connector.scopes_for(row.actions or None),
+        grant=connector.grant_permissions,
         fields=form_fields(connector),
         values=shown,
         notes=notes,
@@ -175,9 +178,27 @@ def _summary_page(
         customer=_customer_name(hub, row.customer_id),
         lines=lines,
         to_tick=to_tick,
+        grant=connector.grant_permissions,
         checked=checked,
         form_error=error,
     )
+
+
+_API_PATH = re.compile(r"(?:\s+(?:at|on|for|from))?\s+/[\w.-]+/v\d+(?:/[\w.{}-]+)*")
+"""A provider API path in a message (`` on /personnel/v1/person-details``): no help to an HR admin."""
+
+
+def _for_admin(error: HubError, title: str) -> HubError:
+    """``error`` as an HR admin should read it: an API path is no help, what to check instead is."""
+    if isinstance(error, InvalidCredentials) or not _API_PATH.search(f"{error.message} {error.remedy}"):
+        return error
+    shown = copy.copy(error)  # same type, status and field issues; only the words change
+    shown.message = _API_PATH.sub("", error.message).rstrip(".") + f" (while reading {title}'s web services)."
+    shown.remedy = (
+        f"Check that the host fields name your {title} web-service host. If they do, {title} may be busy "
+        "or down: try again in a few minutes."
+    )
+    return shown
 
 
 def _failure(error: HubError, connector_fields: set[str]) -> _Outcome:
@@ -277,7 +298,7 @@ async def submit_link_page(token: str, request: Request) -> Response:
     except LinkUnavailable as gone:
         return await run_in_threadpool(_unavailable, request, row, gone)
     except HubError as error:
-        outcome = _failure(error, names)
+        outcome = _failure(_for_admin(error, hub.connector(row.connector).title), names)
         page = partial(_form_page, request, hub, row, token, values=values, outcome=outcome)
         return _retry_after(await run_in_threadpool(page), error)
     response = RedirectResponse(
@@ -298,7 +319,8 @@ async def check_again(token: str, request: Request) -> Response:
     try:
         await hub.link_sessions.recheck(row)
     except HubError as error:
-        page = partial(_summary_page, request, hub, row, token, checked=False, error=error)
+        shown = _for_admin(error, hub.connector(row.connector).title)
+        page = partial(_summary_page, request, hub, row, token, checked=False, error=shown)
         return _retry_after(await run_in_threadpool(page), error)
     return RedirectResponse(
         f"/link/{token}?checked=1", status_code=303, headers=security_headers(row.frame_origins)

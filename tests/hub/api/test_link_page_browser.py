@@ -90,14 +90,20 @@ def test_an_admin_links_ukg_pro_with_the_keyboard_alone(world, page):
         page.goto(session["url"])
         expect(page.get_by_role("heading", level=1)).to_have_text("Connect UKG Pro")
         expect(page.locator(".lead")).to_contain_text("Acme Reviews asks you to connect")
-        checklist = page.get_by_role("region", name=re.compile("tick these on the service account"))
+        checklist = page.get_by_role("region", name=re.compile("the permissions the account needs"))
+        expect(checklist).to_contain_text('tick "View"')  # the connector's words, not the hub's
         for permission in session["permissions_needed"]:
             expect(checklist).to_contain_text(permission)
         # Every input is labelled, explained, and secrets are hidden.
-        for title in ("Service account username", "Web-service domain", "Web-service subdomain"):
+        shown = (
+            "Service account username",
+            "Customer API key",
+            "Web-service domain",
+            "Web-service subdomain",
+        )
+        for title in shown:
             expect(page.get_by_label(title)).to_have_attribute("type", "text")
-        for title in ("Service account password", "Customer API key"):
-            expect(page.get_by_label(title)).to_have_attribute("type", "password")
+        expect(page.get_by_label("Service account password")).to_have_attribute("type", "password")
         expect(page.get_by_label("Web-service domain")).to_have_accessible_description(
             re.compile("System Configuration > Security > Web Services")
         )
@@ -163,16 +169,15 @@ def test_a_wrong_password_lands_on_the_sign_in_fields_and_is_never_shown_back(wo
         expect(field).to_have_accessible_description(re.compile(re.escape(check)))
     for title in ("Web-service domain", "Web-service subdomain"):
         expect(page.get_by_label(title)).not_to_have_attribute("aria-invalid", "true")
-    # Secrets are never rendered back: both secret fields are empty, and the page holds neither value.
+    # The password is never rendered back: its field is empty, and the page does not hold it.
     expect(page.get_by_label("Service account password")).to_have_value("")
-    expect(page.get_by_label("Customer API key")).to_have_value("")
-    assert wrong not in page.content() and world.creds["customer_api_key"] not in page.content()
-    # What was not secret is kept, so the admin retypes only the secrets.
+    assert wrong not in page.content()
+    # What is not masked is kept, the customer key read off UKG's screen included: only the password is retyped.
     expect(page.get_by_label("Service account username")).to_have_value(world.creds["username"])
+    expect(page.get_by_label("Customer API key")).to_have_value(world.creds["customer_api_key"])
     shot(page, "02-field-error")
 
     page.get_by_label("Service account password").fill(world.creds["password"])
-    page.get_by_label("Customer API key").fill(world.creds["customer_api_key"])
     page.get_by_role("button", name="Connect UKG Pro").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("UKG Pro is connected")
     assert client.get(f"/v1/link-sessions/{session['id']}").json()["status"] == "linked"
@@ -199,7 +204,9 @@ def test_a_pasted_url_shows_its_host_and_impossible_values_are_flagged_before_su
     # A 3-letter customer key is flagged when the admin leaves the field.
     page.get_by_label("Customer API key").fill("AB1")
     page.get_by_label("Customer API key").press("Tab")
-    expect(page.locator("#error-customer_api_key")).to_contain_text("Customer API key does not look right")
+    expect(page.locator("#error-customer_api_key")).to_contain_text(
+        "Customer API key must be exactly 5 letters or digits."  # the CLI's words, from the connector
+    )
 
     # Submit is held back: the summary lists both fields, focused, and the page did not post.
     fill(page, world.creds, customer_api_key="AB1", subdomain="https://login.evil.example.com/services")
@@ -234,7 +241,7 @@ def test_a_missing_permission_is_named_then_check_again_sees_it_granted(make_wor
     row = page.get_by_role("row", name=re.compile("List employments"))
     expect(row).to_contain_text("Missing")
     expect(row).to_contain_text(needed[0])
-    expect(page.get_by_role("region", name="Still to tick on the service account")).to_contain_text(needed[0])
+    expect(page.get_by_role("region", name="Permissions still missing")).to_contain_text(needed[0])
     expect(page.get_by_role("row", name=re.compile("List employees"))).to_contain_text("Granted")
     shot(page, "03-permissions-summary")
 

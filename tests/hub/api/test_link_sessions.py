@@ -318,7 +318,7 @@ def test_the_page_labels_every_field_and_lists_the_permissions(world, browser):
     assert types == {
         "username": "text",
         "password": "password",
-        "customer_api_key": "password",
+        "customer_api_key": "text",  # read off UKG's screen: shown as typed, never returned by the API
         "domain": "text",
         "subdomain": "text",
     }
@@ -443,8 +443,8 @@ def test_a_wrong_password_is_a_401_page_with_errors_on_the_sign_in_fields(world,
         assert "refused" in field_error(answer.text, name)
     assert field_error(answer.text, "subdomain") == ""
     assert WRONG_PASSWORD not in answer.text
-    assert world.creds["customer_api_key"] not in answer.text
-    assert f'value="{world.creds["username"]}"' in answer.text  # the non-secret values are kept
+    assert f'value="{world.creds["username"]}"' in answer.text  # the unmasked values are kept,
+    assert f'value="{world.creds["customer_api_key"]}"' in answer.text  # the customer key included
     assert client.get(f"/v1/link-sessions/{session['id']}").json()["status"] == "open"
     assert accounts_of(client) == []
 
@@ -734,12 +734,21 @@ def test_preview_flags_a_host_that_can_never_work(previewing, resolved, values, 
     assert not [h for h in resolved if "example.com" in h or h.startswith("169.254")]
 
 
-def test_preview_ignores_secrets_and_never_echoes_them(previewing):
+def test_preview_ignores_passwords_and_never_echoes_them(previewing):
     browser, url, csrf = previewing
-    values = {"subdomain": "service4", "password": "Prev1ew-Secret-Pw", "customer_api_key": "ab"}
+    values = {"subdomain": "service4", "password": "Prev1ew-Secret-Pw"}
     answer = preview(browser, url, csrf, values)
     assert answer.json() == {"notes": {"subdomain": "https://service4.ultipro.com"}, "errors": []}
     assert "Prev1ew-Secret-Pw" not in answer.text
+
+
+def test_preview_says_a_customer_key_must_be_five_letters_or_digits_in_the_clis_words(previewing):
+    browser, url, csrf = previewing
+    answer = preview(browser, url, csrf, {"customer_api_key": "ab"}).json()
+    assert [e["field"] for e in answer["errors"]] == ["customer_api_key"]  # one message, not the schema's too
+    assert answer["errors"][0]["message"] == "must be exactly 5 letters or digits."
+    assert "does not match" not in str(answer)
+    assert preview(browser, url, csrf, {"customer_api_key": "g2asy"}).json()["errors"] == []
 
 
 def test_preview_needs_the_csrf_header_and_a_json_object(world, previewing):
@@ -789,7 +798,7 @@ def test_typed_secrets_reach_no_log_and_no_page(world, browser, caplog):
     client = world.customer()
     session = new_session(client)
     url = session["url"]
-    typed = {"Typed-Wr0ng-Pw-1", "Typed-Wr0ng-Pw-2", "Q7ZZ9"}
+    typed = {"Typed-Wr0ng-Pw-1", "Typed-Wr0ng-Pw-2"}
     pages: list[str] = []
 
     form, csrf = open_page(browser, url)
@@ -808,10 +817,34 @@ def test_typed_secrets_reach_no_log_and_no_page(world, browser, caplog):
     pages.append(client.get(f"/v1/link-sessions/{session['id']}").text)
     pages.append(client.get("/v1/accounts").text)
 
-    secrets = typed | {world.creds["password"], world.creds["customer_api_key"]}
+    secrets = typed | {world.creds["password"]}
     logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
     assert caplog.records  # the hub and its HTTP clients did log at DEBUG
+    for secret in secrets | {world.creds["customer_api_key"], "Q7ZZ9"}:
+        assert secret not in logged, secret  # the customer key is never logged either,
     for secret in secrets:
-        assert secret not in logged, secret
         for page in pages:
             assert secret not in page, secret
+    # but the admin sees the key they typed kept on the form (it is on UKG's screen anyway), and the API
+    # never returns it.
+    assert 'value="Q7ZZ9"' in pages[3]
+    assert all("Q7ZZ9" not in page and world.creds["customer_api_key"] not in page for page in pages[-2:])
+
+
+def test_a_provider_failure_on_the_page_names_what_to_check_never_an_api_path(make_world):
+    world = make_world()
+    world.sb.faults.update({"error_burst": (503, 50)})  # outlasts every retry of the probe
+    client = world.customer()
+    session = new_session(client)
+    browser = world.anonymous()
+    _, csrf = open_page(browser, session["url"])
+    answer = submit(browser, session["url"], csrf, world.creds)
+    assert answer.status_code == 502, answer.text
+    banner = answer.text.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert "/v1/" not in banner and "person-details" not in banner  # what the hub called is no help here
+    assert "503" in banner and "web services" in banner
+    assert "host fields" in banner and "try again in a few minutes" in banner
+    # The API keeps the exact endpoint for the developer.
+    world.sb.faults.update({"error_burst": (503, 50)})
+    api = client.post("/v1/accounts", json={"connector": "ukg_pro", "credentials": world.creds})
+    assert api.status_code == 502 and "/personnel/v1/" in api.json()["detail"]

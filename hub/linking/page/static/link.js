@@ -66,7 +66,9 @@
   }
 
   function check(input) {
-    var message = localIssue(input) || previewIssues[input.name] || "";
+    // The connector's own words (from the preview) beat the generic "does not look right".
+    var local = localIssue(input);
+    var message = local ? previewIssues[input.name] || local : previewIssues[input.name] || "";
     if (!message && fromServer[input.name]) {
       return "";
     }
