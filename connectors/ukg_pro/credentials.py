@@ -86,8 +86,9 @@ CREDENTIALS_SCHEMA: dict[str, Any] = {
             "type": "string",
             "title": "Web-service domain",
             "description": (
-                "The domain of your web-service URLs, listed under System Configuration > Security > "
-                "Web Services: ultipro.com, or ultipro.ca in Canada. You may paste a whole URL instead."
+                "The rest of your web-service host, after the subdomain: ultipro.com, or ultipro.ca in "
+                "Canada (System Configuration > Security > Web Services). Keep it as it is when you "
+                "paste a whole web-service URL into the subdomain field."
             ),
             "default": "ultipro.com",
             "examples": ["ultipro.com", "ultipro.ca"],
@@ -97,8 +98,9 @@ CREDENTIALS_SCHEMA: dict[str, Any] = {
             "title": "Web-service subdomain",
             "description": (
                 "The first part of your web-service host, from System Configuration > Security > "
-                "Web Services: in https://service4.ultipro.com/services/EmployeePerson it is service4. "
-                "You may paste the whole URL here."
+                "Web Services: in https://service4.ultipro.com/services/EmployeePerson it is service4, "
+                "and with the domain it makes the host service4.ultipro.com. Or paste that whole URL "
+                "here: the host is then taken from it."
             ),
             "examples": ["service4", "servicet", "https://service4.ultipro.com/services/EmployeePerson"],
         },

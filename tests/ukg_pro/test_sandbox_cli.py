@@ -45,7 +45,7 @@ def test_the_sandbox_command_serves_a_tenant_that_links(tmp_path):
                 values[field] = value.strip()
         assert set(values) == {"username", "password", "customer_api_key", "domain", "subdomain"}, values
         base_url = f"http://127.0.0.1:{port}"
-        assert values["domain"] == base_url
+        assert values["subdomain"] == base_url and values["domain"] == "ultipro.com"
         for _ in range(100):
             try:
                 httpx.get(base_url + "/personnel/v1/person-details", timeout=1)

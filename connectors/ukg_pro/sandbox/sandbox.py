@@ -111,7 +111,8 @@ class Sandbox:
         """The five values that link this sandbox when it is served at ``base_url``.
 
         A UKG-looking host (``https://service4.ultipro.com``) splits into subdomain and domain; any
-        other base URL (a loopback server) goes whole into ``domain`` with an empty ``subdomain``.
+        other base URL (a loopback server) goes whole into ``subdomain``, as an admin pastes a whole
+        web-service URL there, and ``domain`` keeps its default.
         """
         parts = urlsplit(base_url)
         host = (parts.hostname or "").lower()
@@ -119,7 +120,7 @@ class Sandbox:
         if found and parts.scheme == "https" and parts.port is None:
             domain, subdomain = found.group(2), found.group(1)
         else:
-            domain, subdomain = base_url.rstrip("/"), ""
+            domain, subdomain = "ultipro.com", base_url.rstrip("/")
         return {
             "username": self.settings.username,
             "password": self.password,

@@ -57,6 +57,7 @@ def test_invalid_credentials_are_a_422_problem_naming_each_field(world, assert_p
         **world.creds,
         "password": "Unique-Pa55word-Value",
         "customer_api_key": "abc",
+        "subdomain": "",
         "domain": "http://10.0.0.1",
         "username": "two words",
     }
@@ -80,7 +81,7 @@ def test_an_unreachable_provider_is_a_504_problem(world, assert_problem, monkeyp
     monkeypatch.setattr(world.hub, "settings", replace(world.hub.settings, sandbox_origins=allowed))
     client = world.customer()
     answer = client.post(
-        "/v1/accounts", json={"connector": "ukg_pro", "credentials": {**world.creds, "domain": dead}}
+        "/v1/accounts", json={"connector": "ukg_pro", "credentials": {**world.creds, "subdomain": "", "domain": dead}}
     )
     assert_problem(answer, 504, "provider-unreachable")
     assert world.creds["password"] not in answer.text
@@ -89,7 +90,7 @@ def test_an_unreachable_provider_is_a_504_problem(world, assert_problem, monkeyp
 
 def test_an_origin_the_operator_did_not_allow_is_refused_before_any_call(world, assert_problem):
     client = world.customer()
-    creds = {**world.creds, "domain": "http://127.0.0.1:9"}
+    creds = {**world.creds, "subdomain": "", "domain": "http://127.0.0.1:9"}
     body = assert_problem(
         client.post("/v1/accounts", json={"connector": "ukg_pro", "credentials": creds}),
         422,

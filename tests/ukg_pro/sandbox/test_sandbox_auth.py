@@ -37,8 +37,9 @@ def test_default_account_has_every_permission_and_realistic_credentials(sb: Sand
     assert creds["customer_api_key"] == "SBX01"
     assert len(creds["password"]) >= 12
     assert (creds["domain"], creds["subdomain"]) == ("ultipro.com", "service4")
-    assert sb.credentials("http://127.0.0.1:8765")["domain"] == "http://127.0.0.1:8765"
-    assert sb.credentials("http://127.0.0.1:8765")["subdomain"] == ""
+    # A loopback sandbox goes whole into the subdomain field, as an admin pastes a web-service URL there.
+    assert sb.credentials("http://127.0.0.1:8765")["subdomain"] == "http://127.0.0.1:8765"
+    assert sb.credentials("http://127.0.0.1:8765")["domain"] == "ultipro.com"
     assert account.password not in repr(account)
     assert "password" not in account.to_dict()
 

@@ -37,7 +37,7 @@ def test_serves_pages_over_loopback(served: tuple[Sandbox, str], http: httpx.Cli
 def test_credentials_for_a_loopback_server(served: tuple[Sandbox, str]) -> None:
     sb, base_url = served
     creds = sb.credentials(base_url)
-    assert creds["domain"] == base_url and creds["subdomain"] == ""
+    assert creds["subdomain"] == base_url and creds["domain"] == "ultipro.com"
     assert base_url in sb.banner(base_url) and creds["password"] in sb.banner(base_url)
 
 
