@@ -116,7 +116,9 @@ def test_unsupported_time_off_requests_and_bad_fields_are_clear(hub, creds):
     with pytest.raises(NotSupported, match="no time-off requests"):
         hub.time_off_requests(account).list()
     with pytest.raises(InvalidCredentials) as info:
-        hub.link("ukg_pro", {**creds, "customer_api_key": "abc", "subdomain": "", "domain": "http://10.0.0.1"})
+        hub.link(
+            "ukg_pro", {**creds, "customer_api_key": "abc", "subdomain": "", "domain": "http://10.0.0.1"}
+        )
     assert set(info.value.fields) == {"customer_api_key", "domain"}
 
 

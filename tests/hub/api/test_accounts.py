@@ -81,7 +81,8 @@ def test_an_unreachable_provider_is_a_504_problem(world, assert_problem, monkeyp
     monkeypatch.setattr(world.hub, "settings", replace(world.hub.settings, sandbox_origins=allowed))
     client = world.customer()
     answer = client.post(
-        "/v1/accounts", json={"connector": "ukg_pro", "credentials": {**world.creds, "subdomain": "", "domain": dead}}
+        "/v1/accounts",
+        json={"connector": "ukg_pro", "credentials": {**world.creds, "subdomain": "", "domain": dead}},
     )
     assert_problem(answer, 504, "provider-unreachable")
     assert world.creds["password"] not in answer.text
