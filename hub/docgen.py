@@ -24,6 +24,7 @@ __all__ = [
     "field_maps_markdown",
     "hook_markdown",
     "hooks_markdown",
+    "problems_markdown",
     "stale_docs",
     "write_docs",
 ]
@@ -433,9 +434,50 @@ def field_maps_markdown(schema: Mapping[str, Any] | None = None) -> str:
     return "\n".join(lines)
 
 
+# -- the problem types of the API, from the error classes ---------------------------------------
+
+
+def _first_sentence(doc: str | None) -> str:
+    text = " ".join((doc or "").split())
+    end = text.find(". ")
+    return _inline(text if end < 0 else text[: end + 1])
+
+
+def problems_markdown() -> str:
+    """``docs/problems.md``: every problem ``type`` the API answers with, its status and what to do."""
+    from hub import errors
+    from hub.api.problems import PROBLEM_TYPE_BASE, ROUTE_PROBLEMS
+
+    classes = [getattr(errors, name) for name in errors.__all__]
+    hub_errors = [c for c in classes if isinstance(c, type) and issubclass(c, errors.HubError)]
+    lines = [
+        _header("hub/errors.py and hub/api/problems.py", "an error class's docstring or remedy"),
+        "# Problem types\n",
+        "Every error answer of the unified API is an RFC 9457 problem (`application/problem+json`) with",
+        f"`type` (`{PROBLEM_TYPE_BASE}<slug>`), `title`, `status`, `detail` and `remedy`; a",
+        "request that failed validation also lists `errors` (`in`, `field`, `message`, `fix`). Branch on",
+        "`type`, never on `detail`. The command line and the Python API raise the same errors (the class",
+        "in `title`), so a script meets one vocabulary everywhere.\n",
+        "## Errors of the hub\n",
+        "| `type` | status | `title` | when | what to do (`remedy`) |",
+        "|---|---|---|---|---|",
+    ]
+    for cls in sorted(hub_errors, key=lambda c: (c.type, c.__name__)):
+        when = _first_sentence(cls.__doc__).replace("|", "\\|")
+        remedy = cls.__dict__.get("default_remedy") or "Specific to the case: read `remedy`."
+        lines.append(f"| `{cls.type}` | {cls.status} | {cls.__name__} | {when} | {remedy} |")
+    lines += ["", "## Answers of the HTTP layer\n", "| `type` | status | when |", "|---|---|---|"]
+    lines += [f"| `{slug}` | {status} | {when} |" for slug, (status, when) in ROUTE_PROBLEMS.items()]
+    return "\n".join(lines) + "\n"
+
+
 # -- writing ----------------------------------------------------------------------------------------
 
-GENERATED: dict[str, Callable[[], str]] = {"hooks.md": hooks_markdown, "field-maps.md": field_maps_markdown}
+GENERATED: dict[str, Callable[[], str]] = {
+    "hooks.md": hooks_markdown,
+    "field-maps.md": field_maps_markdown,
+    "problems.md": problems_markdown,
+}
 """File name in ``docs/`` → the function that makes it."""
 
 

@@ -95,7 +95,7 @@ class HubError(Exception):
 class InputError(HubError):
     """The caller's input is wrong; nothing was changed. Fix the named input and call again."""
 
-    type = "invalid-input"
+    type = "invalid-request"
     status = 422
     default_remedy = "Correct the input named in the message and try again."
 

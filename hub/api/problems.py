@@ -20,11 +20,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.api.auth import REQUIRED_HEADERS
-from hub.errors import HubError, NotFound, NotSupported, RateLimited, Unauthenticated
+from hub.errors import HubError, InputError, NotFound, NotSupported, RateLimited, Unauthenticated
 
 __all__ = [
     "PROBLEM_JSON",
     "PROBLEM_TYPE_BASE",
+    "ROUTE_PROBLEMS",
     "ProblemResponse",
     "install_problem_handlers",
     "problem",
@@ -35,6 +36,14 @@ log = logging.getLogger("hub.api")
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://hrishub.dev/problems/"
+
+ROUTE_PROBLEMS: Mapping[str, tuple[str, str]] = {
+    "not-found": ("404", "No route at that path (the same type as a record that does not exist)."),
+    "method-not-allowed": ("405", "The route exists, but not for that HTTP method."),
+    "http-error": ("4xx", "Any other refusal of the HTTP layer."),
+    "internal-error": ("500", "An unexpected failure of the hub; its log has the details."),
+}
+"""Problem types the API itself answers with (beside the hub errors'), slug → (status, when)."""
 
 _ACCOUNT_FIX = "Send the id of one of your linked accounts (GET /v1/accounts) as X-Account-Id."
 _FIXES = {("header", "x-account-id"): _ACCOUNT_FIX}
@@ -124,14 +133,8 @@ async def _on_validation_error(request: Request, exc: Exception) -> ProblemRespo
             f"Send the body as JSON with the header Content-Type: application/json "
             f"(this request said {sent or 'nothing'}), then correct any field still listed in `errors`."
         )
-    body = problem(
-        "invalid-request",
-        "InvalidRequest",
-        422,
-        f"The request is not valid: {listed}.",
-        remedy,
-        errors=errors,
-    )
+    refused = InputError(f"The request is not valid: {listed}.", remedy=remedy)
+    body = {**refused.to_problem(), "errors": errors}
     return problem_response(body)
 
 
@@ -156,13 +159,11 @@ async def _on_http_error(request: Request, exc: Exception) -> ProblemResponse:
             f"Use {allowed}." if allowed else "See /docs for the methods of this route.",
         )
     elif exc.status_code == 400:  # the body could not be read at all (not JSON, not UTF-8)
-        body = problem(
-            "invalid-request",
-            "InvalidRequest",
-            400,
+        unreadable = InputError(
             f"The request body could not be read: {exc.detail}.",
-            "Send a JSON body encoded as UTF-8 with 'Content-Type: application/json' (see /docs).",
+            remedy="Send a JSON body encoded as UTF-8 with 'Content-Type: application/json' (see /docs).",
         )
+        body = {**unreadable.to_problem(), "status": 400}
     else:
         body = problem(
             "http-error",

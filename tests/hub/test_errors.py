@@ -90,3 +90,28 @@ def test_unknown_connector_lists_what_is_loaded():
     error = UnknownConnector("ukg", ["ukg_pro", "csv"])
     assert "csv, ukg_pro" in error.message
     assert error.status == 404
+
+
+def test_each_problem_type_names_one_kind_of_error() -> None:
+    """A client branches on ``type``: two classes sharing one, or a near-duplicate slug, would mislead it."""
+    from hub.api.problems import ROUTE_PROBLEMS
+
+    owners: dict[str, list[str]] = {}
+    for cls in ALL:
+        owners.setdefault(cls.type, []).append(cls.__name__)
+    assert {t: names for t, names in owners.items() if len(names) > 1} == {}
+    assert set(ROUTE_PROBLEMS) - set(owners) <= {"method-not-allowed", "http-error", "internal-error"}
+    # a request FastAPI refuses and input the hub refuses are one kind for a client
+    assert InputError.type == "invalid-request" and "invalid-input" not in owners
+
+
+def test_the_api_answers_only_documented_problem_types() -> None:
+    """Every slug the API's own handlers write is listed in ROUTE_PROBLEMS (and so in docs/problems.md)."""
+    import re
+    from pathlib import Path
+
+    from hub.api import problems
+
+    source = Path(problems.__file__).read_text()
+    written = set(re.findall(r'problem\(\s*"([a-z-]+)"', source))
+    assert written and written <= set(problems.ROUTE_PROBLEMS)

@@ -90,7 +90,7 @@ def test_a_forged_cursor_is_a_422_problem(synced, assert_problem, position, mode
             params={"cursor": cursor, "mode": mode},
             headers={"X-Account-Id": account["id"]},
         )
-        assert_problem(answer, 422, "invalid-input")
+        assert_problem(answer, 422, "invalid-request")
 
 
 def test_modified_after(synced):
