@@ -23,7 +23,7 @@ def docs(
         typer.Option("--check", help="Write nothing; exit 1 listing each generated file that is stale."),
     ] = False,
 ) -> None:
-    """Write docs/hooks.md (from hub/hookspecs.py) and docs/field-maps.md (from field_maps/schema.json)."""
+    """Write the generated docs: hooks.md, field-maps.md and problems.md (from the code and schema)."""
     from hub.docgen import default_docs_folder, stale_docs, write_docs
 
     folder = out or default_docs_folder()
