@@ -32,7 +32,7 @@ CONNECTOR = Connector(
     sandbox=_sandbox,
     change_feed=CHANGE_FEED,
     version="0.1",
-    sensitive_raw_keys={"employees": frozenset({"dateOfBirth"})},
+    sensitive_raw_keys={"employees": frozenset({"dateOfBirth", "nationalId"})},
     grant_permissions="In Tiny HRIS, open Settings > API, edit the key, and tick each of these permissions.",
 )
 """The Tiny HRIS declaration."""

@@ -51,7 +51,7 @@ ACTIONS: dict[str, Action] = {
     "employments.list": Action(scopes=(PEOPLE,)),
     "time_off_policies.list": Action(scopes=(TIME_OFF,)),
     "time_off_balances.list": Action(scopes=(TIME_OFF,)),
-    "time_off_requests.list": Action.unsupported("Tiny HRIS keeps balances, not requests."),
+    "time_off_requests.list": Action.unsupported("Tiny HRIS has time-off balances but no time-off requests."),
     "groups.list": Action(scopes=(ORGANISATION,)),
     "locations.list": Action(scopes=(ORGANISATION,)),
     "companies.list": Action(scopes=(ORGANISATION,)),

@@ -113,6 +113,7 @@ class Roster:
             "managerId": None if n <= MANAGERS else f"E{rng.randrange(1, MANAGERS + 1):03d}",
             "departmentId": department,
             "title": title,
+            "nationalId": f"TN-{n:05d}",
             "dateOfBirth": (date(1960, 1, 1) + timedelta(days=rng.randrange(14000))).isoformat(),
             "hireDate": hired.isoformat(),
             "terminationDate": None,
