@@ -20,6 +20,7 @@ ERRORS = ProviderErrors(
     auth_fields={"api_key": "Check the API key on Settings > API: revoked keys are refused."},
     host_remedy="Check the API address on Settings > API in Tiny HRIS.",
     host_fields={"base_url": "Check the API address on Settings > API."},
+    dropped_remedy="Tiny HRIS or the network cut the connection before the answer was complete: sync again later.",
 )
 """How Tiny HRIS's failures become hub errors (429 and 5xx are retried first)."""
 

@@ -39,6 +39,7 @@ class TinyApp:
                 path, dict(scope["headers"]), scope["query_string"].decode()
             )
         except ConnectionDropped:
+            self.sandbox.stats.record(path, 0)
             # Half an answer, then the connection goes: what a client meets when a network drops.
             length = [(b"content-length", b"100")]
             await send({"type": "http.response.start", "status": 200, "headers": length})
@@ -89,7 +90,7 @@ class TinyApp:
         except (KeyError, ValueError) as exc:
             return 400, _json({"error": f"bad query: {exc}"}), []
         size = min(int(params.get("per_page", sb.page_size)), sb.page_limits.get(path, sb.page_size))
-        page = int(params.get("page", 1))
+        page = faults.take_repeat(path, int(params.get("page", 1)))
         body = _json(rows[(page - 1) * size : page * size])
         if faults.take_malformed(path):
             body = body[: max(1, len(body) // 2)]

@@ -6,6 +6,7 @@
 - ``malformed`` = {path: count}: the next ``count`` answers on ``path`` are truncated JSON.
 - ``drop_connection`` = count: the next ``count`` requests lose the connection before an answer.
 - ``stall_seconds`` with ``stall_count``: the next ``stall_count`` requests wait that long first.
+- ``serve_page_twice`` = (path, page): the request for the page after it gets that page's rows again, once.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Faults:
     drop_connection: int = 0
     stall_seconds: float = 0.0
     stall_count: int = 0
+    serve_page_twice: tuple[str, int] | None = None
     seen: int = 0
 
     def reset(self) -> None:
@@ -46,7 +48,8 @@ class Faults:
         if unknown:
             raise ValueError(f"unknown fault(s) {sorted(unknown)}")
         for name, value in values.items():
-            setattr(self, name, tuple(value) if name == "error_burst" and value else value)
+            pair = name in ("error_burst", "serve_page_twice") and value
+            setattr(self, name, tuple(value) if pair else value)
 
     def take_drop(self) -> bool:
         """Whether this request's connection drops (consumes one)."""
@@ -84,3 +87,10 @@ class Faults:
             self.malformed[path] = left - 1
             return True
         return False
+
+    def take_repeat(self, path: str, page: int) -> int:
+        """The page to serve for ``page``: the one before it once, when so set; else ``page``."""
+        if self.serve_page_twice == (path, page - 1):
+            self.serve_page_twice = None
+            return page - 1
+        return page
