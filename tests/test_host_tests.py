@@ -12,15 +12,6 @@ HOST = TESTS / "hub"
 UKG = re.compile(r"connectors\.ukg_pro|ukg_pro|\bUKG\b|ultipro", re.IGNORECASE)
 
 ALLOWED: dict[str, str] = {
-    "api/conftest.py": "the API world still serves the UKG sandbox: the API tests are not moved yet",
-    "api/test_accounts.py": "linking over the API with UKG's service-account fields: not moved yet",
-    "api/test_basics.py": "the connector catalogue checked on UKG's declaration: not moved yet",
-    "api/test_json_forms.py": "reads a synced UKG sandbox account: not moved yet",
-    "api/test_link_page_browser.py": "the linking page in Chromium with UKG's form: not moved yet",
-    "api/test_link_sessions.py": "link sessions filled with UKG's form: not moved yet",
-    "api/test_raw_data.py": "raw data redaction checked against UKG's sensitive keys: not moved yet",
-    "api/test_routes_await.py": "links a UKG sandbox account: not moved yet",
-    "api/test_schemathesis.py": "the OpenAPI fuzzing world serves the UKG sandbox: not moved yet",
     "cli/conftest.py": "the CLI world serves the UKG sandbox: the CLI tests are not moved yet",
     "cli/test_accounts.py": "links with UKG's service-account fields: not moved yet",
     "cli/test_catalog.py": "the connector catalogue checked on UKG's declaration: not moved yet",

@@ -38,6 +38,11 @@ class Advance:
     terminated: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def employee_ids(self) -> frozenset[str]:
+        """Every employee hired, changed or terminated."""
+        return frozenset(self.hired + self.changed + self.terminated)
+
 
 class Roster:
     """Every record the sandbox serves, by record type, generated from a seed; ``now`` stamps changes."""
@@ -50,7 +55,7 @@ class Roster:
             {"id": "C2", "name": "Tiny Labs", "parent": "false"},
         ]
         self.departments = [
-            {"id": f"D{i}", "name": name, "active": "true"}
+            {"id": f"D{i}", "name": name, "level": "1", "active": "true"}
             for i, name in enumerate(["Engineering", "Finance", "People", "Sales"], start=1)
         ]
         self.locations = [
@@ -67,8 +72,9 @@ class Roster:
         self.changes: list[dict[str, Any]] = []
         self.hired = 0
         for _ in range(employees):
+            edited = date(2024, 1, 1) + timedelta(days=self.rng.randrange(300))
             self._hire(
-                date(2015, 1, 1) + timedelta(days=self.rng.randrange(3000)), "2024-01-01T00:00:00+00:00"
+                date(2015, 1, 1) + timedelta(days=self.rng.randrange(3000)), f"{edited}T08:30:00+00:00"
             )
         for person in self.employees[: employees // 10]:
             person["status"] = "leave"
@@ -128,7 +134,8 @@ class Roster:
                 "employeeId": eid,
                 "title": title,
                 "departmentId": department,
-                "payRate": f"{rng.randrange(40, 150) * 1000}.00",
+                # Cents that never end in 0, so an amount's two decimals show in JSON.
+                "payRate": f"{rng.randrange(40_000, 150_000)}.{rng.randrange(1, 10)}{rng.randrange(1, 10)}",
                 "payPeriod": "year",
                 "currency": "USD",
                 "type": person["type"],
