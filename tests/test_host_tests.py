@@ -11,16 +11,7 @@ TESTS = Path(__file__).resolve().parent
 HOST = TESTS / "hub"
 UKG = re.compile(r"connectors\.ukg_pro|ukg_pro|\bUKG\b|ultipro", re.IGNORECASE)
 
-ALLOWED: dict[str, str] = {
-    "cli/conftest.py": "the CLI world serves the UKG sandbox: the CLI tests are not moved yet",
-    "cli/test_accounts.py": "links with UKG's service-account fields: not moved yet",
-    "cli/test_catalog.py": "the connector catalogue checked on UKG's declaration: not moved yet",
-    "cli/test_demo.py": "the demo runs the UKG sandbox by default: not moved yet",
-    "cli/test_json_forms.py": "reads a synced UKG sandbox account: not moved yet",
-    "cli/test_link_pages.py": "link pages filled with UKG's form: not moved yet",
-    "cli/test_serving.py": "serves a UKG sandbox account: not moved yet",
-    "cli/test_syncing.py": "syncs a UKG sandbox account: not moved yet",
-}
+ALLOWED: dict[str, str] = {}
 """Files of ``tests/hub`` that may still name UKG Pro, each with its reason (relative to tests/hub)."""
 
 
