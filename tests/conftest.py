@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
 import re
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -13,6 +15,52 @@ import pytest
 pytest_plugins = ["hub.testing"]
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tiny_hris_installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tiny HRIS (``tests/tiny_hris``) installed as a distribution with an entry point, for the session.
+
+    A dist-info folder on a temporary ``sys.path`` entry (and on ``PYTHONPATH``, for the hubs that
+    tests start in child processes): every ``Hub()`` loads it as it loads any installed connector.
+    """
+    from importlib import invalidate_caches
+
+    site = tmp_path_factory.mktemp("tiny-hris-site")
+    info = site / "tiny_hris-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: tiny-hris\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[hrishub.connectors]\ntiny_hris = tests.tiny_hris.plugin\n")
+    before = os.environ.get("PYTHONPATH")
+    sys.path.append(str(site))
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO), str(site), *([before] if before else [])])
+    invalidate_caches()
+    try:
+        yield site
+    finally:
+        sys.path.remove(str(site))
+        if before is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = before
+        invalidate_caches()
+
+
+@pytest.fixture
+def tiny_sandbox() -> Any:
+    """A fresh 40-person Tiny HRIS tenant (seed 11), called in process or served on loopback."""
+    from tests.tiny_hris.sandbox import Sandbox
+
+    return Sandbox(employees=40, seed=11)
+
+
+@pytest.fixture
+def tiny_loopback(tiny_sandbox: Any) -> Iterator[str]:
+    """``tiny_sandbox`` served over real HTTP on loopback; yields its base URL."""
+    from hub.serving import serve_in_thread
+
+    with serve_in_thread(tiny_sandbox.app) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +85,7 @@ def hub_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 # SQLite file (with its -wal/-journal) or a cassette or link.json under this worker's temporary folder, or
 # a cassette under cassettes/.
 
-SECRET_FIELDS = ("password", "customer_api_key")
+SECRET_FIELDS = ("password", "customer_api_key", "api_key")
 FILE_PATTERNS = ("*.db", "*.db-*", "*.sqlite*", "*.yaml", "*.yml", "link.json", "*.log")
 
 
@@ -137,7 +185,9 @@ def secret_guard() -> SecretGuard:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def no_secret_left_behind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretGuard]:
+def no_secret_left_behind(
+    tmp_path_factory: pytest.TempPathFactory, tiny_hris_installed: Path
+) -> Iterator[SecretGuard]:
     from hub import Hub
     from hub.accounts import Credentials
     from hub.cassettes import PLACEHOLDER

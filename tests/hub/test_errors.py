@@ -87,8 +87,8 @@ def test_missing_permission_names_the_permissions_to_tick():
 
 
 def test_unknown_connector_lists_what_is_loaded():
-    error = UnknownConnector("ukg", ["ukg_pro", "csv"])
-    assert "csv, ukg_pro" in error.message
+    error = UnknownConnector("tiny", ["tiny_hris", "csv"])
+    assert "csv, tiny_hris" in error.message
     assert error.status == 404
 
 

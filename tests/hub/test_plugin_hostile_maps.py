@@ -92,7 +92,7 @@ def test_a_plugin_with_a_hostile_map_is_refused_at_load_naming_plugin_and_file(
     register_plugin(HostilePlugin("hostile", maps), "hostile-plugin")
     register_plugin(HostilePlugin("fine", good), "fine-plugin")
 
-    hub = Hub(plugins=["ukg_pro"])
+    hub = Hub(plugins=["tiny_hris"])
 
     [failure] = [f for f in hub.failures if f.plugin == "hostile-plugin"]
     assert failure.connector == "hostile"
@@ -100,7 +100,7 @@ def test_a_plugin_with_a_hostile_map_is_refused_at_load_naming_plugin_and_file(
     assert "$" in failure.reason  # the JSON path of the fault
     assert "Traceback" not in failure.reason
     assert "hostile" not in hub.connectors
-    assert {"ukg_pro", "fine"} <= set(hub.connectors)
+    assert {"tiny_hris", "fine"} <= set(hub.connectors)
     # Nothing half-loaded is left for linking or syncing to trip over: the hub says what is loaded.
     with pytest.raises(UnknownConnector, match="fine"):
         hub.link("hostile", {"token": "x"})

@@ -11,16 +11,6 @@ def failure_of(hub, plugin):
     return failure
 
 
-def test_the_built_in_ukg_pro_connector_loads_through_the_entry_point_group():
-    hub = Hub(plugins=["ukg_pro"])
-    assert "ukg_pro" in hub.connectors, [str(f) for f in hub.failures]
-    assert hub.origin("ukg_pro").package == "hrishub"
-    assert hub.connectors["ukg_pro"].required_scopes("employees.list") == [
-        "Employee Person Details",
-        "Personnel Integration",
-    ]
-
-
 def test_an_installed_distribution_is_found_by_its_entry_point(site, PLUGIN):
     site("acme-hris", "acme_plugin", PLUGIN, entry_name="acme")
     hub = Hub(plugins=["acme"])
@@ -153,7 +143,7 @@ def test_the_register_plugin_fixture_loads_an_in_process_plugin_for_one_test(reg
     assert "acme" in Hub(plugins=[]).connectors
 
 
-def test_sensitive_raw_keys_are_validated_and_ukg_pro_declares_its_own(site, PLUGIN):
+def test_sensitive_raw_keys_are_validated(site, PLUGIN):
     bad = PLUGIN.replace(
         "    register(make())",
         "    register(make(sensitive_raw_keys={'people': 'ssn', 'contacts': {'', 'a..b'}, '': {'x'}}))",
@@ -162,9 +152,3 @@ def test_sensitive_raw_keys_are_validated_and_ukg_pro_declares_its_own(site, PLU
     reason = failure_of(Hub(plugins=["badkeys"]), "badkeys").reason
     for fault in ("sensitive_raw_keys['people'] must be a set", "['contacts'] has an empty", "is not a name"):
         assert fault in reason, fault
-    declared = Hub(plugins=["ukg_pro"]).connectors["ukg_pro"].sensitive_raw_keys
-    assert {"ssn", "previousSSN", "dateOfBirth", "ethnicIDCode", "i9AlienNumber", "i9VisaType"} <= declared[
-        "person-details"
-    ]
-    assert {"ssn", "nationalId", "dateOfBirth"} <= declared["contacts"]
-    assert "firstName" not in declared["person-details"] and "gender" not in declared["person-details"]

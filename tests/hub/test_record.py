@@ -11,7 +11,7 @@ from hub.cli import app
 
 def test_record_then_replay_the_sandbox_with_nothing_secret_or_personal_kept(tmp_path):
     result = CliRunner().invoke(
-        app, ["record", "ukg_pro", "--out", str(tmp_path), "--port", "0", "--employees", "8", "--seed", "2"]
+        app, ["record", "tiny_hris", "--out", str(tmp_path), "--port", "0", "--employees", "8", "--seed", "2"]
     )
     assert result.exit_code == 0, result.output
     assert "no secret or personal data left" in result.output
@@ -19,8 +19,7 @@ def test_record_then_replay_the_sandbox_with_nothing_secret_or_personal_kept(tmp
     for cassette in tmp_path.glob("*.yaml"):
         assert scan_cassette(cassette) == []
     meta = json.loads((tmp_path / "link.json").read_text())
-    assert meta["credentials"]["password"] == PLACEHOLDER
-    assert meta["credentials"]["customer_api_key"] == "G2ASY"  # the form's public example, not the key
+    assert meta["credentials"]["api_key"] == PLACEHOLDER  # the form has no public example of a key
     employees = int(result.output.split("employees.list: ")[1].split()[0])
 
     # Replayed with recording off: no server runs now, yet the hub links and reads the same records.
@@ -30,7 +29,7 @@ def test_record_then_replay_the_sandbox_with_nothing_secret_or_personal_kept(tmp
             settings=HttpSettings(sandbox_origins=frozenset({meta["sandbox_origin"]}), max_attempts=1),
             database_url=f"sqlite:///{tmp_path / 'hub.db'}",
         )
-        account = hub.link("ukg_pro", meta["credentials"])
+        account = hub.link("tiny_hris", meta["credentials"])
         page = hub.employees(account).list(page_size=1000, mode="live")
     assert len(page.results) == employees > 0
     assert {e.last_name for e in page.results} <= {
@@ -39,8 +38,8 @@ def test_record_then_replay_the_sandbox_with_nothing_secret_or_personal_kept(tmp
 
 
 def test_recording_a_tenant_needs_its_values_in_the_environment(tmp_path, monkeypatch):
-    monkeypatch.delenv("HRISHUB_RECORD_PASSWORD", raising=False)
-    result = CliRunner().invoke(app, ["record", "ukg_pro", "--tenant", "--out", str(tmp_path)])
+    monkeypatch.delenv("HRISHUB_RECORD_API_KEY", raising=False)
+    result = CliRunner().invoke(app, ["record", "tiny_hris", "--tenant", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "HRISHUB_RECORD_PASSWORD" in result.output
+    assert "HRISHUB_RECORD_API_KEY" in result.output
     assert not any(tmp_path.iterdir())

@@ -71,7 +71,7 @@ def test_the_scaffold_passes_its_contract_then_names_what_an_edit_broke(tmp_path
 
 def test_the_scaffold_adds_its_entry_point_and_never_overwrites(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[project.entry-points."hrishub.connectors"]\nukg_pro = "connectors.ukg_pro.plugin"\n'
+        '[project]\nname = "x"\n\n[project.entry-points."hrishub.connectors"]\ncsv_files = "connectors.csv_files.plugin"\n'
     )
     made = scaffold_connector("acme_hr", tmp_path)
     assert made.pyproject_updated

@@ -1,4 +1,4 @@
-"""The HTTP API over real loopback HTTP: a UKG Pro sandbox server, a hub on a SQLite file, the API server."""
+"""The HTTP API over real loopback HTTP: a Tiny HRIS sandbox server, a hub on a SQLite file, the API server."""
 
 import itertools
 from collections.abc import Callable, Iterator
@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
 from hub.api import create_app
 from hub.serving import serve_in_thread
+from tests.tiny_hris.sandbox import Sandbox
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -47,7 +47,7 @@ class World:
 
     def link(self, client: httpx.Client, creds: dict[str, Any] | None = None, **body: Any) -> dict[str, Any]:
         answer = client.post(
-            "/v1/accounts", json={"connector": "ukg_pro", "credentials": creds or self.creds, **body}
+            "/v1/accounts", json={"connector": "tiny_hris", "credentials": creds or self.creds, **body}
         )
         assert answer.status_code == 201, answer.text
         return answer.json()
@@ -67,7 +67,7 @@ def open_world(home: Path, **sandbox: Any) -> Iterator[World]:
         mp.delenv("HRISHUB_SECRET_KEY", raising=False)
         mp.delenv("HRISHUB_DATABASE_URL", raising=False)
         sb = Sandbox(**({"employees": 40, "seed": 5} | sandbox))
-        sandbox_url = stack.enter_context(run_server(sb))
+        sandbox_url = stack.enter_context(serve_in_thread(sb.app))
         hub = Hub(
             settings=HttpSettings(
                 sandbox_origins=frozenset({sandbox_url}), retry_initial_wait=0.01, max_attempts=3

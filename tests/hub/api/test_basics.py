@@ -9,26 +9,26 @@ pytestmark = pytest.mark.e2e
 def test_connectors_are_listed_without_a_key(world):
     answer = world.anonymous().get("/v1/connectors")
     assert answer.status_code == 200
-    (ukg,) = [c for c in answer.json()["results"] if c["name"] == "ukg_pro"]
-    assert ukg["title"] == "UKG Pro" and ukg["version"] and ukg["docs"]
-    assert "credentials_schema" not in ukg
-    employees = ukg["actions"]["employees.list"]
+    (tiny,) = [c for c in answer.json()["results"] if c["name"] == "tiny_hris"]
+    assert tiny["title"] == "Tiny HRIS" and tiny["version"] and tiny["docs"]
+    assert "credentials_schema" not in tiny
+    employees = tiny["actions"]["employees.list"]
     assert employees["supported"] and employees["scopes"] and isinstance(employees["optional_scopes"], dict)
-    requests = ukg["actions"]["time_off_requests.list"]
+    requests = tiny["actions"]["time_off_requests.list"]
     assert not requests["supported"] and "no time-off requests" in requests["reason"]
-    assert "incremental_sync" in ukg["features"]
+    assert "incremental_sync" in tiny["features"]
 
 
 def test_one_connector_has_its_credentials_schema(world, assert_problem):
     client = world.anonymous()
-    detail = client.get("/v1/connectors/ukg_pro").json()
+    detail = client.get("/v1/connectors/tiny_hris").json()
     schema = detail["credentials_schema"]
-    assert {"username", "password", "customer_api_key", "subdomain"} <= set(schema["required"])
-    assert schema["properties"]["password"]["writeOnly"] is True
+    assert {"base_url", "api_key"} <= set(schema["required"])
+    assert schema["properties"]["api_key"]["writeOnly"] is True
     listed = {c["name"]: c for c in client.get("/v1/connectors").json()["results"]}
-    assert detail["actions"] == listed["ukg_pro"]["actions"]
+    assert detail["actions"] == listed["tiny_hris"]["actions"]
     body = assert_problem(client.get("/v1/connectors/workday"), 404, "unknown-connector")
-    assert "ukg_pro" in body["detail"]
+    assert "tiny_hris" in body["detail"]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,9 @@ def test_unknown_routes_and_methods_are_problems(world, assert_problem):
 
 def test_request_validation_errors_are_422_problems_listing_each_field(world, assert_problem, linked):
     client, account = linked
-    answer = client.post("/v1/accounts", json={"connector": "ukg_pro", "credentials": "hunter2", "color": 1})
+    answer = client.post(
+        "/v1/accounts", json={"connector": "tiny_hris", "credentials": "hunter2", "color": 1}
+    )
     body = assert_problem(answer, 422, "invalid-request")
     fields = {(e["in"], e["field"]) for e in body["errors"]}
     assert fields == {("body", "credentials"), ("body", "color")}

@@ -25,7 +25,7 @@ def _model_of(path: str) -> str | None:
 def test_every_json_answer_uses_the_one_instant_form_and_json_numbers(world, synced, json_forms):
     client, account = synced
     account_id = account["id"]
-    session = client.post("/v1/link-sessions", json={"connector": "ukg_pro", "reference": "forms"})
+    session = client.post("/v1/link-sessions", json={"connector": "tiny_hris", "reference": "forms"})
     assert session.status_code == 201, session.text
     run = client.post(f"/v1/accounts/{account_id}/sync", params={"wait": "true"}, json={"force": True})
     assert run.status_code == 200, run.text
@@ -43,7 +43,7 @@ def test_every_json_answer_uses_the_one_instant_form_and_json_numbers(world, syn
         "account_id": account_id,
         "run_id": run.json()["run_id"],
         "session_id": session.json()["id"],
-        "name": "ukg_pro",
+        "name": "tiny_hris",
     }
     openapi = client.get("/openapi.json").json()
     walked = set()

@@ -34,7 +34,7 @@ def test_linking_rotating_and_live_reads_run_on_the_servers_loop(make_world, no_
     one = client.get(f"/v1/hris/employees/{first['remote_id']}", params={"mode": "live"}, headers=headers)
     assert one.status_code == 200 and one.json()["id"] == first["id"]
     wrong = client.post(
-        "/v1/accounts", json={"connector": "ukg_pro", "credentials": {**world.creds, "password": "x" * 12}}
+        "/v1/accounts", json={"connector": "tiny_hris", "credentials": {**world.creds, "api_key": "x" * 12}}
     )
     assert_problem(wrong, 401, "provider-auth")
     assert no_new_loops == []

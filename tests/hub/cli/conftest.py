@@ -1,4 +1,4 @@
-"""CLI tests: commands run through typer's CliRunner against a UKG Pro sandbox served on loopback.
+"""CLI tests: commands run through typer's CliRunner against a Tiny HRIS sandbox served on loopback.
 
 Each test has its own ``HRISHUB_HOME`` (tests/conftest.py), so its own SQLite file and secret key.
 """
@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub.cli import app
+from hub.serving import serve_in_thread
+from tests.tiny_hris.sandbox import Sandbox
 
 HRISHUB = [sys.executable, "-c", "from hub.cli import main; main()"]
 
@@ -62,7 +63,7 @@ def hrishub():
 
 
 @dataclass
-class Ukg:
+class Tiny:
     sandbox: Sandbox
     base: str
 
@@ -72,12 +73,12 @@ class Ukg:
 
 
 @pytest.fixture
-def ukg(monkeypatch):
+def tiny(monkeypatch):
     """A 30-employee sandbox tenant served on a free loopback port, allowed as the hub's sandbox origin."""
     sb = Sandbox(employees=30, seed=5)
-    with run_server(sb) as base:
+    with serve_in_thread(sb.app) as base:
         monkeypatch.setenv("HRISHUB_SANDBOX_ORIGINS", base)
-        yield Ukg(sb, base)
+        yield Tiny(sb, base)
 
 
 @pytest.fixture
@@ -93,10 +94,10 @@ def cli(monkeypatch):
 
 
 @pytest.fixture
-def linked(cli, ukg, tmp_path):
+def linked(cli, tiny, tmp_path):
     """An account linked through the CLI from a JSON file; its id."""
-    path = tmp_path / "ukg.json"
-    path.write_text(json.dumps(ukg.credentials))
-    result = cli("link", "ukg_pro", "--json-file", path, "--json")
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(tiny.credentials))
+    result = cli("link", "tiny_hris", "--json-file", path, "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)["id"]

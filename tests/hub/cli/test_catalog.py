@@ -35,14 +35,13 @@ def test_connectors_table_shows_the_failed_plugin_and_its_reason(site, PLUGIN):
     assert "failed to load" in result.stdout and "no such thing" in result.stdout
 
 
-def test_scopes_prints_the_ukg_checklist_and_unknown_connector_is_a_clear_error():
-    result = run("scopes", "ukg_pro", "employees.list", "time_off_balances.list")
+def test_scopes_prints_the_checklist_and_unknown_connector_is_a_clear_error():
+    result = run("scopes", "tiny_hris", "employees.list", "time_off_balances.list")
     assert result.returncode == 0, result.stderr
     lines = [line.strip() for line in result.stdout.splitlines()]
-    assert "[ ] Employee Person Details" in lines
-    assert "[ ] Personnel Integration" in lines
-    assert "[ ] PTO Plan Integration" in lines
-    assert "[ ] Employee Export" not in lines
-    bad = run("scopes", "ukg")
+    assert "[ ] Read people" in lines
+    assert "[ ] Read time off" in lines
+    assert "[ ] Read changes" not in lines
+    bad = run("scopes", "tiny")
     assert bad.returncode == 2
-    assert "No connector named 'ukg'" in bad.stderr and "Traceback" not in bad.stderr
+    assert "No connector named 'tiny'" in bad.stderr and "Traceback" not in bad.stderr

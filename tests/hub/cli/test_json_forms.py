@@ -21,12 +21,14 @@ def _json_commands() -> set[str]:
     return found
 
 
-def test_every_json_output_uses_the_one_instant_form_and_json_numbers(cli, ukg, linked, tmp_path, json_forms):
+def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
+    cli, tiny, linked, tmp_path, json_forms
+):
     customer = json.loads(cli("customers", "add", "Forms", "--json").stdout)["id"]
     values = tmp_path / "again.json"
-    values.write_text(json.dumps(ukg.credentials))
+    values.write_text(json.dumps(tiny.credentials))
     runs = [
-        ("link", ("link", "ukg_pro", "--json-file", values, "--customer", customer, "--json")),
+        ("link", ("link", "tiny_hris", "--json-file", values, "--customer", customer, "--json")),
         ("sync", ("sync", linked, "--json")),
         ("employees", ("employees", linked, "--json", "--limit", "0")),
         ("employees live", ("employees", linked, "--json", "--limit", "5", "--mode", "live")),
@@ -40,7 +42,7 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(cli, ukg, 
         ("connectors", ("connectors", "--json")),
         (
             "link-pages new",
-            ("link-pages", "new", "ukg_pro", "--customer", customer, "--reference", "t1", "--json"),
+            ("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t1", "--json"),
         ),
         ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
     ]

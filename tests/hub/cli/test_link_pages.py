@@ -13,12 +13,12 @@ def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdra
     made = json.loads(cli("customers", "add", "Review tool", "--json").stdout)
 
     def new_page(customer: str, *options: str):
-        return cli("link-pages", "new", "ukg_pro", "--customer", customer, "--reference", "t-1", *options)
+        return cli("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t-1", *options)
 
     missing = new_page("cus_nobody")
     assert missing.exit_code == 2 and "No customer 'cus_nobody'" in missing.stderr
     bad = new_page(made["id"], "--action", "payroll.run")
-    assert bad.exit_code == 2 and "'payroll.run' is not an action UKG Pro supports" in bad.stderr
+    assert bad.exit_code == 2 and "'payroll.run' is not an action Tiny HRIS supports" in bad.stderr
 
     hub = Hub()
     with serve_in_thread(create_app(hub)) as base:
@@ -27,7 +27,7 @@ def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdra
         )
         assert page["url"].startswith(f"{base}/link/")
         opened = httpx.get(page["url"], timeout=10)
-        assert opened.status_code == 200 and "Employee Person Details" in opened.text
+        assert opened.status_code == 200 and "Read people" in opened.text
 
         listed = json.loads(cli("link-pages", "list", "--customer", made["id"], "--json").stdout)
         assert [(p["id"], p["reference"], p["status"]) for p in listed] == [(page["id"], "t-1", "open")]
@@ -41,7 +41,7 @@ def test_a_page_made_on_the_command_line_opens_in_the_served_hub_then_is_withdra
 def test_a_page_url_on_the_default_address_says_how_to_set_the_public_one(cli, monkeypatch):
     monkeypatch.delenv("HRISHUB_PUBLIC_URL", raising=False)
     made = json.loads(cli("customers", "add", "Review tool", "--json").stdout)
-    args = ("link-pages", "new", "ukg_pro", "--customer", made["id"], "--reference", "t-1", "--json")
+    args = ("link-pages", "new", "tiny_hris", "--customer", made["id"], "--reference", "t-1", "--json")
     guessed = cli(*args)
     assert guessed.exit_code == 0, guessed.output
     assert json.loads(guessed.stdout)["url"].startswith("http://127.0.0.1:8000/link/")

@@ -1,6 +1,6 @@
 """Fault tests: a realistic sync (a clean full sync, then HR changes), a fault, then the fault cleared.
 
-``make_world()`` gives a :class:`World`: a 40-person sandbox tenant with small server pages (so full reads
+``make_world()`` gives a :class:`World`: a 40-person Tiny HRIS tenant with small server pages (so full reads
 span several pages), synced once into a real SQLite file, then changed by HR (2 hires, 5 changes, 1
 termination), with a snapshot of the store taken before the faulty sync. ``make_world(loopback=True)``
 serves the sandbox over real HTTP on loopback (for dropped connections and read timeouts).
@@ -14,23 +14,18 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
+from hub.serving import serve_in_thread
 from hub.store import tables as t
+from tests.tiny_hris.sandbox import DEFAULT_BASE_URL, Sandbox
 
 RESOURCES = {"employees": "Employee", "employments": "Employment", "time_off_balances": "TimeOffBalance"}
 """The resources compared with the provider, and the model each one is synced as."""
 
 HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted", "remote_data", "field_sources"}
-PAGES = {
-    "/personnel/v1/person-details": 15,
-    "/personnel/v1/employment-details": 15,
-    "/personnel/v1/compensation-details": 15,
-    "/personnel/v1/employee-job-history-details": 20,
-    "/personnel/v1/pto-plans": 20,
-}
+PAGES = {"/v1/employees": 10, "/v1/jobs": 10, "/v1/time-off/balances": 10}
 ATTEMPTS = 4
-IN_PROCESS = "https://service4.ultipro.com"
+IN_PROCESS = DEFAULT_BASE_URL
 
 
 class World:
@@ -38,7 +33,7 @@ class World:
 
     def __init__(self, sb: Sandbox, hub: Hub, base: str) -> None:
         self.sb, self.hub, self.base = sb, hub, base
-        self.account = hub.link("ukg_pro", sb.credentials(base))
+        self.account = hub.link("tiny_hris", sb.credentials(base))
         assert hub.sync(self.account).status == "succeeded"
         self.changes = sb.tenant.advance(hires=2, changes=5, terminations=1)
         self.before = self.snapshots()
@@ -136,7 +131,7 @@ def make_world(tmp_path) -> Iterator[Callable[..., World]]:
                 "read_timeout": 0.5,
             } | settings
             if loopback:
-                base = stack.enter_context(run_server(sb))
+                base = stack.enter_context(serve_in_thread(sb.app))
                 http = HttpSettings(sandbox_origins=frozenset({base}), **options)
             else:
                 base = IN_PROCESS

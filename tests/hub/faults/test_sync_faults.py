@@ -1,4 +1,4 @@
-"""Faults a UKG Pro sync meets in production, each driven by the sandbox, each survived.
+"""Faults a sync meets in production, each driven by the Tiny HRIS sandbox, each survived.
 
 Every test runs a realistic sync (see ``conftest.py``): a clean full sync, HR changes, then a sync under
 the fault. Either that sync completes with every record equal to the provider's, or it stops the models
@@ -11,10 +11,10 @@ A sync killed with SIGKILL mid-run, then rerun: ``tests/hub/sync/test_interrupte
 
 import pytest
 
-PEOPLE = "/personnel/v1/person-details"
-JOBS = "/personnel/v1/employee-job-history-details"
-FEED = "/personnel/v1/employee-changes"
-JOB_HISTORY = "Employee Job History Details"
+PEOPLE = "/v1/employees"
+JOBS = "/v1/jobs"
+FEED = "/v1/changes"
+READ_PEOPLE = "Read people"
 BURST = 3  # failures in a row: one fewer than the 4 attempts make_world allows
 
 
@@ -125,9 +125,9 @@ def test_reads_past_the_read_timeout_are_retried(make_world):
 
 def test_a_malformed_page_once_is_read_again(make_world):
     world = make_world()
-    world.sb.faults.update({"malformed_page": (PEOPLE, 2)})
+    world.sb.faults.update({"malformed": {PEOPLE: 1}})
     report = world.sync(full=True)
-    assert world.sb.faults.malformed_page is None  # it was served
+    assert world.sb.faults.malformed[PEOPLE] == 0  # it was served
     completed(world, report)
     world.recovered()
 
@@ -135,7 +135,7 @@ def test_a_malformed_page_once_is_read_again(make_world):
 @pytest.mark.parametrize(
     "page, full",
     [((PEOPLE, 1), True), ((JOBS, 2), True), ((FEED, 1), False)],
-    ids=["person-details-page-1", "job-history-page-2", "change-feed-past-the-end"],
+    ids=["employees-page-1", "jobs-page-2", "change-feed-past-the-end"],
 )
 def test_a_page_served_twice_is_detected_and_read_again(make_world, page, full):
     world = make_world()
@@ -158,7 +158,7 @@ OUTLASTING = [
         {"stall_seconds": 2.0, "stall_count": 10_000}, True, ("in time", "try again later"), id="timeouts"
     ),
     pytest.param(
-        {"malformed_page": (JOBS, 1), "malformed_count": 10_000},
+        {"malformed": {JOBS: 10_000}},
         False,
         ("malformed JSON", JOBS),
         id="malformed",
@@ -194,50 +194,40 @@ def test_an_unreadable_change_feed_keeps_employees_and_employments(make_world):
 # -- 8, 9: the service account changes mid-sync ------------------------------------------------------
 
 
+# -- 8, 9: the API key changes mid-sync --------------------------------------------------------------
+
+
 @pytest.mark.parametrize("full", [False, True], ids=["incremental", "full"])
 def test_a_permission_revoked_mid_sync_stops_what_needs_it(make_world, full):
     world = make_world()
     sb = world.sb
-    report = world.sync(full=full, at={("Employee", "done"): lambda: sb.revoke(sb.username, JOB_HISTORY)})
-    error = stopped(world, report, "Employment", "403", f'tick "{JOB_HISTORY}"')
+    report = world.sync(full=full, at={("Employee", "done"): lambda: sb.revoke(READ_PEOPLE)})
+    error = stopped(world, report, "Employment", "403", READ_PEOPLE)
     assert error["type"] == "missing-permission"
     assert [e["model"] for e in report.errors] == ["Employment"]
     assert report.models["TimeOffBalance"].complete  # needs no such permission
     assert world.status() == "linked"  # the credentials are fine
-    sb.grant(sb.username, JOB_HISTORY)
+    sb.grant(READ_PEOPLE)
     assert world.settled(report) == ["employments"]
     world.recovered()
 
 
-def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_world):
+def test_a_key_revoked_mid_sync_stops_the_run_and_asks_for_attention(make_world):
     world = make_world()
     sb = world.sb
-    report = world.sync(at={("Employee", "done"): lambda: sb.expire_password(sb.username)})
-    error = stopped(world, report, "Employment", "401", "expired? reset it there")
+    old = sb.api_key
+    report = world.sync(at={("Employee", "done"): lambda: sb.replace_key("Rotated-Api-Key-0002")})
+    error = stopped(world, report, "Employment", "401", "revoked or replaced")
     assert error["type"] == "provider-auth"
     refused = [e["model"] for e in report.errors]
     assert refused == ["Employment", "TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
     assert report.models["Employee"].complete
     assert world.status() == "needs_attention"
 
-    # The admin resets the password in UKG; until the hub has the new one, syncs are still refused.
-    service = sb.accounts[sb.username]
-    service.password, service.password_expired = "Rotated!Password#2", False
+    # The admin made a new key; until the hub has it, syncs are still refused.
     again = world.hub.sync(world.account, force=True)
     assert again.status == "failed" and world.status() == "needs_attention"
-    world.hub.update_credentials(world.account, {**sb.credentials(world.base), "password": service.password})
+    assert sb.api_key != old
+    world.hub.update_credentials(world.account, sb.credentials(world.base))
     assert world.settled(report) == ["employments", "time_off_balances"]
-    world.recovered()
-
-
-def test_an_optional_permission_revoked_mid_sync_stops_the_model_and_leaves_nothing_stale(make_world):
-    world = make_world()
-    sb = world.sb
-    comp = "Employee Compensation Details"
-    report = world.sync(full=True, at={("Employee", "done"): lambda: sb.revoke(sb.username, comp)})
-    # The account was linked holding it: a 403 now is a revoked permission, not "no pay data".
-    employment = report.models["Employment"]
-    assert not employment.complete and comp in employment.error
-    sb.grant(sb.username, comp)
-    assert world.settled(report) == ["employments"]
     world.recovered()

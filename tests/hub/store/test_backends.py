@@ -12,11 +12,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import create_engine, text
 
-from connectors.ukg_pro.sandbox import Sandbox
 from hub import Hub
 from hub.accessors import ModelAccessor
 from hub.errors import SyncInProgress
 from hub.sync.lease import Lease
+from tests.tiny_hris.sandbox import Sandbox
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("HRISHUB_TEST_POSTGRES_URL") else [])
 
@@ -41,7 +41,9 @@ def spliced_employees(hub, account):
 def test_link_sync_change_filter_and_lease(database_url):
     sandbox = Sandbox(employees=40, seed=4)
     hub = Hub(transport=sandbox.transport(), database_url=database_url)
-    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}})
+    account = hub.link(
+        "tiny_hris", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}}
+    )
 
     first = hub.sync(account)
     assert first.status == "succeeded"

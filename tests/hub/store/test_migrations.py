@@ -66,7 +66,7 @@ def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
         db.execute(
             text(
                 "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
-                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'ukg_pro', '{}', '{}', '{}', "
+                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
                 "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
             )
         )
@@ -133,14 +133,14 @@ def _records(engine) -> dict[str, tuple[str, str, str]]:
 
 def test_revision_0006_writes_amounts_as_numbers_and_instants_in_one_form_and_back(tmp_path):
     """A store synced before 0006 holds amounts as text; after it, exactly what a sync writes now."""
-    from connectors.ukg_pro.sandbox import Sandbox
     from hub.sync.staging import NOT_STORED
+    from tests.tiny_hris.sandbox import Sandbox
     from unified_models import INSTANT_PATTERN, MODELS
 
     url = f"sqlite:///{tmp_path / 'hub.db'}"
     sandbox = Sandbox(employees=12, seed=3)
     hub = Hub(transport=sandbox.transport(), database_url=url)
-    account = hub.link("ukg_pro", sandbox.credentials())
+    account = hub.link("tiny_hris", sandbox.credentials())
     hub.sync(account)
     hub.close()
     engine = create_engine(url)
@@ -205,7 +205,7 @@ def test_revision_0006_upgrades_text_written_by_earlier_versions(tmp_path):
         db.execute(
             text(
                 "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
-                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'ukg_pro', '{}', '{}', '{}', "
+                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
                 "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
             )
         )

@@ -1,17 +1,17 @@
-"""Sync tests: a fresh sandbox tenant per test, in process; a real SQLite file; a listener for events."""
+"""Sync tests: a fresh Tiny HRIS tenant per test, in process; a real SQLite file; a listener for events."""
 
 from collections.abc import Callable
 
 import pytest
 
-from connectors.ukg_pro.sandbox import Sandbox
 from hub import HttpSettings, Hub
 from hub.testing import EventRecorder
+from tests.tiny_hris.sandbox import Sandbox
 
 
 @pytest.fixture
-def sandbox() -> Sandbox:
-    return Sandbox(employees=40, seed=11)
+def sandbox(tiny_sandbox) -> Sandbox:
+    return tiny_sandbox
 
 
 @pytest.fixture
@@ -39,4 +39,4 @@ def hub(make_hub) -> Hub:
 
 @pytest.fixture
 def account(hub, sandbox):
-    return hub.link("ukg_pro", sandbox.credentials())
+    return hub.link("tiny_hris", sandbox.credentials())

@@ -20,14 +20,6 @@ def snapshot(hub: Any, account: Any, resource: str = "employees", mode: str = "a
             return records
 
 
-def leaf(sandbox: Any) -> Any:
-    """An active home-company employee with a manager and no reports (safe to purge or terminate), in one company."""
-    return next(
-        e
-        for e in sandbox.tenant.employments
-        if e.is_home
-        and e.status == "A"
-        and e.reports == 0
-        and e.supervisor is not None
-        and len(sandbox.tenant.find(e.employee_id)) == 1  # works in one company only
-    )
+def leaf(sandbox: Any) -> dict:
+    """An active employee with a manager and no reports (safe to purge or terminate)."""
+    return sandbox.tenant.leaf()

@@ -10,10 +10,10 @@ from hub.sync import SyncReport
 
 async def test_blocking_methods_refuse_a_running_loop_and_name_the_method_to_await(hub, sandbox):
     with pytest.raises(CalledInEventLoop, match=r"await hub\.alink\(") as refused:
-        hub.link("ukg_pro", sandbox.credentials())
+        hub.link("tiny_hris", sandbox.credentials())
     assert refused.value.method == "Hub.link"
     assert hub.accounts() == []  # nothing was linked
-    account = await hub.alink("ukg_pro", sandbox.credentials())
+    account = await hub.alink("tiny_hris", sandbox.credentials())
     calls = {
         "hub.async_sync": lambda: hub.sync(account),
         "hub.arecheck": lambda: hub.recheck(account),
@@ -31,7 +31,7 @@ async def test_blocking_methods_refuse_a_running_loop_and_name_the_method_to_awa
 
 
 async def test_the_async_twins_return_typed_results(hub, sandbox):
-    account = await hub.alink("ukg_pro", sandbox.credentials())
+    account = await hub.alink("tiny_hris", sandbox.credentials())
     report = await hub.async_sync(account, models=["Employee"])
     assert isinstance(report, SyncReport) and report.status == "succeeded"
     page = await hub.employees(account).alist(page_size=5)
@@ -43,7 +43,7 @@ async def test_the_async_twins_return_typed_results(hub, sandbox):
 
 
 def test_blocking_methods_return_the_same_from_plain_code(hub, sandbox):
-    account = hub.link("ukg_pro", sandbox.credentials())
+    account = hub.link("tiny_hris", sandbox.credentials())
     assert hub.sync(account, models=["Employee"]).status == "succeeded"
     page = hub.employees(account).list(page_size=5)
     assert [r.id for r in page.results] == [

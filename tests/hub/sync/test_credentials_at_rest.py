@@ -21,11 +21,11 @@ def test_no_secret_reaches_the_database_file_or_the_logs(make_hub, sandbox, tmp_
     caplog.set_level(logging.DEBUG)
     hub = make_hub()
     creds = sandbox.credentials()
-    account = hub.link("ukg_pro", creds)
+    account = hub.link("tiny_hris", creds)
     hub.sync(account)
     hub.store.close()  # flush the WAL into the file
 
-    secrets = [creds["password"].encode(), creds["customer_api_key"].encode()]
+    secrets = [creds["api_key"].encode()]
     files = _files(tmp_path)
     assert files
     for path in files:
@@ -40,8 +40,8 @@ def test_no_secret_reaches_the_database_file_or_the_logs(make_hub, sandbox, tmp_
 
 def test_a_sealed_value_copied_to_another_account_does_not_open(make_hub, sandbox):
     hub = make_hub()
-    first = hub.link("ukg_pro", sandbox.credentials())
-    second = hub.link("ukg_pro", sandbox.credentials())
+    first = hub.link("tiny_hris", sandbox.credentials())
+    second = hub.link("tiny_hris", sandbox.credentials())
     with hub.store.begin() as db:
         sealed = db.execute(select(t.accounts.c.credentials).where(t.accounts.c.id == first.id)).scalar_one()
         db.execute(update(t.accounts).where(t.accounts.c.id == second.id).values(credentials=sealed))
@@ -70,25 +70,24 @@ def test_keys_rotate_old_key_still_opens_and_the_key_file_is_owner_only(hub_home
     assert "hunter2" not in json.dumps(json.loads(sealed))
 
 
-def test_rotating_a_password_keeps_synced_data_and_wrong_values_are_never_stored(hub, account, sandbox):
+def test_rotating_an_api_key_keeps_synced_data_and_wrong_values_are_never_stored(hub, account, sandbox):
     hub.sync(account)
     before = snapshot(hub, account)
-    username = sandbox.credentials()["username"]
-    sandbox.accounts[username].password = "N3w-Passw0rd!"
+    sandbox.replace_key("N3w-Api-K3y-0001")
 
-    # The old password now fails: the run stops cleanly and the account asks for attention.
+    # The old key now fails: the run stops cleanly and the account asks for attention.
     report = hub.sync(account, force=True)
     assert report.status == "failed"
     assert hub.accounts()[0].status == "needs_attention"
     assert snapshot(hub, account) == before
 
     with pytest.raises(ProviderAuthError):
-        hub.update_credentials(account.id, sandbox.credentials() | {"password": "still-wrong"})
+        hub.update_credentials(account.id, sandbox.credentials() | {"api_key": "still-wrong"})
     with pytest.raises(InvalidCredentials):
-        hub.update_credentials(account.id, {"username": ""})
+        hub.update_credentials(account.id, {"api_key": ""})
     assert hub.account(account.id).credentials == account.credentials  # unchanged
 
-    updated = hub.update_credentials(account.id, sandbox.credentials() | {"password": "N3w-Passw0rd!"})
+    updated = hub.update_credentials(account.id, sandbox.credentials())
     assert updated.id == account.id and hub.accounts()[0].status == "linked"
     assert snapshot(hub, account) == before  # nothing lost
     assert hub.sync(account.id, force=True).status == "succeeded"
@@ -96,8 +95,8 @@ def test_rotating_a_password_keeps_synced_data_and_wrong_values_are_never_stored
 
 def test_a_link_that_fails_stores_nothing(hub, sandbox):
     with pytest.raises(ProviderAuthError):
-        hub.link("ukg_pro", sandbox.credentials() | {"password": "wrong"})
+        hub.link("tiny_hris", sandbox.credentials() | {"api_key": "wrong-key"})
     with pytest.raises(InvalidCredentials) as caught:
-        hub.link("ukg_pro", {"username": "x", "password": "hunter2"})
+        hub.link("tiny_hris", {"api_key": "hunter2"})
     assert "hunter2" not in str(caught.value)
     assert hub.accounts() == []

@@ -9,7 +9,7 @@ from .helpers import snapshot
 
 def test_status_filter_at_link_time_keeps_only_those_employees_and_their_records(make_hub, sandbox):
     hub = make_hub()
-    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE"]}})
+    account = hub.link("tiny_hris", sandbox.credentials(), options={"filters": {"status": ["ACTIVE"]}})
     hub.sync(account)
 
     employees = snapshot(hub, account)
@@ -37,21 +37,18 @@ def test_a_filter_set_later_drops_the_others_quietly_at_the_next_sync(hub, accou
     assert listener.of("employee.deleted", "employee.terminated") == []  # not deleted: filtered out
 
 
-@pytest.mark.parametrize("form", ["remote_id", "bare code"])
-def test_group_filter_matches_the_org_unit_code(hub, account, form):
+def test_group_filter_matches_the_group_remote_id(hub, account):
     hub.sync(account)
     employees = snapshot(hub, account)
     groups = snapshot(hub, account, "groups")
     department = next(e["department_id"] for e in employees.values() if e["department_id"])
-    code = groups[department]["remote_id"]  # level:code (3:SUP)
-    if form == "bare code":
-        code = code.split(":")[1]
-    hub.set_options(account, {"filters": {"group": [code]}})
+    hub.set_options(account, {"filters": {"group": [groups[department]["remote_id"]]}})
 
     hub.sync(hub.account(account.id), full=True)
 
     kept = snapshot(hub, account)
     assert kept and all(e["department_id"] == department for e in kept.values())
+    assert len(kept) < len(employees)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +81,9 @@ def test_the_schedule_refusal_says_the_range(hub, account):
 
 def test_an_employee_who_stops_matching_is_announced_then_leaves_the_store(make_hub, sandbox, listener):
     hub = make_hub()
-    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}})
+    account = hub.link(
+        "tiny_hris", sandbox.credentials(), options={"filters": {"status": ["ACTIVE", "LEAVE"]}}
+    )
     hub.sync(account)
     summary = sandbox.tenant.advance(terminations=1)
 
@@ -102,13 +101,11 @@ def test_an_employee_who_stops_matching_is_announced_then_leaves_the_store(make_
 
 def test_when_employees_fail_to_read_the_filter_still_keeps_their_employments(make_hub, sandbox):
     hub = make_hub()
-    account = hub.link("ukg_pro", sandbox.credentials(), options={"filters": {"status": ["ACTIVE"]}})
+    account = hub.link("tiny_hris", sandbox.credentials(), options={"filters": {"status": ["ACTIVE"]}})
     hub.sync(account)
     employments = snapshot(hub, account, "employments")
-    # Only the employee map reads user-defined fields: employees fail, employments still sync.
-    sandbox.faults.update(
-        {"malformed_page": ["/personnel/v1/user-defined-fields", 1], "malformed_count": 100}
-    )
+    # Only the employee map reads /v1/employees: employees fail, employments still sync.
+    sandbox.faults.update({"malformed": {"/v1/employees": 100}})
 
     report = hub.sync(account, full=True)
 

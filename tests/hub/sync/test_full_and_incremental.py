@@ -1,4 +1,4 @@
-"""A first sync loads everything; later syncs read UKG's change feed and announce what changed."""
+"""A first sync loads everything; later syncs read the provider's change feed and announce what changed."""
 
 from hub.accessors import SENSITIVE_FIELDS
 from hub.sync.diff import diff_records
@@ -86,23 +86,10 @@ def test_a_sync_with_no_changes_announces_nothing(hub, account, listener):
     assert all(m.updated == 0 and m.created == 0 for m in report.models.values())
 
 
-def test_the_feed_is_not_read_sooner_than_ukg_allows_unless_forced(hub, account, sandbox):
-    hub.sync(account)  # a full read: the feed is not called
-    assert hub.sync(account).models["Employee"].mode == "feed"
-    sandbox.tenant.advance(hires=1)
-    report = hub.sync(account)
-    employee = report.models["Employee"]
-    assert employee.mode == "skipped" and "3:00:00" in employee.reason and "force" in employee.reason
-    assert report.status == "succeeded"
-    assert len(snapshot(hub, account)) == len(snapshot(hub, account, mode="live")) - 1
-    assert hub.sync(account, force=True).models["Employee"].created == 1
-
-
-def test_without_employee_export_later_syncs_read_everything_and_diff(make_hub, sandbox, listener):
-    username = sandbox.credentials()["username"]
-    sandbox.revoke(username, "Employee Export")
+def test_without_the_feed_permission_later_syncs_read_everything_and_diff(make_hub, sandbox, listener):
+    sandbox.revoke("Read changes")
     hub = make_hub()
-    account = hub.link("ukg_pro", sandbox.credentials())
+    account = hub.link("tiny_hris", sandbox.credentials())
     assert not account.permissions.features["incremental_sync"].enabled
     hub.sync(account)
     summary = sandbox.tenant.advance(hires=1, terminations=1)
@@ -110,7 +97,7 @@ def test_without_employee_export_later_syncs_read_everything_and_diff(make_hub, 
     report = hub.sync(account)
 
     assert report.models["Employee"].mode == "full"
-    assert "Employee Export" in report.models["Employee"].reason
+    assert "Read changes" in report.models["Employee"].reason
     assert {e.record["remote_id"].split(":")[-1] for e in listener.of("employee.created")} == set(
         summary.hired
     )

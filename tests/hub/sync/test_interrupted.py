@@ -10,11 +10,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
 from hub.errors import SyncInProgress
+from hub.serving import serve_in_thread
 from hub.store import tables as t
 from hub.sync.lease import Lease
+from tests.tiny_hris.sandbox import Sandbox
 
 from .helpers import snapshot
 
@@ -38,9 +39,9 @@ def _count(hub, table, **where):
 def test_a_sync_killed_midway_is_finished_by_the_next_run(tmp_path):
     sandbox = Sandbox(employees=60, seed=3)
     url = f"sqlite:///{tmp_path / 'hub.db'}"
-    with run_server(sandbox) as base:
+    with serve_in_thread(sandbox.app) as base:
         hub = Hub(settings=HttpSettings(sandbox_origins=frozenset({base})), database_url=url)
-        account = hub.link("ukg_pro", sandbox.credentials(base))
+        account = hub.link("tiny_hris", sandbox.credentials(base))
         hub.sync(account)
         employments_before = snapshot(hub, account, "employments")
         first_run = hub.store.sync_state.get(account.id, "Employee")["last_run_at"]
