@@ -7,10 +7,13 @@ command shows the shape of what that command prints.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
 import re
 import shlex
+import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -141,7 +144,6 @@ class Shell:
     def __init__(self, workdir: Path, env: dict[str, str]) -> None:
         self.workdir = workdir
         self.count = 0
-        self.background: list[int] = []
         self.bash = subprocess.Popen(
             ["bash", "--noprofile", "--norc"],
             stdin=subprocess.PIPE,
@@ -178,21 +180,20 @@ class Shell:
     def start(self, command: str) -> tuple[Path, Path]:
         """Start ``command`` in the background of the session; the files its stdout and stderr go to."""
         _, out, err, rc = self._files()
-        self._send(f"{command} </dev/null >{out} 2>{err} & echo $! >{rc}.tmp; mv {rc}.tmp {rc}")
+        self._send(f"{{ {command}\n}} </dev/null >{out} 2>{err} & echo $! >{rc}.tmp; mv {rc}.tmp {rc}")
+        deadline = time.monotonic() + 10
         while not rc.exists():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{command!r} did not start")
             time.sleep(0.02)
-        self.background.append(int(rc.read_text()))
         return out, err
 
     def close(self) -> None:
-        """Stop what the session started in the background, then the session."""
-        for pid in self.background:
-            try:
-                os.kill(pid, 15)
-            except ProcessLookupError:
-                pass
+        """Stop the session and everything it started (its own process group)."""
         assert self.bash.stdin is not None
         self.bash.stdin.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.bash.pid, signal.SIGTERM)
         self.bash.wait(timeout=10)
 
 
@@ -212,7 +213,7 @@ def hrishub_shim(bin_dir: Path, python: str) -> Path:
 def json_body(command: str) -> Any:
     """The JSON a ``curl ... -d '...'`` command sends, or None."""
     words = shlex.split(command, comments=True)
-    for flag, value in zip(words, words[1:]):
+    for flag, value in itertools.pairwise(words):
         if flag in ("-d", "--data", "--data-raw"):
             return json.loads(value)
     return None
