@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -178,7 +179,8 @@ class Hub:
         """
         from hub.linking.accounts import relink
 
-        return await relink(self.context, self.account(account, customer_id=customer_id), credentials)
+        current = await asyncio.to_thread(self.account, account, customer_id=customer_id)
+        return await relink(self.context, current, credentials)
 
     def update_credentials(
         self, account: AccountRef, credentials: Mapping[str, Any], *, customer_id: str | None = None
@@ -198,7 +200,8 @@ class Hub:
         """
         from hub.linking.accounts import recheck_account
 
-        return await recheck_account(self.context, self.account(account, customer_id=customer_id))
+        current = await asyncio.to_thread(self.account, account, customer_id=customer_id)
+        return await recheck_account(self.context, current)
 
     def recheck(self, account: AccountRef, *, customer_id: str | None = None) -> PermissionReport:
         """:meth:`arecheck`, blocking (in async code, await :meth:`arecheck`)."""
