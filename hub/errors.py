@@ -326,12 +326,28 @@ class MissingPermission(ProviderError):
 
 
 class ProviderUnreachable(ProviderError):
-    """The provider's host could not be reached: unknown host, refused, or timed out."""
+    """The provider's host could not be reached: unknown host, refused, or timed out.
+
+    ``host_down`` is true when no connection could be made at all (refused, unknown host, connect
+    timeout): the next request to the same host would fail the same way.
+    """
 
     type = "provider-unreachable"
     status = 504
     field_message = "may be wrong: no provider host answered there."
     default_remedy = "Check the host values (domain and subdomain); if they are right, try again later."
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str = "",
+        remedy: str | None = None,
+        fields: Mapping[str, str] | Sequence[str] = (),
+        host_down: bool = False,
+    ) -> None:
+        super().__init__(message, provider=provider, remedy=remedy, fields=fields)
+        self.host_down = host_down
 
 
 class RateLimited(ProviderError):

@@ -36,6 +36,7 @@ class RestClient:
         paginator: how those paths page (:class:`~hub.rest.paginators.PageNumber` by default).
         errors: how the provider's failures become hub errors.
         requests: the HTTP requests made so far (sync reports show it).
+        answered: the requests the provider answered (any status): none means its host never did.
         limiter: the requests in flight, fewer after a 429.
 
     """
@@ -66,6 +67,7 @@ class RestClient:
         )
         self.limiter = AdaptiveLimiter(settings.max_concurrency)
         self.requests = 0
+        self.answered = 0
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
@@ -93,6 +95,7 @@ class RestClient:
                 if isinstance(exc, httpx.ConnectError) and not self.settings.retry_refused:
                     raise error from None  # refused, or no such host: another attempt finds the same
                 raise Retryable(error) from exc
+        self.answered += 1
         if response.status_code == 429:
             await self.limiter.throttled()
         if response.status_code in self.errors.retry_statuses:

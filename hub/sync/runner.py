@@ -553,8 +553,12 @@ class SyncRun:
         except ProviderAuthError as exc:
             self._refused(planned, exc)
         except ProviderUnreachable as exc:
-            self._stop(planned, exc)
-            return
+            if self._host_down(exc):
+                self._stop(planned, exc)
+                return
+            for item in planned:
+                if item.report.mode == "feed":
+                    self._failed(item, exc)
         except HubError as exc:
             for item in planned:
                 if item.report.mode == "feed":
@@ -571,10 +575,20 @@ class SyncRun:
                 self._refused(planned, exc)
                 break
             except ProviderUnreachable as exc:
-                self._stop(planned, exc, item)
-                break
+                if self._host_down(exc):
+                    self._stop(planned, exc, item)
+                    break
+                self._failed(item, exc)
             except HubError as exc:
                 self._failed(item, exc)
+
+    def _host_down(self, exc: ProviderUnreachable) -> bool:
+        """No connection could be made, or the host has answered no request of this run: stop there.
+
+        A host that answered earlier in the run and then stalled or dropped a connection may be back
+        for the next model, so that model is still tried.
+        """
+        return exc.host_down or getattr(self.client, "answered", None) == 0
 
     def _stop(self, planned: list[_Planned], exc: HubError, at: _Planned | None = None) -> None:
         """End the run on ``exc``: one error (on the model ``at``, else the run's); the rest is not read."""
