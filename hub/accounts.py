@@ -12,6 +12,8 @@ from hub.connector import Action, Connector
 
 __all__ = [
     "FILTER_KEYS",
+    "LINKED",
+    "NEEDS_ATTENTION",
     "Account",
     "AccountOptions",
     "ActionStatus",
@@ -156,6 +158,12 @@ def build_report(connector: Connector, held: Mapping[str, bool]) -> PermissionRe
         features={name: _status(spec, held) for name, spec in connector.features.items()},
     )
 
+
+LINKED = "linked"
+"""An account's status while its credentials work."""
+
+NEEDS_ATTENTION = "needs_attention"
+"""An account's status once the provider refused its credentials: syncs are refused until they change."""
 
 FILTER_KEYS = ("company", "group", "status")
 """Employee filters an account may set: company and org unit (by the provider's id or code, or the

@@ -101,6 +101,9 @@ class HttpSettings:
     ``allowed_domains`` overrides the connector's own host allow-list when the operator sets it;
     ``sandbox_origins`` are loopback origins (``http://127.0.0.1:8765``) a connector may call only
     when the hub runs in sandbox mode.
+    ``retry_refused``: whether a refused connection or an unknown host is tried again (linking probes
+    never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
+    retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
     """
 
     transport: httpx.AsyncBaseTransport | None = None
@@ -113,6 +116,9 @@ class HttpSettings:
     page_prefetch: int | None = None
     allowed_domains: tuple[str, ...] | None = None
     sandbox_origins: frozenset[str] = frozenset()
+    retry_refused: bool = True
+    probe_seconds: float = 10.0
+    sync_deadline: float = 7200.0
 
     @property
     def timeout(self) -> httpx.Timeout:

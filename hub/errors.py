@@ -23,6 +23,9 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
     ├── Unauthenticated               the customer API key is missing or unknown
     ├── SyncInProgress                another worker is syncing that account right now
+    ├── CredentialsRejected           the provider refused the stored credentials: update them first
+    ├── SyncDeadlineExceeded          a sync ran past its deadline (HRISHUB_SYNC_DEADLINE) and stopped
+    ├── TooManyRequests               an API key went past its request rate: wait, then try again
     ├── LinkUnavailable               a linking page's link expired, was used, revoked, or is busy
     ├── TooManyAttempts               too many submits of one linking page: wait, then try again
     ├── SecretKeyError                the hub's secret key is missing or not the one data was stored with
@@ -33,11 +36,13 @@ The ``type`` of each class is a stable slug used in HTTP problem bodies (RFC 945
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "AmbiguousId",
+    "CredentialsRejected",
     "FieldIssue",
     "HubError",
     "InputError",
@@ -55,8 +60,10 @@ __all__ = [
     "ProviderUnreachable",
     "RateLimited",
     "SecretKeyError",
+    "SyncDeadlineExceeded",
     "SyncInProgress",
     "TooManyAttempts",
+    "TooManyRequests",
     "Unauthenticated",
     "UnknownAction",
     "UnknownConnector",
@@ -319,12 +326,28 @@ class MissingPermission(ProviderError):
 
 
 class ProviderUnreachable(ProviderError):
-    """The provider's host could not be reached: unknown host, refused, or timed out."""
+    """The provider's host could not be reached: unknown host, refused, or timed out.
+
+    ``host_down`` is true when no connection could be made at all (refused, unknown host, connect
+    timeout): the next request to the same host would fail the same way.
+    """
 
     type = "provider-unreachable"
     status = 504
     field_message = "may be wrong: no provider host answered there."
     default_remedy = "Check the host values (domain and subdomain); if they are right, try again later."
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str = "",
+        remedy: str | None = None,
+        fields: Mapping[str, str] | Sequence[str] = (),
+        host_down: bool = False,
+    ) -> None:
+        super().__init__(message, provider=provider, remedy=remedy, fields=fields)
+        self.host_down = host_down
 
 
 class RateLimited(ProviderError):
@@ -389,6 +412,60 @@ class SyncInProgress(HubError):
     type = "sync-in-progress"
     status = 409
     default_remedy = "Wait for the running sync to finish (GET /v1/accounts/{id}/syncs), then try again."
+
+
+class CredentialsRejected(HubError):
+    """The provider refused the account's stored credentials; syncs are refused until they are updated.
+
+    Raised (or recorded in a sync report) without calling the provider again: the same credentials
+    would be refused again, and repeated refusals can lock the provider's service account.
+    """
+
+    type = "credentials-rejected"
+    status = 409
+
+    def __init__(self, account_id: str, *, provider: str = "") -> None:
+        who = f"{provider} refused" if provider else "The provider refused"
+        super().__init__(
+            f"{who} the stored credentials of account {account_id} at an earlier sync; "
+            "it is not called again with them.",
+            remedy=f"Update the credentials (PUT /v1/accounts/{account_id}/credentials, or "
+            f"`hrishub relink {account_id}`); if the provider's service account was only re-enabled, "
+            f"check it again (`hrishub check {account_id}`).",
+        )
+        self.account_id = account_id
+
+
+class SyncDeadlineExceeded(HubError):
+    """A sync ran past its deadline and was stopped; what was applied before stays."""
+
+    type = "sync-deadline"
+    status = 504
+
+    def __init__(self, seconds: float, *, model: str | None = None) -> None:
+        where = f" while reading {model}" if model else ""
+        super().__init__(
+            f"The sync did not finish within its deadline of {seconds:g} s and was stopped{where}.",
+            remedy="If the provider is slow, try again later; for a very large account raise "
+            "HRISHUB_SYNC_DEADLINE (seconds).",
+        )
+        self.seconds = seconds
+
+
+class TooManyRequests(HubError):
+    """An API key sent more requests than its rate limit allows; ``retry_after`` is in seconds."""
+
+    type = "too-many-requests"
+    status = 429
+
+    def __init__(self, limit: str, retry_after: float, *, what: str = "requests") -> None:
+        seconds = max(1, math.ceil(retry_after))
+        super().__init__(
+            f"This API key went past its limit of {limit} {what}.",
+            remedy=f"Wait {seconds} s (the Retry-After header) before the next request; the RateLimit-* "
+            "headers of every answer say how many remain.",
+        )
+        self.retry_after = float(seconds)
 
 
 class SecretKeyError(HubError):

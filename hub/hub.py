@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -15,6 +16,7 @@ from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
 from hub.context import HubContext
+from hub.errors import InputError
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
@@ -33,7 +35,13 @@ if TYPE_CHECKING:
         TimeOffRequest,
     )
 
-__all__ = ["SANDBOX_ORIGINS_ENV", "Hub", "sandbox_origins_from_env"]
+__all__ = [
+    "SANDBOX_ORIGINS_ENV",
+    "SYNC_DEADLINE_ENV",
+    "Hub",
+    "sandbox_origins_from_env",
+    "sync_deadline_from_env",
+]
 
 SANDBOX_ORIGINS_ENV = "HRISHUB_SANDBOX_ORIGINS"
 
@@ -43,6 +51,26 @@ def sandbox_origins_from_env() -> frozenset[str]:
     return frozenset(
         o.strip().rstrip("/") for o in os.environ.get(SANDBOX_ORIGINS_ENV, "").split(",") if o.strip()
     )
+
+
+SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
+
+
+def sync_deadline_from_env() -> float:
+    """Seconds one sync may run (``HRISHUB_SYNC_DEADLINE``; default :class:`HttpSettings`'s)."""
+    text = os.environ.get(SYNC_DEADLINE_ENV, "").strip()
+    if not text:
+        return HttpSettings().sync_deadline
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise InputError(
+            f"{SYNC_DEADLINE_ENV}={text!r} is not a number of seconds.",
+            remedy=f"Set {SYNC_DEADLINE_ENV} to a positive number of seconds, e.g. 7200.",
+        )
+    return seconds
 
 
 AccountRef = Account | str
@@ -72,7 +100,9 @@ class Hub:
         database_url: str | None = None,
         store: Store | None = None,
     ) -> None:
-        base = settings or HttpSettings(sandbox_origins=sandbox_origins_from_env())
+        base = settings or HttpSettings(
+            sandbox_origins=sandbox_origins_from_env(), sync_deadline=sync_deadline_from_env()
+        )
         if transport is not None:
             base = replace(base, transport=transport)
         self.context = HubContext(Registry.load(allow=plugins), base, database_url=database_url, store=store)
@@ -178,7 +208,8 @@ class Hub:
         """
         from hub.linking.accounts import relink
 
-        return await relink(self.context, self.account(account, customer_id=customer_id), credentials)
+        current = await asyncio.to_thread(self.account, account, customer_id=customer_id)
+        return await relink(self.context, current, credentials)
 
     def update_credentials(
         self, account: AccountRef, credentials: Mapping[str, Any], *, customer_id: str | None = None
@@ -198,7 +229,8 @@ class Hub:
         """
         from hub.linking.accounts import recheck_account
 
-        return await recheck_account(self.context, self.account(account, customer_id=customer_id))
+        current = await asyncio.to_thread(self.account, account, customer_id=customer_id)
+        return await recheck_account(self.context, current)
 
     def recheck(self, account: AccountRef, *, customer_id: str | None = None) -> PermissionReport:
         """:meth:`arecheck`, blocking (in async code, await :meth:`arecheck`)."""

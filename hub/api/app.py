@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
 from hub.api.background import BackgroundSyncs
 from hub.api.problems import install_problem_handlers
+from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
 from hub.hub import Hub
 from hub.linking import api_routes as routes_link_sessions
 from hub.linking import page as linkpage
@@ -55,12 +56,14 @@ def _version() -> str:
         return "0"
 
 
-def create_app(hub: Hub | None = None) -> FastAPI:
+def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None) -> FastAPI:
     """The unified HTTP API serving ``hub`` (``None`` builds ``Hub()``, closed when the app stops).
 
     Syncs started without waiting run in worker threads; on shutdown the app waits for them (up to a
-    minute) so none is cut off mid-run.
+    minute) so none is cut off mid-run. Every API key is held to ``rate_limits`` (``None``: from
+    ``HRISHUB_RATE_LIMIT`` and ``HRISHUB_LINK_RATE_LIMIT``; see :mod:`hub.api.ratelimit`).
     """
+    limits = rate_limits or RateLimits.from_env()
     owned = hub is None
     served = hub if hub is not None else Hub()
     syncs = BackgroundSyncs()
@@ -85,6 +88,8 @@ def create_app(hub: Hub | None = None) -> FastAPI:
     app.state.hub = served
     app.state.syncs = syncs
     install_problem_handlers(app)
+    app.add_middleware(RateLimitMiddleware, limits=limits)
+    document_rate_limits(app)
     for module in (routes_connectors, routes_link_sessions, routes_accounts, routes_syncs, routes_hris):
         app.include_router(module.router)
     app.include_router(linkpage.router)

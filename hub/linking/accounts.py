@@ -6,6 +6,7 @@ The functions that store take the hub's :class:`hub.context.HubContext` (registr
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Mapping
 from dataclasses import replace
@@ -14,10 +15,19 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator
 
 from field_maps import FieldMapError
-from hub.accounts import Account, AccountOptions, Credentials, PermissionReport, all_permissions, build_report
+from hub.accounts import (
+    NEEDS_ATTENTION,
+    Account,
+    AccountOptions,
+    Credentials,
+    PermissionReport,
+    all_permissions,
+    build_report,
+)
 from hub.connector import Connector, HttpSettings
-from hub.errors import FieldIssue, InvalidCredentials, InvalidOptions, ProviderAuthError
+from hub.errors import FieldIssue, InvalidCredentials, InvalidOptions, ProviderAuthError, ProviderUnreachable
 from hub.events import SyncEvent
+from hub.rest.statuses import ProviderErrors
 
 if TYPE_CHECKING:
     from hub.context import HubContext
@@ -28,6 +38,7 @@ __all__ = [
     "link_and_store",
     "new_account_id",
     "probe_account",
+    "probe_settings",
     "recheck_account",
     "relink",
     "validate_credentials",
@@ -68,16 +79,53 @@ def _missing_field(message: str) -> str:
     return message.split("'")[1] if message.count("'") >= 2 else "credentials"
 
 
+def probe_settings(settings: HttpSettings) -> HttpSettings:
+    """The settings of a linking probe: done within ``probe_seconds``, never retrying a refused host.
+
+    A person (or an API caller) waits on a probe, and a wrong host is the commonest mistake: it
+    should say so in seconds, not after a sync's patient retries.
+    """
+    budget = settings.probe_seconds
+    return replace(
+        settings,
+        retry_refused=False,
+        connect_timeout=min(settings.connect_timeout, budget),
+        read_timeout=min(settings.read_timeout, budget),
+        max_retry_seconds=min(settings.max_retry_seconds, budget),
+    )
+
+
 async def probe_account(
     connector: Connector, normalized: Mapping[str, Any], settings: HttpSettings
 ) -> dict[str, bool]:
-    """Prove the credentials with one cheap call, then probe every permission the connector may use."""
-    client = connector.client_factory(normalized, settings)
+    """Prove the credentials with one cheap call, then probe every permission the connector may use.
+
+    The whole probe, retries included, ends within ``settings.probe_seconds``; past that it raises
+    :class:`hub.errors.ProviderUnreachable` naming the host fields to check.
+    """
+    bounded = probe_settings(settings)
+    client = connector.client_factory(normalized, bounded)
     try:
-        await client.probe()
-        return await client.check_permissions(all_permissions(connector))
+        async with asyncio.timeout(bounded.probe_seconds):
+            await client.probe()
+            return await client.check_permissions(all_permissions(connector))
+    except TimeoutError:
+        raise _too_slow(connector, client, bounded.probe_seconds) from None
     finally:
         await client.aclose()
+
+
+def _too_slow(connector: Connector, client: object, seconds: float) -> ProviderUnreachable:
+    errors = getattr(client, "errors", None)
+    host_fields = errors.host_fields if isinstance(errors, ProviderErrors) else {}
+    host_remedy = errors.host_remedy if isinstance(errors, ProviderErrors) else None
+    return ProviderUnreachable(
+        f"{connector.title} did not answer the linking probe within {seconds:g} s.",
+        provider=connector.name,
+        remedy=f"{host_remedy or ProviderUnreachable.default_remedy} If the host is right, "
+        f"{connector.title} is slow: try again later.",
+        fields=host_fields,
+    )
 
 
 async def link_account(
@@ -155,7 +203,8 @@ async def link_and_store(
         check_overrides(context, connector, options)
     account = await link_account(context.connector(connector), credentials, context.settings, options=options)
     account = replace(account, customer_id=customer_id)
-    context.store.accounts.add(account)
+    # A worker thread: a store write can wait on a lock, and the event loop serves every other request.
+    await asyncio.to_thread(context.store.accounts.add, account)
     record = {
         "id": account.id,
         "connector": account.connector,
@@ -182,7 +231,7 @@ async def relink(context: HubContext, current: Account, credentials: Mapping[str
         account_id=current.id,
     )
     fresh = replace(fresh, customer_id=current.customer_id)
-    context.store.accounts.replace_credentials(fresh)
+    await asyncio.to_thread(context.store.accounts.replace_credentials, fresh)
     return fresh
 
 
@@ -192,8 +241,8 @@ async def recheck_account(context: HubContext, account: Account) -> PermissionRe
     try:
         held = await probe_account(connector, account.credentials.reveal(), context.settings)
     except ProviderAuthError:
-        context.store.accounts.set_status(account.id, "needs_attention")
+        await asyncio.to_thread(context.store.accounts.set_status, account.id, NEEDS_ATTENTION)
         raise
     report = build_report(connector, held)
-    context.store.accounts.replace_credentials(replace(account, permissions=report))
+    await asyncio.to_thread(context.store.accounts.replace_credentials, replace(account, permissions=report))
     return report

@@ -8,6 +8,7 @@ so nobody can try passwords through it. Only the URL token's hash is stored.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import ipaddress
 import re
@@ -311,8 +312,9 @@ class LinkSessions:
         from hub.linking.accounts import link_and_store, validate_credentials
 
         self.usable(row)
-        if not self._rows.claim(row.id, _now(), CLAIM_HOLD):
-            self.usable(self.get(row.id))
+        # Store calls in a worker thread: a write can wait on a lock, and the event loop serves everyone.
+        if not await asyncio.to_thread(self._rows.claim, row.id, _now(), CLAIM_HOLD):
+            self.usable(await asyncio.to_thread(self.get, row.id))
             raise LinkUnavailable(
                 "busy",
                 "This link is being submitted in another window right now.",
@@ -320,7 +322,9 @@ class LinkSessions:
             )
         try:
             validate_credentials(self.context.connector(row.connector), values, self.context.settings)
-            retry_at = self._rows.spend_attempt(row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT)
+            retry_at = await asyncio.to_thread(
+                self._rows.spend_attempt, row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT
+            )
             if retry_at is not None:
                 raise TooManyAttempts((retry_at - _now()).total_seconds())
             account = await link_and_store(
@@ -334,7 +338,7 @@ class LinkSessions:
             self._rows.release(row.id)
             raise
         holder = secrets.token_urlsafe(32)
-        self._rows.complete(row.id, account.id, hash_token(holder), _now())
+        await asyncio.to_thread(self._rows.complete, row.id, account.id, hash_token(holder), _now())
         return Linked(account, holder)
 
     async def recheck(self, row: LinkSessionRow) -> PermissionReport:
@@ -344,9 +348,12 @@ class LinkSessions:
         """
         if row.account_id is None:
             raise NotFound("This link has not linked an account yet.", remedy="Fill in the form first.")
-        retry_at = self._rows.spend_attempt(row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT)
+        retry_at = await asyncio.to_thread(
+            self._rows.spend_attempt, row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT
+        )
         if retry_at is not None:
             raise TooManyAttempts((retry_at - _now()).total_seconds())
         from hub.linking.accounts import recheck_account
 
-        return await recheck_account(self.context, self.context.store.accounts.get(row.account_id))
+        account = await asyncio.to_thread(self.context.store.accounts.get, row.account_id)
+        return await recheck_account(self.context, account)

@@ -36,6 +36,7 @@ class RestClient:
         paginator: how those paths page (:class:`~hub.rest.paginators.PageNumber` by default).
         errors: how the provider's failures become hub errors.
         requests: the HTTP requests made so far (sync reports show it).
+        answered: the requests the provider answered (any status): none means its host never did.
         limiter: the requests in flight, fewer after a 429.
 
     """
@@ -66,6 +67,7 @@ class RestClient:
         )
         self.limiter = AdaptiveLimiter(settings.max_concurrency)
         self.requests = 0
+        self.answered = 0
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
@@ -89,7 +91,11 @@ class RestClient:
                 # No params at all rather than none: httpx would drop the query of a link followed as is.
                 response = await self._http.get(path, params=params or None)
             except httpx.TransportError as exc:
-                raise Retryable(self.errors.for_transport(exc, path)) from exc
+                error = self.errors.for_transport(exc, path)
+                if isinstance(exc, httpx.ConnectError) and not self.settings.retry_refused:
+                    raise error from None  # refused, or no such host: another attempt finds the same
+                raise Retryable(error) from exc
+        self.answered += 1
         if response.status_code == 429:
             await self.limiter.throttled()
         if response.status_code in self.errors.retry_statuses:
@@ -110,7 +116,13 @@ class RestClient:
         Raises the hub error of :attr:`errors` for the last failure once the retries are spent.
         """
         query = dict(params or {})
-        return await retrying(lambda: self._attempt(path, query), self.settings)
+        return await retrying(lambda: self._attempt(path, query), self.settings, target=self._target(path))
+
+    def _target(self, path: str) -> str:
+        """Host and path for the retry log: no query, no user info (neither may hold a secret)."""
+        url = self._http.base_url.join(httpx.URL(path).copy_with(query=None))
+        port = f":{url.port}" if url.port else ""
+        return f"{url.host}{port}{url.path}"
 
     async def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET ``path`` with retries: the decoded JSON body."""

@@ -7,20 +7,29 @@ jitter (at most :data:`LONGEST_BACKOFF`), or after what the provider's ``Retry-A
 It gives up with that hub error once ``max_attempts`` requests are made or ``max_retry_seconds``
 have passed, and at once when a ``Retry-After`` would end past ``max_retry_seconds`` (the error
 then says how long the provider asked to wait).
+
+Each retry is logged once, on the ``hub.rest.retries`` logger, in the hub's words: the host and path,
+the attempt, the wait and the failure (never a credential), in place of stamina's bare
+``stamina.retry_scheduled`` line (:func:`install_retry_log`).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 import stamina
+from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
 from hub.connector import HttpSettings
 from hub.errors import HubError
 
-__all__ = ["LONGEST_BACKOFF", "Retryable", "retrying"]
+__all__ = ["LONGEST_BACKOFF", "Retryable", "install_retry_log", "log_retry", "retrying"]
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -41,12 +50,76 @@ class Retryable(Exception):
         self.wait = wait
 
 
-async def retrying(attempt: Callable[[], Awaitable[T]], settings: HttpSettings) -> T:
+_TARGET: ContextVar[tuple[str, int]] = ContextVar("hub_retry_target", default=("", 0))
+"""What :func:`retrying` is running now: a label (host and path, never credentials) and its attempts."""
+
+
+def log_retry(details: RetryDetails) -> None:
+    """A stamina retry hook: one line per retry of a hub request, in the hub's words.
+
+    Retries that are not the hub's (another library's use of stamina in the same process) are logged
+    as stamina itself would.
+    """
+    if not isinstance(details.caused_by, Retryable):
+        _stamina_log(details)
+        return
+    target, attempts = _TARGET.get()
+    log.warning(
+        "%s: attempt %d of %d failed, retrying in %.1f s: %s",
+        target or details.name,
+        details.retry_num,
+        attempts,
+        details.wait_for,
+        details.caused_by.error.message,
+    )
+
+
+def _stamina_log(details: RetryDetails) -> None:
+    logging.getLogger("stamina").warning(
+        "stamina.retry_scheduled",
+        extra={
+            "stamina.callable": details.name,
+            "stamina.retry_num": details.retry_num,
+            "stamina.caused_by": repr(details.caused_by),
+            "stamina.wait_for": round(details.wait_for, 2),
+        },
+    )
+
+
+_installed = False
+
+
+def install_retry_log() -> None:
+    """Log retries with :func:`log_retry` instead of stamina's standard-library logging hook (once).
+
+    Other hooks (Prometheus, structlog, an embedding application's own) are kept.
+    """
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    # stamina's logging hook is a closure made by its factory: recognised by name, as nothing else
+    # tells it apart once the factory has run.
+    kept = [h for h in get_on_retry_hooks() if getattr(h, "__name__", "") != "log_retries"]
+    set_on_retry_hooks([*kept, log_retry])
+
+
+async def retrying(attempt: Callable[[], Awaitable[T]], settings: HttpSettings, *, target: str = "") -> T:
     """Await ``attempt()`` until it succeeds, retrying :class:`Retryable` within the settings' bounds.
 
     Any other exception leaves at once. Once the attempts or the time are spent, the last
-    :class:`Retryable`'s hub error is raised.
+    :class:`Retryable`'s hub error is raised. ``target`` (host and path, never credentials) names
+    the request in the retry log.
     """
+    install_retry_log()
+    token = _TARGET.set((target, settings.max_attempts))
+    try:
+        return await _retrying(attempt, settings)
+    finally:
+        _TARGET.reset(token)
+
+
+async def _retrying(attempt: Callable[[], Awaitable[T]], settings: HttpSettings) -> T:
     deadline = time.monotonic() + settings.max_retry_seconds
 
     def backoff(exc: Exception) -> bool | float:

@@ -240,6 +240,7 @@ class ProviderErrors:
                 or f"{self.host_remedy or ProviderUnreachable.default_remedy} If the host is right, "
                 f"{self.title} is slow: try again later.",
                 fields=self.host_fields,
+                host_down=isinstance(exc, httpx.ConnectTimeout),
             )
         if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol | httpx.ProxyError):
             return ProviderUnreachable(
@@ -247,6 +248,7 @@ class ProviderErrors:
                 provider=self.provider,
                 remedy=self.host_remedy,
                 fields=self.host_fields,
+                host_down=True,
             )
         # Connected, then the connection broke mid-exchange: the host is right, the network or the
         # provider is not.

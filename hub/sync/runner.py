@@ -8,6 +8,7 @@ periodic reconciliation read everything and diff. See :mod:`hub.sync.apply` for 
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import logging
@@ -22,9 +23,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, update
 
 from field_maps import FieldProblem, MappingError
-from hub.accounts import Account
+from hub.accounts import LINKED, NEEDS_ATTENTION, Account
 from hub.actions import LIST_ACTIONS
-from hub.errors import HubError, MissingPermission, ProviderAuthError
+from hub.errors import (
+    CredentialsRejected,
+    HubError,
+    MissingPermission,
+    ProviderAuthError,
+    ProviderUnreachable,
+    SyncDeadlineExceeded,
+)
 from hub.events import SyncEvent
 from hub.live import ReadStats, compile_for, read_compiled, screened_problem
 from hub.store import tables as t
@@ -54,6 +62,9 @@ MODEL_ORDER = (
     "TimeOffRequest",
 )
 """Models in sync order: what filters and references need comes first."""
+
+_REFUSED = frozenset({"provider-auth", "credentials-rejected"})
+"""Error types that leave the account's status as the refusal set it."""
 
 _ACTION_OF = {model: f"{resource}.list" for resource, model in LIST_ACTIONS.items()}
 
@@ -434,7 +445,9 @@ class SyncRun:
     def _finish(self) -> None:
         attempted = [m for m in self.report.models.values() if m.mode != "skipped"]
         failed = [m for m in attempted if m.error]
-        if not failed:
+        if any("model" not in e for e in self.report.errors):  # the run itself stopped
+            self.report.status = "failed"
+        elif not failed:
             self.report.status = "succeeded"
         elif len(failed) == len(attempted):
             self.report.status = "failed"
@@ -451,8 +464,8 @@ class SyncRun:
             self.report.kind = "mixed" if unread and applied else "full"
         if self.report.errors and self.report.errors[-1].get("type") == "internal":
             self.report.status = "failed"
-        elif not any(e.get("type") == "provider-auth" for e in self.report.errors):
-            self.store.accounts.set_status(self.account.id, "linked")
+        elif not any(e.get("type") in _REFUSED for e in self.report.errors):
+            self.store.accounts.set_status(self.account.id, LINKED)
         self.report.requests = int(getattr(self.client, "requests", 0) or 0)
         self.report.finished_at = utcnow()
         with self.store.begin() as db:
@@ -468,7 +481,13 @@ class SyncRun:
             )
 
     async def run(self) -> SyncReport:
-        """Run the sync; provider failures are recorded in the report, never lost or half-applied."""
+        """Run the sync; provider failures are recorded in the report, never lost or half-applied.
+
+        A run ends within the settings' ``sync_deadline``; it stops at the first model whose host
+        stays unreachable after its retries (the others would only wait as long again); and an account
+        whose credentials the provider refused is not synced (nor the provider called) until they are
+        updated. Each of these is one error in the report, with its remedy.
+        """
         self.lease.acquire()
         # Objects older than the run (modules, schemas, compiled maps) are moved out of the cyclic
         # collector's sight while it runs: a large sync allocates millions of objects, and every full
@@ -477,40 +496,13 @@ class SyncRun:
         try:
             self._begin()
             self._deliver()  # events a crashed run committed but never handed out
-            credentials = self.account.credentials.reveal()
-            self.client = self.connector.client_factory(credentials, self.context.settings)
-            try:
-                planned = self._plan()
-                if self.account.options.filters:
-                    self.filter = EmployeeFilter(
-                        self.store, self.account.id, self.connector.name, self.account.options.filters
-                    )
-                try:
-                    await self._read_feed(planned)
-                except ProviderAuthError as exc:
-                    self._refused(planned, exc)
-                except HubError as exc:
-                    for item in planned:
-                        if item.report.mode == "feed":
-                            self._failed(item, exc)
-                for item in planned:
-                    if item.report.mode == "skipped" or item.report.error:
-                        continue
-                    if item.model == "Employee" and self.filter is not None:
-                        self.filter.resolve_units()  # companies and groups were just synced
-                    try:
-                        await self._sync_model(item)
-                    except ProviderAuthError as exc:
-                        self._refused(planned, exc)
-                        break
-                    except HubError as exc:
-                        self._failed(item, exc)
-            except Exception as exc:
-                self.report.errors.append({"type": "internal", "message": repr(exc)})
-                raise
-            finally:
-                await self.client.aclose()
+            if self.store.accounts.row(self.account.id).status == NEEDS_ATTENTION:
+                # Refused before: the same credentials would be refused again, and repeated refusals
+                # can lock the provider's service account.
+                self._stop(self._plan(), CredentialsRejected(self.account.id, provider=self.connector.title))
                 self._finish()
+            else:
+                await self._read_and_apply()
             self.context.registry.announce(
                 SyncEvent(
                     type="account.synced",
@@ -529,9 +521,94 @@ class SyncRun:
             hours = self.account.options.sync_every_hours
             self.lease.release(next_sync_in=timedelta(hours=hours))
 
+    async def _read_and_apply(self) -> None:
+        credentials = self.account.credentials.reveal()
+        self.client = self.connector.client_factory(credentials, self.context.settings)
+        try:
+            planned = self._plan()
+            if self.account.options.filters:
+                self.filter = EmployeeFilter(
+                    self.store, self.account.id, self.connector.name, self.account.options.filters
+                )
+            deadline = self.context.settings.sync_deadline
+            current: list[_Planned] = []
+            try:
+                async with asyncio.timeout(deadline) as clock:
+                    await self._read_models(planned, current)
+            except TimeoutError:
+                if not clock.expired():
+                    raise
+                self._stop(planned, SyncDeadlineExceeded(deadline), current[-1] if current else None)
+        except Exception as exc:
+            self.report.errors.append({"type": "internal", "message": repr(exc)})
+            raise
+        finally:
+            await self.client.aclose()
+            self._finish()
+
+    async def _read_models(self, planned: list[_Planned], current: list[_Planned]) -> None:
+        """The feed, then each model in order; ``current`` holds the model being read."""
+        try:
+            await self._read_feed(planned)
+        except ProviderAuthError as exc:
+            self._refused(planned, exc)
+        except ProviderUnreachable as exc:
+            if self._host_down(exc):
+                self._stop(planned, exc)
+                return
+            for item in planned:
+                if item.report.mode == "feed":
+                    self._failed(item, exc)
+        except HubError as exc:
+            for item in planned:
+                if item.report.mode == "feed":
+                    self._failed(item, exc)
+        for item in planned:
+            if item.report.mode == "skipped" or item.report.error:
+                continue
+            if item.model == "Employee" and self.filter is not None:
+                self.filter.resolve_units()  # companies and groups were just synced
+            current.append(item)
+            try:
+                await self._sync_model(item)
+            except ProviderAuthError as exc:
+                self._refused(planned, exc)
+                break
+            except ProviderUnreachable as exc:
+                if self._host_down(exc):
+                    self._stop(planned, exc, item)
+                    break
+                self._failed(item, exc)
+            except HubError as exc:
+                self._failed(item, exc)
+
+    def _host_down(self, exc: ProviderUnreachable) -> bool:
+        """No connection could be made, or the host has answered no request of this run: stop there.
+
+        A host that answered earlier in the run and then stalled or dropped a connection may be back
+        for the next model, so that model is still tried.
+        """
+        return exc.host_down or getattr(self.client, "answered", None) == 0
+
+    def _stop(self, planned: list[_Planned], exc: HubError, at: _Planned | None = None) -> None:
+        """End the run on ``exc``: one error (on the model ``at``, else the run's); the rest is not read."""
+        if at is not None and not at.report.complete:
+            self._failed(at, exc)
+        else:
+            self.report.errors.append({"type": exc.type, "message": exc.message, "remedy": exc.remedy})
+        why = f"the run stopped ({exc.type}; the error below says why and what to do)"
+        for item in planned:
+            if item is at or item.report.complete or item.report.error or item.report.mode == "skipped":
+                continue
+            item.report.mode, item.report.reason = "skipped", why
+
     def _refused(self, planned: list[_Planned], exc: ProviderAuthError) -> None:
-        """The provider refused the credentials: nothing more is read, the account needs attention."""
-        self.store.accounts.set_status(self.account.id, "needs_attention")
+        """The provider refused the credentials: nothing more is read, the account needs attention.
+
+        Later syncs are refused without calling the provider until the credentials are updated.
+        """
+        self.store.accounts.set_status(self.account.id, NEEDS_ATTENTION)
+        exc.remedy = f"{exc.remedy} {CredentialsRejected(self.account.id).remedy}"
         for item in planned:
             if item.report.mode != "skipped" and not item.report.complete and not item.report.error:
                 self._failed(item, exc)

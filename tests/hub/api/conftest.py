@@ -12,10 +12,13 @@ import pytest
 
 from hub import HttpSettings, Hub
 from hub.api import create_app
+from hub.api.ratelimit import Rate, RateLimits
 from hub.serving import serve_in_thread
 from tests.tiny_hris.sandbox import Sandbox
 
 PROBLEM_JSON = "application/problem+json"
+GENEROUS = RateLimits(api=Rate(100_000), link=Rate(100_000))
+"""Limits the shared test world never reaches (tests/hardening holds the limits to account)."""
 
 
 @dataclass
@@ -76,7 +79,7 @@ def open_world(home: Path, **sandbox: Any) -> Iterator[World]:
         )
         hub.store  # noqa: B018  (opened now, while HRISHUB_HOME names this folder)
         stack.callback(hub.close)
-        api_url = stack.enter_context(serve_in_thread(create_app(hub)))
+        api_url = stack.enter_context(serve_in_thread(create_app(hub, rate_limits=GENEROUS)))
         world = World(sb, sandbox_url, hub, api_url)
         try:
             yield world

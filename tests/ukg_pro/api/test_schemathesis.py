@@ -28,6 +28,7 @@ from schemathesis.checks import (
 from connectors.ukg_pro.sandbox import Sandbox
 from hub import HttpSettings, Hub
 from hub.api import create_app
+from hub.api.ratelimit import Rate, RateLimits
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_MEMBERS = ("type", "title", "status", "detail", "remedy")
@@ -54,7 +55,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         assert report.status == "succeeded", report.errors
         employee = hub.employees(account).list(page_size=1).results[0]
         session = hub.link_sessions.create(a.id, "ukg_pro", reference="ref-a").session
-        app = create_app(hub)
+        app = create_app(hub, rate_limits=RateLimits(api=Rate(1_000_000), link=Rate(1_000_000)))
         try:
             yield SimpleNamespace(
                 sb=sb,

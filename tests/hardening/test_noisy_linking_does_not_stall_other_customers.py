@@ -1,0 +1,60 @@
+"""Many link attempts toward a host that never answers leave another customer's reads fast.
+
+A real uvicorn server on loopback; the provider host is a loopback socket that accepts and stays silent.
+"""
+
+import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from connectors.ukg_pro.sandbox import Sandbox
+from hub import HttpSettings, Hub
+from hub.api import create_app
+from hub.api.ratelimit import Rate, RateLimits
+from hub.serving import serve_in_thread
+
+ATTEMPTS = 30
+
+
+def test_parallel_links_to_a_silent_host_leave_other_customers_fast(tmp_path, monkeypatch):
+    monkeypatch.setenv("HRISHUB_HOME", str(tmp_path))
+    monkeypatch.delenv("HRISHUB_SECRET_KEY", raising=False)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(128)
+    origin = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    hub = Hub(
+        settings=HttpSettings(sandbox_origins=frozenset({origin}), probe_seconds=4),
+        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+    )
+    _, noisy = hub.store.customers.add("noisy")
+    _, quiet = hub.store.customers.add("quiet")
+    app = create_app(hub, rate_limits=RateLimits(api=Rate(1000), link=Rate(1000)))
+    creds = Sandbox(employees=1).credentials(origin)
+    try:
+        with serve_in_thread(app) as url, ThreadPoolExecutor(ATTEMPTS) as pool:
+
+            def link() -> int:
+                with httpx.Client(base_url=url, timeout=60) as client:
+                    answer = client.post(
+                        "/v1/accounts",
+                        json={"connector": "ukg_pro", "credentials": creds},
+                        headers={"Authorization": f"Bearer {noisy}"},
+                    )
+                    return answer.status_code
+
+            started = time.monotonic()
+            links = [pool.submit(link) for _ in range(ATTEMPTS)]
+            time.sleep(0.5)  # the probes are waiting on the silent host now
+            with httpx.Client(base_url=url, timeout=30) as client:
+                before = time.monotonic()
+                answer = client.get("/v1/accounts", headers={"Authorization": f"Bearer {quiet}"})
+                took = time.monotonic() - before
+            assert answer.status_code == 200 and took < 2, took
+            assert [f.result() for f in links] == [504] * ATTEMPTS
+            assert time.monotonic() - started < 30  # each probe bounded (4 s here), not retried for minutes
+    finally:
+        hub.close()
+        silent.close()
