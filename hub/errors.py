@@ -15,7 +15,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── NotFound                  no record with that id
     │   └── AmbiguousId               a provider id that names several records (say which one)
     ├── ProviderError                 the provider refused or failed a call
-    │   ├── ProviderAuthError         401: username, password or API key wrong, expired or inactive
+    │   ├── ProviderAuthError         provider 401 (answered 422): its sign-in values are wrong
     │   ├── MissingPermission         403: the service account lacks a permission (named exactly)
     │   ├── ProviderUnreachable       host unknown, connection refused, or timed out
     │   ├── RateLimited               429 after every allowed retry
@@ -280,10 +280,14 @@ class ProviderError(HubError):
 
 
 class ProviderAuthError(ProviderError):
-    """The provider answered 401: the credentials are wrong, expired, or the account is inactive."""
+    """The provider answered 401: the credentials are wrong, expired, or the account is inactive.
 
-    type = "provider-auth"
-    status = 401
+    Answered as 422 ``provider-credentials-rejected``, never 401: a 401 from the hub means the
+    caller's own hub API key is wrong, and a client must not drop a good key over a provider's refusal.
+    """
+
+    type = "provider-credentials-rejected"
+    status = 422
     field_message = "may be wrong: the provider refused the sign-in."
     default_remedy = "Check the username, password and API key of the service account, then link again."
 

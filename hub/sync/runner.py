@@ -451,7 +451,7 @@ class SyncRun:
             self.report.kind = "mixed" if unread and applied else "full"
         if self.report.errors and self.report.errors[-1].get("type") == "internal":
             self.report.status = "failed"
-        elif not any(e.get("type") == "provider-auth" for e in self.report.errors):
+        elif not any(e.get("type") == ProviderAuthError.type for e in self.report.errors):
             self.store.accounts.set_status(self.account.id, "linked")
         self.report.requests = int(getattr(self.client, "requests", 0) or 0)
         self.report.finished_at = utcnow()
