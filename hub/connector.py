@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import httpx
 
 from hub.errors import NotSupported, UnknownAction
+from hub.origins import check_sandbox_origins
 
 if TYPE_CHECKING:
     from field_maps import LabelTable
@@ -113,6 +114,12 @@ class HttpSettings:
     page_prefetch: int | None = None
     allowed_domains: tuple[str, ...] | None = None
     sandbox_origins: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Only loopback origins with a port: never a metadata address, a private network or a name.
+        object.__setattr__(
+            self, "sandbox_origins", check_sandbox_origins(self.sandbox_origins, name="sandbox_origins")
+        )
 
     @property
     def timeout(self) -> httpx.Timeout:

@@ -20,6 +20,8 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── ProviderUnreachable       host unknown, connection refused, or timed out
     │   ├── RateLimited               429 after every allowed retry
     │   └── ProviderResponseError     5xx after retries, malformed JSON, or an unexpected shape
+    ├── HostNotAllowed                an account's stored host is not allowed by the hub's settings now
+    ├── InvalidSetting                an operator setting (environment variable) is malformed
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
     ├── Unauthenticated               the customer API key is missing or unknown
     ├── SyncInProgress                another worker is syncing that account right now
@@ -39,11 +41,13 @@ from dataclasses import dataclass
 __all__ = [
     "AmbiguousId",
     "FieldIssue",
+    "HostNotAllowed",
     "HubError",
     "InputError",
     "InvalidCredentials",
     "InvalidLinkSession",
     "InvalidOptions",
+    "InvalidSetting",
     "LinkUnavailable",
     "MissingPermission",
     "NotFound",
@@ -349,6 +353,34 @@ class ProviderResponseError(ProviderError):
     type = "provider-response"
     status = 502
     default_remedy = "The provider failed; try again later. If it persists, report the endpoint named above."
+
+
+class HostNotAllowed(HubError):
+    """An account's stored provider host is refused under the hub's allow-list as it is now.
+
+    The host is worked out again from the stored domain and subdomain each time a client is made, so
+    an account linked while a sandbox origin was allowed never calls it from a hub started without it.
+    Nothing was sent.
+    """
+
+    type = "host-not-allowed"
+    status = 409
+    default_remedy = (
+        "Link the account again with a host the hub allows (`hrishub relink`, or PUT "
+        "/v1/accounts/{id}/credentials); for a local sandbox, start the hub with HRISHUB_SANDBOX_ORIGINS "
+        "naming its origin."
+    )
+
+
+class InvalidSetting(HubError):
+    """An operator setting (an environment variable) is malformed; the hub refuses to start with it."""
+
+    type = "invalid-setting"
+    status = 500
+
+    def __init__(self, name: str, message: str, *, remedy: str) -> None:
+        super().__init__(f"{name} {message}", remedy=remedy)
+        self.name = name
 
 
 class NotSupported(HubError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -15,6 +14,7 @@ from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
 from hub.context import HubContext
+from hub.origins import SANDBOX_ORIGINS_ENV, sandbox_origins_from_env
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
@@ -34,16 +34,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["SANDBOX_ORIGINS_ENV", "Hub", "sandbox_origins_from_env"]
-
-SANDBOX_ORIGINS_ENV = "HRISHUB_SANDBOX_ORIGINS"
-
-
-def sandbox_origins_from_env() -> frozenset[str]:
-    """Loopback sandbox origins the operator allows (``HRISHUB_SANDBOX_ORIGINS``, comma-separated)."""
-    return frozenset(
-        o.strip().rstrip("/") for o in os.environ.get(SANDBOX_ORIGINS_ENV, "").split(",") if o.strip()
-    )
-
 
 AccountRef = Account | str
 

@@ -478,9 +478,15 @@ class SyncRun:
             self._begin()
             self._deliver()  # events a crashed run committed but never handed out
             credentials = self.account.credentials.reveal()
-            self.client = self.connector.client_factory(credentials, self.context.settings)
             try:
                 planned = self._plan()
+                try:
+                    self.client = self.connector.client_factory(credentials, self.context.settings)
+                except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
+                    for item in planned:
+                        if item.report.mode != "skipped":
+                            self._failed(item, exc)
+                    planned = []
                 if self.account.options.filters:
                     self.filter = EmployeeFilter(
                         self.store, self.account.id, self.connector.name, self.account.options.filters
@@ -509,7 +515,8 @@ class SyncRun:
                 self.report.errors.append({"type": "internal", "message": repr(exc)})
                 raise
             finally:
-                await self.client.aclose()
+                if self.client is not None:
+                    await self.client.aclose()
                 self._finish()
             self.context.registry.announce(
                 SyncEvent(

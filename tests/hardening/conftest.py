@@ -18,3 +18,17 @@ def world(tmp_path_factory) -> Iterator[World]:
 def assert_problem_fixture():
     """:func:`tests.hub.api.conftest.assert_problem`."""
     return assert_problem
+
+
+@pytest.fixture
+def make_world(tmp_path):
+    """A world of one's own, for tests that change the hub's settings or the tenant."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        made = iter(range(100))
+
+        def make(**sandbox):
+            return stack.enter_context(open_world(tmp_path / f"world{next(made)}", **sandbox))
+
+        yield make
