@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hub.connector import Action, Connector
+from hub.options import FILTER_KEYS, AccountOptions
 
 __all__ = [
     "FILTER_KEYS",
@@ -164,127 +163,6 @@ LINKED = "linked"
 
 NEEDS_ATTENTION = "needs_attention"
 """An account's status once the provider refused its credentials: syncs are refused until they change."""
-
-FILTER_KEYS = ("company", "group", "status")
-"""Employee filters an account may set: company and org unit (by the provider's id or code, or the
-hub id) and employment status (``ACTIVE``, ``PENDING``, ``INACTIVE``, ``TERMINATED``)."""
-
-
-def _is_zone(name: Any) -> bool:
-    if not isinstance(name, str) or not name or len(name) > 64:
-        return False
-    try:
-        ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError):
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class AccountOptions:
-    """Per-account choices: field overrides per model, employee filters, the provider's time zone.
-
-    ``include_sensitive`` lets the account read sensitive fields (national id, date of birth,
-    ethnicity); off by default, they are then returned empty. ``filters`` limits which employees
-    are imported: ``{"company": [...], "group": [...], "status": [...]}`` (see :data:`FILTER_KEYS`);
-    an employee is kept when it matches every filter given. ``sync_every`` is the worker's schedule.
-    """
-
-    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    include_sensitive: bool = False
-    filters: Mapping[str, Any] = field(default_factory=dict)
-    time_zone: str = "UTC"
-    sync_every_hours: float = 24.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "overrides": {k: dict(v) for k, v in self.overrides.items()},
-            "include_sensitive": self.include_sensitive,
-            "filters": {k: list(v) for k, v in self.filters.items()},
-            "time_zone": self.time_zone,
-            "sync_every_hours": self.sync_every_hours,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> AccountOptions:
-        """Options from their JSON form, every issue reported at once (:class:`InputError`)."""
-        from hub.errors import FieldIssue, InvalidOptions
-
-        issues: list[FieldIssue] = []
-        known = {"overrides", "include_sensitive", "filters", "time_zone", "sync_every_hours"}
-        for name in sorted(set(data) - known):
-            issues.append(FieldIssue(name, "is not an account option.", f"Use one of {sorted(known)}."))
-        filters = data.get("filters") or {}
-        if not isinstance(filters, Mapping):
-            issues.append(FieldIssue("filters", "must be an object.", 'Send {"status": ["ACTIVE"]}.'))
-            filters = {}
-        for name, values in filters.items():
-            if name not in FILTER_KEYS:
-                issues.append(
-                    FieldIssue(f"filters.{name}", "is not a filter.", f"Filter by {', '.join(FILTER_KEYS)}.")
-                )
-            elif not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-                issues.append(
-                    FieldIssue(f"filters.{name}", "must be a non-empty list of text.", 'Send ["value", ...].')
-                )
-        if "status" in filters and isinstance(filters["status"], list):
-            from unified_models import EmploymentStatus
-
-            valid = {s.value for s in EmploymentStatus}
-            for value in filters["status"]:
-                if value not in valid:
-                    issues.append(
-                        FieldIssue("filters.status", f"{value!r} is not a status.", f"Use {sorted(valid)}.")
-                    )
-        sensitive = data.get("include_sensitive", False)
-        if not isinstance(sensitive, bool):
-            # bool("false") is True: a text or number here must never switch sensitive data on.
-            issues.append(
-                FieldIssue(
-                    "include_sensitive", "must be true or false.", "Send the JSON boolean true or false."
-                )
-            )
-        every = data.get("sync_every_hours", 24.0)
-        if isinstance(every, bool) or not isinstance(every, int | float) or not 0.5 <= every <= 24 * 30:
-            issues.append(
-                FieldIssue(
-                    "sync_every_hours",
-                    "must be a number of hours from 0.5 to 720.",
-                    "Use 0.5 to 720 (default 24).",
-                )
-            )
-        overrides = data.get("overrides") or {}
-        if not isinstance(overrides, Mapping):
-            issues.append(FieldIssue("overrides", "must be an object.", "Send {model: {field: source}}."))
-            overrides = {}
-        for model, fields in overrides.items():
-            if not isinstance(fields, Mapping):
-                issues.append(
-                    FieldIssue(f"overrides.{model}", "must be an object.", 'Send {"first_name": "person.x"}.')
-                )
-        zone = data.get("time_zone", "UTC")
-        if not _is_zone(zone):
-            issues.append(
-                FieldIssue(
-                    "time_zone", "is not a known time zone.", "Use an IANA name such as America/Chicago."
-                )
-            )
-        try:
-            json.dumps(dict(data), ensure_ascii=False).encode("utf-8")
-        except (UnicodeEncodeError, TypeError, ValueError):
-            issues.append(
-                FieldIssue("options", "hold text that is not valid Unicode.", "Send plain UTF-8 text.")
-            )
-        if issues:
-            raise InvalidOptions(issues)
-        return cls(
-            overrides=dict(overrides),
-            include_sensitive=sensitive is True,
-            filters={k: list(v) for k, v in filters.items()},
-            time_zone=str(data.get("time_zone", "UTC")),
-            sync_every_hours=float(every),
-        )
 
 
 @dataclass(frozen=True)

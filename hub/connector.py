@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import httpx
 
 from hub.errors import NotSupported, UnknownAction
+from hub.origins import check_sandbox_origins
 
 if TYPE_CHECKING:
     from field_maps import LabelTable
@@ -119,6 +120,12 @@ class HttpSettings:
     retry_refused: bool = True
     probe_seconds: float = 10.0
     sync_deadline: float = 7200.0
+
+    def __post_init__(self) -> None:
+        # Only loopback origins with a port: never a metadata address, a private network or a name.
+        object.__setattr__(
+            self, "sandbox_origins", check_sandbox_origins(self.sandbox_origins, name="sandbox_origins")
+        )
 
     @property
     def timeout(self) -> httpx.Timeout:

@@ -15,11 +15,13 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── NotFound                  no record with that id
     │   └── AmbiguousId               a provider id that names several records (say which one)
     ├── ProviderError                 the provider refused or failed a call
-    │   ├── ProviderAuthError         401: username, password or API key wrong, expired or inactive
+    │   ├── ProviderAuthError         provider 401 (answered 422): its sign-in values are wrong
     │   ├── MissingPermission         403: the service account lacks a permission (named exactly)
     │   ├── ProviderUnreachable       host unknown, connection refused, or timed out
     │   ├── RateLimited               429 after every allowed retry
     │   └── ProviderResponseError     5xx after retries, malformed JSON, or an unexpected shape
+    ├── HostNotAllowed                an account's stored host is not allowed by the hub's settings now
+    ├── InvalidSetting                an operator setting (environment variable) is malformed
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
     ├── Unauthenticated               the customer API key is missing or unknown
     ├── SyncInProgress                another worker is syncing that account right now
@@ -44,11 +46,13 @@ __all__ = [
     "AmbiguousId",
     "CredentialsRejected",
     "FieldIssue",
+    "HostNotAllowed",
     "HubError",
     "InputError",
     "InvalidCredentials",
     "InvalidLinkSession",
     "InvalidOptions",
+    "InvalidSetting",
     "LinkUnavailable",
     "MissingPermission",
     "NotFound",
@@ -287,10 +291,14 @@ class ProviderError(HubError):
 
 
 class ProviderAuthError(ProviderError):
-    """The provider answered 401: the credentials are wrong, expired, or the account is inactive."""
+    """The provider answered 401: the credentials are wrong, expired, or the account is inactive.
 
-    type = "provider-auth"
-    status = 401
+    Answered as 422 ``provider-credentials-rejected``, never 401: a 401 from the hub means the
+    caller's own hub API key is wrong, and a client must not drop a good key over a provider's refusal.
+    """
+
+    type = "provider-credentials-rejected"
+    status = 422
     field_message = "may be wrong: the provider refused the sign-in."
     default_remedy = "Check the username, password and API key of the service account, then link again."
 
@@ -368,6 +376,34 @@ class ProviderResponseError(ProviderError):
     type = "provider-response"
     status = 502
     default_remedy = "The provider failed; try again later. If it persists, report the endpoint named above."
+
+
+class HostNotAllowed(HubError):
+    """An account's stored provider host is refused under the hub's allow-list as it is now.
+
+    The host is worked out again from the stored domain and subdomain each time a client is made, so
+    an account linked while a sandbox origin was allowed never calls it from a hub started without it.
+    Nothing was sent.
+    """
+
+    type = "host-not-allowed"
+    status = 409
+    default_remedy = (
+        "Link the account again with a host the hub allows (`hrishub relink`, or PUT "
+        "/v1/accounts/{id}/credentials); for a local sandbox, start the hub with HRISHUB_SANDBOX_ORIGINS "
+        "naming its origin."
+    )
+
+
+class InvalidSetting(HubError):
+    """An operator setting (an environment variable) is malformed; the hub refuses to start with it."""
+
+    type = "invalid-setting"
+    status = 500
+
+    def __init__(self, name: str, message: str, *, remedy: str) -> None:
+        super().__init__(f"{name} {message}", remedy=remedy)
+        self.name = name
 
 
 class NotSupported(HubError):

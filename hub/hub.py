@@ -16,7 +16,8 @@ from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
 from hub.context import HubContext
-from hub.errors import InputError
+from hub.errors import InvalidSetting
+from hub.origins import SANDBOX_ORIGINS_ENV, sandbox_origins_from_env
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
 if TYPE_CHECKING:
@@ -43,16 +44,6 @@ __all__ = [
     "sync_deadline_from_env",
 ]
 
-SANDBOX_ORIGINS_ENV = "HRISHUB_SANDBOX_ORIGINS"
-
-
-def sandbox_origins_from_env() -> frozenset[str]:
-    """Loopback sandbox origins the operator allows (``HRISHUB_SANDBOX_ORIGINS``, comma-separated)."""
-    return frozenset(
-        o.strip().rstrip("/") for o in os.environ.get(SANDBOX_ORIGINS_ENV, "").split(",") if o.strip()
-    )
-
-
 SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
 
 
@@ -66,8 +57,9 @@ def sync_deadline_from_env() -> float:
     except ValueError:
         seconds = 0.0
     if not seconds > 0:
-        raise InputError(
-            f"{SYNC_DEADLINE_ENV}={text!r} is not a number of seconds.",
+        raise InvalidSetting(
+            SYNC_DEADLINE_ENV,
+            f"={text!r} is not a number of seconds.",
             remedy=f"Set {SYNC_DEADLINE_ENV} to a positive number of seconds, e.g. 7200.",
         )
     return seconds

@@ -56,6 +56,7 @@ from hub.connector import (
 )
 from hub.errors import (
     FieldIssue,
+    HostNotAllowed,
     HubError,
     InputError,
     InvalidCredentials,
@@ -99,6 +100,7 @@ __all__ = [
     "FieldIssue",
     "FieldMap",
     "FieldSpec",
+    "HostNotAllowed",
     "HttpSettings",
     "HubError",
     "InputError",

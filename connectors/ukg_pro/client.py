@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from connectors.ukg_pro.auth import UkgAuth
+from connectors.ukg_pro.credentials import current_base_url
 from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
@@ -91,7 +92,8 @@ class UkgProClient(RestClient):
 
     def __init__(self, credentials: Mapping[str, Any], settings: HttpSettings) -> None:
         self.auth = UkgAuth(credentials["username"], credentials["password"], credentials["customer_api_key"])
-        super().__init__(credentials["base_url"], settings, errors=ERRORS, auth=self.auth)
+        base_url = current_base_url(credentials, settings)  # never the stored one: see its docstring
+        super().__init__(base_url, settings, errors=ERRORS, auth=self.auth)
         self._levels: dict[int, str] | None = None
         self._code_tables: dict[str, dict[str, str]] = {}
 

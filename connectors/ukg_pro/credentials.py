@@ -14,12 +14,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from hub.sdk import FieldIssue, HttpSettings, InvalidCredentials
+from hub.sdk import FieldIssue, HostNotAllowed, HttpSettings, InvalidCredentials
 
 __all__ = [
     "CREDENTIALS_SCHEMA",
     "DEFAULT_DOMAINS",
     "HOST_EXAMPLE",
+    "current_base_url",
     "normalize_credentials",
     "preview_credentials",
     "resolve_host",
@@ -382,3 +383,25 @@ def _has_label_below(value: str, domains: tuple[str, ...]) -> bool:
     """Whether ``value`` (in the domain field) is a whole host such as ``service4.ultipro.com``."""
     host = value.lower().split("/")[0].removesuffix(".")
     return any(host.endswith("." + d) for d in domains)
+
+
+def current_base_url(credentials: Mapping[str, Any], settings: HttpSettings) -> str:
+    """The web-service host of stored credentials, worked out again under the hub's allow-list now.
+
+    The ``base_url`` stored at linking is never trusted: an account linked while a sandbox origin was
+    allowed must not call it from a hub started without it. Raises :class:`HostNotAllowed` (nothing
+    is called) when the stored domain and subdomain no longer name an allowed host.
+    """
+    domains = settings.allowed_domains or DEFAULT_DOMAINS
+    issues, _, _, base_url = resolve_host(
+        str(credentials.get("subdomain") or ""),
+        str(credentials.get("domain") or ""),
+        domains,
+        settings.sandbox_origins,
+    )
+    if issues:
+        raise HostNotAllowed(
+            "The account's stored UKG host is not allowed by this hub's settings "
+            f"({issues[0].field} {issues[0].message})",
+        )
+    return base_url

@@ -20,13 +20,13 @@ CustomerDep = Annotated[Customer, Depends(current_customer)]
 _AUTH = {401: {"model": Problem, "description": "The API key is missing or unknown."}}
 _MISSING = {404: {"model": Problem, "description": "No such account for this caller."}}
 _LINK_ERRORS = {
-    401: {
-        "model": Problem,
-        "description": "The API key is missing or unknown, or the provider refused the "
-        "credentials (type `.../provider-auth`).",
-    },
+    401: {"model": Problem, "description": "The hub API key is missing or unknown (never the provider's)."},
     403: {"model": Problem, "description": "The provider refused a permission the probe needs."},
-    422: {"model": Problem, "description": "Invalid linking values: `errors` names each field and its fix."},
+    422: {
+        "model": Problem,
+        "description": "Invalid linking values (`errors` names each field and its fix), or the provider "
+        "refused the credentials (type `.../provider-credentials-rejected`).",
+    },
     504: {"model": Problem, "description": "The provider's host could not be reached."},
 }
 

@@ -61,7 +61,8 @@ def _hub() -> Hub:
     """The hub of the environment (``HRISHUB_HOME``, ``HRISHUB_DATABASE_URL``), closed after the command."""
     from hub.hub import Hub  # imported here so `hrishub --help` stays fast
 
-    hub = Hub()
+    with _errors():  # a malformed setting (HRISHUB_SANDBOX_ORIGINS) is a message and a fix, no traceback
+        hub = Hub()
     context = click.get_current_context(silent=True)
     if context is not None:
         context.call_on_close(hub.close)

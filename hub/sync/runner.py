@@ -63,7 +63,7 @@ MODEL_ORDER = (
 )
 """Models in sync order: what filters and references need comes first."""
 
-_REFUSED = frozenset({"provider-auth", "credentials-rejected"})
+_REFUSED = frozenset({ProviderAuthError.type, CredentialsRejected.type})
 """Error types that leave the account's status as the refusal set it."""
 
 _ACTION_OF = {model: f"{resource}.list" for resource, model in LIST_ACTIONS.items()}
@@ -523,9 +523,13 @@ class SyncRun:
 
     async def _read_and_apply(self) -> None:
         credentials = self.account.credentials.reveal()
-        self.client = self.connector.client_factory(credentials, self.context.settings)
+        planned = self._plan()
         try:
-            planned = self._plan()
+            try:
+                self.client = self.connector.client_factory(credentials, self.context.settings)
+            except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
+                self._stop(planned, exc)
+                return
             if self.account.options.filters:
                 self.filter = EmployeeFilter(
                     self.store, self.account.id, self.connector.name, self.account.options.filters
@@ -543,7 +547,8 @@ class SyncRun:
             self.report.errors.append({"type": "internal", "message": repr(exc)})
             raise
         finally:
-            await self.client.aclose()
+            if self.client is not None:
+                await self.client.aclose()
             self._finish()
 
     async def _read_models(self, planned: list[_Planned], current: list[_Planned]) -> None:

@@ -21,6 +21,7 @@ SURFACE = {
     "FieldIssue",
     "FieldMap",
     "FieldSpec",
+    "HostNotAllowed",
     "HttpSettings",
     "HubError",
     "InputError",

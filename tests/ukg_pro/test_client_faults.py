@@ -151,8 +151,10 @@ async def test_redirects_are_never_followed():
     def redirect(request):
         return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest"})
 
-    creds = {"username": "u", "password": "p", "customer_api_key": "ABCDE", "base_url": BASE}
-    client = UkgProClient(creds, HttpSettings(transport=httpx.MockTransport(redirect)))
+    creds = {"username": "u", "password": "p", "customer_api_key": "ABCDE", "subdomain": "service4"}
+    client = UkgProClient(
+        {**creds, "domain": "ultipro.com"}, HttpSettings(transport=httpx.MockTransport(redirect))
+    )
     with pytest.raises(ProviderResponseError, match="never follows redirects"):
         await client.probe()
 
@@ -191,7 +193,9 @@ async def test_faults_over_real_http_on_loopback(everyone):
     sb.faults.update({"error_burst": (502, 2), "drop_connection": 1, "rate_limit_every": 4, "retry_after": 0})
     with run_server(sb) as base_url:
         creds = {**sb.credentials(base_url), "base_url": base_url}
-        settings = HttpSettings(retry_initial_wait=0.01, max_attempts=5)
+        settings = HttpSettings(
+            retry_initial_wait=0.01, max_attempts=5, sandbox_origins=frozenset({base_url})
+        )
         async with UkgProClient(creds, settings) as client:
             rows = await read_all(client, SMALL_PAGES)
     assert ids(rows) == ids(everyone)

@@ -95,13 +95,13 @@ def test_a_revoked_key_gets_401_and_the_new_one_works(world, assert_problem):
     assert answer.status_code == 200 and answer.json()["id"] == account["id"]
 
 
-def test_a_wrong_key_is_a_401_problem_and_nothing_is_stored(world, assert_problem):
+def test_a_wrong_key_is_a_422_provider_problem_and_nothing_is_stored(world, assert_problem):
     client = world.customer()
     answer = client.post(
         "/v1/accounts",
         json={"connector": "tiny_hris", "credentials": {**world.creds, "api_key": "Wr0ng-Secret-Key"}},
     )
-    body = assert_problem(answer, 401, "provider-auth")
+    body = assert_problem(answer, 422, "provider-credentials-rejected")
     assert "revoked or replaced" in body["remedy"]
     assert "Wr0ng-Secret-Key" not in answer.text
     assert "www-authenticate" not in answer.headers  # the provider refused, not the hub

@@ -36,7 +36,7 @@ def test_linking_rotating_and_live_reads_run_on_the_servers_loop(make_world, no_
     wrong = client.post(
         "/v1/accounts", json={"connector": "tiny_hris", "credentials": {**world.creds, "api_key": "x" * 12}}
     )
-    assert_problem(wrong, 401, "provider-auth")
+    assert_problem(wrong, 422, "provider-credentials-rejected")
     assert no_new_loops == []
 
 

@@ -218,7 +218,7 @@ def test_a_key_revoked_mid_sync_stops_the_run_and_asks_for_attention(make_world)
     old = sb.api_key
     report = world.sync(at={("Employee", "done"): lambda: sb.replace_key("Rotated-Api-Key-0002")})
     error = stopped(world, report, "Employment", "401", "revoked or replaced")
-    assert error["type"] == "provider-auth"
+    assert error["type"] == "provider-credentials-rejected"
     refused = [e["model"] for e in report.errors]
     assert refused == ["Employment", "TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
     assert report.models["Employee"].complete

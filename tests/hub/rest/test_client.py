@@ -86,7 +86,12 @@ async def test_other_statuses_are_not_retried(client_for, status):
     with pytest.raises(Exception) as caught:
         await client_for(handler).get("/employees")
     assert len(calls) == 1
-    assert caught.value.type in {"provider-response", "provider-auth", "missing-permission", "not-found"}
+    assert caught.value.type in {
+        "provider-response",
+        "provider-credentials-rejected",
+        "missing-permission",
+        "not-found",
+    }
     if status == 401:
         assert isinstance(caught.value, ProviderAuthError)
 

@@ -432,12 +432,12 @@ def test_good_values_link_the_account_once_and_announce_it(world, browser):
         assert secret not in summary.text
 
 
-def test_a_wrong_password_is_a_401_page_with_errors_on_the_sign_in_fields(world, browser):
+def test_a_wrong_password_is_a_422_page_with_errors_on_the_sign_in_fields(world, browser):
     client = world.customer()
     session = new_session(client)
     _, csrf = open_page(browser, session["url"])
     answer = submit(browser, session["url"], csrf, {**world.creds, "password": WRONG_PASSWORD})
-    assert answer.status_code == 401
+    assert answer.status_code == 422
     assert answer.headers["content-type"].startswith("text/html")
     for name in ("username", "password", "customer_api_key"):
         assert "refused" in field_error(answer.text, name)
@@ -506,7 +506,7 @@ def test_typed_values_are_shown_back_escaped(world, browser):
     answer = submit(
         browser, session["url"], csrf, {**world.creds, "username": hostile, "password": WRONG_PASSWORD}
     )
-    assert answer.status_code == 401
+    assert answer.status_code == 422
     assert "<script>alert(1)" not in answer.text
     assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in answer.text
 
@@ -605,7 +605,7 @@ def test_submits_that_reach_the_provider_are_limited(world, browser):
     for attempt in range(SUBMIT_LIMIT):
         before = sum(refused.values())
         answer = submit(browser, url, csrf, {**world.creds, "password": f"{WRONG_PASSWORD}{attempt}"})
-        assert answer.status_code == 401, answer.text
+        assert answer.status_code == 422, answer.text
         assert sum(refused.values()) > before  # it reached UKG
 
     before, calls = sum(refused.values()), world.sb.stats.total

@@ -8,13 +8,13 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-def test_a_wrong_password_is_a_401_problem_and_nothing_is_stored(world, assert_problem):
+def test_a_wrong_password_is_a_422_provider_problem_and_nothing_is_stored(world, assert_problem):
     client = world.customer()
     answer = client.post(
         "/v1/accounts",
         json={"connector": "ukg_pro", "credentials": {**world.creds, "password": "Wr0ng-Secret!"}},
     )
-    body = assert_problem(answer, 401, "provider-auth")
+    body = assert_problem(answer, 422, "provider-credentials-rejected")
     assert "case-sensitive" in body["remedy"]
     assert "Wr0ng-Secret!" not in answer.text
     assert "www-authenticate" not in answer.headers  # the provider refused, not the hub
@@ -81,7 +81,7 @@ def test_rotating_credentials_keeps_synced_data_and_refreshes_permissions(world,
     answer = client.put(
         f"/v1/accounts/{account_id}/credentials", json={"credentials": {**creds, "password": "Not-It-123"}}
     )
-    assert_problem(answer, 401, "provider-auth")
+    assert_problem(answer, 422, "provider-credentials-rejected")
     live = client.get("/v1/hris/companies", params={"mode": "live"}, headers=headers)
     assert live.status_code == 200 and live.json()["results"]
 

@@ -40,7 +40,7 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
     sb = world.sb
     report = world.sync(at={("Employee", "done"): lambda: sb.expire_password(sb.username)})
     error = stopped(world, report, "Employment", "401", "expired? reset it there")
-    assert error["type"] == "provider-auth"
+    assert error["type"] == "provider-credentials-rejected"
     refused = [e["model"] for e in report.errors]
     assert refused == ["Employment", "TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
     assert report.models["Employee"].complete
