@@ -91,8 +91,12 @@ class Store:
     def _encrypted_data(self) -> str | None:
         """What the store holds encrypted under the key (``"2 accounts' credentials"``), or None."""
         with self.engine.connect() as db:
-            count = db.execute(select(func.count()).select_from(t.accounts)).scalar_one()
-        return f"{count} account{'s' if count != 1 else ''}' credentials" if count else None
+            count = db.execute(
+                select(func.count()).where(t.accounts.c.credentials.like('%"kid"%'))
+            ).scalar_one()
+        return (
+            (f"{count} accounts' credentials" if count != 1 else "1 account's credentials") if count else None
+        )
 
     def check(self) -> None:
         """Raise a :class:`hub.errors.StorageError` unless the database is there and answers a query."""
