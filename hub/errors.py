@@ -31,6 +31,9 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── LinkUnavailable               a linking page's link expired, was used, revoked, or is busy
     ├── TooManyAttempts               too many submits of one linking page: wait, then try again
     ├── SecretKeyError                the hub's secret key is missing or not the one data was stored with
+    ├── StorageError                  the store cannot be used: its disk is full, or its file is gone
+    │   ├── StoreFull                 no room left for a write (free space, then run again)
+    │   └── StoreMissing              the database file was deleted or replaced (restore it)
     └── PluginError                   a connector plugin is broken (raised at load, reported, isolated)
 
 The ``type`` of each class is a stable slug used in HTTP problem bodies (RFC 9457) and by scripts.
@@ -64,6 +67,9 @@ __all__ = [
     "ProviderUnreachable",
     "RateLimited",
     "SecretKeyError",
+    "StorageError",
+    "StoreFull",
+    "StoreMissing",
     "SyncDeadlineExceeded",
     "SyncInProgress",
     "TooManyAttempts",
@@ -510,6 +516,38 @@ class SecretKeyError(HubError):
     type = "secret-key"
     status = 500
     default_remedy = "Set HRISHUB_SECRET_KEY to the key the hub used when the account was linked."
+
+
+class StorageError(HubError):
+    """The store cannot be used: nothing was changed by the failed write; the remedy names the place."""
+
+    type = "storage-unavailable"
+    status = 503
+    default_remedy = "Check the store's database (HRISHUB_DATABASE_URL or hub.db in HRISHUB_HOME)."
+
+
+class StoreFull(StorageError):
+    """A write found no room: the disk (or the database's size limit) is full; ``folder`` names where."""
+
+    type = "store-full"
+
+    def __init__(self, folder: str, *, what: str = "the store's database") -> None:
+        super().__init__(
+            f"No room left to write {what}: the disk at {folder} is full. The write was rolled back; "
+            "nothing stored was lost.",
+            remedy=f"Free space at {folder}, then run the command (or sync) again.",
+        )
+        self.folder = folder
+
+
+class StoreMissing(StorageError):
+    """The store's database file is gone (deleted, moved or replaced); ``path`` names it."""
+
+    type = "store-missing"
+
+    def __init__(self, message: str, *, path: str, remedy: str) -> None:
+        super().__init__(message, remedy=remedy)
+        self.path = path
 
 
 class LinkUnavailable(HubError):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-__all__ = ["DATABASE_ENV", "HOME_ENV", "data_home", "database_url"]
+__all__ = ["DATABASE_ENV", "HOME_ENV", "data_home", "database_url", "exposure_warning"]
 
 HOME_ENV = "HRISHUB_HOME"
 DATABASE_ENV = "HRISHUB_DATABASE_URL"
@@ -28,3 +28,17 @@ def data_home() -> Path:
 def database_url() -> str:
     """``HRISHUB_DATABASE_URL``, or the SQLite file ``hub.db`` in :func:`data_home`."""
     return os.environ.get(DATABASE_ENV) or f"sqlite:///{data_home() / 'hub.db'}"
+
+
+def exposure_warning(folder: Path) -> str | None:
+    """A warning when ``folder`` (holding the store or the key) is open to its group or to everyone."""
+    try:
+        mode = folder.stat().st_mode & 0o777
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"The data folder {folder} can be read by other users (mode {mode:o}): it holds the store and "
+        f"the key that encrypts credentials. Restrict it with `chmod 700 {folder}`."
+    )

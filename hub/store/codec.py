@@ -14,16 +14,31 @@ from typing import Any, ClassVar
 
 import orjson
 
-__all__ = ["RawRedaction", "pack_raw", "unpack_raw"]
+__all__ = ["SEALED_RAW", "RawRedaction", "is_sealed_raw", "pack_raw", "unpack_raw"]
+
+SEALED_RAW = b"S1"
+"""The start of packed raw data holding sealed members (zlib data itself always starts with 0x78)."""
 
 
-def pack_raw(raw: Any) -> bytes:
-    """``raw`` (JSON-ready) as compressed bytes; the same value always packs to the same bytes."""
-    return zlib.compress(orjson.dumps(raw, default=str), 1)
+def pack_raw(raw: Any, *, sealed: bool = False) -> bytes:
+    """``raw`` (JSON-ready) as compressed bytes; the same value always packs to the same bytes.
+
+    ``sealed`` marks data some of whose members :mod:`hub.store.sealing` encrypted, so a reader knows
+    to open them without unpacking every record.
+    """
+    packed = zlib.compress(orjson.dumps(raw, default=str), 1)
+    return SEALED_RAW + packed if sealed else packed
+
+
+def is_sealed_raw(packed: bytes | None) -> bool:
+    """Whether packed raw data holds sealed members."""
+    return packed is not None and packed[:2] == SEALED_RAW
 
 
 def unpack_raw(packed: bytes) -> Any:
-    """The value :func:`pack_raw` packed."""
+    """The value :func:`pack_raw` packed (sealed members left sealed)."""
+    if packed[:2] == SEALED_RAW:
+        packed = packed[2:]
     return orjson.loads(zlib.decompress(packed))
 
 

@@ -8,9 +8,18 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from hub.store.guard import SqliteGuard
 from hub.store.migrate import upgrade
 
-__all__ = ["open_engine"]
+__all__ = ["open_engine", "sqlite_file"]
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite ``url`` (None for another database or an in-memory one)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -27,14 +36,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def open_engine(url: str, *, migrate: bool = True) -> Engine:
-    """An engine for ``url``, migrated to the current schema unless ``migrate`` is False."""
+def open_engine(url: str, *, migrate: bool = True, guard: SqliteGuard | None = None) -> Engine:
+    """An engine for ``url``, migrated to the current schema unless ``migrate`` is False.
+
+    ``guard`` (for a SQLite file) creates the file owner-only, refuses to re-create a lost one and
+    watches it while the engine is used (see :mod:`hub.store.guard`).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if guard is not None:
+            guard.prepare()
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        if guard is not None:
+            guard.watch(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if migrate:

@@ -52,7 +52,8 @@ def record_page(
     if modified_after is not None:
         params["modified_after"] = modified_after
     with store.engine.connect() as db:
-        return db.execute(statement, params).all()
+        rows = db.execute(statement, params).all()
+    return [store.seal.open_row(row) for row in rows]
 
 
 @lru_cache(maxsize=64)
@@ -69,7 +70,7 @@ def _page_statement(
         created = type_coerce(r.created_at, String()).label("created_at")
         modified = type_coerce(r.modified_at, String()).label("modified_at")
     query = (
-        select(r.seq, data, raw, r.deleted, created, modified)
+        select(r.seq, r.id, data, raw, r.deleted, created, modified)
         .where(
             r.account_id == bindparam("account_id"),
             r.model == bindparam("model"),
@@ -131,7 +132,7 @@ def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | No
     with store.engine.connect() as db:
         found = db.execute(exact).first()
         if found is not None:
-            return found
+            return store.seal.open_row(found)
         rows = db.execute(partial).all()
     live = [row for row in rows if not row.deleted] or rows
     if len(live) > 1:
@@ -140,7 +141,7 @@ def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | No
             "(one person with records in several companies).",
             [row.remote_id for row in live],
         )
-    return live[0] if live else None
+    return store.seal.open_row(live[0]) if live else None
 
 
 def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | None:

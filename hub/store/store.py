@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from hub.paths import data_home, database_url
+from hub.errors import StorageError
+from hub.paths import data_home, database_url, exposure_warning
 from hub.secrets import SecretBox
+from hub.store import tables as t
 from hub.store.accounts import AccountRow, AccountStore
 from hub.store.clock import utcnow
 from hub.store.customers import Customer, CustomerStore, hash_api_key
-from hub.store.database import open_engine
+from hub.store.database import open_engine, sqlite_file
+from hub.store.guard import SqliteGuard
 from hub.store.leases import LeaseStore
 from hub.store.runs import RunStore
+from hub.store.sealing import RecordSeal
 from hub.store.sync_state import SyncStateStore
 
 __all__ = ["AccountRow", "Customer", "Store", "hash_api_key", "utcnow"]
+
+log = logging.getLogger("hub.store")
 
 
 class Store:
@@ -29,13 +37,23 @@ class Store:
     :attr:`sync_state`, :attr:`runs` (and, kept by their features, link sessions, records, events).
 
     ``Store()`` opens ``HRISHUB_DATABASE_URL`` or the SQLite file in the data folder, migrating it
-    to the current schema.
+    to the current schema. A SQLite file is created owner-only and never silently re-created once
+    lost (see :mod:`hub.store.guard`); sensitive fields are sealed with the key ring :attr:`box`.
     """
 
     def __init__(self, url: str | None = None, *, box: SecretBox | None = None) -> None:
         self.url = url or database_url()
-        self.engine: Engine = open_engine(self.url)
-        self.box = box or SecretBox.from_environment(data_home())
+        path = sqlite_file(self.url)
+        self.guard = SqliteGuard(path) if path is not None else None
+        """The SQLite file's guard (None for another database)."""
+        self.engine: Engine = open_engine(self.url, guard=self.guard)
+        for folder in {data_home(), *([path.absolute().parent] if path is not None else [])}:
+            warning = exposure_warning(folder)
+            if warning:
+                log.warning("%s", warning)
+        self.box = box or SecretBox.from_environment(data_home(), encrypted_data=self._encrypted_data)
+        self.seal = RecordSeal(self.box)
+        """Seals and opens the sensitive fields of stored records."""
         self.customers = CustomerStore(self.engine)
         """Apps with API keys: add, find by key, rotate a key."""
         self.accounts = AccountStore(self.engine, self.box)
@@ -69,6 +87,31 @@ class Store:
             return
         event.listen(self.engine, "connect", _map_file)
         self.engine.dispose()
+
+    def _encrypted_data(self) -> str | None:
+        """What the store holds encrypted under the key (``"2 accounts' credentials"``), or None."""
+        with self.engine.connect() as db:
+            count = db.execute(
+                select(func.count()).where(t.accounts.c.credentials.like('%"kid"%'))
+            ).scalar_one()
+        return (
+            (f"{count} accounts' credentials" if count != 1 else "1 account's credentials") if count else None
+        )
+
+    def check(self) -> None:
+        """Raise a :class:`hub.errors.StorageError` unless the database is there and answers a query."""
+        if self.guard is not None:
+            self.guard.check()
+        try:
+            with self.engine.connect() as db:
+                db.execute(text("SELECT 1 FROM alembic_version")).first()
+        except StorageError:
+            raise
+        except SQLAlchemyError as error:
+            raise StorageError(
+                f"The store {self!r} does not answer: {type(error.orig or error).__name__}.",
+                remedy="Check that the database is running and reachable (HRISHUB_DATABASE_URL).",
+            ) from None
 
     def close(self) -> None:
         """Release the connection pool."""

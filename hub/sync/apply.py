@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,8 +19,10 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from hub.secrets import SEALED_PREFIX
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.sealing import RecordSeal
 from hub.sync.diff import diff_records
 from hub.sync.report import ModelReport
 from hub.sync.staging import StagedRow, Stager
@@ -48,7 +50,9 @@ class ApplyPlan:
     account's filters leave out to their new data: they leave the store; when ``announce_exclusions``
     (the filters did not change) a stored employee who stops matching because of a change (say, a
     termination under an ACTIVE filter) is announced with that change first. ``emit`` is False on a
-    model's first load, so a new account does not announce every employee as hired.
+    model's first load, so a new account does not announce every employee as hired. ``sensitive``
+    (unified fields) and ``sensitive_raw`` (the connector's raw members) are sealed as they are written,
+    in the records and in the events.
     """
 
     account_id: str
@@ -65,6 +69,9 @@ class ApplyPlan:
     hide: tuple[str, ...] = ()
     cursor: datetime | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    sensitive: tuple[str, ...] = ()
+    sensitive_raw: Mapping[str, Collection[str]] = field(default_factory=dict)
+    seal: RecordSeal | None = None
 
 
 def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], changes: Any = None) -> dict:
@@ -72,9 +79,18 @@ def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], c
         record.pop(name, None)
         if changes:
             changes = {k: v for k, v in changes.items() if k.split(".")[0] != name}
-    payload = {"record": record, "changes": {k: list(v) for k, v in (changes or {}).items()}}
+    event_id = "evt_" + secrets.token_urlsafe(12)
+    changed = {k: list(v) for k, v in (changes or {}).items()}
+    if plan.seal is not None:
+        for name in plan.sensitive:
+            if record.get(name) is not None:
+                record[name] = plan.seal.box.seal_value(f"{event_id}\x1f{name}", record[name])
+        for name, pair in changed.items():
+            if name.split(".")[0] in plan.sensitive:
+                changed[name] = plan.seal.box.seal_value(f"{event_id}\x1fchanges.{name}", pair)
+    payload = {"record": record, "changes": changed}
     return {
-        "id": "evt_" + secrets.token_urlsafe(12),
+        "id": event_id,
         "account_id": plan.account_id,
         "run_id": plan.run_id,
         "type": f"{EVENT_MODELS[plan.model]}.{kind}",
@@ -82,6 +98,21 @@ def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], c
         "payload": json.dumps(payload, default=str),
         "created_at": plan.now,
     }
+
+
+def _sealed_data(plan: ApplyPlan, record_id: str, data: str) -> str:
+    return plan.seal.seal_data(record_id, data, plan.sensitive) if plan.seal is not None else data
+
+
+def _sealed_raw(plan: ApplyPlan, record_id: str, raw: bytes | None) -> bytes | None:
+    return plan.seal.seal_raw(record_id, raw, plan.sensitive_raw) if plan.seal is not None else raw
+
+
+def _opened(plan: ApplyPlan, data: str) -> dict[str, Any]:
+    """A stored record's data, parsed, with its sealed fields opened."""
+    if plan.seal is not None and SEALED_PREFIX in data:
+        return plan.seal.open_text(data)
+    return json.loads(data)  # type: ignore[no-any-return]
 
 
 def _is_termination(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
@@ -130,8 +161,8 @@ def _upsert_staged(
                         "id": row.id,
                         "remote_id": row.remote_id,
                         "hash": row.hash,
-                        "data": row.data,
-                        "raw": row.raw,
+                        "data": _sealed_data(plan, row.id, row.data),
+                        "raw": _sealed_raw(plan, row.id, row.raw),
                         "deleted": False,
                         "created_at": plan.now,
                         "modified_at": plan.now,
@@ -149,11 +180,11 @@ def _upsert_staged(
                 values = {
                     "b_seq": old.seq,
                     "b_hash": row.hash,
-                    "b_data": row.data,
-                    "b_raw": row.raw,
+                    "b_data": _sealed_data(plan, row.id, row.data),
+                    "b_raw": _sealed_raw(plan, row.id, row.raw),
                     "b_remote_id": row.remote_id,
                 }
-                was, now = json.loads(before[old.seq]), json.loads(row.data)
+                was, now = _opened(plan, before[old.seq]), json.loads(row.data)
                 changes = diff_records(was, now)
                 if not (changes or old.deleted):
                     rewritten.append(values)  # same data, new raw: not a change anyone is told of
@@ -198,7 +229,7 @@ def _delete_missing(
             continue
         if plan.emit and plan.model in EVENT_MODELS:
             for row in db.execute(select(r.id, r.data).where(r.seq.in_(gone)).order_by(r.seq)):
-                events.append(_event(plan, "deleted", row.id, json.loads(row.data)))
+                events.append(_event(plan, "deleted", row.id, _opened(plan, row.data)))
         db.execute(update(t.records).where(r.seq.in_(gone)).values(deleted=True, modified_at=plan.now))
         report.deleted += len(gone)
 
@@ -212,7 +243,7 @@ def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport, events:
         where = (r.account_id == plan.account_id, r.model == plan.model, r.id.in_(chunk))
         if announce:
             for row in db.execute(select(r.id, r.data).where(*where, r.deleted.is_(False))):
-                before, after = json.loads(row.data), json.loads(plan.excluded[row.id])
+                before, after = _opened(plan, row.data), json.loads(plan.excluded[row.id])
                 changes = diff_records(before, after)
                 if changes:
                     kind = "terminated" if _is_termination(before, after) else "updated"

@@ -35,6 +35,7 @@ from hub.errors import (
 )
 from hub.events import SyncEvent
 from hub.live import ReadStats, compile_for, read_compiled, screened_problem
+from hub.secrets import is_sealed
 from hub.store import tables as t
 from hub.store import utcnow
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
@@ -83,6 +84,20 @@ class _Planned:
     model: str
     report: ModelReport
     keys: list[tuple[str, ...]] | None = None
+
+
+def _opened_payload(store: Any, event_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """An event's payload with the sensitive values sealed in it opened (see ``hub.sync.apply``)."""
+    box = store.seal.box
+    record = payload.get("record") or {}
+    for name, value in record.items():
+        if is_sealed(value):
+            record[name] = box.open_value(f"{event_id}\x1f{name}", value)
+    changes = payload.get("changes") or {}
+    for name, value in changes.items():
+        if is_sealed(value):
+            changes[name] = box.open_value(f"{event_id}\x1fchanges.{name}", value)
+    return payload
 
 
 def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[str, float]) -> list[str]:
@@ -379,6 +394,9 @@ class SyncRun:
             hide=() if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ()),
             cursor=self.now,
             details=details,
+            sensitive=SENSITIVE_FIELDS.get(model, ()),
+            sensitive_raw=self.connector.sensitive_raw_keys,
+            seal=self.store.seal,
         )
         try:
             events = apply_model(self.store, plan, report, stager)
@@ -399,7 +417,7 @@ class SyncRun:
         if not rows:
             return
         for row in rows:
-            payload = json.loads(row.payload)
+            payload = _opened_payload(self.store, row.id, json.loads(row.payload))
             self.context.registry.announce(
                 SyncEvent(
                     id=row.id,

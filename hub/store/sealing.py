@@ -1,0 +1,133 @@
+"""Sensitive fields at rest: sealed (encrypted) in a record's data and raw data, opened on read.
+
+The unified fields marked sensitive (:data:`unified_models.SENSITIVE_FIELDS`: national id, date of
+birth, ethnicity) and the raw members a connector declares sensitive (``sensitive_raw_keys``: UKG's
+``ssn``, ``dateOfBirth``) are each replaced, as a record is written, by a sealed text
+(:meth:`hub.secrets.SecretBox.seal_value`, the key ring of the credentials) bound to the record id and
+the member's name. Readers get rows with those values opened. Values stored before sealing existed
+stay readable as they are until ``hrishub keys reencrypt`` seals them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from types import SimpleNamespace
+from typing import Any
+
+import orjson
+
+from hub.secrets import SEALED_PREFIX, SecretBox, is_sealed
+from hub.store.codec import is_sealed_raw, pack_raw, unpack_raw
+
+__all__ = ["RecordSeal"]
+
+_SEP = "\x1f"
+
+
+class RecordSeal:
+    """Seals and opens the sensitive members of stored records with one key ring."""
+
+    def __init__(self, box: SecretBox) -> None:
+        self.box = box
+
+    # -- unified data -----------------------------------------------------------------------------
+
+    def seal_data(self, record_id: str, data: str, fields: Collection[str]) -> str:
+        """``data`` (a record's JSON) with each filled field of ``fields`` sealed."""
+        if not fields:
+            return data
+        parsed = orjson.loads(data)
+        touched = False
+        for name in fields:
+            value = parsed.get(name)
+            if value is not None and not is_sealed(value):
+                parsed[name] = self.box.seal_value(f"{record_id}{_SEP}{name}", value)
+                touched = True
+        return orjson.dumps(parsed).decode() if touched else data
+
+    def open_data(self, record_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """``data`` (parsed) with its sealed fields opened, in place."""
+        for name, value in data.items():
+            if is_sealed(value):
+                data[name] = self.box.open_value(f"{record_id}{_SEP}{name}", value)
+        return data
+
+    def open_text(self, data: str) -> dict[str, Any]:
+        """A record's stored JSON, parsed, its sealed fields opened."""
+        parsed = orjson.loads(data)
+        if SEALED_PREFIX in data:
+            self.open_data(parsed.get("id", ""), parsed)
+        return parsed  # type: ignore[no-any-return]
+
+    # -- raw data ---------------------------------------------------------------------------------
+
+    def seal_raw(
+        self, record_id: str, packed: bytes | None, keys: Mapping[str, Collection[str]]
+    ) -> bytes | None:
+        """Packed raw data with the members ``keys`` names (record type → names, dotted) sealed."""
+        if not packed or not keys:
+            return packed
+        raw = unpack_raw(packed)
+        if not isinstance(raw, dict):
+            return packed
+        touched = False
+        for record, names in keys.items():
+            rows = raw.get(record)
+            for row in rows if isinstance(rows, list) else [rows]:
+                if not isinstance(row, dict):
+                    continue
+                for name in names:
+                    touched |= self._seal_member(record_id, record, row, name.split("."))
+        if not touched:
+            return packed
+        return pack_raw(raw, sealed=True)
+
+    def _seal_member(self, record_id: str, record: str, row: dict[str, Any], path: list[str]) -> bool:
+        node: Any = row
+        for part in path[:-1]:
+            node = node.get(part) if isinstance(node, dict) else None
+        leaf = path[-1]
+        if not isinstance(node, dict) or node.get(leaf) is None or is_sealed(node[leaf]):
+            return False
+        node[leaf] = self.box.seal_value(f"{record_id}{_SEP}raw{_SEP}{record}.{'.'.join(path)}", node[leaf])
+        return True
+
+    def open_raw(self, record_id: str, raw: Any) -> Any:
+        """Unpacked raw data with every sealed member opened, in place."""
+        if isinstance(raw, dict):
+            for record, rows in raw.items():
+                self._open_node(record_id, record, [], rows)
+        return raw
+
+    def _open_node(self, record_id: str, record: str, path: list[str], node: Any) -> Any:
+        if is_sealed(node):
+            return self.box.open_value(f"{record_id}{_SEP}raw{_SEP}{record}.{'.'.join(path)}", node)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                node[key] = self._open_node(record_id, record, [*path, key], value)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                node[index] = self._open_node(record_id, record, path, value)
+        return node
+
+    # -- rows -------------------------------------------------------------------------------------
+
+    def open_row(self, row: Any) -> Any:
+        """A stored row (``data``, ``raw``) with its sealed members opened; the row itself if none are."""
+        data = row.data
+        raw = getattr(row, "raw", None)
+        sealed_data = isinstance(data, str) and SEALED_PREFIX in data
+        sealed_raw = isinstance(raw, bytes) and is_sealed_raw(raw)
+        if not (sealed_data or sealed_raw):
+            return row
+        values = dict(row._mapping)
+        record_id = values.get("id")
+        if sealed_data:
+            parsed = orjson.loads(data)
+            record_id = record_id or parsed.get("id", "")
+            values["data"] = orjson.dumps(self.open_data(record_id, parsed)).decode()
+        if sealed_raw:
+            if record_id is None:
+                record_id = orjson.loads(data).get("id", "")
+            values["raw"] = pack_raw(self.open_raw(record_id, unpack_raw(raw)))
+        return SimpleNamespace(**values)
