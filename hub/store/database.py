@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import StaticPool
 
 from hub.store.guard import SqliteGuard
 from hub.store.migrate import upgrade
@@ -44,11 +45,17 @@ def open_engine(url: str, *, migrate: bool = True, guard: SqliteGuard | None = N
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        in_memory = not parsed.database or parsed.database == ":memory:"
+        if not in_memory:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         if guard is not None:
             guard.prepare()
-        engine = create_engine(url, connect_args={"timeout": 30})
+        if in_memory:
+            # One connection shared by every thread: each new connection would be another, empty
+            # database, and store calls run on worker threads so the event loop stays free.
+            engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        else:
+            engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         if guard is not None:
             guard.watch(engine)

@@ -87,7 +87,7 @@ def test_the_connector_steps_are_the_ones_the_tutorial_and_record_tests_run():
     assert (
         "hrishub new-connector acme_hr --package acme_plugins" in tutorial and f"\n{steps[1]}\n" in tutorial
     )
-    assert '["record", "ukg_pro"' in (REPO / "tests" / "hub" / "test_record.py").read_text()
+    assert '["record", "tiny_hris"' in (REPO / "tests" / "hub" / "test_record.py").read_text()
 
 
 def test_a_skip_marker_is_read_only_right_before_its_block():

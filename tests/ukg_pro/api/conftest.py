@@ -14,6 +14,7 @@ from connectors.ukg_pro.sandbox import Sandbox, run_server
 from hub import HttpSettings, Hub
 from hub.api import create_app
 from hub.serving import serve_in_thread
+from tests.hub.api.conftest import GENEROUS
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -76,7 +77,7 @@ def open_world(home: Path, **sandbox: Any) -> Iterator[World]:
         )
         hub.store  # noqa: B018  (opened now, while HRISHUB_HOME names this folder)
         stack.callback(hub.close)
-        api_url = stack.enter_context(serve_in_thread(create_app(hub)))
+        api_url = stack.enter_context(serve_in_thread(create_app(hub, rate_limits=GENEROUS)))
         world = World(sb, sandbox_url, hub, api_url)
         try:
             yield world
