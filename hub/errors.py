@@ -10,6 +10,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── InvalidCredentials        linking values failed validation (every field's issue at once)
     │   ├── InvalidOptions            account options (filters, schedule) failed validation
     │   ├── InvalidLinkSession        a link session request failed validation
+    │   ├── InvalidWebhookEndpoint    a webhook endpoint's URL, event types or accounts are not valid
     │   ├── UnknownConnector          no connector of that name is loaded
     │   ├── UnknownAction             not a unified action, or the connector does not declare it
     │   ├── NotFound                  no record with that id
@@ -56,6 +57,7 @@ __all__ = [
     "InvalidLinkSession",
     "InvalidOptions",
     "InvalidSetting",
+    "InvalidWebhookEndpoint",
     "LinkUnavailable",
     "MissingPermission",
     "NotFound",
@@ -186,6 +188,18 @@ class InvalidLinkSession(InvalidOptions):
         listed = "; ".join(str(i) for i in self.issues)
         self.message = f"The link session request is not valid: {listed}"
         self.remedy = "Correct each field named above; no link was created."
+
+
+class InvalidWebhookEndpoint(InvalidOptions):
+    """A webhook endpoint's URL, event types or accounts failed validation; ``issues`` names each."""
+
+    type = "invalid-webhook-endpoint"
+
+    def __init__(self, issues: Iterable[FieldIssue]) -> None:
+        super().__init__(issues)
+        listed = "; ".join(str(i) for i in self.issues)
+        self.message = f"The webhook endpoint is not valid: {listed}"
+        self.remedy = "Correct each field named above; nothing was registered or changed."
 
 
 class UnknownConnector(InputError):

@@ -83,6 +83,7 @@ def problem_response(body: Mapping[str, Any], headers: Mapping[str, str] | None 
 _LIST_ROUTES = {
     "account": "Check the account id (X-Account-Id); list yours with GET /v1/accounts.",
     "link_session": "Check the id; list yours with GET /v1/link-sessions.",
+    "webhook_endpoint": "Check the id; list yours with GET /v1/webhook-endpoints.",
 }
 """How an API caller finds valid ids, by the kind a NotFound names."""
 

@@ -36,6 +36,9 @@ __all__ = [
     "records",
     "sync_runs",
     "sync_state",
+    "webhook_attempts",
+    "webhook_deliveries",
+    "webhook_endpoints",
 ]
 
 metadata = MetaData(
@@ -179,4 +182,56 @@ link_sessions = Table(
     Column("expires_at", UTCDateTime(), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("completed_at", UTCDateTime(), nullable=True),
+)
+
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("customer_id", String(40), ForeignKey("customers.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("event_types", Text, nullable=True),  # a JSON list; null: every type
+    Column("account_ids", Text, nullable=True),  # a JSON list; null: every account of the customer
+    Column("secrets", Text, nullable=False),  # sealed: the signing secret, and the previous one in its grace
+    Column("previous_until", UTCDateTime(), nullable=True),
+    Column("enabled", Boolean, nullable=False),
+    Column("disabled_reason", Text, nullable=True),
+    Column("after_seq", BigInteger, nullable=False),  # events up to this seq are queued for this endpoint
+    Column("failing_since", UTCDateTime(), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("seq", Sequence64, primary_key=True, autoincrement=True),
+    Column("endpoint_id", String(40), ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), nullable=False),
+    Column("event_seq", BigInteger, nullable=False),
+    Column("event_id", String(40), nullable=False),
+    Column("account_id", String(40), nullable=False),
+    Column("state", String(12), nullable=False),  # pending, delivered, failed
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UTCDateTime(), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("finished_at", UTCDateTime(), nullable=True),
+    Index(None, "endpoint_id", "account_id", "state", "seq"),
+    Index(None, "state", "next_attempt_at"),
+)
+
+webhook_attempts = Table(
+    "webhook_attempts",
+    metadata,
+    Column("id", Sequence64, primary_key=True, autoincrement=True),
+    Column(
+        "delivery_seq",
+        BigInteger,
+        ForeignKey("webhook_deliveries.seq", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("status", Integer, nullable=True),
+    Column("latency_ms", Integer, nullable=False),
+    Column("response", Text, nullable=True),  # the first characters of the answer's body
+    Column("error", Text, nullable=True),
 )
