@@ -13,10 +13,20 @@ EVENT_TYPES = frozenset(
     {
         "account.linked",
         "account.synced",
+        "account.needs_attention",
+        "account.deleted",
+        "sync.failed",
         "employee.created",
-        "employee.deleted",
         "employee.updated",
         "employee.terminated",
+        "employee.deleted",
+        "employment.created",
+        "employment.updated",
+        "employment.deleted",
+        "time_off_balance.created",
+        "time_off_balance.updated",
+        "time_off_balance.deleted",
+        "webhook_endpoint.disabled",
     }
 )
 """Every event type the hub emits."""
