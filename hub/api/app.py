@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
 from hub.api.background import BackgroundSyncs
+from hub.api.operation_ids import operation_id_of_route
 from hub.api.problems import install_problem_handlers
 from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
 from hub.hub import Hub
@@ -83,6 +84,7 @@ def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None)
         summary="The unified HRIS hub's HTTP API.",
         description=DESCRIPTION,
         openapi_tags=TAGS,
+        generate_unique_id_function=operation_id_of_route,
         lifespan=lifespan,
     )
     app.state.hub = served

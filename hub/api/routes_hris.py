@@ -216,7 +216,6 @@ def _add_routes(segment: str, resource: str) -> None:
         list_records,
         methods=["GET"],
         name=f"list_{resource}",
-        operation_id=f"list_{resource}",
         summary=f"List {label}",
         response_model=page_model(model),
         responses=_ERRORS,
@@ -226,7 +225,6 @@ def _add_routes(segment: str, resource: str) -> None:
         get_record,
         methods=["GET"],
         name=f"get_{resource}",
-        operation_id=f"get_{resource}",
         summary=f"Get one of the {label}",
         response_model=model,
         responses=_ERRORS
