@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class GetTimeOffPolicyMode(StrEnum):
+    AUTO = "auto"
+    LIVE = "live"
+
+    def __str__(self) -> str:
+        return str(self.value)
