@@ -38,15 +38,7 @@ from .ethnicity import Ethnicity
 from .field_source import FieldSource
 from .flsa_status import FlsaStatus
 from .gender import Gender
-from .get_company_mode import GetCompanyMode
-from .get_employee_mode import GetEmployeeMode
-from .get_employment_mode import GetEmploymentMode
-from .get_group_mode import GetGroupMode
 from .get_healthz_response_gethealthz import GetHealthzResponseGethealthz
-from .get_location_mode import GetLocationMode
-from .get_time_off_balance_mode import GetTimeOffBalanceMode
-from .get_time_off_policy_mode import GetTimeOffPolicyMode
-from .get_time_off_request_mode import GetTimeOffRequestMode
 from .group import Group
 from .group_field_sources_type_0 import GroupFieldSourcesType0
 from .group_page import GroupPage
@@ -59,14 +51,6 @@ from .link_request_options_type_0 import LinkRequestOptionsType0
 from .link_session_create import LinkSessionCreate
 from .link_session_list import LinkSessionList
 from .link_session_out import LinkSessionOut
-from .list_companies_mode import ListCompaniesMode
-from .list_employees_mode import ListEmployeesMode
-from .list_employments_mode import ListEmploymentsMode
-from .list_groups_mode import ListGroupsMode
-from .list_locations_mode import ListLocationsMode
-from .list_time_off_balances_mode import ListTimeOffBalancesMode
-from .list_time_off_policies_mode import ListTimeOffPoliciesMode
-from .list_time_off_requests_mode import ListTimeOffRequestsMode
 from .location import Location
 from .location_field_sources_type_0 import LocationFieldSourcesType0
 from .location_page import LocationPage
@@ -77,6 +61,7 @@ from .pay_frequency import PayFrequency
 from .pay_period import PayPeriod
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
+from .read_mode import ReadMode
 from .record_error import RecordError
 from .run import Run
 from .run_list import RunList
@@ -144,15 +129,7 @@ __all__ = (
     "FieldSource",
     "FlsaStatus",
     "Gender",
-    "GetCompanyMode",
-    "GetEmployeeMode",
-    "GetEmploymentMode",
-    "GetGroupMode",
     "GetHealthzResponseGethealthz",
-    "GetLocationMode",
-    "GetTimeOffBalanceMode",
-    "GetTimeOffPolicyMode",
-    "GetTimeOffRequestMode",
     "Group",
     "GroupFieldSourcesType0",
     "GroupPage",
@@ -165,14 +142,6 @@ __all__ = (
     "LinkSessionCreate",
     "LinkSessionList",
     "LinkSessionOut",
-    "ListCompaniesMode",
-    "ListEmployeesMode",
-    "ListEmploymentsMode",
-    "ListGroupsMode",
-    "ListLocationsMode",
-    "ListTimeOffBalancesMode",
-    "ListTimeOffPoliciesMode",
-    "ListTimeOffRequestsMode",
     "Location",
     "LocationFieldSourcesType0",
     "LocationPage",
@@ -183,6 +152,7 @@ __all__ = (
     "PayPeriod",
     "Problem",
     "ProblemErrorsType0Item",
+    "ReadMode",
     "RecordError",
     "Run",
     "RunList",

@@ -7,8 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.employment import Employment
-from ...models.get_employment_mode import GetEmploymentMode
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...types import UNSET, Response, Unset
 
 
@@ -17,7 +17,7 @@ def _get_kwargs(
     *,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetEmploymentMode | Unset = GetEmploymentMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -113,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetEmploymentMode | Unset = GetEmploymentMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Employment | Problem]:
     """Get one of the employments
@@ -128,8 +128,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetEmploymentMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetEmploymentMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -161,7 +161,7 @@ def sync(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetEmploymentMode | Unset = GetEmploymentMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Employment | Problem | None:
     """Get one of the employments
@@ -176,8 +176,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetEmploymentMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetEmploymentMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -204,7 +204,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetEmploymentMode | Unset = GetEmploymentMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Employment | Problem]:
     """Get one of the employments
@@ -219,8 +219,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetEmploymentMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetEmploymentMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -250,7 +250,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetEmploymentMode | Unset = GetEmploymentMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Employment | Problem | None:
     """Get one of the employments
@@ -265,8 +265,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetEmploymentMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetEmploymentMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

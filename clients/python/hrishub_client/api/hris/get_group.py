@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_group_mode import GetGroupMode
 from ...models.group import Group
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...types import UNSET, Response, Unset
 
 
@@ -17,7 +17,7 @@ def _get_kwargs(
     *,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetGroupMode | Unset = GetGroupMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -111,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetGroupMode | Unset = GetGroupMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Group | Problem]:
     """Get one of the groups
@@ -126,8 +126,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetGroupMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: GetGroupMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -159,7 +159,7 @@ def sync(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetGroupMode | Unset = GetGroupMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Group | Problem | None:
     """Get one of the groups
@@ -174,8 +174,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetGroupMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: GetGroupMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetGroupMode | Unset = GetGroupMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Group | Problem]:
     """Get one of the groups
@@ -217,8 +217,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetGroupMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: GetGroupMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -248,7 +248,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetGroupMode | Unset = GetGroupMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Group | Problem | None:
     """Get one of the groups
@@ -263,8 +263,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetGroupMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: GetGroupMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_time_off_request_mode import GetTimeOffRequestMode
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...models.time_off_request import TimeOffRequest
 from ...types import UNSET, Response, Unset
 
@@ -17,7 +17,7 @@ def _get_kwargs(
     *,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetTimeOffRequestMode | Unset = GetTimeOffRequestMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -115,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetTimeOffRequestMode | Unset = GetTimeOffRequestMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffRequest]:
     """Get one of the time off requests
@@ -130,8 +130,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetTimeOffRequestMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetTimeOffRequestMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -163,7 +163,7 @@ def sync(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetTimeOffRequestMode | Unset = GetTimeOffRequestMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffRequest | None:
     """Get one of the time off requests
@@ -178,8 +178,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetTimeOffRequestMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetTimeOffRequestMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetTimeOffRequestMode | Unset = GetTimeOffRequestMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffRequest]:
     """Get one of the time off requests
@@ -221,8 +221,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetTimeOffRequestMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetTimeOffRequestMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -252,7 +252,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: GetTimeOffRequestMode | Unset = GetTimeOffRequestMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffRequest | None:
     """Get one of the time off requests
@@ -267,8 +267,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (GetTimeOffRequestMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: GetTimeOffRequestMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

@@ -7,8 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.group_page import GroupPage
-from ...models.list_groups_mode import ListGroupsMode
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +19,7 @@ def _get_kwargs(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListGroupsMode | Unset = ListGroupsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -126,7 +126,7 @@ def sync_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListGroupsMode | Unset = ListGroupsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[GroupPage | Problem]:
     """List groups
@@ -145,8 +145,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListGroupsMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: ListGroupsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -182,7 +182,7 @@ def sync(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListGroupsMode | Unset = ListGroupsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> GroupPage | Problem | None:
     """List groups
@@ -201,8 +201,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListGroupsMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: ListGroupsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -233,7 +233,7 @@ async def asyncio_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListGroupsMode | Unset = ListGroupsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[GroupPage | Problem]:
     """List groups
@@ -252,8 +252,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListGroupsMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: ListGroupsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -287,7 +287,7 @@ async def asyncio(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListGroupsMode | Unset = ListGroupsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> GroupPage | Problem | None:
     """List groups
@@ -306,8 +306,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListGroupsMode | Unset): `auto`: the store once synced, else the provider; `live`:
-            always the provider. Default: ListGroupsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_locations_mode import ListLocationsMode
 from ...models.location_page import LocationPage
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +19,7 @@ def _get_kwargs(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListLocationsMode | Unset = ListLocationsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -128,7 +128,7 @@ def sync_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListLocationsMode | Unset = ListLocationsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[LocationPage | Problem]:
     """List locations
@@ -147,8 +147,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListLocationsMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListLocationsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -184,7 +184,7 @@ def sync(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListLocationsMode | Unset = ListLocationsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> LocationPage | Problem | None:
     """List locations
@@ -203,8 +203,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListLocationsMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListLocationsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -235,7 +235,7 @@ async def asyncio_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListLocationsMode | Unset = ListLocationsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[LocationPage | Problem]:
     """List locations
@@ -254,8 +254,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListLocationsMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListLocationsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -289,7 +289,7 @@ async def asyncio(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListLocationsMode | Unset = ListLocationsMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> LocationPage | Problem | None:
     """List locations
@@ -308,8 +308,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListLocationsMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListLocationsMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

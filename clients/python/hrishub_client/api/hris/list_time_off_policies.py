@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_time_off_policies_mode import ListTimeOffPoliciesMode
 from ...models.problem import Problem
+from ...models.read_mode import ReadMode
 from ...models.time_off_policy_page import TimeOffPolicyPage
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +19,7 @@ def _get_kwargs(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListTimeOffPoliciesMode | Unset = ListTimeOffPoliciesMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -130,7 +130,7 @@ def sync_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListTimeOffPoliciesMode | Unset = ListTimeOffPoliciesMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffPolicyPage]:
     """List time off policies
@@ -149,8 +149,8 @@ def sync_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListTimeOffPoliciesMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListTimeOffPoliciesMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -186,7 +186,7 @@ def sync(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListTimeOffPoliciesMode | Unset = ListTimeOffPoliciesMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffPolicyPage | None:
     """List time off policies
@@ -205,8 +205,8 @@ def sync(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListTimeOffPoliciesMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListTimeOffPoliciesMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -237,7 +237,7 @@ async def asyncio_detailed(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListTimeOffPoliciesMode | Unset = ListTimeOffPoliciesMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffPolicyPage]:
     """List time off policies
@@ -256,8 +256,8 @@ async def asyncio_detailed(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListTimeOffPoliciesMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListTimeOffPoliciesMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -291,7 +291,7 @@ async def asyncio(
     modified_after: datetime.datetime | None | Unset = UNSET,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
-    mode: ListTimeOffPoliciesMode | Unset = ListTimeOffPoliciesMode.AUTO,
+    mode: ReadMode | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffPolicyPage | None:
     """List time off policies
@@ -310,8 +310,8 @@ async def asyncio(
             Default: False.
         include_sources (bool | Unset): Add `field_sources`: each field's provider API name, label
             and raw value. Default: False.
-        mode (ListTimeOffPoliciesMode | Unset): `auto`: the store once synced, else the provider;
-            `live`: always the provider. Default: ListTimeOffPoliciesMode.AUTO.
+        mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
+            provider; `live`, the provider.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListEmploymentsMode(StrEnum):
+class ReadMode(StrEnum):
     AUTO = "auto"
     LIVE = "live"
 

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class GetEmployeeMode(StrEnum):
-    AUTO = "auto"
-    LIVE = "live"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class GetEmploymentMode(StrEnum):
-    AUTO = "auto"
-    LIVE = "live"
-
-    def __str__(self) -> str:
-        return str(self.value)
