@@ -9,11 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hub.api.document import openapi_document, openapi_json
-from hub.api.operation_ids import operation_id, singular
+from hub.api.operation_ids import operation_id, operation_id_of_route, singular
 
 COMMITTED = Path(__file__).resolve().parents[3] / "docs" / "openapi.json"
 REFRESH = "Run `hrishub docs` (it writes docs/openapi.json) and commit the result."
@@ -92,10 +93,27 @@ PATHS = st.lists(
 
 
 @given(method=st.sampled_from(["GET", "POST", "PUT", "PATCH", "DELETE"]), parts=PATHS)
-def test_any_path_gets_a_camel_case_identifier(method, parts):
-    name = operation_id(method, "/" + "/".join(parts))
+def test_any_path_gets_a_camel_case_identifier_but_a_post_to_an_item(method, parts):
+    path = "/" + "/".join(parts)
+    if method == "POST" and parts[-1].startswith("{"):
+        with pytest.raises(ValueError, match=r"no verb for POST on an item"):
+            operation_id(method, path)
+        return
+    name = operation_id(method, path)
     assert re.fullmatch(r"[a-z]+[A-Z]?[A-Za-z0-9]*", name), name
     assert name.isidentifier()
+
+
+def test_a_route_the_rule_cannot_name_is_refused_as_it_is_declared():
+    app = FastAPI(generate_unique_id_function=operation_id_of_route)
+    with pytest.raises(ValueError, match=r"POST /v1/things/\{thing_id\}: no verb"):
+
+        @app.post("/v1/things/{thing_id}")
+        def upsert_thing(thing_id: str) -> None:
+            """Not nameable: POST on an item."""
+
+    with pytest.raises(ValueError, match="declare one method per route"):
+        app.add_api_route("/v1/things", lambda: None, methods=["GET", "POST"])
 
 
 def test_a_path_without_a_resource_is_refused():
