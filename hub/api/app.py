@@ -10,6 +10,8 @@ from fastapi import FastAPI
 
 from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs, routes_webhooks
 from hub.api.background import BackgroundSyncs
+from hub.api.docs_page import install_docs_page
+from hub.api.operation_ids import operation_id_of_route
 from hub.api.problems import install_problem_handlers
 from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
 from hub.api.webhook_docs import document_webhooks
@@ -112,7 +114,10 @@ def create_app(
         summary="The unified HRIS hub's HTTP API.",
         description=DESCRIPTION,
         openapi_tags=TAGS,
+        generate_unique_id_function=operation_id_of_route,
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_docs_page, never from a CDN
+        redoc_url=None,
     )
     app.state.hub = served
     app.state.syncs = syncs
@@ -133,6 +138,7 @@ def create_app(
     app.include_router(linkpage.router)
     LinkTokenFilter.install()
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
+    install_docs_page(app)
 
     @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
     def healthz() -> dict[str, str]:
