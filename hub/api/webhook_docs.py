@@ -39,6 +39,12 @@ EVENT_DESCRIPTIONS["employee.terminated"] = (
 )
 
 
+def _operation_id(event_type: str) -> str:
+    """``employee.updated`` → ``employeeUpdatedWebhook``: the routes' camelCase, one per event type."""
+    words = event_type.replace(".", "_").split("_")
+    return words[0] + "".join(w.capitalize() for w in words[1:]) + "Webhook"
+
+
 def document_webhooks(app: FastAPI) -> None:
     """Describe every event type as a webhook of the OpenAPI document (its body: the payload)."""
     missing = EVENT_TYPES - set(EVENT_DESCRIPTIONS)
@@ -57,5 +63,5 @@ def document_webhooks(app: FastAPI) -> None:
             description=EVENT_DESCRIPTIONS[event_type]
             + "\n\nHeaders: `webhook-id` (the event id, the same on every retry), `webhook-timestamp`, "
             "`webhook-signature` (Standard Webhooks; verify with your endpoint's secret).",
-            operation_id=f"webhook_{event_type.replace('.', '_')}",
+            operation_id=_operation_id(event_type),
         )
