@@ -214,6 +214,7 @@ webhook_deliveries = Table(
     Column("state", String(12), nullable=False),  # pending, delivered, failed
     Column("attempts", Integer, nullable=False),
     Column("next_attempt_at", UTCDateTime(), nullable=True),
+    Column("claimed_by", String(20), nullable=True),  # the dispatcher sending it now, until next_attempt_at
     Column("created_at", UTCDateTime(), nullable=False),
     Column("finished_at", UTCDateTime(), nullable=True),
     Index(None, "endpoint_id", "account_id", "state", "seq"),

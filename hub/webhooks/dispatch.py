@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from hub.store import Store
 from hub.store import tables as t
 from hub.store.clock import utcnow
 from hub.store.events import new_event_id
-from hub.webhooks.addresses import DestinationPolicy, Resolver
+from hub.webhooks.addresses import Destination, DestinationPolicy, Resolver
 from hub.webhooks.endpoints import WebhookEndpoints
 from hub.webhooks.feed import prune_events
 from hub.webhooks.payloads import event_body
@@ -71,6 +72,9 @@ EXCERPT = 1000
 
 USER_AGENT = "hrishub-webhooks/1"
 
+LINE_CHUNK = 50
+"""How many deliveries of one line a dispatcher claims at once (sent one after another, in order)."""
+
 
 def sign(secrets: Sequence[str], msg_id: str, at: datetime, body: bytes) -> str:
     """The ``webhook-signature`` header: one ``v1,`` signature per secret, space-separated."""
@@ -100,6 +104,16 @@ class _Claimed:
     url: str
     attempts: int
     event: Any
+
+
+@dataclass(frozen=True)
+class _Line:
+    """Deliveries of one (endpoint, account), consecutive from the oldest pending, claimed by ``token``."""
+
+    endpoint_id: str
+    url: str
+    token: str
+    deliveries: list[_Claimed]
 
 
 class WebhookDispatcher:
@@ -194,9 +208,14 @@ class WebhookDispatcher:
 
     # -- sending -----------------------------------------------------------------------------------
 
-    def _claim_due(self, limit: int) -> list[_Claimed]:
-        """The oldest pending delivery of each (endpoint, account) line that is due, claimed."""
-        d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
+    def _claim_lines(self, max_lines: int, per_line: int) -> list[_Line]:
+        """Due lines, each with up to ``per_line`` of its oldest pending deliveries, claimed in order.
+
+        A line is the deliveries of one (endpoint, account); its head is its oldest pending one, and
+        only a due head makes the line due. The deliveries after the head are claimed with it, so a
+        line sends them one after another without asking the store in between.
+        """
+        d, w, e = t.webhook_deliveries.c, t.webhook_endpoints.c, t.events.c
         now = self.clock()
         heads = (
             select(func.min(d.seq))
@@ -206,45 +225,87 @@ class WebhookDispatcher:
         )
         with self.store.engine.connect() as db:
             due = db.execute(
-                select(d.seq, d.next_attempt_at, d.attempts, d.event_seq, w.id, w.customer_id, w.url)
+                select(d.seq, d.account_id, w.id, w.customer_id, w.url)
                 .join(t.webhook_endpoints, w.id == d.endpoint_id)
                 .where(d.seq.in_(heads), d.next_attempt_at <= now, w.enabled.is_(True))
                 .order_by(d.seq)
-                .limit(limit)
+                .limit(max_lines)
             ).all()
-        claimed: list[_Claimed] = []
-        for row in due:
+        lines: list[_Line] = []
+        for head in due:
+            token = secrets.token_hex(8)
             with self.store.begin() as db:
-                taken = db.execute(
-                    update(t.webhook_deliveries)
-                    .where(d.seq == row.seq, d.state == "pending", d.next_attempt_at == row.next_attempt_at)
-                    .values(next_attempt_at=now + self.claim)
+                chunk = list(
+                    db.execute(
+                        select(d.seq)
+                        .where(
+                            d.endpoint_id == head.id,
+                            d.account_id == head.account_id,
+                            d.state == "pending",
+                            d.seq >= head.seq,
+                        )
+                        .order_by(d.seq)
+                        .limit(per_line)
+                    ).scalars()
                 )
-                if taken.rowcount != 1:
-                    continue  # another dispatcher has it
-                event = db.execute(select(t.events).where(t.events.c.seq == row.event_seq)).first()
-            if event is None:  # the account was deleted with its events: nothing left to say
-                self._finish(row.seq, "failed")
-                continue
-            claimed.append(_Claimed(row.seq, row.id, row.customer_id, row.url, row.attempts, event))
-        return claimed
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.seq.in_(chunk), d.state == "pending", d.next_attempt_at <= now)
+                    .values(claimed_by=token, next_attempt_at=now + self.claim)
+                )
+                got = db.execute(
+                    select(d.seq, d.attempts, d.event_seq).where(d.claimed_by == token).order_by(d.seq)
+                ).all()
+                # Only an unbroken run from the head keeps the line's order; anything past a gap waits.
+                run = []
+                for row, expected in zip(got, chunk, strict=False):
+                    if row.seq != expected:
+                        break
+                    run.append(row)
+                if len(run) < len(got):
+                    rest = [row.seq for row in got[len(run) :]]
+                    db.execute(
+                        update(t.webhook_deliveries)
+                        .where(d.seq.in_(rest))
+                        .values(claimed_by=None, next_attempt_at=now)
+                    )
+                events = {
+                    row.seq: row
+                    for row in db.execute(select(t.events).where(e.seq.in_([r.event_seq for r in run])))
+                }
+                gone = [r.seq for r in run if r.event_seq not in events]
+                if gone:  # pruned, or deleted with its account: nothing is left to send
+                    db.execute(
+                        update(t.webhook_deliveries)
+                        .where(d.seq.in_(gone))
+                        .values(state="failed", finished_at=now, next_attempt_at=None, claimed_by=None)
+                    )
+            claimed = [
+                _Claimed(r.seq, head.id, head.customer_id, head.url, r.attempts, events[r.event_seq])
+                for r in run
+                if r.event_seq in events
+            ]
+            if claimed:
+                lines.append(_Line(head.id, head.url, token, claimed))
+        return lines
 
     def _body(self, event: Any) -> bytes:
         payload = self.store.seal.open_event(event.id, json.loads(event.payload))
         return event_body(event, payload)
 
-    async def _send(self, client: httpx.AsyncClient, delivery: _Claimed) -> Attempt:
+    async def _send(
+        self,
+        client: httpx.AsyncClient,
+        delivery: _Claimed,
+        destination: Destination,
+        signing: Sequence[str],
+    ) -> Attempt:
         started = time.perf_counter()
 
         def took() -> int:
             return round((time.perf_counter() - started) * 1000)
 
-        try:
-            destination = await asyncio.to_thread(self.policy.resolve, delivery.url, self.resolver)
-        except ValueError as exc:
-            return Attempt(None, took(), error=f"not sent: {exc}")
-        secrets = await asyncio.to_thread(self.endpoints.signing_secrets, delivery.endpoint_id)
-        body = await asyncio.to_thread(self._body, delivery.event)
+        body = self._body(delivery.event)
         at = self.clock()
         host = httpx.URL(delivery.url)
         headers = {
@@ -253,7 +314,7 @@ class WebhookDispatcher:
             "host": host.netloc.decode(),
             "webhook-id": delivery.event.id,
             "webhook-timestamp": str(int(at.timestamp())),
-            "webhook-signature": sign(secrets, delivery.event.id, at, body),
+            "webhook-signature": sign(signing, delivery.event.id, at, body),
         }
         extensions = {"sni_hostname": destination.host} if host.scheme == "https" else {}
         try:
@@ -271,45 +332,106 @@ class WebhookDispatcher:
             return Attempt(None, took(), error=f"could not connect: {type(exc).__name__}")
         return Attempt(response.status_code, took(), response=excerpt)
 
-    def _record(self, delivery: _Claimed, attempt: Attempt) -> None:
+    async def _deliver_line(
+        self, client: httpx.AsyncClient, line: _Line, signing: dict[str, list[str]]
+    ) -> tuple[int, int]:
+        """Send a line's claimed deliveries in order until one fails; record them.
+
+        Returns how many were sent and how many of those were accepted.
+        """
+        done: list[tuple[_Claimed, Attempt]] = []
+        try:
+            try:
+                destination = await asyncio.to_thread(self.policy.resolve, line.url, self.resolver)
+            except ValueError as exc:
+                done.append((line.deliveries[0], Attempt(None, 0, error=f"not sent: {exc}")))
+            else:
+                if line.endpoint_id not in signing:
+                    signing[line.endpoint_id] = await asyncio.to_thread(
+                        self.endpoints.signing_secrets, line.endpoint_id
+                    )
+                for delivery in line.deliveries:
+                    attempt = await self._send(client, delivery, destination, signing[line.endpoint_id])
+                    done.append((delivery, attempt))
+                    if not attempt.accepted:
+                        break
+        except asyncio.CancelledError:
+            # Stopping: keep what was sent, hand the rest back at once rather than when the claim ends.
+            self._record(line, done)
+            raise
+        await asyncio.to_thread(self._record, line, done)
+        return len(done), sum(1 for _, attempt in done if attempt.accepted)
+
+    def _record(self, line: _Line, done: Sequence[tuple[_Claimed, Attempt]]) -> None:
+        """Write each attempt of a line's run; release the deliveries it did not reach."""
         d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
         now = self.clock()
-        attempts = delivery.attempts + 1
         with self.store.begin() as db:
-            db.execute(
-                insert(t.webhook_attempts).values(
-                    delivery_seq=delivery.seq,
-                    at=now,
-                    status=attempt.status,
-                    latency_ms=attempt.latency_ms,
-                    response=attempt.response,
-                    error=attempt.error,
+            if done:
+                db.execute(
+                    insert(t.webhook_attempts),
+                    [
+                        {
+                            "delivery_seq": delivery.seq,
+                            "at": now,
+                            "status": attempt.status,
+                            "latency_ms": attempt.latency_ms,
+                            "response": attempt.response,
+                            "error": attempt.error,
+                        }
+                        for delivery, attempt in done
+                    ],
                 )
-            )
-            endpoint = db.execute(select(t.webhook_endpoints).where(w.id == delivery.endpoint_id)).one()
-            values: dict[str, Any] = {"attempts": attempts}
-            if attempt.accepted:
-                values.update(state="delivered", finished_at=now, next_attempt_at=None)
-                db.execute(update(t.webhook_endpoints).where(w.id == endpoint.id).values(failing_since=None))
-            elif attempt.status == 410:
-                # Gone: the receiver asks for nothing more. The delivery stays first in line, so
-                # enabling the endpoint again resumes exactly where it stopped.
-                values.update(next_attempt_at=now)
-                self._disable(db, endpoint, "the receiver answered 410 Gone", now)
-            else:
-                if attempts > len(self.schedule):
-                    values.update(state="failed", finished_at=now, next_attempt_at=None)
-                else:
-                    values.update(next_attempt_at=now + self.schedule[attempts - 1])
-                since = endpoint.failing_since or now
-                if endpoint.failing_since is None:
-                    db.execute(
-                        update(t.webhook_endpoints).where(w.id == endpoint.id).values(failing_since=now)
+            accepted = [delivery for delivery, attempt in done if attempt.accepted]
+            if accepted:
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.seq.in_([x.seq for x in accepted]))
+                    .values(
+                        state="delivered",
+                        attempts=d.attempts + 1,
+                        finished_at=now,
+                        next_attempt_at=None,
+                        claimed_by=None,
                     )
-                if now - since >= DISABLE_AFTER:
-                    days = DISABLE_AFTER.days
-                    self._disable(db, endpoint, f"no delivery accepted for {days} days", now)
-            db.execute(update(t.webhook_deliveries).where(d.seq == delivery.seq).values(values))
+                )
+                db.execute(
+                    update(t.webhook_endpoints).where(w.id == line.endpoint_id).values(failing_since=None)
+                )
+            if done and not done[-1][1].accepted:
+                self._failed(db, line.endpoint_id, *done[-1], now)
+            reached = {delivery.seq for delivery, _ in done}
+            rest = [x.seq for x in line.deliveries if x.seq not in reached]
+            if rest:
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.seq.in_(rest), d.claimed_by == line.token)
+                    .values(claimed_by=None, next_attempt_at=now)
+                )
+
+    def _failed(self, db: Any, endpoint_id: str, delivery: _Claimed, attempt: Attempt, now: datetime) -> None:
+        """A failed attempt: retry later or give up, and disable the endpoint when it must be."""
+        d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
+        endpoint = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).one()
+        attempts = delivery.attempts + 1
+        values: dict[str, Any] = {"attempts": attempts, "claimed_by": None}
+        if attempt.status == 410:
+            # Gone: the receiver asks for nothing more. The delivery stays first in line, so
+            # enabling the endpoint again resumes exactly where it stopped.
+            values.update(next_attempt_at=now)
+            self._disable(db, endpoint, "the receiver answered 410 Gone", now)
+        else:
+            if attempts > len(self.schedule):
+                values.update(state="failed", finished_at=now, next_attempt_at=None)
+            else:
+                values.update(next_attempt_at=now + self.schedule[attempts - 1])
+            since = endpoint.failing_since or now
+            if endpoint.failing_since is None:
+                failing = update(t.webhook_endpoints).where(w.id == endpoint.id)
+                db.execute(failing.values(failing_since=now))
+            if now - since >= DISABLE_AFTER:
+                self._disable(db, endpoint, f"no delivery accepted for {DISABLE_AFTER.days} days", now)
+        db.execute(update(t.webhook_deliveries).where(d.seq == delivery.seq).values(values))
 
     def _disable(self, db: Any, endpoint: Any, reason: str, now: datetime) -> None:
         w = t.webhook_endpoints.c
@@ -341,60 +463,58 @@ class WebhookDispatcher:
         )
         log.warning("webhook endpoint %s disabled: %s", endpoint.id, reason)
 
-    def _release(self, seq: int) -> None:
+    def _release_lines(self, lines: Sequence[_Line]) -> None:
         d = t.webhook_deliveries.c
         with self.store.begin() as db:
-            db.execute(
-                update(t.webhook_deliveries)
-                .where(d.seq == seq, d.state == "pending")
-                .values(next_attempt_at=self.clock())
-            )
-
-    def _finish(self, seq: int, state: str) -> None:
-        with self.store.begin() as db:
-            db.execute(
-                update(t.webhook_deliveries)
-                .where(t.webhook_deliveries.c.seq == seq)
-                .values(state=state, finished_at=self.clock(), next_attempt_at=None)
-            )
+            for line in lines:
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.claimed_by == line.token, d.state == "pending")
+                    .values(claimed_by=None, next_attempt_at=self.clock())
+                )
 
     # -- the loop ----------------------------------------------------------------------------------
 
     async def deliver_due(self) -> int:
-        """Queue new events, then send every delivery that is due, line after line; how many were sent."""
+        """Queue new events, then send every delivery that is due, line by line; how many were sent.
+
+        Lines go in parallel (up to ``concurrency``); within a line one delivery at a time, in order,
+        stopping at the first that fails (it waits for its retry, and the line with it).
+        """
         await asyncio.to_thread(self.enqueue)
         sent = 0
+        signing: dict[str, list[str]] = {}
         limits = httpx.Limits(max_connections=self.concurrency)
         gate = asyncio.Semaphore(self.concurrency)
         async with httpx.AsyncClient(
             transport=self.transport, timeout=self.timeout, follow_redirects=False, limits=limits
         ) as client:
 
-            async def one(delivery: _Claimed) -> bool:
-                try:
-                    async with gate:
-                        attempt = await self._send(client, delivery)
-                except asyncio.CancelledError:
-                    # Stopping: hand the delivery back at once rather than when its claim runs out.
-                    self._release(delivery.seq)
-                    raise
-                await asyncio.to_thread(self._record, delivery, attempt)
-                return attempt.accepted
+            async def one(line: _Line) -> tuple[int, int]:
+                async with gate:
+                    return await self._deliver_line(client, line, signing)
 
             while True:
-                claiming = asyncio.ensure_future(asyncio.to_thread(self._claim_due, self.concurrency * 4))
+                claiming = asyncio.ensure_future(
+                    asyncio.to_thread(self._claim_lines, self.concurrency * 4, LINE_CHUNK)
+                )
                 try:
-                    batch = await asyncio.shield(claiming)
+                    lines = await asyncio.shield(claiming)
                 except asyncio.CancelledError:
                     # Stopping while claims were being written: hand back whatever was claimed.
-                    for delivery in await claiming:
-                        self._release(delivery.seq)
+                    self._release_lines(await claiming)
                     raise
-                if not batch:
+                if not lines:
                     return sent
-                results = await asyncio.gather(*(one(item) for item in batch))
-                sent += len(results)
-                if not any(results):
+                tasks = [asyncio.ensure_future(one(line)) for line in lines]
+                try:
+                    counts = await asyncio.gather(*tasks)
+                except asyncio.CancelledError:
+                    await asyncio.gather(*tasks, return_exceptions=True)
+                    self._release_lines(lines)
+                    raise
+                sent += sum(n for n, _ in counts)
+                if not any(accepted for _, accepted in counts):
                     return sent  # everything due failed: the next ones wait for their retry time
 
     async def run(self) -> None:

@@ -60,6 +60,7 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", UTCDateTime(timezone=True), nullable=True),
+        sa.Column("claimed_by", sa.String(length=20), nullable=True),
         sa.Column("created_at", UTCDateTime(timezone=True), nullable=False),
         sa.Column("finished_at", UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
