@@ -117,9 +117,10 @@ class Run(RunSummary):
 
 
 class RunList(BaseModel):
-    """Sync runs, newest first."""
+    """One page of sync runs, newest first; `next_cursor` is null on the last page."""
 
     results: list[Run]
+    next_cursor: str | None = None
 
 
 class AccountOut(BaseModel):
