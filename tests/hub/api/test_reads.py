@@ -281,7 +281,7 @@ def test_the_python_api_takes_the_same_filters_and_expansions(world, synced):
         assert [g.id for g in page.expanded[employee.id]["groups"]] == list(employee.group_ids or ())
     as_json = employees.list_json(page_size=5, expand="company").results
     assert all(e["company"]["id"] == e["company_id"] for e in as_json)
-    with pytest.raises(InputError, match="employment_status 'FOO'.*ACTIVE"):
+    with pytest.raises(InputError, match=r"employment_status 'FOO'.*ACTIVE"):
         employees.list(employment_status="FOO")
     with pytest.raises(InputError, match="cannot be filtered by 'colour'"):
         employees.list(colour="red")
