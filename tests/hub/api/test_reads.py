@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 
 from hub.errors import InputError
@@ -339,3 +341,53 @@ def test_modified_after_means_the_hubs_clock_in_store_and_live_reads(make_world)
     # The provider's clock plays no part: its change times of the old records are long past.
     old = min(e["remote_modified_at"] for e in _all(client, account["id"]))
     assert ids(modified_after=old) == ids(mode="live", modified_after=old) == ids()
+
+
+@st.composite
+def _filters(draw, everyone):
+    """Some employee filters, each with a value some employee has or an arbitrary text."""
+    chosen = draw(st.sets(st.sampled_from(EVERY_FILTER), min_size=1, max_size=3))
+    params = {}
+    for name in sorted(chosen):
+        if name == "employment_status":
+            values = st.sampled_from(["ACTIVE", "PENDING", "LEAVE", "INACTIVE"])
+        else:
+            held = (
+                sorted({g for e in everyone for g in (e["group_ids"] or ())})
+                if name == "group_id"
+                else sorted({e[name] for e in everyone if e[name]})
+            )
+            anything = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12)
+            values = st.sampled_from(held) | st.sampled_from(held).map(str.upper) | anything
+        params[name] = draw(values)
+    return params
+
+
+def _ascii_lower(text):
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
+
+
+def _python_keeps(params, employee):
+    for name, value in params.items():
+        if name == "group_id":
+            if value not in (employee["group_ids"] or ()):
+                return False
+        elif name == "work_email":
+            if _ascii_lower(employee["work_email"] or "") != _ascii_lower(value):
+                return False
+        elif employee[name] != value:
+            return False
+    return True
+
+
+def test_any_filters_keep_what_a_client_would_keep(synced):
+    client, account = synced
+    everyone = _all(client, account["id"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(params=_filters(everyone))
+    def check(params):
+        expected = [e["id"] for e in everyone if _python_keeps(params, e)]
+        assert [e["id"] for e in _all(client, account["id"], **params)] == expected
+
+    check()
