@@ -175,7 +175,8 @@ def expand_of(resource: str) -> Callable[..., Any]:
     return expand if possible else nothing
 
 
-_QUERY_NAMES: dict[int, frozenset[str]] = {}
+_QUERY_NAMES: dict[str, frozenset[str]] = {}
+"""Each route's query members by route name, worked out on its first request."""
 
 
 def _query_names(dependant: Any) -> set[str]:
@@ -192,10 +193,11 @@ async def known_query(request: Request) -> None:
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    names = _QUERY_NAMES.get(id(route))
+    key = getattr(route, "name", "")
+    names = _QUERY_NAMES.get(key)
     if names is None:
         names = frozenset(_query_names(dependant))
-        _QUERY_NAMES[id(route)] = names
+        _QUERY_NAMES[key] = names
     unknown = sorted(set(request.query_params) - names)
     if unknown:
         takes = ", ".join(sorted(names))
