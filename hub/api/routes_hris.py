@@ -7,7 +7,7 @@ always from the provider (``mode=live``).
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -68,10 +68,11 @@ class ListOptions(RecordOptions):
 
 MODIFIED_AFTER = (
     "Only records that changed after this moment (ISO 8601; without an offset, UTC), by the hub's clock: "
-    "when the hub stored the change (`modified_at`), not the provider's `remote_modified_at`. The same "
-    "in live reads (`mode=live`): a record the store holds unchanged counts from its `modified_at`; one "
-    "the store holds otherwise, or not at all, is a change the hub sees now. Pass the time of your "
-    "previous poll (minus a little clock slack) and `include_deleted=true` to learn of deletions too."
+    "a record's `modified_at` is the start of the sync that stored its change (not the provider's "
+    "`remote_modified_at`). Live reads (`mode=live`) mean the same: a record the store holds unchanged "
+    "counts from its `modified_at`; one the store holds otherwise, or not at all, is a change the hub "
+    "sees now. To poll without missing a change, pass the `started_at` of the newest sync run that had "
+    "finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`."
 )
 INCLUDE_DELETED = (
     "Also list records deleted in the provider (`remote_was_deleted` true; the hub keeps their last "
@@ -299,17 +300,7 @@ def _add_routes(segment: str, resource: str) -> None:
         filters: Annotated[dict[str, Any], Depends(filter_dependency)],
         expand: Annotated[str | None, Depends(expand_dependency)],
     ) -> ListOptions:
-        return ListOptions(
-            options.include_raw,
-            options.include_sources,
-            options.mode,
-            options.cursor,
-            options.page_size,
-            options.modified_after,
-            options.include_deleted,
-            filters,
-            expand,
-        )
+        return replace(options, filters=filters, expand=expand)
 
     async def list_records(
         hub: Annotated[Hub, Depends(hub_of)],

@@ -391,3 +391,29 @@ def test_any_filters_keep_what_a_client_would_keep(synced):
         assert [e["id"] for e in _all(client, account["id"], **params)] == expected
 
     check()
+
+
+def test_polling_from_the_last_finished_runs_start_misses_no_change(make_world):
+    world = make_world(employees=25, seed=13)
+    client = world.customer()
+    account = world.link(client)
+    runs = f"/v1/accounts/{account['id']}/syncs"
+    first = world.sync(client, account["id"])
+    seen = {e["id"]: e for e in _all(client, account["id"], include_deleted="true")}
+    mark = client.get(runs, params={"page_size": 1}).json()["results"][0]
+    assert mark["id"] == first["run_id"] and mark["status"] == "succeeded"
+
+    change = world.sb.tenant.advance(hires=1, changes=2, terminations=1)
+    gone = world.sb.tenant.leaf()
+    world.sb.tenant.purge(gone["id"])
+    second = world.sync(client, account["id"], full=True)
+
+    polled = _all(client, account["id"], include_deleted="true", modified_after=mark["started_at"])
+    now = {e["id"]: e for e in _all(client, account["id"], include_deleted="true")}
+    differs = {i for i, e in now.items() if seen.get(i) != e}
+    assert {e["id"] for e in polled} == differs
+    assert {e["remote_id"] for e in polled} == set(change.employee_ids) | {gone["id"]}
+    newest = client.get(runs, params={"page_size": 1}).json()["results"][0]
+    assert newest["id"] == second["run_id"]
+    assert {e["modified_at"] for e in polled} == {newest["started_at"]}
+    assert _all(client, account["id"], include_deleted="true", modified_after=newest["started_at"]) == []
