@@ -417,3 +417,24 @@ def test_polling_from_the_last_finished_runs_start_misses_no_change(make_world):
     assert newest["id"] == second["run_id"]
     assert {e["modified_at"] for e in polled} == {newest["started_at"]}
     assert _all(client, account["id"], include_deleted="true", modified_after=newest["started_at"]) == []
+
+
+def test_expanding_a_reference_the_account_cannot_read_is_a_403_naming_the_permission(
+    make_world, assert_problem
+):
+    world = make_world(employees=10, seed=2)
+    world.sb.revoke("Read organisation")
+    client = world.customer()
+    account = world.link(client)
+    assert _all(client, account["id"])  # employees themselves are readable
+
+    for mode in ("auto", "live"):
+        answer = client.get(
+            "/v1/hris/employees",
+            params={"expand": "manager,company", "mode": mode},
+            headers={"X-Account-Id": account["id"]},
+        )
+        body = assert_problem(answer, 403, "missing-permission")
+        assert body["permissions"] == ["Read organisation"]
+    page = _get(client, "/v1/hris/employees", account["id"], expand="manager")["results"]
+    assert any(e["manager"] for e in page)
