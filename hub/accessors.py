@@ -496,8 +496,9 @@ class ModelAccessor(Generic[M]):
         ``modified_after`` keeps the records that changed after that moment by the hub's clock (their
         ``modified_at``: the start of the sync that stored the change), in both modes: a live read
         keeps the records the store holds unchanged since then, and those it holds otherwise or not
-        at all (changes the hub sees now). ``filters`` (keyword arguments, see :data:`hub.selection.FILTERS`) all
-        must hold. Records deleted in the provider are left out unless ``include_deleted``.
+        at all (changes the hub sees now). ``filters`` (keyword arguments, see
+        :data:`hub.selection.FILTERS`) all must hold. Records deleted in the provider are left out
+        unless ``include_deleted``.
         ``expand`` (``"manager,groups"`` or a list of names, see :data:`hub.selection.EXPANSIONS`)
         reads the referenced records too: :attr:`Page.expanded` holds them.
         """
