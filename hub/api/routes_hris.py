@@ -126,7 +126,7 @@ async def list_options(
 
 
 def _filter_type(spec: FilterSpec) -> Any:
-    return Literal[spec.choices] if spec.choices else str  # type: ignore[valid-type]
+    return Literal[spec.choices] if spec.choices else str
 
 
 def filters_of(resource: str) -> Callable[..., Any]:

@@ -235,7 +235,7 @@ def expanded_model(model: type[BaseModel], expansions: Mapping[str, Expansion]) 
                 + ". Absent otherwise.",
             ),
         )
-    return create_model(  # type: ignore[call-overload,no-any-return]
+    return create_model(
         f"{model.__name__}Listed",
         __base__=model,
         __doc__=f"{model.__doc__}\n\nIn a list, with the references `expand` asked for.",

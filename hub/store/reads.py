@@ -152,7 +152,7 @@ def json_member(dialect: str, column: Any, name: str) -> ColumnElement[Any]:
     return func.json_extract(column, f"$.{name}")
 
 
-def _test(dialect: str, spec: FilterSpec, value: Any) -> ColumnElement[bool]:
+def _test(dialect: str, spec: FilterSpec, value: Any) -> Any:
     """The SQL condition of one filter, its value bound as ``value``."""
     r = t.records.c
     if spec.field == "remote_id":
@@ -160,7 +160,7 @@ def _test(dialect: str, spec: FilterSpec, value: Any) -> ColumnElement[bool]:
     if spec.member:
         if dialect == "postgresql":
             held = cast(r.data, JSONB).op("->")(spec.field)
-            return held.op("@>")(func.jsonb_build_array(value))  # type: ignore[no-any-return]
+            return held.op("@>")(func.jsonb_build_array(value))
         # One row per list element, read by SQLite's json_each for this record only.
         each = func.json_each(r.data, f"$.{spec.field}").table_valued("value")
         return exists(select(literal_column("1")).select_from(each).where(each.c.value == value))
