@@ -1,13 +1,13 @@
-"""Filtered and expanded reads of 50,000 stored employees in a SQLite file: done by the database, quickly.
+"""Filtered and expanded reads of stored employees in a SQLite file: done by the database.
 
 The filters are SQL on the stored JSON, tested while SQLite walks the account's records by the
 ``(account_id, model, seq)`` index: nothing the filters reject is handed to Python, and a page's
-references are read in one query per 500 ids.
+references are read in one query per 500 ids. How fast that is at 50,000 employees is measured by
+``bench/filtered_reads.py``, not here.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -20,10 +20,8 @@ from hub.store import tables as t
 from hub.store.reads import _page_statement, record_page, records_by_field, records_by_id
 from unified_models import Employee
 
-EMPLOYEES = 50_000
+EMPLOYEES = 3_000
 ACCOUNT = "acct_big"
-BOUND = 1.5
-"""Seconds a filtered page may take here (it takes well under 0.2 s on a laptop); the machine is shared."""
 
 
 def _employee(n: int) -> str:
@@ -89,30 +87,30 @@ def store(tmp_path_factory) -> Iterator[Store]:
     store.close()
 
 
-def _timed(store: Store, **filters: str) -> tuple[list, float]:
+def _filtered(store: Store, **filters: str) -> list:
     specs = FILTERS["employees"]
     chosen = [(specs[name], specs[name].normalise(value)) for name, value in filters.items()]
-    started = time.perf_counter()
-    rows = record_page(store, ACCOUNT, "Employee", limit=101, include_deleted=False, filters=chosen)
-    return rows, time.perf_counter() - started
+    return record_page(store, ACCOUNT, "Employee", limit=101, include_deleted=False, filters=chosen)
 
 
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({"work_email": "ADA.LOVELACE49998@big.example"}, ["emp-049998"]),  # the last but one: a full walk
-        ({"remote_id": "E049998"}, ["emp-049998"]),
-        ({"group_id": "team-96", "employment_status": "LEAVE"}, None),  # rare: most of the walk
+        ({"work_email": "ADA.LOVELACE2998@big.example"}, ["emp-002998"]),  # the last but one: a full walk
+        ({"remote_id": "E002998"}, ["emp-002998"]),
+        ({"group_id": "team-3", "employment_status": "LEAVE"}, ["emp-000100"]),  # one in 4850: a full walk
         ({"manager_id": "emp-000003", "company_id": "co-1"}, None),
     ],
 )
-def test_a_filtered_page_of_50000_employees_is_read_by_the_database_quickly(store, filters, expected):
-    rows, took = _timed(store, **filters)
+def test_a_filtered_page_holds_exactly_the_matching_employees(store, filters, expected):
+    rows = _filtered(store, **filters)
     if expected is not None:
         assert [r.id for r in rows] == expected
     else:
         assert rows
-    assert took < BOUND, f"{filters} took {took:.3f}s"
+        for row in rows:
+            data = Employee.model_validate_json(row.data)
+            assert data.manager_id == filters["manager_id"] and data.company_id == filters["company_id"]
 
 
 def test_the_walk_follows_the_accounts_index_not_the_whole_table(store):
@@ -147,7 +145,7 @@ def test_the_walk_follows_the_accounts_index_not_the_whole_table(store):
 
 
 def test_deleted_employees_are_left_out_by_the_database(store):
-    rows, _ = _timed(store, company_id="co-0")
+    rows = _filtered(store, company_id="co-0")
     assert rows and not any(r.deleted for r in rows)
     with_deleted = record_page(store, ACCOUNT, "Employee", limit=1000, include_deleted=True)
     assert any(r.deleted for r in with_deleted)
@@ -162,13 +160,10 @@ def test_references_of_a_page_of_1000_are_read_in_two_queries(store):
 
     event.listen(store.engine, "before_cursor_execute", count)
     try:
-        started = time.perf_counter()
         found = records_by_id(store, ACCOUNT, "Employee", ids)
         reports = records_by_field(store, ACCOUNT, "Employee", "manager_id", ["emp-000003"])
-        took = time.perf_counter() - started
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
     assert sorted(r.id for r in found) == ids
     assert reports and all(r.id.endswith("3") and not r.deleted for r in reports)
     assert len(statements) == 2 + 1
-    assert took < BOUND * 2
