@@ -159,6 +159,7 @@ def list_webhook_deliveries(
 )
 def redeliver(endpoint_id: str, body: Redeliver, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
     """Queue one event again (``event_id``), or every event of a time range (``since``, ``until``)."""
+    hub.webhook_endpoints.get(endpoint_id, customer_id=customer.id)
     if body.event_id is None and body.since is None:
         raise InputError(
             "Say what to send again: event_id, or since (and optionally until).",

@@ -25,6 +25,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
     cli, tiny, linked, tmp_path, json_forms
 ):
     customer = json.loads(cli("customers", "add", "Forms", "--json").stdout)["id"]
+    hook = ("webhooks", "add", "https://app.example.com/hooks", "--customer", customer, "--json")
+    endpoint = json.loads(cli(*hook).stdout)["id"]
     values = tmp_path / "again.json"
     values.write_text(json.dumps(tiny.credentials))
     runs = [
@@ -45,6 +47,10 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
             ("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t1", "--json"),
         ),
         ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
+        ("webhooks add", hook),
+        ("webhooks", ("webhooks", "--json")),
+        ("webhooks rotate-secret", ("webhooks", "rotate-secret", endpoint, "--json")),
+        ("webhooks deliveries", ("webhooks", "deliveries", endpoint, "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []

@@ -55,6 +55,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
         assert report.status == "succeeded", report.errors
         employee = hub.employees(account).list(page_size=1).results[0]
         session = hub.link_sessions.create(a.id, "ukg_pro", reference="ref-a").session
+        endpoint, _ = hub.webhook_endpoints.add(a.id, "https://app.example.com/hooks")
         app = create_app(hub, rate_limits=RateLimits(api=Rate(1_000_000), link=Rate(1_000_000)))
         try:
             yield SimpleNamespace(
@@ -66,6 +67,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]
                 account=account.id,
                 employee=employee.id,
                 session=session.id,
+                endpoint=endpoint.id,
             )
         finally:
             hub.close()
@@ -172,6 +174,7 @@ def concrete(path: str, world: SimpleNamespace) -> str:
         "record_id": world.employee,
         "run_id": "run_unknown",
         "session_id": world.session,
+        "endpoint_id": world.endpoint,
     }
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "x"), path)
 
@@ -190,8 +193,12 @@ async def call(
         body = {"connector": "ukg_pro", "credentials": world.sb.credentials(UKG)}
     elif path.endswith("/credentials"):
         body = {"credentials": world.sb.credentials(UKG)}
+    elif method == "PATCH" and path.startswith("/v1/webhook-endpoints"):
+        body = {"enabled": True}
     elif method == "PATCH":
         body = {"options": {}}
+    elif path.endswith("/redeliver"):
+        body = {"event_id": "evt_unknown"}
     elif method == "POST":
         body = {}
     return await client.request(method, concrete(path, world), headers=headers, json=body)
@@ -247,9 +254,10 @@ async def test_customer_b_reaches_a_s_account_on_no_route(world):
         for method, path, op in secured_routes(world.app)
         if "{account_id}" in path
         or "{session_id}" in path
+        or "{endpoint_id}" in path
         or any(p["name"] == "X-Account-Id" for p in op.get("parameters", []))
     ]
-    assert len(routes) >= 22  # every accounts, link sessions, syncs and hris route
+    assert len(routes) >= 28  # every accounts, link sessions, syncs, hris and webhook endpoint route
     async with client_for(world) as client:
         own = {"Authorization": f"Bearer {world.key_a}", "X-Account-Id": world.account}
         assert (await client.get(f"/v1/hris/employees/{world.employee}", headers=own)).status_code == 200
@@ -291,7 +299,8 @@ HOSTILE_BODIES = {
 @pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
 async def test_hostile_json_bodies_get_4xx_problems_on_every_route_that_reads_a_body(world, body):
     routes = [(m, p) for m, p, op in secured_routes(world.app) if "requestBody" in op]
-    assert len(routes) == 5  # link session, link, rotate credentials, options, sync
+    # link session, link, rotate credentials, options, sync; webhook endpoint, its change, redeliver
+    assert len(routes) == 8
     headers = {"Authorization": f"Bearer {world.key_a}", "Content-Type": "application/json"}
     async with client_for(world) as client:
         for method, path in routes:
