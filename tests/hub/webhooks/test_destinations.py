@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 
+from hub.store import tables as t
 from hub.webhooks.addresses import DestinationPolicy
-from tests.hub.webhooks.conftest import PUBLIC, RECEIVER, WebhookWorld
+from tests.hub.webhooks.conftest import OTHER, PUBLIC, RECEIVER, WebhookWorld
 
 REFUSED = {
     "metadata service": ["169.254.169.254"],
@@ -88,3 +90,19 @@ def test_the_request_goes_to_the_checked_address_with_the_original_host(world: W
     assert request.headers["host"] == f"{RECEIVER}:8443"
     assert request.extensions["sni_hostname"] == RECEIVER  # TLS still checks the name's certificate
     assert world.dns.lookups == [(RECEIVER, 8443)]
+
+
+def test_a_stored_url_no_request_can_be_made_to_fails_its_delivery_and_no_other(world: WebhookWorld):
+    """A URL registered before the hub refused control characters is an attempt error, not a crash."""
+    account = world.link()
+    broken, _ = world.add()
+    world.add(f"https://{OTHER}/hooks")
+    with world.hub.store.begin() as db:
+        w = t.webhook_endpoints.c
+        db.execute(update(t.webhook_endpoints).where(w.id == broken).values(url=f"https://{RECEIVER}/\nx"))
+    event_id = world.event(account)
+    world.deliver()
+
+    assert world.receiver.ids(OTHER) == [event_id] and world.receiver.ids(RECEIVER) == []
+    (attempt,) = world.deliveries(broken)[0]["attempts"]
+    assert attempt["error"].startswith("not sent:") and "control characters" in attempt["error"]
