@@ -136,18 +136,18 @@ class WebhookDispatcher:
     # -- queueing ----------------------------------------------------------------------------------
 
     def enqueue(self) -> int:
-        """Queue a delivery per new event and enabled endpoint that wants it; how many were queued."""
-        queued = 0
-        for endpoint in self.endpoints.all():
-            if endpoint.enabled:
-                queued += self._enqueue_for(endpoint.id)
-        return queued
+        """Queue a delivery per new event and endpoint that wants it; how many were queued.
+
+        A disabled endpoint's deliveries queue too (none is sent until it is enabled again), so what
+        it missed is kept, past the events' retention, and follows in order once it is enabled.
+        """
+        return sum(self._enqueue_for(endpoint.id) for endpoint in self.endpoints.all())
 
     def _enqueue_for(self, endpoint_id: str) -> int:
         e, a, w = t.events.c, t.accounts.c, t.webhook_endpoints.c
         with self.store.begin() as db:
             row = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).first()
-            if row is None or not row.enabled:
+            if row is None:
                 return 0
             last = db.execute(select(func.max(e.seq))).scalar() or 0
             if last <= row.after_seq:
