@@ -152,9 +152,7 @@ def url_issues(url: object, policy: DestinationPolicy) -> list[FieldIssue]:
     if any(char.isspace() or not char.isprintable() for char in url):
         # urlsplit drops some of them and keeps others, httpx refuses them: the URL checked here
         # would not be the one requested, or no request could be made at all.
-        return issue(
-            "holds spaces or control characters.", "Remove them (write a space in a path as %20)."
-        )
+        return issue("holds spaces or control characters.", "Remove them (write a space in a path as %20).")
     try:
         parts = urlsplit(url)
         port = parts.port  # raises on a port that is not a number

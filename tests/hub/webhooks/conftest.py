@@ -103,7 +103,7 @@ class WebhookWorld:
     clock: Clock
     dns: DNS
     receiver: Receiver
-    policy: DestinationPolicy = DestinationPolicy()
+    policy: DestinationPolicy = field(default_factory=DestinationPolicy)
 
     @property
     def endpoints(self) -> WebhookEndpoints:
@@ -131,7 +131,10 @@ class WebhookWorld:
     def link(self, customer_id: str | None = None, **options: Any) -> str:
         """Link the sandbox for the customer (or ``customer_id``); the account id."""
         account = self.hub.link(
-            "tiny_hris", self.sandbox.credentials(), customer_id=customer_id or self.customer_id, options=options
+            "tiny_hris",
+            self.sandbox.credentials(),
+            customer_id=customer_id or self.customer_id,
+            options=options,
         )
         return account.id
 

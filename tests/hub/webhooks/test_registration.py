@@ -96,7 +96,9 @@ def test_an_https_url_to_a_public_name_is_registered(world: WebhookWorld, host: 
 def test_unknown_event_types_are_refused(world: WebhookWorld):
     with pytest.raises(InvalidWebhookEndpoint) as refused:
         world.endpoints.add(
-            world.customer_id, "https://hooks.example.com/x", event_types=["employee.created", "employee.hired"]
+            world.customer_id,
+            "https://hooks.example.com/x",
+            event_types=["employee.created", "employee.hired"],
         )
     (issue,) = refused.value.issues
     assert issue.field == "event_types" and "employee.hired" in issue.message and issue.fix

@@ -22,7 +22,7 @@ def signatures(request: httpx.Request) -> list[str]:
 
 def test_a_delivery_verifies_with_the_reference_library_and_carries_the_event_id(world: WebhookWorld):
     account = world.link()
-    endpoint_id, secret = world.add()
+    _, secret = world.add()
     event_id = world.event(account)
     world.deliver()
 
