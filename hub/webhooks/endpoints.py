@@ -156,6 +156,9 @@ class WebhookEndpoints:
             issues = self._issues(db, customer_id, url=url, event_types=event_types, account_ids=account_ids)
             if issues:
                 raise InvalidWebhookEndpoint(issues)
+            known = db.execute(select(t.customers.c.id).where(t.customers.c.id == customer_id)).first()
+            if known is None:  # the CLI takes the id as typed; the API's caller always exists
+                raise NotFound(f"No customer {customer_id!r}.", remedy="Check the customer id.", what="customer")
             last = db.execute(select(func.max(t.events.c.seq))).scalar()
             db.execute(
                 t.webhook_endpoints.insert().values(

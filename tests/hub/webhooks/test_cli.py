@@ -173,3 +173,11 @@ def test_a_bad_url_exits_2_naming_url_and_the_fix(cli, outside: Outside, url: st
     assert "Give " in result.stderr and "Fix:" in result.stderr
     assert "whsec_" not in result.output
     assert listed(cli) == []
+
+
+def test_an_unknown_customer_exits_2_pointing_to_the_customer_list(cli, outside: Outside):
+    result = cli("webhooks", "add", URL, "--customer", "cus_nobody")
+    assert result.exit_code == 2, result.output
+    assert "cus_nobody" in result.stderr and "hrishub customers" in result.stderr
+    assert "Traceback" not in result.output and "whsec_" not in result.output
+    assert listed(cli) == []
