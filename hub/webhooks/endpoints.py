@@ -158,7 +158,8 @@ class WebhookEndpoints:
                 raise InvalidWebhookEndpoint(issues)
             known = db.execute(select(t.customers.c.id).where(t.customers.c.id == customer_id)).first()
             if known is None:  # the CLI takes the id as typed; the API's caller always exists
-                raise NotFound(f"No customer {customer_id!r}.", remedy="Check the customer id.", what="customer")
+                missing = f"No customer {customer_id!r}."
+                raise NotFound(missing, remedy="Check the customer id.", what="customer")
             last = db.execute(select(func.max(t.events.c.seq))).scalar()
             db.execute(
                 t.webhook_endpoints.insert().values(
