@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -426,8 +426,12 @@ class WebhookDispatcher:
         until: datetime | None = None,
         customer_id: str | None = None,
     ) -> int:
-        """Queue one event again (``event_id``), or every one recorded in ``[since, until)``; how many."""
+        """Queue one event again (``event_id``), or every one recorded in ``[since, until)``; how many.
+
+        An instant without an offset is UTC.
+        """
         endpoint = self.endpoints.get(endpoint_id, customer_id=customer_id)
+        since, until = _utc(since), _utc(until)
         e, a = t.events.c, t.accounts.c
         query = (
             select(e.seq, e.id, e.type, e.account_id)
@@ -460,6 +464,11 @@ class WebhookDispatcher:
             if rows:
                 db.execute(insert(t.webhook_deliveries), rows)
         return len(rows)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """``moment``, read as UTC when it has no offset (the store takes aware instants only)."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def _wanted(types: Sequence[str] | None, accounts: Sequence[str] | None, event: Any) -> bool:

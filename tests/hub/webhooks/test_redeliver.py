@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
+from hub.store import tables as t
 from hub.webhooks.feed import event_page
 from tests.hub.api.conftest import assert_problem
 from tests.hub.webhooks.conftest import WebhookWorld, served
@@ -76,3 +79,21 @@ def test_redeliver_over_the_api(world: WebhookWorld):
     world.clock.advance(minutes=1)  # the API queued them on the wall clock, a moment after this one
     world.deliver()
     assert world.receiver.ids().count(event_id) == 3
+
+
+def test_an_instant_without_an_offset_is_utc(world: WebhookWorld):
+    account = world.link()
+    endpoint_id, _ = world.add()
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    inside = world.event(account, at=start + timedelta(hours=1))
+    world.event(account, at=start + timedelta(hours=2))
+    naive = {
+        "since": start.replace(tzinfo=None).isoformat(),
+        "until": (start + timedelta(hours=2)).isoformat()[:19],
+    }
+    with served(world) as api:
+        answer = api.post(f"/v1/webhook-endpoints/{endpoint_id}/redeliver", json=naive)
+        assert answer.status_code == 200 and answer.json() == {"queued": 1}, answer.text
+    with world.hub.store.engine.connect() as db:
+        queued = db.execute(select(t.webhook_deliveries.c.event_id)).scalars().all()
+    assert queued == [inside]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from hub.secrets import SEALED_PREFIX
+from hub.store import tables as t
 from tests.hub.webhooks.conftest import WebhookWorld
 from unified_models import SENSITIVE_FIELDS
 
@@ -55,10 +57,6 @@ def test_with_include_sensitive_the_values_arrive_opened(world: WebhookWorld):
 def _sealed_at_rest_check(world: WebhookWorld):
     """Whatever reaches the receiver, the outbox itself keeps sensitive values sealed."""
     yield
-    from sqlalchemy import select
-
-    from hub.store import tables as t
-
     with world.hub.store.engine.connect() as db:
         stored = "\n".join(db.execute(select(t.events.c.payload)).scalars())
     assert "TN-0" not in stored
