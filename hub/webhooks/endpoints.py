@@ -210,6 +210,14 @@ class WebhookEndpoints:
                 db.execute(
                     update(t.webhook_endpoints).where(t.webhook_endpoints.c.id == endpoint_id).values(values)
                 )
+            if enabled and not current.enabled:
+                # The receiver is fixed: what waits for a retry (up to hours away) goes now, in order.
+                d, now = t.webhook_deliveries.c, utcnow()
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.endpoint_id == endpoint_id, d.state == "pending", d.next_attempt_at > now)
+                    .values(next_attempt_at=now)
+                )
         return self.get(endpoint_id)
 
     def rotate_secret(

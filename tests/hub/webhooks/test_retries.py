@@ -75,3 +75,25 @@ def test_an_endpoint_failing_for_days_is_disabled_and_the_customers_other_endpoi
     assert tries == DISABLE_AFTER.days + 1
     assert all(b["type"] != "webhook_endpoint.disabled" for b in world.receiver.bodies(RECEIVER))
     assert healthy != failing
+
+
+def test_enabling_an_endpoint_disabled_for_days_of_failure_resumes_at_once_in_order(world: WebhookWorld):
+    account = world.link()
+    endpoint_id, _ = world.add()
+    world.receiver.status = lambda request: 500
+    daily = [timedelta(days=1)] * 10
+    first = world.event(account)
+    world.deliver(schedule=daily)
+    for _ in range(DISABLE_AFTER.days):
+        world.clock.advance(days=1)
+        world.deliver(schedule=daily)
+    assert not world.endpoints.get(endpoint_id).enabled
+    later = world.event(account)
+    world.clock.advance(hours=1)
+    world.deliver(schedule=daily)
+
+    world.receiver.status = lambda request: 204  # the receiver is fixed
+    world.endpoints.update(endpoint_id, enabled=True)
+    world.deliver(schedule=daily)  # not a day later: now
+    assert world.receiver.ids()[-2:] == [first, later]
+    assert [d["state"] for d in world.deliveries(endpoint_id)] == ["delivered", "delivered"]
