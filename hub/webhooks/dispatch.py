@@ -27,6 +27,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.exc import NoResultFound
 from standardwebhooks.webhooks import Webhook
 
 from hub.store import Store
@@ -245,7 +246,10 @@ class WebhookDispatcher:
             return Attempt(None, took(), error=f"not sent: {exc}")
         at = self.clock()
         # The grace of a rotated-out secret is judged on the dispatcher's clock, like every other time.
-        secrets = await asyncio.to_thread(self.endpoints.signing_secrets, delivery.endpoint_id, at)
+        try:
+            secrets = await asyncio.to_thread(self.endpoints.signing_secrets, delivery.endpoint_id, at)
+        except NoResultFound:
+            return Attempt(None, took(), error="not sent: the endpoint was removed")
         body = await asyncio.to_thread(self._body, delivery.event)
         host = httpx.URL(delivery.url)
         headers = {
@@ -277,6 +281,9 @@ class WebhookDispatcher:
         now = self.clock()
         attempts = delivery.attempts + 1
         with self.store.begin() as db:
+            endpoint = db.execute(select(t.webhook_endpoints).where(w.id == delivery.endpoint_id)).first()
+            if endpoint is None:
+                return  # removed while this was being sent: its queue and history went with it
             db.execute(
                 insert(t.webhook_attempts).values(
                     delivery_seq=delivery.seq,
@@ -287,7 +294,6 @@ class WebhookDispatcher:
                     error=attempt.error,
                 )
             )
-            endpoint = db.execute(select(t.webhook_endpoints).where(w.id == delivery.endpoint_id)).one()
             values: dict[str, Any] = {"attempts": attempts}
             if attempt.accepted:
                 values.update(state="delivered", finished_at=now, next_attempt_at=None)
