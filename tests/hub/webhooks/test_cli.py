@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -181,3 +182,16 @@ def test_an_unknown_customer_exits_2_pointing_to_the_customer_list(cli, outside:
     assert "cus_nobody" in result.stderr and "hrishub customers" in result.stderr
     assert "Traceback" not in result.output and "whsec_" not in result.output
     assert listed(cli) == []
+
+
+def test_redeliver_a_time_range(cli, outside: Outside):
+    endpoint_id, _, _ = add(cli, outside)
+    first, second = outside.event(), outside.event()
+    outside.deliver()
+    since = (outside.clock.now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S")  # no offset: UTC
+    again = cli("webhooks", "redeliver", endpoint_id, "--since", since)
+    # the account's linking, recorded before the endpoint existed, is in the range too
+    assert again.exit_code == 0 and again.stdout.startswith("3 deliveries queued"), again.output
+    outside.deliver()
+    assert outside.receiver.ids()[:2] == outside.receiver.ids()[3:] == [first, second]
+    assert outside.receiver.bodies()[2]["type"] == "account.linked"
