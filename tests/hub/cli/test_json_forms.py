@@ -27,6 +27,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
     customer = json.loads(cli("customers", "add", "Forms", "--json").stdout)["id"]
     values = tmp_path / "again.json"
     values.write_text(json.dumps(tiny.credentials))
+    hooks = ("webhooks", "add", "https://hooks.example.com/in", "--customer", customer, "--json")
+    endpoint = json.loads(cli(*hooks).stdout)["id"]
     runs = [
         ("link", ("link", "tiny_hris", "--json-file", values, "--customer", customer, "--json")),
         ("sync", ("sync", linked, "--json")),
@@ -45,12 +47,18 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
             ("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t1", "--json"),
         ),
         ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
+        ("webhooks add", hooks),
+        ("webhooks", ("webhooks", "--json")),
+        ("webhooks rotate-secret", ("webhooks", "rotate-secret", endpoint, "--json")),
+        ("webhooks deliveries", ("webhooks", "deliveries", endpoint, "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []
     seen: set[str] = set()
     models = {"employees": "Employee"}
     for name, args in runs:
+        if name == "webhooks deliveries":  # the customer's account.linked, queued for the endpoint
+            assert cli("webhooks", "redeliver", endpoint, "--since", "2000-01-01T00:00").exit_code == 0
         result = cli(*args)
         assert result.exit_code == 0, (name, result.output)
         bodies = (
