@@ -120,8 +120,12 @@ class Redeliver(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     event_id: str | None = None
-    since: datetime | None = Field(default=None, description="From this instant (inclusive).")
-    until: datetime | None = Field(default=None, description="Up to this instant (exclusive).")
+    since: datetime | None = Field(
+        default=None, description="From this instant (inclusive; without an offset, UTC)."
+    )
+    until: datetime | None = Field(
+        default=None, description="Up to this instant (exclusive; without an offset, UTC)."
+    )
 
 
 class Redelivered(BaseModel):

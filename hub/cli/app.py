@@ -73,6 +73,7 @@ _LIST_COMMANDS = {
     "account": "Check the account id; list them with `hrishub accounts`.",
     "customer": "Check the customer id; list them with `hrishub customers`.",
     "link_session": "Check the id; list them with `hrishub link-pages list --customer cus_...`.",
+    "webhook_endpoint": "Check the endpoint id; list them with `hrishub webhooks`.",
 }
 """How a person at the command line finds valid ids, by the kind a NotFound names."""
 

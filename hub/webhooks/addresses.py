@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpx
+
 from hub.errors import FieldIssue, InvalidSetting
 
 __all__ = [
@@ -152,11 +154,18 @@ def url_issues(url: object, policy: DestinationPolicy) -> list[FieldIssue]:
         return issue("is empty.", "Give the https URL that receives the events.")
     if len(url) > 2000:
         return issue("is longer than 2000 characters.", "Give a shorter URL.")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        # urlsplit drops some of them and keeps others, httpx refuses them: the URL checked here
+        # would not be the one requested, or no request could be made at all.
+        return issue("holds spaces or control characters.", "Remove them (write a space in a path as %20).")
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a port that is not a number
-    except ValueError:
+        port = parts.port  # raises on a port that is not a number
+        httpx.URL(url)  # the client that delivers must be able to read it too (e.g. an IDN name)
+    except (ValueError, httpx.InvalidURL):
         return issue("is not a URL.", "Give a URL such as https://app.example.com/hrishub/events.")
+    if port == 0:
+        return issue("names port 0.", "Give the port the receiver listens on, or none for 443.")
     host = parts.hostname or ""
     if parts.scheme not in ("https", "http") or not host:
         return issue(

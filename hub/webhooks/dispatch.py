@@ -23,11 +23,12 @@ import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.exc import NoResultFound
 from standardwebhooks.webhooks import Webhook
 
 from hub.store import Store
@@ -150,18 +151,18 @@ class WebhookDispatcher:
     # -- queueing ----------------------------------------------------------------------------------
 
     def enqueue(self) -> int:
-        """Queue a delivery per new event and enabled endpoint that wants it; how many were queued."""
-        queued = 0
-        for endpoint in self.endpoints.all():
-            if endpoint.enabled:
-                queued += self._enqueue_for(endpoint.id)
-        return queued
+        """Queue a delivery per new event and endpoint that wants it; how many were queued.
+
+        A disabled endpoint's deliveries queue too (none is sent until it is enabled again), so what
+        it missed is kept, past the events' retention, and follows in order once it is enabled.
+        """
+        return sum(self._enqueue_for(endpoint.id) for endpoint in self.endpoints.all())
 
     def _enqueue_for(self, endpoint_id: str) -> int:
         e, a, w = t.events.c, t.accounts.c, t.webhook_endpoints.c
         with self.store.begin() as db:
             row = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).first()
-            if row is None or not row.enabled:
+            if row is None:
                 return 0
             last = db.execute(select(func.max(e.seq))).scalar() or 0
             if last <= row.after_seq:
@@ -343,14 +344,19 @@ class WebhookDispatcher:
         try:
             try:
                 destination = await asyncio.to_thread(self.policy.resolve, line.url, self.resolver)
+                if line.endpoint_id not in signing:
+                    # The grace of a rotated-out secret is judged on the dispatcher's clock.
+                    signing[line.endpoint_id] = await asyncio.to_thread(
+                        self.endpoints.signing_secrets, line.endpoint_id, self.clock()
+                    )
             except ValueError as exc:
                 done.append((line.deliveries[0], Attempt(None, 0, error=f"not sent: {exc}")))
+            except NoResultFound:
+                pass  # the endpoint was removed: its queue went with it
             else:
-                if line.endpoint_id not in signing:
-                    signing[line.endpoint_id] = await asyncio.to_thread(
-                        self.endpoints.signing_secrets, line.endpoint_id
-                    )
-                for delivery in line.deliveries:
+                for index, delivery in enumerate(line.deliveries):
+                    if index and not self._still_enabled(line.endpoint_id):
+                        break  # removed or disabled meanwhile: nothing more goes to it
                     attempt = await self._send(client, delivery, destination, signing[line.endpoint_id])
                     done.append((delivery, attempt))
                     if not attempt.accepted:
@@ -362,11 +368,18 @@ class WebhookDispatcher:
         await asyncio.to_thread(self._record, line, done)
         return len(done), sum(1 for _, attempt in done if attempt.accepted)
 
+    def _still_enabled(self, endpoint_id: str) -> bool:
+        w = t.webhook_endpoints.c
+        with self.store.engine.connect() as db:
+            return bool(db.execute(select(w.enabled).where(w.id == endpoint_id)).scalar())
+
     def _record(self, line: _Line, done: Sequence[tuple[_Claimed, Attempt]]) -> None:
         """Write each attempt of a line's run; release the deliveries it did not reach."""
         d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
         now = self.clock()
         with self.store.begin() as db:
+            if db.execute(select(w.id).where(w.id == line.endpoint_id)).first() is None:
+                return  # removed while this was being sent: its queue and history went with it
             if done:
                 db.execute(
                     insert(t.webhook_attempts),
@@ -545,8 +558,12 @@ class WebhookDispatcher:
         until: datetime | None = None,
         customer_id: str | None = None,
     ) -> int:
-        """Queue one event again (``event_id``), or every one recorded in ``[since, until)``; how many."""
+        """Queue one event again (``event_id``), or every one recorded in ``[since, until)``; how many.
+
+        An instant without an offset is UTC.
+        """
         endpoint = self.endpoints.get(endpoint_id, customer_id=customer_id)
+        since, until = _utc(since), _utc(until)
         e, a = t.events.c, t.accounts.c
         query = (
             select(e.seq, e.id, e.type, e.account_id)
@@ -581,6 +598,11 @@ class WebhookDispatcher:
         return len(rows)
 
 
+def _utc(moment: datetime | None) -> datetime | None:
+    """``moment``, read as UTC when it has no offset (the store takes aware instants only)."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
 def _wanted(types: Sequence[str] | None, accounts: Sequence[str] | None, event: Any) -> bool:
     """Whether an endpoint listening to ``types`` of ``accounts`` (None: all) wants ``event``."""
     if types is not None and event.type not in types:
@@ -595,6 +617,8 @@ def _about(db: Any, event_seq: int) -> str | None:
 
 async def _excerpt(response: httpx.Response) -> str:
     """The first :data:`EXCERPT` characters of an answer, reading no more than needed."""
+    if response.is_stream_consumed:  # a transport that hands back answers already read (MockTransport)
+        return response.content.decode("utf-8", "replace")[:EXCERPT]
     taken = bytearray()
     async for chunk in response.aiter_raw():
         taken += chunk

@@ -156,6 +156,10 @@ class WebhookEndpoints:
             issues = self._issues(db, customer_id, url=url, event_types=event_types, account_ids=account_ids)
             if issues:
                 raise InvalidWebhookEndpoint(issues)
+            known = db.execute(select(t.customers.c.id).where(t.customers.c.id == customer_id)).first()
+            if known is None:  # the CLI takes the id as typed; the API's caller always exists
+                missing = f"No customer {customer_id!r}."
+                raise NotFound(missing, remedy="Check the customer id.", what="customer")
             last = db.execute(select(func.max(t.events.c.seq))).scalar()
             db.execute(
                 t.webhook_endpoints.insert().values(
@@ -205,6 +209,14 @@ class WebhookEndpoints:
             if values:
                 db.execute(
                     update(t.webhook_endpoints).where(t.webhook_endpoints.c.id == endpoint_id).values(values)
+                )
+            if enabled and not current.enabled:
+                # The receiver is fixed: what waits for a retry (up to hours away) goes now, in order.
+                d, now = t.webhook_deliveries.c, utcnow()
+                db.execute(
+                    update(t.webhook_deliveries)
+                    .where(d.endpoint_id == endpoint_id, d.state == "pending", d.next_attempt_at > now)
+                    .values(next_attempt_at=now)
                 )
         return self.get(endpoint_id)
 

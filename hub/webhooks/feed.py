@@ -142,13 +142,19 @@ def delivery_page(
 
 
 def prune_events(store: Store, now: datetime, keep: timedelta | None = None) -> int:
-    """Remove events older than the retention, and finished deliveries of them; how many events."""
+    """Remove events older than the retention, and finished deliveries of them; how many events.
+
+    An event not yet handed to plugins, or still waiting to be delivered to an endpoint (one that
+    is disabled, say), is kept until it is: at least once means the retention does not drop it.
+    """
     cutoff = now - (keep if keep is not None else retention())
     e, d = t.events.c, t.webhook_deliveries.c
+    waiting = select(d.event_seq).where(d.state == "pending")
+    expired = (e.created_at < cutoff, e.delivered_at.is_not(None), e.seq.not_in(waiting))
     with store.begin() as db:
-        old = select(e.seq).where(e.created_at < cutoff, e.delivered_at.is_not(None))
-        finished = select(d.seq).where(d.event_seq.in_(old), d.state != "pending")
+        old = select(e.seq).where(*expired)
+        finished = select(d.seq).where(d.event_seq.in_(old))
         db.execute(delete(t.webhook_attempts).where(t.webhook_attempts.c.delivery_seq.in_(finished)))
         db.execute(delete(t.webhook_deliveries).where(d.seq.in_(finished)))
-        gone = db.execute(delete(t.events).where(e.created_at < cutoff, e.delivered_at.is_not(None)))
+        gone = db.execute(delete(t.events).where(*expired))
     return gone.rowcount or 0
