@@ -1,4 +1,4 @@
-"""The change events a sync emits through the ``sync_event`` hook."""
+"""The change events a sync emits through the ``sync_event`` hook (and an account's linking and deletion)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ __all__ = ["EVENT_TYPES", "SyncEvent"]
 
 EVENT_TYPES = frozenset(
     {
+        "account.deleted",
         "account.linked",
         "account.synced",
         "employee.created",
