@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hub import Hub
+from hub.errors import AccountPaused, NotFound
 from hub.store import utcnow
 from hub.worker import run_due
 
@@ -138,8 +139,10 @@ def test_a_deleted_account_is_not_found_anywhere(world, assert_problem):
         client.post(f"{path}/resume"),
     ):
         assert_problem(answer, 404, "not-found")
-    with pytest.raises(Exception, match="No account"):
+    with pytest.raises(NotFound):
         world.hub.sync(gone["id"])
+    with pytest.raises(NotFound):
+        world.hub.resume(gone["id"])
     # The other account of the same customer is untouched.
     assert client.get(f"/v1/accounts/{kept['id']}").json()["status"] == "linked"
     assert len(_emails(client, kept["id"])) >= 40
@@ -246,8 +249,6 @@ def test_the_worker_skips_paused_accounts_and_syncs_them_once_resumed(make_world
 
 
 def test_a_sync_through_the_python_api_of_a_paused_account_raises_account_paused(world):
-    from hub.errors import AccountPaused
-
     client = world.customer()
     account_id = world.link(client)["id"]
     hub: Hub = world.hub
