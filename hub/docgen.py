@@ -1,7 +1,8 @@
 """The generated references of ``docs/``: the hooks from their docstrings, field maps from their JSON Schema.
 
-``docs/hooks.md`` is made from :mod:`hub.hookspecs` and ``docs/field-maps.md`` from
-``field_maps/schema.json``, so the reference says what the code says. ``hrishub docs`` writes them;
+``docs/hooks.md`` is made from :mod:`hub.hookspecs`, ``docs/field-maps.md`` from
+``field_maps/schema.json``, ``docs/problems.md`` from :mod:`hub.errors` and ``docs/openapi.json`` from
+the API's routes, so the reference says what the code says. ``hrishub docs`` writes them;
 ``hrishub docs --check`` (and a test) fails when a docstring or the schema changed and they were
 not written again. Every function here is pure apart from :func:`stale_docs` and :func:`write_docs`.
 """
@@ -24,6 +25,7 @@ __all__ = [
     "field_maps_markdown",
     "hook_markdown",
     "hooks_markdown",
+    "openapi_json",
     "problems_markdown",
     "stale_docs",
     "write_docs",
@@ -473,10 +475,19 @@ def problems_markdown() -> str:
 
 # -- writing ----------------------------------------------------------------------------------------
 
+
+def openapi_json() -> str:
+    """``docs/openapi.json``: the unified API's OpenAPI document (pretty, sorted keys, the same anywhere)."""
+    from hub.api.document import openapi_json as document_json
+
+    return document_json()
+
+
 GENERATED: dict[str, Callable[[], str]] = {
     "hooks.md": hooks_markdown,
     "field-maps.md": field_maps_markdown,
     "problems.md": problems_markdown,
+    "openapi.json": openapi_json,
 }
 """File name in ``docs/`` → the function that makes it."""
 

@@ -1,4 +1,4 @@
-"""The change events a sync emits through the ``sync_event`` hook (and an account's linking and deletion)."""
+"""The change events a sync emits through the ``sync_event`` hook."""
 
 from __future__ import annotations
 
@@ -11,13 +11,22 @@ __all__ = ["EVENT_TYPES", "SyncEvent"]
 
 EVENT_TYPES = frozenset(
     {
-        "account.deleted",
         "account.linked",
         "account.synced",
+        "account.needs_attention",
+        "account.deleted",
+        "sync.failed",
         "employee.created",
-        "employee.deleted",
         "employee.updated",
         "employee.terminated",
+        "employee.deleted",
+        "employment.created",
+        "employment.updated",
+        "employment.deleted",
+        "time_off_balance.created",
+        "time_off_balance.updated",
+        "time_off_balance.deleted",
+        "webhook_endpoint.disabled",
     }
 )
 """Every event type the hub emits."""

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from hub.linking.sessions import LinkSessions
     from hub.store import AccountRow, Store
     from hub.sync import Progress, SyncReport
+    from hub.webhooks.dispatch import WebhookDispatcher
+    from hub.webhooks.endpoints import WebhookEndpoints
     from unified_models import (
         Company,
         Employee,
@@ -242,6 +244,24 @@ class Hub:
         from hub.linking.sessions import LinkSessions
 
         return LinkSessions(self.context)
+
+    @property
+    def webhook_endpoints(self) -> WebhookEndpoints:
+        """Where customers' events are pushed: register, change, rotate secrets, remove."""
+        from hub.webhooks.endpoints import WebhookEndpoints
+
+        return WebhookEndpoints(self.store)
+
+    def webhook_dispatcher(self, **options: Any) -> WebhookDispatcher:
+        """A dispatcher delivering this hub's events to the registered endpoints.
+
+        ``options`` go to :class:`hub.webhooks.dispatch.WebhookDispatcher` (``transport``, ``policy``...);
+        ``await hub.webhook_dispatcher().run()`` delivers until cancelled (``hrishub serve`` and
+        ``hrishub worker`` run one).
+        """
+        from hub.webhooks.dispatch import WebhookDispatcher
+
+        return WebhookDispatcher(self.store, **options)
 
     def account(self, account: AccountRef, *, customer_id: str | None = None) -> Account:
         """A stored account (credentials opened), always as stored now: options set since apply.

@@ -7,6 +7,7 @@ database first (:mod:`hub.sync.lease`), so an account is never synced by two wor
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -50,10 +51,28 @@ async def run_worker(
     poll_seconds: float = 30.0,
     once: bool = False,
     on_report: Callable[[SyncReport], Any] | None = None,
+    deliver_webhooks: bool = True,
 ) -> None:
-    """Poll for due accounts every ``poll_seconds`` and sync them, until cancelled (or once)."""
-    while True:
-        await run_due(hub, on_report=on_report)
-        if once:
-            return
-        await asyncio.sleep(poll_seconds)
+    """Poll for due accounts every ``poll_seconds`` and sync them, until cancelled (or once).
+
+    With ``deliver_webhooks`` it also delivers webhooks meanwhile (once: what is due after the syncs).
+    """
+    dispatcher = hub.webhook_dispatcher() if deliver_webhooks else None
+    deliveries = (
+        asyncio.create_task(dispatcher.run(), name="hrishub-webhooks")
+        if dispatcher is not None and not once
+        else None
+    )
+    try:
+        while True:
+            await run_due(hub, on_report=on_report)
+            if once:
+                if dispatcher is not None:
+                    await dispatcher.deliver_due()
+                return
+            await asyncio.sleep(poll_seconds)
+    finally:
+        if deliveries is not None:
+            deliveries.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await deliveries

@@ -1,20 +1,25 @@
 """The FastAPI app factory: routers, problem handlers, the hub and its background syncs."""
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
+from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs, routes_webhooks
 from hub.api.background import BackgroundSyncs
+from hub.api.docs_page import install_docs_page
+from hub.api.operation_ids import operation_id_of_route
 from hub.api.problems import install_problem_handlers
 from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
+from hub.api.webhook_docs import document_webhooks
 from hub.hub import Hub
 from hub.linking import api_routes as routes_link_sessions
 from hub.linking import page as linkpage
 from hub.linking.page.security import LinkTokenFilter
+from hub.webhooks.dispatch import WebhookDispatcher
 
 __all__ = ["create_app"]
 
@@ -46,6 +51,11 @@ TAGS = [
     {"name": "accounts", "description": "Your linked accounts: link, inspect, rotate credentials, options."},
     {"name": "syncs", "description": "Copy an account into the hub and follow the runs."},
     {"name": "hris", "description": "The unified HRIS models of one account (`X-Account-Id`)."},
+    {
+        "name": "webhooks",
+        "description": "Changes pushed to your receivers, signed per the Standard Webhooks specification; "
+        "the same events as a feed to poll.",
+    },
 ]
 
 
@@ -56,12 +66,19 @@ def _version() -> str:
         return "0"
 
 
-def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None) -> FastAPI:
+def create_app(
+    hub: Hub | None = None,
+    *,
+    rate_limits: RateLimits | None = None,
+    deliver_webhooks: bool | WebhookDispatcher = False,
+) -> FastAPI:
     """The unified HTTP API serving ``hub`` (``None`` builds ``Hub()``, closed when the app stops).
 
     Syncs started without waiting run in worker threads; on shutdown the app waits for them (up to a
     minute) so none is cut off mid-run. Every API key is held to ``rate_limits`` (``None``: from
-    ``HRISHUB_RATE_LIMIT`` and ``HRISHUB_LINK_RATE_LIMIT``; see :mod:`hub.api.ratelimit`).
+    ``HRISHUB_RATE_LIMIT`` and ``HRISHUB_LINK_RATE_LIMIT``; see :mod:`hub.api.ratelimit`). With
+    ``deliver_webhooks`` the app also delivers webhooks while it runs (``hrishub serve`` does); a
+    :class:`hub.webhooks.dispatch.WebhookDispatcher` given there is the one used.
     """
     limits = rate_limits or RateLimits.from_env()
     owned = hub is None
@@ -72,7 +89,21 @@ def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opened (and migrated) before the first request, and tuned for a reading process.
         await asyncio.to_thread(lambda: served.store.tune_for_reading())
+        dispatcher = (
+            deliver_webhooks
+            if isinstance(deliver_webhooks, WebhookDispatcher)
+            else served.webhook_dispatcher()
+            if deliver_webhooks
+            else None
+        )
+        deliveries = (
+            asyncio.create_task(dispatcher.run(), name="hrishub-webhooks") if dispatcher is not None else None
+        )
         yield
+        if deliveries is not None:
+            deliveries.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await deliveries
         await syncs.drain()
         if owned:
             served.close()
@@ -83,18 +114,31 @@ def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None)
         summary="The unified HRIS hub's HTTP API.",
         description=DESCRIPTION,
         openapi_tags=TAGS,
+        generate_unique_id_function=operation_id_of_route,
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_docs_page, never from a CDN
+        redoc_url=None,
     )
     app.state.hub = served
     app.state.syncs = syncs
     install_problem_handlers(app)
     app.add_middleware(RateLimitMiddleware, limits=limits)
     document_rate_limits(app)
-    for module in (routes_connectors, routes_link_sessions, routes_accounts, routes_syncs, routes_hris):
+    for module in (
+        routes_connectors,
+        routes_link_sessions,
+        routes_accounts,
+        routes_syncs,
+        routes_hris,
+        routes_webhooks,
+    ):
         app.include_router(module.router)
+    app.include_router(routes_webhooks.events_router)
+    document_webhooks(app)
     app.include_router(linkpage.router)
     LinkTokenFilter.install()
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
+    install_docs_page(app)
 
     @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
     def healthz() -> dict[str, str]:

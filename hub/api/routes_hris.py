@@ -7,6 +7,7 @@ always from the provider (``mode=live``).
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -39,6 +40,14 @@ _ERRORS = {
 }
 
 Mode = Literal["auto", "live"]
+
+
+# An enum, not the Literal: one named schema in the OpenAPI document, so one enum in a generated client.
+class ReadMode(StrEnum):
+    """Where a read comes from: `auto`, the store once synced, else the provider; `live`, the provider."""
+
+    AUTO = "auto"
+    LIVE = "live"
 
 
 @dataclass(frozen=True)
@@ -74,12 +83,12 @@ async def record_options(
         bool, Query(description="Add `field_sources`: each field's provider API name, label and raw value.")
     ] = False,
     mode: Annotated[
-        Mode,
+        ReadMode,
         Query(description="`auto`: the store once synced, else the provider; `live`: always the provider."),
-    ] = "auto",
+    ] = ReadMode.AUTO,
 ) -> RecordOptions:
     """The query members every read takes."""
-    return RecordOptions(include_raw, include_sources, mode)
+    return RecordOptions(include_raw, include_sources, "live" if mode is ReadMode.LIVE else "auto")
 
 
 async def list_options(
@@ -216,7 +225,6 @@ def _add_routes(segment: str, resource: str) -> None:
         list_records,
         methods=["GET"],
         name=f"list_{resource}",
-        operation_id=f"list_{resource}",
         summary=f"List {label}",
         response_model=page_model(model),
         responses=_ERRORS,
@@ -226,7 +234,6 @@ def _add_routes(segment: str, resource: str) -> None:
         get_record,
         methods=["GET"],
         name=f"get_{resource}",
-        operation_id=f"get_{resource}",
         summary=f"Get one of the {label}",
         response_model=model,
         responses=_ERRORS

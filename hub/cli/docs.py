@@ -1,4 +1,4 @@
-"""``hrishub docs``: write the generated references (hooks, field maps) into ``docs/``, or check them."""
+"""``hrishub docs``: write the generated references (hooks, field maps, problems, OpenAPI) into ``docs/``."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def docs(
         typer.Option("--check", help="Write nothing; exit 1 listing each generated file that is stale."),
     ] = False,
 ) -> None:
-    """Write the generated docs: hooks.md, field-maps.md and problems.md (from the code and schema)."""
+    """Write the generated docs: hooks.md, field-maps.md, problems.md and openapi.json (from the code)."""
     from hub.docgen import default_docs_folder, stale_docs, write_docs
 
     folder = out or default_docs_folder()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import socket
 from typing import Annotated
 
 import typer
@@ -15,7 +16,7 @@ __all__ = ["sandbox"]
 @app.command(rich_help_panel=CONNECTORS)
 def sandbox(
     connector: Annotated[str, typer.Argument(help="Connector whose sandbox to run, e.g. ukg_pro.")],
-    port: Annotated[int, typer.Option(help="Loopback port.")] = 8765,
+    port: Annotated[int, typer.Option(help="Loopback port (0: any free one).")] = 8765,
     employees: Annotated[int, typer.Option(help="Employees in the generated tenant.")] = 250,
     seed: Annotated[int, typer.Option(help="Seed of the generated tenant.")] = 7,
     latency_ms: Annotated[int, typer.Option("--latency-ms", help="Added latency per request.")] = 0,
@@ -30,6 +31,19 @@ def sandbox(
         _err().print(f"[red]{declared.title} has no sandbox.[/]")
         raise typer.Exit(code=2)
     simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms)
+    # Bound before anything is printed: the values shown carry the port really listened on (--port 0).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError as exc:
+        sock.close()
+        _err().print(
+            f"[red]Port {port} on 127.0.0.1 is not free ({exc.strerror}).[/] "
+            "Pick another with --port, or --port 0 for any free one."
+        )
+        raise typer.Exit(code=2) from None
+    port = sock.getsockname()[1]
     base_url = f"http://127.0.0.1:{port}"
     console = _out()
     console.print(
@@ -46,4 +60,5 @@ def sandbox(
     sets = " ".join(f"--set {shlex.quote(f'{field}={value}')}" for field, value in values.items())
     typer.echo(f"HRISHUB_SANDBOX_ORIGINS={base_url} hrishub link {connector} {sets}")
     console.print("Press Ctrl+C to stop.")
-    uvicorn.run(simulator.app, host="127.0.0.1", port=port, log_level="warning", interface="asgi3")
+    config = uvicorn.Config(simulator.app, log_level="warning", interface="asgi3")
+    uvicorn.Server(config).run(sockets=[sock])

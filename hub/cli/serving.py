@@ -16,6 +16,13 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn's log level.")] = "info",
+    webhooks: Annotated[
+        bool,
+        typer.Option(
+            "--webhooks/--no-webhooks",
+            help="Deliver webhooks from this process too (turn off when `hrishub worker`s deliver them).",
+        ),
+    ] = True,
 ) -> None:
     """Serve the unified HTTP API (customers call it with their API key) with uvicorn."""
     import uvicorn
@@ -23,7 +30,7 @@ def serve(
     from hub.api import create_app
 
     with _errors():
-        api = create_app(_hub())
+        api = create_app(_hub(), deliver_webhooks=webhooks)
     shown = f"[{host}]" if ":" in host else host
     base = f"http://{shown}:{port}"
     console = _out()

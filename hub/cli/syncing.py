@@ -307,8 +307,14 @@ def worker(
     poll: Annotated[
         float, typer.Option("--poll", min=1.0, help="Seconds between looks for due accounts.")
     ] = 30.0,
+    webhooks: Annotated[
+        bool, typer.Option("--webhooks/--no-webhooks", help="Deliver webhooks from this worker too.")
+    ] = True,
 ) -> None:
-    """Run each account's sync when it is due (its schedule is `hrishub options --sync-every`)."""
+    """Run each account's sync when it is due (its schedule is `hrishub options --sync-every`).
+
+    It also delivers webhooks to the registered endpoints (`hrishub webhooks`), unless --no-webhooks.
+    """
     import asyncio
 
     from hub.worker import run_due, run_worker
@@ -322,11 +328,13 @@ def worker(
     with _errors():
         if once:
             done = asyncio.run(run_due(hub, on_report=on_report))
+            if webhooks:
+                asyncio.run(hub.webhook_dispatcher().deliver_due())
             if not done:
                 console.print("No account is due.")
             return
         console.print(f"Worker started: looking for due accounts every {poll:g} s. Press Ctrl+C to stop.")
         try:
-            asyncio.run(run_worker(hub, poll_seconds=poll, on_report=on_report))
+            asyncio.run(run_worker(hub, poll_seconds=poll, on_report=on_report, deliver_webhooks=webhooks))
         except KeyboardInterrupt:
             console.print("Worker stopped.")

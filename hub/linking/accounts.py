@@ -28,6 +28,8 @@ from hub.connector import Connector, HttpSettings
 from hub.errors import FieldIssue, InvalidCredentials, InvalidOptions, ProviderAuthError, ProviderUnreachable
 from hub.events import SyncEvent
 from hub.rest.statuses import ProviderErrors
+from hub.store.clock import utcnow
+from hub.store.events import record_account_event
 
 if TYPE_CHECKING:
     from hub.context import HubContext
@@ -212,8 +214,24 @@ async def link_and_store(
         "permissions": account.permissions.to_dict(),
         **(announce or {}),
     }
+    now = utcnow()
+
+    def store_event() -> str:
+        with context.store.begin() as db:
+            return record_account_event(
+                db, account_id=account.id, type="account.linked", record=record, now=now
+            )
+
+    event_id = await asyncio.to_thread(store_event)
     context.registry.announce(
-        SyncEvent(type="account.linked", account_id=account.id, connector=account.connector, record=record)
+        SyncEvent(
+            id=event_id,
+            type="account.linked",
+            account_id=account.id,
+            connector=account.connector,
+            record=record,
+            occurred_at=now,
+        )
     )
     return account
 

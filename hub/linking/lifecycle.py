@@ -8,12 +8,11 @@ recorded in the events outbox and announced to ``sync_event`` listeners.
 
 from __future__ import annotations
 
-import json
-import secrets
 from typing import TYPE_CHECKING
 
 from hub.events import SyncEvent
 from hub.store import utcnow
+from hub.store.events import new_event_id
 from hub.sync.lease import Lease
 from unified_models import format_instant
 
@@ -35,23 +34,10 @@ def delete_account(context: HubContext, account_id: str, *, customer_id: str | N
     lease = Lease(store, account_id)
     lease.acquire()
     now = utcnow()
-    event_id = "evt_" + secrets.token_urlsafe(12)
+    event_id = new_event_id()
     record = {"id": account_id, "connector": row.connector, "deleted_at": format_instant(now)}
     try:
-        store.accounts.delete(
-            account_id,
-            lease_owner=lease.owner,
-            event={
-                "id": event_id,
-                "account_id": account_id,
-                "run_id": None,
-                "type": "account.deleted",
-                "record_id": None,
-                "payload": json.dumps({"record": record, "changes": {}}),
-                "created_at": now,
-                "delivered_at": None,
-            },
-        )
+        store.accounts.delete(account_id, lease_owner=lease.owner, record=record, now=now, event_id=event_id)
     finally:
         lease.release()  # a no-op once deleted (the tombstone holds no lease)
     context.registry.announce(

@@ -24,6 +24,7 @@ from hub.secrets import SecretBox
 from hub.store import tables as t
 from hub.store.clock import utcnow
 from hub.store.customers import hash_api_key
+from hub.store.events import record_account_event
 
 __all__ = ["PAUSE_STATE", "AccountRow", "AccountStore"]
 
@@ -156,18 +157,21 @@ class AccountStore:
                 db.execute(update(t.accounts).where(a.id == account_id).values(status=previous))
         return self.row(account_id)
 
-    def delete(self, account_id: str, *, lease_owner: str, event: dict[str, Any]) -> None:
-        """Delete an account whose sync lease ``lease_owner`` holds, leaving a tombstone; record ``event``.
+    def delete(
+        self, account_id: str, *, lease_owner: str, record: dict[str, Any], now: datetime, event_id: str
+    ) -> None:
+        """Delete an account whose sync lease ``lease_owner`` holds, leaving a tombstone and one event.
 
         In one transaction: the account row becomes a tombstone (status ``deleted``; credentials,
-        permissions and options emptied; lease and schedule cleared), its records (raw data with them),
-        sync state, sync runs (their reports quote records), events and their webhook deliveries are
-        removed, and ``event`` (a row of ``events``: the ``account.deleted`` announcement) is inserted.
+        permissions and options emptied; lease and schedule cleared; its customer kept, so the event
+        reaches that customer's webhooks and feed), its records (raw data with them), sync state,
+        sync runs (their reports quote records) and events are removed, and the ``account.deleted``
+        event ``event_id`` with ``record`` is recorded (see :func:`hub.store.events.record_account_event`).
+        Webhook deliveries of the removed events stay as history; the dispatcher finds nothing to send.
         On SQLite the deleted content does not stay in the file's free space (the store's connections
         overwrite what they delete) nor in its write-ahead log (checkpointed and cut right after).
         """
         a = t.accounts.c
-        now = utcnow()
         with self.engine.begin() as db:
             tombstoned = db.execute(
                 update(t.accounts)
@@ -185,13 +189,11 @@ class AccountStore:
             ).rowcount
             if not tombstoned:
                 raise _missing(account_id)
-            deliveries = select(t.webhook_deliveries.c.seq).where(
-                t.webhook_deliveries.c.account_id == account_id
-            )
-            db.execute(delete(t.webhook_attempts).where(t.webhook_attempts.c.delivery_seq.in_(deliveries)))
-            for table in (t.webhook_deliveries, t.events, t.records, t.sync_state, t.sync_runs):
+            for table in (t.events, t.records, t.sync_state, t.sync_runs):
                 db.execute(delete(table).where(table.c.account_id == account_id))
-            db.execute(insert(t.events).values(**event))
+            record_account_event(
+                db, account_id=account_id, type="account.deleted", record=record, now=now, event_id=event_id
+            )
         if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as db:
                 # Best effort: the log is cut to nothing unless a reader still needs its frames.

@@ -110,6 +110,20 @@ class RecordSeal:
                 node[index] = self._open_node(record_id, record, path, value)
         return node
 
+    # -- events ---------------------------------------------------------------------------------
+
+    def open_event(self, event_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """An event's payload (``record``, ``changes``) with its sealed values opened, in place."""
+        record = payload.get("record") or {}
+        for name, value in record.items():
+            if is_sealed(value):
+                record[name] = self.box.open_value(f"{event_id}{_SEP}{name}", value)
+        changes = payload.get("changes") or {}
+        for name, value in changes.items():
+            if is_sealed(value):
+                changes[name] = self.box.open_value(f"{event_id}{_SEP}changes.{name}", value)
+        return payload
+
     # -- rows -------------------------------------------------------------------------------------
 
     def open_row(self, row: Any) -> Any:

@@ -152,7 +152,8 @@ events = Table(
     metadata,
     Column("seq", Sequence64, primary_key=True, autoincrement=True),
     Column("id", String(40), nullable=False, unique=True),
-    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=False),
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=True),  # null: a customer's event
+    Column("customer_id", String(40), nullable=True),  # set on events that concern no single account
     Column("run_id", String(40), nullable=True),
     Column("type", String(60), nullable=False),
     Column("record_id", String(36), nullable=True),
@@ -160,6 +161,7 @@ events = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("delivered_at", UTCDateTime(), nullable=True),
     Index(None, "account_id", "seq"),
+    Index(None, "customer_id", "seq"),
     Index(None, "delivered_at"),
 )
 
@@ -212,6 +214,7 @@ webhook_deliveries = Table(
     Column("state", String(12), nullable=False),  # pending, delivered, failed
     Column("attempts", Integer, nullable=False),
     Column("next_attempt_at", UTCDateTime(), nullable=True),
+    Column("claimed_by", String(20), nullable=True),  # the dispatcher sending it now, until next_attempt_at
     Column("created_at", UTCDateTime(), nullable=False),
     Column("finished_at", UTCDateTime(), nullable=True),
     Index(None, "endpoint_id", "account_id", "state", "seq"),

@@ -9,7 +9,6 @@ commit changes nothing.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from sqlalchemy.engine import Connection
 from hub.secrets import SEALED_PREFIX
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.events import new_event_id
 from hub.store.sealing import RecordSeal
 from hub.sync.diff import diff_records
 from hub.sync.report import ModelReport
@@ -37,7 +37,7 @@ APPLY_CACHE_KIB = -32_768
 Measured at 50,000 employees, the resident memory it takes is not all handed back after the apply,
 so it adds to a sync's peak: 64 MB cost as much in memory and gained nothing measurable in time."""
 
-EVENT_MODELS = {"Employee": "employee"}
+EVENT_MODELS = {"Employee": "employee", "Employment": "employment", "TimeOffBalance": "time_off_balance"}
 """Models whose changes become events (``employee.created`` ...)."""
 
 
@@ -79,7 +79,7 @@ def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], c
         record.pop(name, None)
         if changes:
             changes = {k: v for k, v in changes.items() if k.split(".")[0] != name}
-    event_id = "evt_" + secrets.token_urlsafe(12)
+    event_id = new_event_id()
     changed = {k: list(v) for k, v in (changes or {}).items()}
     if plan.seal is not None:
         for name in plan.sensitive:
@@ -119,6 +119,11 @@ def _is_termination(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool
     """An employee who stopped being employed: now INACTIVE, or a termination date newly set."""
     became_inactive = after.get("employment_status") == "INACTIVE" != before.get("employment_status")
     return became_inactive or (bool(after.get("termination_date")) and not before.get("termination_date"))
+
+
+def _terminates(plan: ApplyPlan, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Whether the change is announced as ``employee.terminated`` (other models have no such event)."""
+    return plan.model == "Employee" and _is_termination(before, after)
 
 
 def _upsert_staged(
@@ -195,7 +200,7 @@ def _upsert_staged(
                     if old.deleted:
                         changed_events.append(_event(plan, "created", row.id, now))
                     else:
-                        kind = "terminated" if _is_termination(was, now) else "updated"
+                        kind = "terminated" if _terminates(plan, was, now) else "updated"
                         changed_events.append(_event(plan, kind, row.id, now, changes))
             if rewritten:
                 db.execute(rewrite, rewritten)
@@ -246,7 +251,7 @@ def _drop_excluded(db: Connection, plan: ApplyPlan, report: ModelReport, events:
                 before, after = _opened(plan, row.data), json.loads(plan.excluded[row.id])
                 changes = diff_records(before, after)
                 if changes:
-                    kind = "terminated" if _is_termination(before, after) else "updated"
+                    kind = "terminated" if _terminates(plan, before, after) else "updated"
                     events.append(_event(plan, kind, row.id, after, changes))
         report.excluded += db.execute(delete(t.records).where(*where)).rowcount or 0
 

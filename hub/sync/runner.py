@@ -36,9 +36,9 @@ from hub.errors import (
 )
 from hub.events import SyncEvent
 from hub.live import ReadStats, compile_for, read_compiled, screened_problem
-from hub.secrets import is_sealed
 from hub.store import tables as t
 from hub.store import utcnow
+from hub.store.events import record_account_event
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
@@ -85,20 +85,6 @@ class _Planned:
     model: str
     report: ModelReport
     keys: list[tuple[str, ...]] | None = None
-
-
-def _opened_payload(store: Any, event_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """An event's payload with the sensitive values sealed in it opened (see ``hub.sync.apply``)."""
-    box = store.seal.box
-    record = payload.get("record") or {}
-    for name, value in record.items():
-        if is_sealed(value):
-            record[name] = box.open_value(f"{event_id}\x1f{name}", value)
-    changes = payload.get("changes") or {}
-    for name, value in changes.items():
-        if is_sealed(value):
-            changes[name] = box.open_value(f"{event_id}\x1fchanges.{name}", value)
-    return payload
 
 
 def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[str, float]) -> list[str]:
@@ -418,7 +404,7 @@ class SyncRun:
         if not rows:
             return
         for row in rows:
-            payload = _opened_payload(self.store, row.id, json.loads(row.payload))
+            payload = self.store.seal.open_event(row.id, json.loads(row.payload))
             self.context.registry.announce(
                 SyncEvent(
                     id=row.id,
@@ -432,6 +418,43 @@ class SyncRun:
                 )
             )
         mark_delivered(self.store, [row.seq for row in rows], utcnow())
+
+    def _run_summary(self) -> dict[str, Any]:
+        """What ``account.synced`` and ``sync.failed`` events say about the run."""
+        return {
+            "id": self.account.id,
+            "run_id": self.report.run_id,
+            "status": self.report.status,
+            "kind": self.report.kind,
+            "events": self.report.events,
+            "errors": [
+                {k: e[k] for k in ("type", "model", "message", "remedy") if k in e}
+                for e in self.report.errors
+            ],
+        }
+
+    def _account_event(self, event_type: str, record: dict[str, Any]) -> None:
+        """Store an account event in the outbox (for webhooks and the feed) and announce it."""
+        now = utcnow()
+        with self.store.begin() as db:
+            event_id = record_account_event(
+                db,
+                account_id=self.account.id,
+                type=event_type,
+                record=record,
+                now=now,
+                run_id=self.report.run_id,
+            )
+        self.context.registry.announce(
+            SyncEvent(
+                id=event_id,
+                type=event_type,
+                account_id=self.account.id,
+                connector=self.connector.name,
+                record=record,
+                occurred_at=now,
+            )
+        )
 
     # -- the run ----------------------------------------------------------------------------------
 
@@ -534,18 +557,8 @@ class SyncRun:
                 self._finish()
             else:
                 await self._read_and_apply()
-            self.context.registry.announce(
-                SyncEvent(
-                    type="account.synced",
-                    account_id=self.account.id,
-                    connector=self.connector.name,
-                    record={
-                        "run_id": self.report.run_id,
-                        "status": self.report.status,
-                        "kind": self.report.kind,
-                    },
-                )
-            )
+            outcome = "sync.failed" if self.report.status == "failed" else "account.synced"
+            self._account_event(outcome, self._run_summary())
             return self.report
         finally:
             gc.unfreeze()
@@ -643,7 +656,12 @@ class SyncRun:
 
         Later syncs are refused without calling the provider until the credentials are updated.
         """
-        self.store.accounts.set_status(self.account.id, NEEDS_ATTENTION)
+        if self.store.accounts.row(self.account.id).status != NEEDS_ATTENTION:
+            self.store.accounts.set_status(self.account.id, NEEDS_ATTENTION)
+            self._account_event(
+                "account.needs_attention",
+                {"id": self.account.id, "reason": exc.message, "remedy": exc.remedy},
+            )
         exc.remedy = f"{exc.remedy} {CredentialsRejected(self.account.id).remedy}"
         for item in planned:
             if item.report.mode != "skipped" and not item.report.complete and not item.report.error:

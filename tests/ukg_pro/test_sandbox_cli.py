@@ -74,3 +74,42 @@ def test_the_sandbox_command_serves_a_tenant_that_links(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _sandbox(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", "from hub.cli import main; main()", "sandbox", "ukg_pro", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_port_0_prints_the_port_it_really_listens_on():
+    proc = _sandbox("--port", "0", "--employees", "5")
+    try:
+        first = proc.stdout.readline()
+        base_url = first.split(" at ")[1].split(" ")[0]
+        assert not base_url.endswith(":0"), first
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(base_url + "/personnel/v1/person-details", timeout=10)
+                break
+            except httpx.ConnectError:  # printed before uvicorn listens
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        assert answer.status_code == 401  # UKG's sandbox answers, asking for credentials
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_a_busy_port_is_a_clear_error():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        proc = _sandbox("--port", str(taken.getsockname()[1]))
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert "is not free" in err and "--port 0" in err and "Traceback" not in err

@@ -29,8 +29,11 @@ def test_every_json_answer_uses_the_one_instant_form_and_json_numbers(world, syn
     assert session.status_code == 201, session.text
     run = client.post(f"/v1/accounts/{account_id}/sync", params={"wait": "true"}, json={"force": True})
     assert run.status_code == 200, run.text
+    endpoint = client.post("/v1/webhook-endpoints", json={"url": "https://app.example.com/hooks"})
+    assert endpoint.status_code == 201, endpoint.text
     answers: list[tuple[str, Any]] = [
         ("POST /v1/link-sessions", session.json()),
+        ("POST /v1/webhook-endpoints", endpoint.json()),
         ("POST sync?wait=true", run.json()),
         ("PATCH /v1/accounts/{id}", client.patch(f"/v1/accounts/{account_id}", json={"options": {}}).json()),
     ]
@@ -43,6 +46,7 @@ def test_every_json_answer_uses_the_one_instant_form_and_json_numbers(world, syn
         "account_id": account_id,
         "run_id": run.json()["run_id"],
         "session_id": session.json()["id"],
+        "endpoint_id": endpoint.json()["id"],
         "name": "tiny_hris",
     }
     openapi = client.get("/openapi.json").json()
@@ -69,7 +73,13 @@ def test_every_json_answer_uses_the_one_instant_form_and_json_numbers(world, syn
             assert answer.status_code in (200, 501), (url, params, answer.text)
             answers.append((f"GET {url} {params}", answer.json()))
             walked.add(path)
-    assert {"/v1/accounts", "/v1/hris/employees/{record_id}", "/v1/link-sessions/{session_id}"} <= walked
+    assert {
+        "/v1/accounts",
+        "/v1/hris/employees/{record_id}",
+        "/v1/link-sessions/{session_id}",
+        "/v1/events",
+        "/v1/webhook-endpoints/{endpoint_id}/deliveries",
+    } <= walked
 
     wrong: list[str] = []
     seen: set[str] = set()

@@ -10,7 +10,6 @@ import pytest
 
 from hub import Hub
 from hub.errors import AccountPaused, NotFound
-from hub.store import utcnow
 from hub.worker import run_due
 
 from .conftest import page_through
@@ -32,30 +31,6 @@ def _emails(client, account_id):
     return {e["work_email"] for page in pages for e in page if e["work_email"]}
 
 
-def _add_webhook_delivery(hub, customer_id, account_id):
-    """A webhook endpoint with one delivery (and one attempt) of the account's newest event."""
-    now = utcnow()
-    with hub.store.begin() as db:
-        event = db.exec_driver_sql(
-            "SELECT seq, id FROM events WHERE account_id = ? ORDER BY seq DESC LIMIT 1", (account_id,)
-        ).first()
-        db.exec_driver_sql(
-            "INSERT INTO webhook_endpoints (id, customer_id, url, secrets, enabled, after_seq, created_at) "
-            "VALUES ('we_test', ?, 'https://example.test/hook', 'x', 1, ?, ?)",
-            (customer_id, event.seq, now),
-        )
-        db.exec_driver_sql(
-            "INSERT INTO webhook_deliveries (endpoint_id, event_seq, event_id, account_id, state, attempts, "
-            "created_at) VALUES ('we_test', ?, ?, ?, 'pending', 1, ?)",
-            (event.seq, event.id, account_id, now),
-        )
-        db.exec_driver_sql(
-            "INSERT INTO webhook_attempts (delivery_seq, at, status, latency_ms, response) "
-            "SELECT seq, ?, 500, 12, 'down' FROM webhook_deliveries WHERE endpoint_id = 'we_test'",
-            (now,),
-        )
-
-
 def test_delete_leaves_only_a_tombstone_and_the_account_deleted_event(make_world, sync_events):
     world = make_world(employees=30, seed=31)
     db_path = world.hub.store.engine.url.database
@@ -65,12 +40,11 @@ def test_delete_leaves_only_a_tombstone_and_the_account_deleted_event(make_world
     world.sb.tenant.advance(hires=2, changes=4, terminations=1)
     world.sync(client, account_id, force=True)
     emails = _emails(client, account_id)
-    _add_webhook_delivery(world.hub, client.customer_id, account_id)
     assert len(emails) >= 30
     assert _rows(
         db_path, "SELECT count(*) FROM records WHERE account_id = ? AND raw IS NOT NULL", account_id
     )[0][0]
-    for table in ("records", "events", "sync_state", "sync_runs", "webhook_deliveries"):
+    for table in ("records", "events", "sync_state", "sync_runs"):
         assert _count(db_path, table, account_id), table
 
     answer = client.delete(f"/v1/accounts/{account_id}")
@@ -78,9 +52,8 @@ def test_delete_leaves_only_a_tombstone_and_the_account_deleted_event(make_world
     assert answer.content == b""
 
     # The store holds no credentials, records, raw data, state, runs or earlier events of the account.
-    for table in ("records", "sync_state", "sync_runs", "webhook_deliveries"):
+    for table in ("records", "sync_state", "sync_runs"):
         assert _count(db_path, table, account_id) == 0, table
-    assert _rows(db_path, "SELECT count(*) FROM webhook_attempts")[0][0] == 0
     (tombstone,) = _rows(
         db_path,
         "SELECT status, credentials, permissions, options, next_sync_at FROM accounts WHERE id = ?",
@@ -96,7 +69,8 @@ def test_delete_leaves_only_a_tombstone_and_the_account_deleted_event(make_world
         account_id,
     )
     event_id, kind, run_id, record_id, payload, delivered_at = event
-    assert (kind, run_id, record_id, delivered_at) == ("account.deleted", None, None, None)
+    assert (kind, run_id, record_id) == ("account.deleted", None, None)
+    assert delivered_at is not None  # handed to the plugins' listeners as it was recorded
     assert event_id.startswith("evt_")
     body = json.loads(payload)
     assert body["changes"] == {}
@@ -109,6 +83,11 @@ def test_delete_leaves_only_a_tombstone_and_the_account_deleted_event(make_world
         content = path.read_bytes()
         assert not [e for e in emails if e.encode() in content], path
 
+    # The customer's event feed (what webhooks deliver) holds it, and nothing else of the account.
+    feed = client.get("/v1/events", params={"account_id": account_id})
+    assert feed.status_code == 200, feed.text
+    assert [(e["type"], e["id"]) for e in feed.json()["results"]] == [("account.deleted", event_id)]
+    assert feed.json()["results"][0]["record"] == body["record"]
     # Announced to the plugins' listeners, once, with the event's id.
     (heard,) = sync_events.of("account.deleted")
     assert heard.id == event_id and heard.account_id == account_id and heard.connector == "tiny_hris"

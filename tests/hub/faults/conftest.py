@@ -73,8 +73,11 @@ class World:
         return self.hub.accounts()[0].status
 
     def events(self) -> list[tuple[str, str]]:
+        """The change events recorded (type, record id); account events such as syncs left out."""
+        e = t.events.c
         with self.hub.store.engine.connect() as db:
-            return [tuple(row) for row in db.execute(select(t.events.c.type, t.events.c.record_id))]
+            query = select(e.type, e.record_id).where(e.record_id.is_not(None))
+            return [tuple(row) for row in db.execute(query)]
 
     # -- the scenario's steps -------------------------------------------------------------------------
 

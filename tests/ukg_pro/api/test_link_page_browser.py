@@ -7,49 +7,25 @@ permissions summary are written to ``build-output/screenshots/`` for a person to
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import update
 
 from hub.store import tables as t
 from hub.testing import EventRecorder
-
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "build-output" / "screenshots"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    found = os.environ.get("HRISHUB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, (
-        "The linking page's browser tests need Chromium: `apt-get install chromium` (Debian), "
-        "or set HRISHUB_CHROMIUM to a Chromium binary."
-    )
-    return found
+from tests.browser import launched_chromium, shot
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -59,11 +35,6 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def new_session(client: httpx.Client, **body: Any) -> dict[str, Any]:

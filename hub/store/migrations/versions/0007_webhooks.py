@@ -1,5 +1,7 @@
 """Webhooks: the endpoints customers register, one delivery per event and endpoint, and each attempt.
 
+Events may belong to a customer rather than an account (``events.customer_id``).
+
 Revision ID: 0007
 Revises: 0006
 """
@@ -21,6 +23,11 @@ _SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     """Apply this revision."""
+    # Events of a customer rather than of one account (an endpoint disabled) have no account.
+    with op.batch_alter_table("events") as batch:
+        batch.add_column(sa.Column("customer_id", sa.String(length=40), nullable=True))
+        batch.alter_column("account_id", existing_type=sa.String(length=40), nullable=True)
+        batch.create_index("ix_events_customer_id_seq", ["customer_id", "seq"])
     op.create_table(
         "webhook_endpoints",
         sa.Column("id", sa.String(length=40), nullable=False),
@@ -53,6 +60,7 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", UTCDateTime(timezone=True), nullable=True),
+        sa.Column("claimed_by", sa.String(length=20), nullable=True),
         sa.Column("created_at", UTCDateTime(timezone=True), nullable=False),
         sa.Column("finished_at", UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
@@ -99,6 +107,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Revert this revision."""
+    op.execute("DELETE FROM events WHERE account_id IS NULL")
+    with op.batch_alter_table("events") as batch:
+        batch.drop_index("ix_events_customer_id_seq")
+        batch.drop_column("customer_id")
+        batch.alter_column("account_id", existing_type=sa.String(length=40), nullable=False)
     op.drop_index(op.f("ix_webhook_attempts_delivery_seq"), table_name="webhook_attempts")
     op.drop_table("webhook_attempts")
     op.drop_index(op.f("ix_webhook_deliveries_state_next_attempt_at"), table_name="webhook_deliveries")

@@ -1,0 +1,221 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_list import AccountList
+from .account_out import AccountOut
+from .account_out_options import AccountOutOptions
+from .account_out_permissions import AccountOutPermissions
+from .account_update import AccountUpdate
+from .account_update_options import AccountUpdateOptions
+from .action_out import ActionOut
+from .action_out_optional_scopes import ActionOutOptionalScopes
+from .address import Address
+from .attempt_out import AttemptOut
+from .change import Change
+from .company import Company
+from .company_field_sources_type_0 import CompanyFieldSourcesType0
+from .company_page import CompanyPage
+from .company_remote_data_type_0 import CompanyRemoteDataType0
+from .connector_detail import ConnectorDetail
+from .connector_detail_actions import ConnectorDetailActions
+from .connector_detail_credentials_schema import ConnectorDetailCredentialsSchema
+from .connector_detail_features import ConnectorDetailFeatures
+from .connector_list import ConnectorList
+from .connector_out import ConnectorOut
+from .connector_out_actions import ConnectorOutActions
+from .connector_out_features import ConnectorOutFeatures
+from .credentials_update import CredentialsUpdate
+from .credentials_update_credentials import CredentialsUpdateCredentials
+from .delivery_list import DeliveryList
+from .delivery_out import DeliveryOut
+from .employee import Employee
+from .employee_custom_fields_type_0 import EmployeeCustomFieldsType0
+from .employee_field_sources_type_0 import EmployeeFieldSourcesType0
+from .employee_page import EmployeePage
+from .employee_remote_data_type_0 import EmployeeRemoteDataType0
+from .employment import Employment
+from .employment_field_sources_type_0 import EmploymentFieldSourcesType0
+from .employment_page import EmploymentPage
+from .employment_remote_data_type_0 import EmploymentRemoteDataType0
+from .employment_status import EmploymentStatus
+from .employment_type import EmploymentType
+from .endpoint_create import EndpointCreate
+from .endpoint_list import EndpointList
+from .endpoint_out import EndpointOut
+from .endpoint_update import EndpointUpdate
+from .endpoint_with_secret import EndpointWithSecret
+from .ethnicity import Ethnicity
+from .event_data import EventData
+from .event_data_changes import EventDataChanges
+from .event_data_record_type_0 import EventDataRecordType0
+from .event_list import EventList
+from .event_out import EventOut
+from .event_out_changes import EventOutChanges
+from .event_out_record_type_0 import EventOutRecordType0
+from .field_source import FieldSource
+from .flsa_status import FlsaStatus
+from .gender import Gender
+from .get_healthz_response_gethealthz import GetHealthzResponseGethealthz
+from .group import Group
+from .group_field_sources_type_0 import GroupFieldSourcesType0
+from .group_page import GroupPage
+from .group_remote_data_type_0 import GroupRemoteDataType0
+from .group_type import GroupType
+from .http_validation_error import HTTPValidationError
+from .link_request import LinkRequest
+from .link_request_credentials import LinkRequestCredentials
+from .link_request_options_type_0 import LinkRequestOptionsType0
+from .link_session_create import LinkSessionCreate
+from .link_session_list import LinkSessionList
+from .link_session_out import LinkSessionOut
+from .location import Location
+from .location_field_sources_type_0 import LocationFieldSourcesType0
+from .location_page import LocationPage
+from .location_remote_data_type_0 import LocationRemoteDataType0
+from .location_type import LocationType
+from .marital_status import MaritalStatus
+from .pay_frequency import PayFrequency
+from .pay_period import PayPeriod
+from .problem import Problem
+from .problem_errors_type_0_item import ProblemErrorsType0Item
+from .read_mode import ReadMode
+from .record_error import RecordError
+from .redeliver import Redeliver
+from .redelivered import Redelivered
+from .run import Run
+from .run_list import RunList
+from .run_models import RunModels
+from .run_report_type_0 import RunReportType0
+from .run_summary import RunSummary
+from .run_summary_models import RunSummaryModels
+from .sync_request import SyncRequest
+from .sync_started import SyncStarted
+from .time_off_balance import TimeOffBalance
+from .time_off_balance_field_sources_type_0 import TimeOffBalanceFieldSourcesType0
+from .time_off_balance_page import TimeOffBalancePage
+from .time_off_balance_remote_data_type_0 import TimeOffBalanceRemoteDataType0
+from .time_off_policy import TimeOffPolicy
+from .time_off_policy_field_sources_type_0 import TimeOffPolicyFieldSourcesType0
+from .time_off_policy_page import TimeOffPolicyPage
+from .time_off_policy_remote_data_type_0 import TimeOffPolicyRemoteDataType0
+from .time_off_policy_type import TimeOffPolicyType
+from .time_off_request import TimeOffRequest
+from .time_off_request_field_sources_type_0 import TimeOffRequestFieldSourcesType0
+from .time_off_request_page import TimeOffRequestPage
+from .time_off_request_remote_data_type_0 import TimeOffRequestRemoteDataType0
+from .time_off_request_status import TimeOffRequestStatus
+from .time_off_unit import TimeOffUnit
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
+from .value_problem import ValueProblem
+from .webhook_payload import WebhookPayload
+
+__all__ = (
+    "AccountList",
+    "AccountOut",
+    "AccountOutOptions",
+    "AccountOutPermissions",
+    "AccountUpdate",
+    "AccountUpdateOptions",
+    "ActionOut",
+    "ActionOutOptionalScopes",
+    "Address",
+    "AttemptOut",
+    "Change",
+    "Company",
+    "CompanyFieldSourcesType0",
+    "CompanyPage",
+    "CompanyRemoteDataType0",
+    "ConnectorDetail",
+    "ConnectorDetailActions",
+    "ConnectorDetailCredentialsSchema",
+    "ConnectorDetailFeatures",
+    "ConnectorList",
+    "ConnectorOut",
+    "ConnectorOutActions",
+    "ConnectorOutFeatures",
+    "CredentialsUpdate",
+    "CredentialsUpdateCredentials",
+    "DeliveryList",
+    "DeliveryOut",
+    "Employee",
+    "EmployeeCustomFieldsType0",
+    "EmployeeFieldSourcesType0",
+    "EmployeePage",
+    "EmployeeRemoteDataType0",
+    "Employment",
+    "EmploymentFieldSourcesType0",
+    "EmploymentPage",
+    "EmploymentRemoteDataType0",
+    "EmploymentStatus",
+    "EmploymentType",
+    "EndpointCreate",
+    "EndpointList",
+    "EndpointOut",
+    "EndpointUpdate",
+    "EndpointWithSecret",
+    "Ethnicity",
+    "EventData",
+    "EventDataChanges",
+    "EventDataRecordType0",
+    "EventList",
+    "EventOut",
+    "EventOutChanges",
+    "EventOutRecordType0",
+    "FieldSource",
+    "FlsaStatus",
+    "Gender",
+    "GetHealthzResponseGethealthz",
+    "Group",
+    "GroupFieldSourcesType0",
+    "GroupPage",
+    "GroupRemoteDataType0",
+    "GroupType",
+    "HTTPValidationError",
+    "LinkRequest",
+    "LinkRequestCredentials",
+    "LinkRequestOptionsType0",
+    "LinkSessionCreate",
+    "LinkSessionList",
+    "LinkSessionOut",
+    "Location",
+    "LocationFieldSourcesType0",
+    "LocationPage",
+    "LocationRemoteDataType0",
+    "LocationType",
+    "MaritalStatus",
+    "PayFrequency",
+    "PayPeriod",
+    "Problem",
+    "ProblemErrorsType0Item",
+    "ReadMode",
+    "RecordError",
+    "Redeliver",
+    "Redelivered",
+    "Run",
+    "RunList",
+    "RunModels",
+    "RunReportType0",
+    "RunSummary",
+    "RunSummaryModels",
+    "SyncRequest",
+    "SyncStarted",
+    "TimeOffBalance",
+    "TimeOffBalanceFieldSourcesType0",
+    "TimeOffBalancePage",
+    "TimeOffBalanceRemoteDataType0",
+    "TimeOffPolicy",
+    "TimeOffPolicyFieldSourcesType0",
+    "TimeOffPolicyPage",
+    "TimeOffPolicyRemoteDataType0",
+    "TimeOffPolicyType",
+    "TimeOffRequest",
+    "TimeOffRequestFieldSourcesType0",
+    "TimeOffRequestPage",
+    "TimeOffRequestRemoteDataType0",
+    "TimeOffRequestStatus",
+    "TimeOffUnit",
+    "ValidationError",
+    "ValidationErrorContext",
+    "ValueProblem",
+    "WebhookPayload",
+)

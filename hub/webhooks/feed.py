@@ -1,0 +1,154 @@
+"""The event feed for apps that poll (``GET /v1/events``), each delivery's history, and retention.
+
+Events are kept :func:`retention` days (``HRISHUB_EVENT_RETENTION_DAYS``, 30 by default) and then
+removed by the dispatcher; a cursor older than that resumes at the oldest event still kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+
+from hub.errors import InputError, InvalidSetting
+from hub.store import Store
+from hub.store import tables as t
+from hub.webhooks.payloads import event_data
+
+__all__ = ["RETENTION_ENV", "delivery_page", "event_page", "parse_cursor", "prune_events", "retention"]
+
+RETENTION_ENV = "HRISHUB_EVENT_RETENTION_DAYS"
+
+
+def retention() -> timedelta:
+    """How long events are kept (``HRISHUB_EVENT_RETENTION_DAYS``, default 30)."""
+    text = os.environ.get(RETENTION_ENV, "").strip() or "30"
+    try:
+        days = float(text)
+    except ValueError:
+        days = 0.0
+    if not days > 0:
+        raise InvalidSetting(
+            RETENTION_ENV, f"={text!r} is not a number of days.", remedy=f"Set {RETENTION_ENV} to e.g. 30."
+        )
+    return timedelta(days=days)
+
+
+def parse_cursor(cursor: str | None) -> int:
+    """The position a ``next_cursor`` names (0: the start); InputError for anything else."""
+    if cursor is None or cursor == "":
+        return 0
+    if not cursor.isdigit() or len(cursor) > 18:
+        raise InputError(
+            f"The cursor {cursor[:40]!r} is not one this hub gave.",
+            remedy="Pass `next_cursor` of the previous page unchanged, or leave it out to start.",
+        )
+    return int(cursor)
+
+
+def _customer_events(customer_id: str) -> Any:
+    e, a = t.events.c, t.accounts.c
+    return (
+        select(t.events)
+        .select_from(t.events.outerjoin(t.accounts, a.id == e.account_id))
+        .where(or_(a.customer_id == customer_id, e.customer_id == customer_id))
+    )
+
+
+def event_page(
+    store: Store,
+    customer_id: str,
+    *,
+    after: int = 0,
+    types: Sequence[str] = (),
+    account_id: str | None = None,
+    limit: int = 100,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Events of the customer after position ``after``, oldest first; and the cursor to read on.
+
+    The cursor is returned even on the last page (the position reached), so polling with it later
+    yields only newer events.
+    """
+    e = t.events.c
+    query = _customer_events(customer_id).where(e.seq > after).order_by(e.seq).limit(limit)
+    if types:
+        query = query.where(e.type.in_(list(types)))
+    if account_id is not None:
+        query = query.where(e.account_id == account_id)
+    with store.engine.connect() as db:
+        rows = db.execute(query).all()
+    results = [
+        {"type": row.type, **event_data(row, store.seal.open_event(row.id, json.loads(row.payload)))}
+        for row in rows
+    ]
+    position = rows[-1].seq if rows else after
+    return results, (str(position) if position else None)
+
+
+def delivery_page(
+    store: Store, endpoint_id: str, *, before: int = 0, state: str | None = None, limit: int = 50
+) -> tuple[list[dict[str, Any]], str | None]:
+    """An endpoint's deliveries, newest first, each with its attempts; and the next page's cursor."""
+    d, e = t.webhook_deliveries.c, t.events.c
+    query = (
+        select(t.webhook_deliveries, e.type.label("event_type"))
+        .select_from(t.webhook_deliveries.outerjoin(t.events, e.seq == d.event_seq))
+        .where(d.endpoint_id == endpoint_id)
+        .order_by(d.seq.desc())
+        .limit(limit + 1)
+    )
+    if before:
+        query = query.where(d.seq < before)
+    if state is not None:
+        query = query.where(d.state == state)
+    with store.engine.connect() as db:
+        rows = db.execute(query).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        attempts: dict[int, list[dict[str, Any]]] = {row.seq: [] for row in rows}
+        if rows:
+            w = t.webhook_attempts.c
+            for a in db.execute(
+                select(t.webhook_attempts).where(w.delivery_seq.in_(list(attempts))).order_by(w.id)
+            ):
+                attempts[a.delivery_seq].append(
+                    {
+                        "at": a.at,
+                        "status": a.status,
+                        "latency_ms": a.latency_ms,
+                        "response": a.response,
+                        "error": a.error,
+                    }
+                )
+    results = [
+        {
+            "id": f"whd_{row.seq}",
+            "event_id": row.event_id,
+            "event_type": row.event_type,
+            "account_id": row.account_id or None,
+            "state": row.state,
+            "attempts": attempts[row.seq],
+            "next_attempt_at": row.next_attempt_at,
+            "created_at": row.created_at,
+            "finished_at": row.finished_at,
+        }
+        for row in rows
+    ]
+    return results, (str(rows[-1].seq) if more and rows else None)
+
+
+def prune_events(store: Store, now: datetime, keep: timedelta | None = None) -> int:
+    """Remove events older than the retention, and finished deliveries of them; how many events."""
+    cutoff = now - (keep if keep is not None else retention())
+    e, d = t.events.c, t.webhook_deliveries.c
+    with store.begin() as db:
+        old = select(e.seq).where(e.created_at < cutoff, e.delivered_at.is_not(None))
+        finished = select(d.seq).where(d.event_seq.in_(old), d.state != "pending")
+        db.execute(delete(t.webhook_attempts).where(t.webhook_attempts.c.delivery_seq.in_(finished)))
+        db.execute(delete(t.webhook_deliveries).where(d.seq.in_(finished)))
+        gone = db.execute(delete(t.events).where(e.created_at < cutoff, e.delivered_at.is_not(None)))
+    return gone.rowcount or 0
