@@ -7,9 +7,16 @@ import time
 from pathlib import Path
 
 import pytest
+from standardwebhooks.webhooks import Webhook
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from hub import Hub
 from hub.errors import AccountPaused, NotFound
+from hub.serving import serve_in_thread
+from hub.webhooks.dispatch import WebhookDispatcher
 from hub.worker import run_due
 
 from .conftest import page_through
@@ -266,3 +273,36 @@ def test_new_credentials_while_paused_take_effect_on_resume(world, assert_proble
     assert_problem(client.post(f"{path}/sync", params={"wait": "true"}), 409, "account-paused")
     assert client.post(f"{path}/resume").json()["status"] == "linked"
     assert world.sync(client, account["id"])["status"] == "succeeded"
+
+
+class Receiver:
+    """An app's webhook receiver on loopback: keeps each delivery the Standard Webhooks library verifies."""
+
+    def __init__(self) -> None:
+        self.secret = ""
+        self.received: list[dict] = []
+        self.app = Starlette(routes=[Route("/hooks", self.hook, methods=["POST"])])
+
+    async def hook(self, request: Request) -> Response:
+        payload = Webhook(self.secret).verify(await request.body(), dict(request.headers))
+        self.received.append(payload)
+        return Response(status_code=204)
+
+
+def test_a_webhook_receiver_hears_account_deleted_and_none_of_the_deleted_events(make_world, monkeypatch):
+    monkeypatch.setenv("HRISHUB_WEBHOOK_ALLOW", "loopback")
+    world = make_world(employees=6, seed=35)
+    client = world.customer()
+    receiver = Receiver()
+    with serve_in_thread(receiver.app) as hooks:
+        made = client.post("/v1/webhook-endpoints", json={"url": f"{hooks}/hooks"})
+        assert made.status_code == 201, made.text
+        receiver.secret = made.json()["secret"]
+        account_id = world.link(client)["id"]
+        world.sync(client, account_id)  # account.linked and account.synced, not delivered yet
+        assert client.delete(f"/v1/accounts/{account_id}").status_code == 204
+        assert asyncio.run(WebhookDispatcher(world.hub.store, timeout=10.0).deliver_due()) == 1
+    (delivered,) = receiver.received
+    assert delivered["type"] == "account.deleted"
+    assert delivered["data"]["account_id"] == account_id
+    assert delivered["data"]["record"]["id"] == account_id
