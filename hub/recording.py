@@ -13,6 +13,7 @@ A recording leaves no account behind: each one it links is deleted when it ends,
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -74,8 +75,6 @@ def wrong_secrets(values: Mapping[str, Any], secrets: list[str]) -> dict[str, An
 
 def scratch_store() -> Store:
     """An in-memory store with a throwaway key of its own: what a recording links goes nowhere else."""
-    import os
-
     from hub.secrets import SecretBox
     from hub.store import Store
 
