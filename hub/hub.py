@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from hub.accessors import ModelAccessor
+from hub.accessors import ModelAccessor, Page
 from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
@@ -398,6 +398,17 @@ class Hub:
         """The account's latest sync runs with their reports, newest first."""
         account_id = account.id if isinstance(account, Account) else account
         return self.store.runs.latest(account_id, limit=limit)
+
+    def sync_runs(
+        self, account: AccountRef, *, cursor: str | None = None, page_size: int = 20
+    ) -> Page[dict[str, Any]]:
+        """One page of the account's sync runs with their reports, newest first (as ``GET .../syncs``).
+
+        Pass ``next_cursor`` back as ``cursor`` for the next page; ``page_size`` is 1 to 100.
+        """
+        account_id = account.id if isinstance(account, Account) else account
+        runs, following = self.store.runs.page(account_id, cursor=cursor, page_size=page_size)
+        return Page(runs, following)
 
     # -- one accessor per unified model ----------------------------------------------------------
 

@@ -19,6 +19,7 @@ from hub.hub import Hub
 from hub.linking import api_routes as routes_link_sessions
 from hub.linking import page as linkpage
 from hub.linking.page.security import LinkTokenFilter
+from hub.webhooks.addresses import DestinationPolicy
 from hub.webhooks.dispatch import WebhookDispatcher
 
 __all__ = ["create_app"]
@@ -81,6 +82,8 @@ def create_app(
     :class:`hub.webhooks.dispatch.WebhookDispatcher` given there is the one used.
     """
     limits = rate_limits or RateLimits.from_env()
+    if deliver_webhooks is True:
+        DestinationPolicy.from_env()  # a malformed HRISHUB_WEBHOOK_ALLOW stops the hub here, clearly
     owned = hub is None
     served = hub if hub is not None else Hub()
     syncs = BackgroundSyncs()

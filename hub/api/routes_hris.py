@@ -5,14 +5,17 @@ from the store once the account has been synced, from the provider before that (
 always from the provider (``mode=live``).
 """
 
-from dataclasses import dataclass
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -20,8 +23,9 @@ from hub.accessors import ModelAccessor
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
 from hub.api.auth import CallerRef, caller_ref, current_account, hub_of, resolve_account
-from hub.api.schemas import Problem, page_model
+from hub.api.schemas import Problem, expanded_model, page_model
 from hub.hub import Hub
+from hub.selection import EXPANSIONS, FILTERS, FilterSpec
 from unified_models import MODELS
 
 __all__ = ["RESOURCES", "router"]
@@ -66,6 +70,24 @@ class ListOptions(RecordOptions):
     cursor: str | None
     page_size: int
     modified_after: datetime | None
+    include_deleted: bool = False
+    filters: dict[str, Any] = field(default_factory=dict)
+    expand: str | None = None
+
+
+MODIFIED_AFTER = (
+    "Only records that changed after this moment (ISO 8601; without an offset, UTC), by the hub's clock: "
+    "a record's `modified_at` is the start of the sync that stored its change (not the provider's "
+    "`remote_modified_at`). Live reads (`mode=live`) mean the same: a record the store holds unchanged "
+    "counts from its `modified_at`; one the store holds otherwise, or not at all, is a change the hub "
+    "sees now. To poll without missing a change, pass the `started_at` of the newest sync run that had "
+    "finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`."
+)
+INCLUDE_DELETED = (
+    "Also list records deleted in the provider (`remote_was_deleted` true; the hub keeps their last "
+    "copy). Off by default. A get by id answers for a deleted record either way. Live reads hold no "
+    "deleted records: the provider lists only what exists."
+)
 
 
 async def record_options(
@@ -95,17 +117,106 @@ async def list_options(
     options: Annotated[RecordOptions, Depends(record_options)],
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
     page_size: Annotated[int, Query(ge=1, le=1000, description="Records per page.")] = 100,
-    modified_after: Annotated[
-        datetime | None,
-        Query(description="Only records changed after this moment (ISO 8601; without an offset, UTC)."),
-    ] = None,
+    modified_after: Annotated[datetime | None, Query(description=MODIFIED_AFTER)] = None,
+    include_deleted: Annotated[bool, Query(description=INCLUDE_DELETED)] = False,
 ) -> ListOptions:
     """The query members of a list read."""
     if modified_after is not None and modified_after.tzinfo is None:
         modified_after = modified_after.replace(tzinfo=UTC)
     return ListOptions(
-        options.include_raw, options.include_sources, options.mode, cursor, page_size, modified_after
+        options.include_raw,
+        options.include_sources,
+        options.mode,
+        cursor,
+        page_size,
+        modified_after,
+        include_deleted,
     )
+
+
+def _filter_type(spec: FilterSpec) -> Any:
+    return Literal[spec.choices] if spec.choices else str
+
+
+def filters_of(resource: str) -> Callable[..., Any]:
+    """A dependency taking the resource's filters (:data:`hub.selection.FILTERS`) as query members."""
+    specs = FILTERS.get(resource, {})
+
+    async def filters(**values: Any) -> dict[str, Any]:
+        return {name: value for name, value in values.items() if value is not None}
+
+    filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                spec.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[
+                    _filter_type(spec) | None,
+                    Query(description=f"{spec.description} Filters combine with AND."),
+                ],
+            )
+            for spec in specs.values()
+        ],
+        return_annotation=dict[str, Any],
+    )
+    return filters
+
+
+def expand_of(resource: str) -> Callable[..., Any]:
+    """A dependency taking ``expand``, for a resource with references to embed (else none)."""
+    possible = EXPANSIONS.get(resource, {})
+    members = "; ".join(
+        f"`{e.name}` ({'a record or null' if e.kind == 'one' else 'a list'}: {e.resource.replace('_', ' ')})"
+        for e in possible.values()
+    )
+    description = (
+        "References to embed in each result, one level deep, read in one batch per reference (no "
+        f"request per record): a comma-separated list of {members}. Each becomes a member of the "
+        "result beside the ids it expands."
+    )
+
+    async def expand(expand: Annotated[str | None, Query(description=description)] = None) -> str | None:
+        return expand
+
+    async def nothing() -> None:
+        return None
+
+    return expand if possible else nothing
+
+
+_QUERY_NAMES: dict[str, frozenset[str]] = {}
+"""Each route's query members by route name, worked out on its first request."""
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query members a route's dependencies declare, all the way down."""
+    names = {p.alias for p in dependant.query_params}
+    for child in dependant.dependencies:
+        names |= _query_names(child)
+    return names
+
+
+async def known_query(request: Request) -> None:
+    """Refuse query members the route does not declare (a misspelt filter is never silently ignored)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    key = getattr(route, "name", "")
+    names = _QUERY_NAMES.get(key)
+    if names is None:
+        names = frozenset(_query_names(dependant))
+        _QUERY_NAMES[key] = names
+    unknown = sorted(set(request.query_params) - names)
+    if unknown:
+        takes = ", ".join(sorted(names))
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": f"is not a parameter of this route, which takes: {takes}"}
+                for name in unknown
+            ]
+        )
 
 
 def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
@@ -120,7 +231,7 @@ def record_json(record: Any, options: RecordOptions) -> dict[str, Any]:
 
 
 def _plain(options: ListOptions) -> bool:
-    return not options.include_sources and options.mode == "auto"
+    return not options.include_sources and options.mode == "auto" and not options.expand
 
 
 def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions) -> Response | None:
@@ -132,6 +243,8 @@ def _store_page(hub: Hub, account: Account, resource: str, options: ListOptions)
         page_size=options.page_size,
         modified_after=options.modified_after,
         include_raw=options.include_raw,
+        include_deleted=options.include_deleted,
+        **options.filters,
     )
     return Response(spliced, media_type="application/json") if spliced is not None else None
 
@@ -154,6 +267,9 @@ async def _json_page(hub: Hub, account: Account, resource: str, options: ListOpt
         include_raw=options.include_raw,
         include_sources=options.include_sources,
         mode=options.mode,
+        include_deleted=options.include_deleted,
+        expand=options.expand,
+        **options.filters,
     )
     body: dict[str, Any] = {"results": page.results, "next_cursor": page.next_cursor}
     if page.errors:
@@ -185,11 +301,20 @@ async def _json_page(hub: Hub, account: Account, resource: str, options: ListOpt
 def _add_routes(segment: str, resource: str) -> None:
     model = MODELS[LIST_ACTIONS[resource]]
     label = segment.replace("-", " ")
+    filter_dependency = filters_of(resource)
+    expand_dependency = expand_of(resource)
+
+    async def read_options(
+        options: Annotated[ListOptions, Depends(list_options)],
+        filters: Annotated[dict[str, Any], Depends(filter_dependency)],
+        expand: Annotated[str | None, Depends(expand_dependency)],
+    ) -> ListOptions:
+        return replace(options, filters=filters, expand=expand)
 
     async def list_records(
         hub: Annotated[Hub, Depends(hub_of)],
         ref: Annotated[CallerRef, Depends(caller_ref)],
-        options: Annotated[ListOptions, Depends(list_options)],
+        options: Annotated[ListOptions, Depends(read_options)],
     ) -> Response:
         # The key, the account and a store page in one go: inline for SQLite (in-process work), else
         # one worker-thread hop (a network database is waited for). Raw data is unpacked and redacted
@@ -217,7 +342,8 @@ def _add_routes(segment: str, resource: str) -> None:
 
     list_records.__doc__ = (
         f"One page of {label}, in a stable order; pass `next_cursor` back for the next page "
-        "(it stays valid while a sync runs)."
+        "(it stays valid while a sync runs). Filters combine with AND; records deleted in the provider "
+        "are left out unless `include_deleted=true`. An unknown query member is a 422 problem."
     )
     get_record.__doc__ = f"One of the {label}, by hub id or the provider's id."
     router.add_api_route(
@@ -226,8 +352,9 @@ def _add_routes(segment: str, resource: str) -> None:
         methods=["GET"],
         name=f"list_{resource}",
         summary=f"List {label}",
-        response_model=page_model(model),
+        response_model=page_model(expanded_model(model, EXPANSIONS.get(resource, {}))),
         responses=_ERRORS,
+        dependencies=[Depends(known_query)],
     )
     router.add_api_route(
         f"/{segment}/{{record_id}}",
@@ -236,6 +363,7 @@ def _add_routes(segment: str, resource: str) -> None:
         name=f"get_{resource}",
         summary=f"Get one of the {label}",
         response_model=model,
+        dependencies=[Depends(known_query)],
         responses=_ERRORS
         | {
             409: {

@@ -87,11 +87,19 @@ def list_syncs(
     account_id: str,
     hub: HubDep,
     customer: CustomerDep,
-    limit: Annotated[int, Query(ge=1, le=100, description="How many runs, newest first.")] = 20,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
+    page_size: Annotated[int | None, Query(ge=1, le=100, description="Runs per page (default 20).")] = None,
+    limit: Annotated[
+        int | None, Query(ge=1, le=100, deprecated=True, description="The former name of `page_size`.")
+    ] = None,
 ) -> dict[str, Any]:
-    """The account's latest sync runs with their reports, newest first."""
+    """One page of the account's sync runs with their reports, newest first.
+
+    Paged like every list: pass `next_cursor` back as `cursor` (null on the last page).
+    """
     hub.store.accounts.row(account_id, customer_id=customer.id)
-    return {"results": hub.syncs(account_id, limit=limit)}
+    page = hub.sync_runs(account_id, cursor=cursor, page_size=page_size or limit or 20)
+    return {"results": page.results, "next_cursor": page.next_cursor}
 
 
 @router.get(

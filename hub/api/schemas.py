@@ -1,10 +1,13 @@
 """Request and response bodies of the HTTP API (pydantic), as shown in the OpenAPI document."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from unified_models import UtcDatetime
+from hub.actions import LIST_ACTIONS
+from hub.selection import Expansion
+from unified_models import MODELS, UtcDatetime
 
 __all__ = [
     "AccountList",
@@ -27,6 +30,7 @@ __all__ = [
     "SyncRequest",
     "SyncStarted",
     "ValueProblem",
+    "expanded_model",
     "page_model",
 ]
 
@@ -113,9 +117,10 @@ class Run(RunSummary):
 
 
 class RunList(BaseModel):
-    """Sync runs, newest first."""
+    """One page of sync runs, newest first; `next_cursor` is null on the last page."""
 
     results: list[Run]
+    next_cursor: str | None = None
 
 
 class AccountOut(BaseModel):
@@ -211,6 +216,32 @@ class ValueProblem(BaseModel):
     field: str
     value: str = Field(description="The provider's value, as text (hidden for a sensitive field).")
     reason: str
+
+
+def expanded_model(model: type[BaseModel], expansions: Mapping[str, Expansion]) -> type[BaseModel]:
+    """``model`` with the members ``expand`` may add (each absent unless asked for), or ``model`` itself."""
+    if not expansions:
+        return model
+    members: dict[str, Any] = {}
+    for expansion in expansions.values():
+        target = MODELS[LIST_ACTIONS[expansion.resource]]
+        kind: Any = target | None if expansion.kind == "one" else list[target] | None  # type: ignore[valid-type]
+        what = "the record" if expansion.kind == "one" else "the records"
+        members[expansion.name] = (
+            kind,
+            Field(
+                default=None,
+                description=f"With `expand={expansion.name}`: {what} of `{expansion.field}`"
+                + (" (this record's id there)" if expansion.kind == "back" else "")
+                + ". Absent otherwise.",
+            ),
+        )
+    return create_model(
+        f"{model.__name__}Listed",
+        __base__=model,
+        __doc__=f"{model.__doc__}\n\nIn a list, with the references `expand` asked for.",
+        **members,
+    )
 
 
 def page_model(model: type[BaseModel]) -> type[BaseModel]:

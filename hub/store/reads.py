@@ -5,10 +5,26 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Select, String, Text, bindparam, cast, func, literal, null, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Text,
+    bindparam,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 
 from hub.errors import AmbiguousId
@@ -17,7 +33,25 @@ from hub.store.codec import RawRedaction, unpack_raw
 from hub.store.store import Store
 from unified_models import format_instant
 
-__all__ = ["encode_rows", "find_record", "lineage_of", "raw_of", "record_page", "to_json_dict", "to_model"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from hub.selection import FilterSpec
+
+__all__ = [
+    "encode_rows",
+    "find_record",
+    "lineage_of",
+    "raw_of",
+    "record_page",
+    "records_by_field",
+    "records_by_id",
+    "to_json_dict",
+    "to_model",
+]
+
+CHUNK = 500
+"""Ids per ``IN`` list: well under SQLite's bound-parameter limit, so a page of 1000 takes two queries."""
 
 
 def record_page(
@@ -31,6 +65,8 @@ def record_page(
     with_raw: bool = True,
     hidden: tuple[str, ...] = (),
     instants_as_text: bool = False,
+    include_deleted: bool = True,
+    filters: Sequence[tuple[FilterSpec, str]] = (),
 ) -> list[Any]:
     """Up to ``limit`` records after position ``after``, in the order they were first stored.
 
@@ -40,25 +76,43 @@ def record_page(
     are emptied by the database where it can (see :func:`hides_in_sql`), else left for the caller.
     ``instants_as_text`` hands SQLite's stored text for ``created_at``/``modified_at`` back unparsed
     (:func:`encode_rows` formats it directly); other databases give datetimes either way.
+
+    ``modified_after`` keeps records the hub changed after that moment (the ``modified_at`` column:
+    the hub's clock). Records deleted in the provider are left out unless ``include_deleted``;
+    ``filters`` (each a :class:`~hub.selection.FilterSpec` and its value) must all hold. They are
+    tested by the database on the stored JSON (SQLite's JSON1, PostgreSQL's jsonb) while it walks
+    the account's records in ``seq`` order, so no record is loaded that a filter rejects.
     """
+    specs = tuple(spec for spec, _ in filters)
     statement = _page_statement(
         store.engine.dialect.name,
         with_raw=with_raw,
         hidden=hidden,
         instants_as_text=instants_as_text,
         since=modified_after is not None,
+        include_deleted=include_deleted,
+        specs=specs,
     )
-    params = {"account_id": account_id, "model": model, "after": after, "limit": limit}
+    params: dict[str, Any] = {"account_id": account_id, "model": model, "after": after, "limit": limit}
     if modified_after is not None:
         params["modified_after"] = modified_after
+    for index, (_, value) in enumerate(filters):
+        params[f"filter_{index}"] = value
     with store.engine.connect() as db:
         rows = db.execute(statement, params).all()
     return [store.seal.open_row(row) for row in rows]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _page_statement(
-    dialect: str, *, with_raw: bool, hidden: tuple[str, ...], instants_as_text: bool, since: bool
+    dialect: str,
+    *,
+    with_raw: bool,
+    hidden: tuple[str, ...],
+    instants_as_text: bool,
+    since: bool,
+    include_deleted: bool = True,
+    specs: tuple[FilterSpec, ...] = (),
 ) -> Select[Any]:
     # Built once per shape with bound parameters: building and keying a statement per request costs
     # more than the read itself on the API's hot path.
@@ -81,7 +135,42 @@ def _page_statement(
     )
     if since:
         query = query.where(r.modified_at > bindparam("modified_after", type_=t.UTCDateTime()))
+    if not include_deleted:
+        query = query.where(r.deleted == false())
+    for index, spec in enumerate(specs):
+        query = query.where(_test(dialect, spec, bindparam(f"filter_{index}", type_=String())))
     return query
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def json_member(dialect: str, column: Any, name: str) -> ColumnElement[Any]:
+    """A top-level member of a stored JSON text, as the database reads it (text for strings)."""
+    if dialect == "postgresql":
+        return cast(column, JSONB).op("->>")(name)
+    return func.json_extract(column, f"$.{name}")
+
+
+def _test(dialect: str, spec: FilterSpec, value: Any) -> Any:
+    """The SQL condition of one filter, its value bound as ``value``."""
+    r = t.records.c
+    if spec.field == "remote_id":
+        return r.remote_id == value  # a column of its own, indexed
+    if spec.member:
+        if dialect == "postgresql":
+            held = cast(r.data, JSONB).op("->")(spec.field)
+            return held.op("@>")(func.jsonb_build_array(value))
+        # One row per list element, read by SQLite's json_each for this record only.
+        each = func.json_each(r.data, f"$.{spec.field}").table_valued("value")
+        return exists(select(literal_column("1")).select_from(each).where(each.c.value == value))
+    member = json_member(dialect, r.data, spec.field)
+    if spec.fold_case:
+        # ASCII letters only, as hub.selection.fold does (SQLite's lower() folds no others).
+        if dialect == "postgresql":
+            return func.translate(member, _UPPER, _UPPER.lower()) == value
+        return func.lower(member) == value
+    return member == value
 
 
 def hides_in_sql(store: Store) -> bool:
@@ -142,6 +231,57 @@ def find_record(store: Store, account_id: str, model: str, ref: str) -> Any | No
             [row.remote_id for row in live],
         )
     return store.seal.open_row(live[0]) if live else None
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+def records_by_id(store: Store, account_id: str, model: str, ids: Iterable[str]) -> list[Any]:
+    """The stored records (deleted ones too, without raw data) whose hub id is one of ``ids``.
+
+    One indexed query per :data:`CHUNK` ids, whatever their number: a page's references are read
+    in a bounded number of queries, never one per record.
+    """
+    r = t.records.c
+    found: list[Any] = []
+    with store.engine.connect() as db:
+        for chunk in _chunks(ids):
+            query = select(
+                r.seq, r.id, r.data, null().label("raw"), r.deleted, r.created_at, r.modified_at
+            ).where(r.account_id == account_id, r.model == model, r.id.in_(chunk))
+            found.extend(db.execute(query).all())
+    return [store.seal.open_row(row) for row in found]
+
+
+def records_by_field(
+    store: Store,
+    account_id: str,
+    model: str,
+    field: str,
+    values: Iterable[str],
+    *,
+    include_deleted: bool = False,
+) -> list[Any]:
+    """The stored records (without raw data) whose top-level ``field`` is one of ``values``, in stored order.
+
+    The field is read from the stored JSON by the database: one query per :data:`CHUNK` values.
+    """
+    r = t.records.c
+    member = json_member(store.engine.dialect.name, r.data, field)
+    found: list[Any] = []
+    with store.engine.connect() as db:
+        for chunk in _chunks(values):
+            query = select(
+                r.seq, r.id, r.data, null().label("raw"), r.deleted, r.created_at, r.modified_at
+            ).where(r.account_id == account_id, r.model == model, member.in_(chunk))
+            if not include_deleted:
+                query = query.where(r.deleted == false())
+            found.extend(db.execute(query.order_by(r.seq)).all())
+    found.sort(key=lambda row: row.seq)
+    return [store.seal.open_row(row) for row in found]
 
 
 def lineage_of(store: Store, account_id: str, model: str) -> dict[str, Any] | None:

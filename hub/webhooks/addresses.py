@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from hub.errors import FieldIssue
+from hub.errors import FieldIssue, InvalidSetting
 
 __all__ = [
     "ALLOW_ENV",
@@ -79,13 +79,18 @@ class DestinationPolicy:
 
     @classmethod
     def from_env(cls) -> DestinationPolicy:
-        """The policy ``HRISHUB_WEBHOOK_ALLOW`` sets (comma-separated ``loopback``, ``private``)."""
+        """The policy ``HRISHUB_WEBHOOK_ALLOW`` sets (comma-separated ``loopback``, ``private``).
+
+        Anything else there is an :class:`hub.errors.InvalidSetting`: the hub refuses to start with it.
+        """
         words = {w.strip().lower() for w in os.environ.get(ALLOW_ENV, "").split(",") if w.strip()}
         unknown = sorted(words - set(_KINDS))
         if unknown:
-            kinds = " and ".join(_KINDS)
-            raise ValueError(
-                f"{ALLOW_ENV} lists {', '.join(unknown)}; it takes a comma-separated list of {kinds}."
+            raise InvalidSetting(
+                ALLOW_ENV,
+                f"lists {', '.join(unknown)}, which it does not know.",
+                remedy=f"Set {ALLOW_ENV} to a comma-separated list of {' and '.join(_KINDS)}, or leave it "
+                "empty for public https receivers only.",
             )
         return cls(loopback="loopback" in words, private="private" in words)
 

@@ -65,7 +65,10 @@ def test_a_running_sync_answers_409(world, assert_problem):
             answer = client.post(f"/v1/accounts/{account['id']}/sync", params=params)
             body = assert_problem(answer, 409, "sync-in-progress")
             assert "/syncs" in body["remedy"]
-        assert client.get(f"/v1/accounts/{account['id']}/syncs").json() == {"results": []}
+        assert client.get(f"/v1/accounts/{account['id']}/syncs").json() == {
+            "results": [],
+            "next_cursor": None,
+        }
     finally:
         store.leases.release(account["id"], "someone-else")
 

@@ -60,3 +60,17 @@ def test_help_lists_every_command_without_loading_the_hub(hrishub):
         timeout=30,
     )
     assert heavy.stdout.strip() == "[]", heavy.stderr
+
+
+def test_a_malformed_webhook_allow_list_stops_serve_with_its_fix(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from hub.cli import app
+
+    monkeypatch.setenv("HRISHUB_HOME", str(tmp_path))
+    monkeypatch.setenv("HRISHUB_WEBHOOK_ALLOW", "loopback,lan")
+    result = CliRunner().invoke(app, ["serve", "--port", "0"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "HRISHUB_WEBHOOK_ALLOW lists lan" in said and "list of loopback and private" in said
+    assert "Traceback" not in result.output

@@ -77,3 +77,46 @@ def test_link_sync_change_filter_and_lease(database_url):
     with pytest.raises(SyncInProgress):
         hub.sync(account)
     hub.close()
+
+
+def test_filters_deleted_records_and_expand_on_every_backend(database_url):
+    # The filters run as SQL on the stored JSON (SQLite's JSON1, PostgreSQL's jsonb): each keeps
+    # what a client would keep itself, on every database.
+    sandbox = Sandbox(employees=30, seed=9)
+    hub = Hub(transport=sandbox.transport(), database_url=database_url)
+    account = hub.link("tiny_hris", sandbox.credentials())
+    hub.sync(account)
+    gone = sandbox.tenant.leaf()
+    sandbox.tenant.purge(gone["id"])
+    assert hub.sync(account, full=True).models["Employee"].deleted == 1
+    employees = hub.employees(account)
+    everyone = employees.list(page_size=1000, include_deleted=True).results
+    first = everyone[7]
+    cases = {
+        "employment_status": ("LEAVE", lambda e: e.employment_status == "LEAVE"),
+        "company_id": (first.company_id, lambda e: e.company_id == first.company_id),
+        "group_id": (first.group_ids[0], lambda e: first.group_ids[0] in (e.group_ids or ())),
+        "manager_id": (first.manager_id, lambda e: e.manager_id == first.manager_id),
+        "work_email": (first.work_email.upper(), lambda e: e.id == first.id),
+        "remote_id": (first.remote_id, lambda e: e.id == first.id),
+    }
+    for name, (value, keeps) in cases.items():
+        expected = [e.id for e in everyone if keeps(e) and not e.remote_was_deleted]
+        got = employees.list(page_size=1000, **{name: value}).results
+        assert expected and [e.id for e in got] == expected, name
+        spliced = json.loads(
+            ModelAccessor(
+                hub.context, hub.store.accounts.get(account.id, sealed=True), "employees"
+            ).store_body(page_size=1000, **{name: value})
+        )
+        assert [e["id"] for e in spliced["results"]] == expected, name
+    deleted = [e.id for e in everyone if e.remote_was_deleted]
+    assert len(deleted) == 1 and deleted[0] not in {e.id for e in employees.list(page_size=1000).results}
+
+    page = employees.list(page_size=1000, expand="manager,groups,employments")
+    for employee in page.results:
+        members = page.expanded[employee.id]
+        assert (members["manager"].id if members["manager"] else None) == employee.manager_id
+        assert [g.id for g in members["groups"]] == list(employee.group_ids or ())
+        assert [j.employee_id for j in members["employments"]] == [employee.id]
+    hub.close()

@@ -25,9 +25,12 @@ def test_a_purged_employee_is_marked_deleted_by_the_next_complete_full_read(hub,
     assert record.remote_was_deleted is True
     [deleted] = listener.of("employee.deleted")
     assert deleted.record["remote_id"] == gone["id"]
-    # Deleted records stay listed, flagged, so `modified_after` readers learn of the deletion.
-    changed = hub.employees(account).list(modified_after=record.modified_at.replace(microsecond=0)).results
+    # Deleted records stay in the store, flagged: `modified_after` readers who ask for deleted
+    # records learn of the deletion; plain lists leave them out.
+    since = record.modified_at.replace(microsecond=0)
+    changed = hub.employees(account).list(modified_after=since, include_deleted=True).results
     assert record.id in {r.id for r in changed}
+    assert record.id not in {r.id for r in hub.employees(account).list(modified_after=since).results}
 
 
 def test_a_failed_read_deletes_nothing_and_keeps_the_previous_data(hub, account, sandbox, listener):

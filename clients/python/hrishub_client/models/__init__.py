@@ -30,11 +30,18 @@ from .delivery_out import DeliveryOut
 from .employee import Employee
 from .employee_custom_fields_type_0 import EmployeeCustomFieldsType0
 from .employee_field_sources_type_0 import EmployeeFieldSourcesType0
-from .employee_page import EmployeePage
+from .employee_listed import EmployeeListed
+from .employee_listed_custom_fields_type_0 import EmployeeListedCustomFieldsType0
+from .employee_listed_field_sources_type_0 import EmployeeListedFieldSourcesType0
+from .employee_listed_page import EmployeeListedPage
+from .employee_listed_remote_data_type_0 import EmployeeListedRemoteDataType0
 from .employee_remote_data_type_0 import EmployeeRemoteDataType0
 from .employment import Employment
 from .employment_field_sources_type_0 import EmploymentFieldSourcesType0
-from .employment_page import EmploymentPage
+from .employment_listed import EmploymentListed
+from .employment_listed_field_sources_type_0 import EmploymentListedFieldSourcesType0
+from .employment_listed_page import EmploymentListedPage
+from .employment_listed_remote_data_type_0 import EmploymentListedRemoteDataType0
 from .employment_remote_data_type_0 import EmploymentRemoteDataType0
 from .employment_status import EmploymentStatus
 from .employment_type import EmploymentType
@@ -67,6 +74,7 @@ from .link_request_options_type_0 import LinkRequestOptionsType0
 from .link_session_create import LinkSessionCreate
 from .link_session_list import LinkSessionList
 from .link_session_out import LinkSessionOut
+from .list_employees_employment_status_type_0 import ListEmployeesEmploymentStatusType0
 from .location import Location
 from .location_field_sources_type_0 import LocationFieldSourcesType0
 from .location_page import LocationPage
@@ -91,7 +99,10 @@ from .sync_request import SyncRequest
 from .sync_started import SyncStarted
 from .time_off_balance import TimeOffBalance
 from .time_off_balance_field_sources_type_0 import TimeOffBalanceFieldSourcesType0
-from .time_off_balance_page import TimeOffBalancePage
+from .time_off_balance_listed import TimeOffBalanceListed
+from .time_off_balance_listed_field_sources_type_0 import TimeOffBalanceListedFieldSourcesType0
+from .time_off_balance_listed_page import TimeOffBalanceListedPage
+from .time_off_balance_listed_remote_data_type_0 import TimeOffBalanceListedRemoteDataType0
 from .time_off_balance_remote_data_type_0 import TimeOffBalanceRemoteDataType0
 from .time_off_policy import TimeOffPolicy
 from .time_off_policy_field_sources_type_0 import TimeOffPolicyFieldSourcesType0
@@ -100,7 +111,10 @@ from .time_off_policy_remote_data_type_0 import TimeOffPolicyRemoteDataType0
 from .time_off_policy_type import TimeOffPolicyType
 from .time_off_request import TimeOffRequest
 from .time_off_request_field_sources_type_0 import TimeOffRequestFieldSourcesType0
-from .time_off_request_page import TimeOffRequestPage
+from .time_off_request_listed import TimeOffRequestListed
+from .time_off_request_listed_field_sources_type_0 import TimeOffRequestListedFieldSourcesType0
+from .time_off_request_listed_page import TimeOffRequestListedPage
+from .time_off_request_listed_remote_data_type_0 import TimeOffRequestListedRemoteDataType0
 from .time_off_request_remote_data_type_0 import TimeOffRequestRemoteDataType0
 from .time_off_request_status import TimeOffRequestStatus
 from .time_off_unit import TimeOffUnit
@@ -140,11 +154,18 @@ __all__ = (
     "Employee",
     "EmployeeCustomFieldsType0",
     "EmployeeFieldSourcesType0",
-    "EmployeePage",
+    "EmployeeListed",
+    "EmployeeListedCustomFieldsType0",
+    "EmployeeListedFieldSourcesType0",
+    "EmployeeListedPage",
+    "EmployeeListedRemoteDataType0",
     "EmployeeRemoteDataType0",
     "Employment",
     "EmploymentFieldSourcesType0",
-    "EmploymentPage",
+    "EmploymentListed",
+    "EmploymentListedFieldSourcesType0",
+    "EmploymentListedPage",
+    "EmploymentListedRemoteDataType0",
     "EmploymentRemoteDataType0",
     "EmploymentStatus",
     "EmploymentType",
@@ -177,6 +198,7 @@ __all__ = (
     "LinkSessionCreate",
     "LinkSessionList",
     "LinkSessionOut",
+    "ListEmployeesEmploymentStatusType0",
     "Location",
     "LocationFieldSourcesType0",
     "LocationPage",
@@ -201,7 +223,10 @@ __all__ = (
     "SyncStarted",
     "TimeOffBalance",
     "TimeOffBalanceFieldSourcesType0",
-    "TimeOffBalancePage",
+    "TimeOffBalanceListed",
+    "TimeOffBalanceListedFieldSourcesType0",
+    "TimeOffBalanceListedPage",
+    "TimeOffBalanceListedRemoteDataType0",
     "TimeOffBalanceRemoteDataType0",
     "TimeOffPolicy",
     "TimeOffPolicyFieldSourcesType0",
@@ -210,7 +235,10 @@ __all__ = (
     "TimeOffPolicyType",
     "TimeOffRequest",
     "TimeOffRequestFieldSourcesType0",
-    "TimeOffRequestPage",
+    "TimeOffRequestListed",
+    "TimeOffRequestListedFieldSourcesType0",
+    "TimeOffRequestListedPage",
+    "TimeOffRequestListedRemoteDataType0",
     "TimeOffRequestRemoteDataType0",
     "TimeOffRequestStatus",
     "TimeOffUnit",

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.run import Run
@@ -15,13 +17,15 @@ T = TypeVar("T", bound="RunList")
 
 @_attrs_define
 class RunList:
-    """Sync runs, newest first.
+    """One page of sync runs, newest first; `next_cursor` is null on the last page.
 
     Attributes:
         results (list[Run]):
+        next_cursor (None | str | Unset):
     """
 
     results: list[Run]
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +34,12 @@ class RunList:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -37,6 +47,8 @@ class RunList:
                 "results": results,
             }
         )
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
@@ -52,8 +64,18 @@ class RunList:
 
             results.append(results_item)
 
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+
         run_list = cls(
             results=results,
+            next_cursor=next_cursor,
         )
 
         run_list.additional_properties = d

@@ -6,7 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.employee_page import EmployeePage
+from ...models.employee_listed_page import EmployeeListedPage
+from ...models.list_employees_employment_status_type_0 import ListEmployeesEmploymentStatusType0
 from ...models.problem import Problem
 from ...models.read_mode import ReadMode
 from ...types import UNSET, Response, Unset
@@ -17,9 +18,17 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employment_status: ListEmployeesEmploymentStatusType0 | None | Unset = UNSET,
+    company_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    manager_id: None | str | Unset = UNSET,
+    work_email: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -45,6 +54,8 @@ def _get_kwargs(
         json_modified_after = modified_after
     params["modified_after"] = json_modified_after
 
+    params["include_deleted"] = include_deleted
+
     params["include_raw"] = include_raw
 
     params["include_sources"] = include_sources
@@ -54,6 +65,57 @@ def _get_kwargs(
         json_mode = mode.value
 
     params["mode"] = json_mode
+
+    json_employment_status: None | str | Unset
+    if isinstance(employment_status, Unset):
+        json_employment_status = UNSET
+    elif isinstance(employment_status, ListEmployeesEmploymentStatusType0):
+        json_employment_status = employment_status.value
+    else:
+        json_employment_status = employment_status
+    params["employment_status"] = json_employment_status
+
+    json_company_id: None | str | Unset
+    if isinstance(company_id, Unset):
+        json_company_id = UNSET
+    else:
+        json_company_id = company_id
+    params["company_id"] = json_company_id
+
+    json_group_id: None | str | Unset
+    if isinstance(group_id, Unset):
+        json_group_id = UNSET
+    else:
+        json_group_id = group_id
+    params["group_id"] = json_group_id
+
+    json_manager_id: None | str | Unset
+    if isinstance(manager_id, Unset):
+        json_manager_id = UNSET
+    else:
+        json_manager_id = manager_id
+    params["manager_id"] = json_manager_id
+
+    json_work_email: None | str | Unset
+    if isinstance(work_email, Unset):
+        json_work_email = UNSET
+    else:
+        json_work_email = work_email
+    params["work_email"] = json_work_email
+
+    json_remote_id: None | str | Unset
+    if isinstance(remote_id, Unset):
+        json_remote_id = UNSET
+    else:
+        json_remote_id = remote_id
+    params["remote_id"] = json_remote_id
+
+    json_expand: None | str | Unset
+    if isinstance(expand, Unset):
+        json_expand = UNSET
+    else:
+        json_expand = expand
+    params["expand"] = json_expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -67,9 +129,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EmployeePage | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmployeeListedPage | Problem | None:
     if response.status_code == 200:
-        response_200 = EmployeePage.from_dict(response.json())
+        response_200 = EmployeeListedPage.from_dict(response.json())
 
         return response_200
 
@@ -111,7 +175,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmployeePage | Problem]:
+) -> Response[EmployeeListedPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -126,21 +190,39 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employment_status: ListEmployeesEmploymentStatusType0 | None | Unset = UNSET,
+    company_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    manager_id: None | str | Unset = UNSET,
+    work_email: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Response[EmployeePage | Problem]:
+) -> Response[EmployeeListedPage | Problem]:
     """List employees
 
      One page of employees, in a stable order; pass `next_cursor` back for the next page (it stays valid
-    while a sync runs).
+    while a sync runs). Filters combine with AND; records deleted in the provider are left out unless
+    `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -149,6 +231,23 @@ def sync_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employment_status (ListEmployeesEmploymentStatusType0 | None | Unset): Only employees with
+            this employment status. Filters combine with AND.
+        company_id (None | str | Unset): Only employees of this company (hub id). Filters combine
+            with AND.
+        group_id (None | str | Unset): Only members of this group (hub id), e.g. a department.
+            Filters combine with AND.
+        manager_id (None | str | Unset): Only the direct reports of this employee (hub id).
+            Filters combine with AND.
+        work_email (None | str | Unset): Only the employee with this work e-mail address (ASCII
+            letter case ignored). Filters combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `manager` (a
+            record or null: employees); `company` (a record or null: companies); `groups` (a list:
+            groups); `employments` (a list: employments). Each becomes a member of the result beside
+            the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -156,16 +255,24 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmployeePage | Problem]
+        Response[EmployeeListedPage | Problem]
     """
 
     kwargs = _get_kwargs(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employment_status=employment_status,
+        company_id=company_id,
+        group_id=group_id,
+        manager_id=manager_id,
+        work_email=work_email,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     )
 
@@ -182,21 +289,39 @@ def sync(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employment_status: ListEmployeesEmploymentStatusType0 | None | Unset = UNSET,
+    company_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    manager_id: None | str | Unset = UNSET,
+    work_email: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> EmployeePage | Problem | None:
+) -> EmployeeListedPage | Problem | None:
     """List employees
 
      One page of employees, in a stable order; pass `next_cursor` back for the next page (it stays valid
-    while a sync runs).
+    while a sync runs). Filters combine with AND; records deleted in the provider are left out unless
+    `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -205,6 +330,23 @@ def sync(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employment_status (ListEmployeesEmploymentStatusType0 | None | Unset): Only employees with
+            this employment status. Filters combine with AND.
+        company_id (None | str | Unset): Only employees of this company (hub id). Filters combine
+            with AND.
+        group_id (None | str | Unset): Only members of this group (hub id), e.g. a department.
+            Filters combine with AND.
+        manager_id (None | str | Unset): Only the direct reports of this employee (hub id).
+            Filters combine with AND.
+        work_email (None | str | Unset): Only the employee with this work e-mail address (ASCII
+            letter case ignored). Filters combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `manager` (a
+            record or null: employees); `company` (a record or null: companies); `groups` (a list:
+            groups); `employments` (a list: employments). Each becomes a member of the result beside
+            the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -212,7 +354,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmployeePage | Problem
+        EmployeeListedPage | Problem
     """
 
     return sync_detailed(
@@ -220,9 +362,17 @@ def sync(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employment_status=employment_status,
+        company_id=company_id,
+        group_id=group_id,
+        manager_id=manager_id,
+        work_email=work_email,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     ).parsed
 
@@ -233,21 +383,39 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employment_status: ListEmployeesEmploymentStatusType0 | None | Unset = UNSET,
+    company_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    manager_id: None | str | Unset = UNSET,
+    work_email: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Response[EmployeePage | Problem]:
+) -> Response[EmployeeListedPage | Problem]:
     """List employees
 
      One page of employees, in a stable order; pass `next_cursor` back for the next page (it stays valid
-    while a sync runs).
+    while a sync runs). Filters combine with AND; records deleted in the provider are left out unless
+    `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -256,6 +424,23 @@ async def asyncio_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employment_status (ListEmployeesEmploymentStatusType0 | None | Unset): Only employees with
+            this employment status. Filters combine with AND.
+        company_id (None | str | Unset): Only employees of this company (hub id). Filters combine
+            with AND.
+        group_id (None | str | Unset): Only members of this group (hub id), e.g. a department.
+            Filters combine with AND.
+        manager_id (None | str | Unset): Only the direct reports of this employee (hub id).
+            Filters combine with AND.
+        work_email (None | str | Unset): Only the employee with this work e-mail address (ASCII
+            letter case ignored). Filters combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `manager` (a
+            record or null: employees); `company` (a record or null: companies); `groups` (a list:
+            groups); `employments` (a list: employments). Each becomes a member of the result beside
+            the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -263,16 +448,24 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmployeePage | Problem]
+        Response[EmployeeListedPage | Problem]
     """
 
     kwargs = _get_kwargs(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employment_status=employment_status,
+        company_id=company_id,
+        group_id=group_id,
+        manager_id=manager_id,
+        work_email=work_email,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     )
 
@@ -287,21 +480,39 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employment_status: ListEmployeesEmploymentStatusType0 | None | Unset = UNSET,
+    company_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    manager_id: None | str | Unset = UNSET,
+    work_email: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> EmployeePage | Problem | None:
+) -> EmployeeListedPage | Problem | None:
     """List employees
 
      One page of employees, in a stable order; pass `next_cursor` back for the next page (it stays valid
-    while a sync runs).
+    while a sync runs). Filters combine with AND; records deleted in the provider are left out unless
+    `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -310,6 +521,23 @@ async def asyncio(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employment_status (ListEmployeesEmploymentStatusType0 | None | Unset): Only employees with
+            this employment status. Filters combine with AND.
+        company_id (None | str | Unset): Only employees of this company (hub id). Filters combine
+            with AND.
+        group_id (None | str | Unset): Only members of this group (hub id), e.g. a department.
+            Filters combine with AND.
+        manager_id (None | str | Unset): Only the direct reports of this employee (hub id).
+            Filters combine with AND.
+        work_email (None | str | Unset): Only the employee with this work e-mail address (ASCII
+            letter case ignored). Filters combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `manager` (a
+            record or null: employees); `company` (a record or null: companies); `groups` (a list:
+            groups); `employments` (a list: employments). Each becomes a member of the result beside
+            the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -317,7 +545,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmployeePage | Problem
+        EmployeeListedPage | Problem
     """
 
     return (
@@ -326,9 +554,17 @@ async def asyncio(
             cursor=cursor,
             page_size=page_size,
             modified_after=modified_after,
+            include_deleted=include_deleted,
             include_raw=include_raw,
             include_sources=include_sources,
             mode=mode,
+            employment_status=employment_status,
+            company_id=company_id,
+            group_id=group_id,
+            manager_id=manager_id,
+            work_email=work_email,
+            remote_id=remote_id,
+            expand=expand,
             x_account_id=x_account_id,
         )
     ).parsed

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.read_mode import ReadMode
-from ...models.time_off_balance_page import TimeOffBalancePage
+from ...models.time_off_balance_listed_page import TimeOffBalanceListedPage
 from ...types import UNSET, Response, Unset
 
 
@@ -17,9 +17,13 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employee_id: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -45,6 +49,8 @@ def _get_kwargs(
         json_modified_after = modified_after
     params["modified_after"] = json_modified_after
 
+    params["include_deleted"] = include_deleted
+
     params["include_raw"] = include_raw
 
     params["include_sources"] = include_sources
@@ -54,6 +60,27 @@ def _get_kwargs(
         json_mode = mode.value
 
     params["mode"] = json_mode
+
+    json_employee_id: None | str | Unset
+    if isinstance(employee_id, Unset):
+        json_employee_id = UNSET
+    else:
+        json_employee_id = employee_id
+    params["employee_id"] = json_employee_id
+
+    json_remote_id: None | str | Unset
+    if isinstance(remote_id, Unset):
+        json_remote_id = UNSET
+    else:
+        json_remote_id = remote_id
+    params["remote_id"] = json_remote_id
+
+    json_expand: None | str | Unset
+    if isinstance(expand, Unset):
+        json_expand = UNSET
+    else:
+        json_expand = expand
+    params["expand"] = json_expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -69,9 +96,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TimeOffBalancePage | None:
+) -> Problem | TimeOffBalanceListedPage | None:
     if response.status_code == 200:
-        response_200 = TimeOffBalancePage.from_dict(response.json())
+        response_200 = TimeOffBalanceListedPage.from_dict(response.json())
 
         return response_200
 
@@ -113,7 +140,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TimeOffBalancePage]:
+) -> Response[Problem | TimeOffBalanceListedPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,21 +155,35 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employee_id: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Response[Problem | TimeOffBalancePage]:
+) -> Response[Problem | TimeOffBalanceListedPage]:
     """List time off balances
 
      One page of time off balances, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -151,6 +192,13 @@ def sync_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employee_id (None | str | Unset): Only the records of this employee (hub id). Filters
+            combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `employee` (a
+            record or null: employees). Each becomes a member of the result beside the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -158,16 +206,20 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TimeOffBalancePage]
+        Response[Problem | TimeOffBalanceListedPage]
     """
 
     kwargs = _get_kwargs(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employee_id=employee_id,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     )
 
@@ -184,21 +236,35 @@ def sync(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employee_id: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Problem | TimeOffBalancePage | None:
+) -> Problem | TimeOffBalanceListedPage | None:
     """List time off balances
 
      One page of time off balances, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -207,6 +273,13 @@ def sync(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employee_id (None | str | Unset): Only the records of this employee (hub id). Filters
+            combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `employee` (a
+            record or null: employees). Each becomes a member of the result beside the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -214,7 +287,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TimeOffBalancePage
+        Problem | TimeOffBalanceListedPage
     """
 
     return sync_detailed(
@@ -222,9 +295,13 @@ def sync(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employee_id=employee_id,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     ).parsed
 
@@ -235,21 +312,35 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employee_id: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Response[Problem | TimeOffBalancePage]:
+) -> Response[Problem | TimeOffBalanceListedPage]:
     """List time off balances
 
      One page of time off balances, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -258,6 +349,13 @@ async def asyncio_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employee_id (None | str | Unset): Only the records of this employee (hub id). Filters
+            combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `employee` (a
+            record or null: employees). Each becomes a member of the result beside the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -265,16 +363,20 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TimeOffBalancePage]
+        Response[Problem | TimeOffBalanceListedPage]
     """
 
     kwargs = _get_kwargs(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        employee_id=employee_id,
+        remote_id=remote_id,
+        expand=expand,
         x_account_id=x_account_id,
     )
 
@@ -289,21 +391,35 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    employee_id: None | str | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
+    expand: None | str | Unset = UNSET,
     x_account_id: str,
-) -> Problem | TimeOffBalancePage | None:
+) -> Problem | TimeOffBalanceListedPage | None:
     """List time off balances
 
      One page of time off balances, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -312,6 +428,13 @@ async def asyncio(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        employee_id (None | str | Unset): Only the records of this employee (hub id). Filters
+            combine with AND.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
+        expand (None | str | Unset): References to embed in each result, one level deep, read in
+            one batch per reference (no request per record): a comma-separated list of `employee` (a
+            record or null: employees). Each becomes a member of the result beside the ids it expands.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -319,7 +442,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TimeOffBalancePage
+        Problem | TimeOffBalanceListedPage
     """
 
     return (
@@ -328,9 +451,13 @@ async def asyncio(
             cursor=cursor,
             page_size=page_size,
             modified_after=modified_after,
+            include_deleted=include_deleted,
             include_raw=include_raw,
             include_sources=include_sources,
             mode=mode,
+            employee_id=employee_id,
+            remote_id=remote_id,
+            expand=expand,
             x_account_id=x_account_id,
         )
     ).parsed

@@ -17,9 +17,11 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -45,6 +47,8 @@ def _get_kwargs(
         json_modified_after = modified_after
     params["modified_after"] = json_modified_after
 
+    params["include_deleted"] = include_deleted
+
     params["include_raw"] = include_raw
 
     params["include_sources"] = include_sources
@@ -54,6 +58,13 @@ def _get_kwargs(
         json_mode = mode.value
 
     params["mode"] = json_mode
+
+    json_remote_id: None | str | Unset
+    if isinstance(remote_id, Unset):
+        json_remote_id = UNSET
+    else:
+        json_remote_id = remote_id
+    params["remote_id"] = json_remote_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -128,21 +139,33 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffPolicyPage]:
     """List time off policies
 
      One page of time off policies, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -151,6 +174,8 @@ def sync_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -165,9 +190,11 @@ def sync_detailed(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        remote_id=remote_id,
         x_account_id=x_account_id,
     )
 
@@ -184,21 +211,33 @@ def sync(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffPolicyPage | None:
     """List time off policies
 
      One page of time off policies, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -207,6 +246,8 @@ def sync(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -222,9 +263,11 @@ def sync(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        remote_id=remote_id,
         x_account_id=x_account_id,
     ).parsed
 
@@ -235,21 +278,33 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> Response[Problem | TimeOffPolicyPage]:
     """List time off policies
 
      One page of time off policies, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -258,6 +313,8 @@ async def asyncio_detailed(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -272,9 +329,11 @@ async def asyncio_detailed(
         cursor=cursor,
         page_size=page_size,
         modified_after=modified_after,
+        include_deleted=include_deleted,
         include_raw=include_raw,
         include_sources=include_sources,
         mode=mode,
+        remote_id=remote_id,
         x_account_id=x_account_id,
     )
 
@@ -289,21 +348,33 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     page_size: int | Unset = 100,
     modified_after: datetime.datetime | None | Unset = UNSET,
+    include_deleted: bool | Unset = False,
     include_raw: bool | Unset = False,
     include_sources: bool | Unset = False,
     mode: ReadMode | Unset = UNSET,
+    remote_id: None | str | Unset = UNSET,
     x_account_id: str,
 ) -> Problem | TimeOffPolicyPage | None:
     """List time off policies
 
      One page of time off policies, in a stable order; pass `next_cursor` back for the next page (it
-    stays valid while a sync runs).
+    stays valid while a sync runs). Filters combine with AND; records deleted in the provider are left
+    out unless `include_deleted=true`. An unknown query member is a 422 problem.
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
         page_size (int | Unset): Records per page. Default: 100.
-        modified_after (datetime.datetime | None | Unset): Only records changed after this moment
-            (ISO 8601; without an offset, UTC).
+        modified_after (datetime.datetime | None | Unset): Only records that changed after this
+            moment (ISO 8601; without an offset, UTC), by the hub's clock: a record's `modified_at` is
+            the start of the sync that stored its change (not the provider's `remote_modified_at`).
+            Live reads (`mode=live`) mean the same: a record the store holds unchanged counts from its
+            `modified_at`; one the store holds otherwise, or not at all, is a change the hub sees now.
+            To poll without missing a change, pass the `started_at` of the newest sync run that had
+            finished when you last read (`GET /v1/accounts/{id}/syncs`), with `include_deleted=true`.
+        include_deleted (bool | Unset): Also list records deleted in the provider
+            (`remote_was_deleted` true; the hub keeps their last copy). Off by default. A get by id
+            answers for a deleted record either way. Live reads hold no deleted records: the provider
+            lists only what exists. Default: False.
         include_raw (bool | Unset): Add `remote_data`, the provider's raw records, and
             `remote_data_redacted`: unless the account's `include_sensitive` option is on, the raw
             members its connector declares sensitive are null, and listed there as `record.member`.
@@ -312,6 +383,8 @@ async def asyncio(
             and raw value. Default: False.
         mode (ReadMode | Unset): Where a read comes from: `auto`, the store once synced, else the
             provider; `live`, the provider.
+        remote_id (None | str | Unset): Only the record with this provider id (`remote_id`).
+            Filters combine with AND.
         x_account_id (str): The id of one of your linked accounts (`GET /v1/accounts` lists them).
 
     Raises:
@@ -328,9 +401,11 @@ async def asyncio(
             cursor=cursor,
             page_size=page_size,
             modified_after=modified_after,
+            include_deleted=include_deleted,
             include_raw=include_raw,
             include_sources=include_sources,
             mode=mode,
+            remote_id=remote_id,
             x_account_id=x_account_id,
         )
     ).parsed

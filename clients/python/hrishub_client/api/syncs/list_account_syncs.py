@@ -14,12 +14,33 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     account_id: str,
     *,
-    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    page_size: int | None | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["limit"] = limit
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_page_size: int | None | Unset
+    if isinstance(page_size, Unset):
+        json_page_size = UNSET
+    else:
+        json_page_size = page_size
+    params["page_size"] = json_page_size
+
+    json_limit: int | None | Unset
+    if isinstance(limit, Unset):
+        json_limit = UNSET
+    else:
+        json_limit = limit
+    params["limit"] = json_limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -79,15 +100,21 @@ def sync_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    page_size: int | None | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
 ) -> Response[Problem | RunList]:
     """List an account's sync runs
 
-     The account's latest sync runs with their reports, newest first.
+     One page of the account's sync runs with their reports, newest first.
+
+    Paged like every list: pass `next_cursor` back as `cursor` (null on the last page).
 
     Args:
         account_id (str):
-        limit (int | Unset): How many runs, newest first. Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
+        page_size (int | None | Unset): Runs per page (default 20).
+        limit (int | None | Unset): The former name of `page_size`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +126,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         account_id=account_id,
+        cursor=cursor,
+        page_size=page_size,
         limit=limit,
     )
 
@@ -113,15 +142,21 @@ def sync(
     account_id: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    page_size: int | None | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
 ) -> Problem | RunList | None:
     """List an account's sync runs
 
-     The account's latest sync runs with their reports, newest first.
+     One page of the account's sync runs with their reports, newest first.
+
+    Paged like every list: pass `next_cursor` back as `cursor` (null on the last page).
 
     Args:
         account_id (str):
-        limit (int | Unset): How many runs, newest first. Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
+        page_size (int | None | Unset): Runs per page (default 20).
+        limit (int | None | Unset): The former name of `page_size`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +169,8 @@ def sync(
     return sync_detailed(
         account_id=account_id,
         client=client,
+        cursor=cursor,
+        page_size=page_size,
         limit=limit,
     ).parsed
 
@@ -142,15 +179,21 @@ async def asyncio_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    page_size: int | None | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
 ) -> Response[Problem | RunList]:
     """List an account's sync runs
 
-     The account's latest sync runs with their reports, newest first.
+     One page of the account's sync runs with their reports, newest first.
+
+    Paged like every list: pass `next_cursor` back as `cursor` (null on the last page).
 
     Args:
         account_id (str):
-        limit (int | Unset): How many runs, newest first. Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
+        page_size (int | None | Unset): Runs per page (default 20).
+        limit (int | None | Unset): The former name of `page_size`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +205,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         account_id=account_id,
+        cursor=cursor,
+        page_size=page_size,
         limit=limit,
     )
 
@@ -174,15 +219,21 @@ async def asyncio(
     account_id: str,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    page_size: int | None | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
 ) -> Problem | RunList | None:
     """List an account's sync runs
 
-     The account's latest sync runs with their reports, newest first.
+     One page of the account's sync runs with their reports, newest first.
+
+    Paged like every list: pass `next_cursor` back as `cursor` (null on the last page).
 
     Args:
         account_id (str):
-        limit (int | Unset): How many runs, newest first. Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page, unchanged.
+        page_size (int | None | Unset): Runs per page (default 20).
+        limit (int | None | Unset): The former name of `page_size`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,6 +247,8 @@ async def asyncio(
         await asyncio_detailed(
             account_id=account_id,
             client=client,
+            cursor=cursor,
+            page_size=page_size,
             limit=limit,
         )
     ).parsed

@@ -9,27 +9,27 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.employment_listed import EmploymentListed
     from ..models.record_error import RecordError
-    from ..models.time_off_request import TimeOffRequest
     from ..models.value_problem import ValueProblem
 
 
-T = TypeVar("T", bound="TimeOffRequestPage")
+T = TypeVar("T", bound="EmploymentListedPage")
 
 
 @_attrs_define
-class TimeOffRequestPage:
-    """One page of TimeOffRequest records; `next_cursor` is null on the last page.
+class EmploymentListedPage:
+    """One page of EmploymentListed records; `next_cursor` is null on the last page.
 
     Attributes:
-        results (list[TimeOffRequest]):
+        results (list[EmploymentListed]):
         errors (list[RecordError] | None | Unset): Only when a live read failed to map.
         next_cursor (None | str | Unset):
         problems (list[ValueProblem] | None | Unset): Only when a live read could not use some values (their fields are
             empty).
     """
 
-    results: list[TimeOffRequest]
+    results: list[EmploymentListed]
     errors: list[RecordError] | None | Unset = UNSET
     next_cursor: None | str | Unset = UNSET
     problems: list[ValueProblem] | None | Unset = UNSET
@@ -89,15 +89,15 @@ class TimeOffRequestPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.employment_listed import EmploymentListed  # noqa: PLC0415
         from ..models.record_error import RecordError  # noqa: PLC0415
-        from ..models.time_off_request import TimeOffRequest  # noqa: PLC0415
         from ..models.value_problem import ValueProblem  # noqa: PLC0415
 
         d = dict(src_dict)
         results = []
         _results = d.pop("results")
         for results_item_data in _results:
-            results_item = TimeOffRequest.from_dict(results_item_data)
+            results_item = EmploymentListed.from_dict(results_item_data)
 
             results.append(results_item)
 
@@ -154,15 +154,15 @@ class TimeOffRequestPage:
 
         problems = _parse_problems(d.pop("problems", UNSET))
 
-        time_off_request_page = cls(
+        employment_listed_page = cls(
             results=results,
             errors=errors,
             next_cursor=next_cursor,
             problems=problems,
         )
 
-        time_off_request_page.additional_properties = d
-        return time_off_request_page
+        employment_listed_page.additional_properties = d
+        return employment_listed_page
 
     @property
     def additional_keys(self) -> list[str]:

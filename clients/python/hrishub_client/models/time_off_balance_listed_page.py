@@ -10,26 +10,26 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.record_error import RecordError
-    from ..models.time_off_balance import TimeOffBalance
+    from ..models.time_off_balance_listed import TimeOffBalanceListed
     from ..models.value_problem import ValueProblem
 
 
-T = TypeVar("T", bound="TimeOffBalancePage")
+T = TypeVar("T", bound="TimeOffBalanceListedPage")
 
 
 @_attrs_define
-class TimeOffBalancePage:
-    """One page of TimeOffBalance records; `next_cursor` is null on the last page.
+class TimeOffBalanceListedPage:
+    """One page of TimeOffBalanceListed records; `next_cursor` is null on the last page.
 
     Attributes:
-        results (list[TimeOffBalance]):
+        results (list[TimeOffBalanceListed]):
         errors (list[RecordError] | None | Unset): Only when a live read failed to map.
         next_cursor (None | str | Unset):
         problems (list[ValueProblem] | None | Unset): Only when a live read could not use some values (their fields are
             empty).
     """
 
-    results: list[TimeOffBalance]
+    results: list[TimeOffBalanceListed]
     errors: list[RecordError] | None | Unset = UNSET
     next_cursor: None | str | Unset = UNSET
     problems: list[ValueProblem] | None | Unset = UNSET
@@ -90,14 +90,14 @@ class TimeOffBalancePage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.record_error import RecordError  # noqa: PLC0415
-        from ..models.time_off_balance import TimeOffBalance  # noqa: PLC0415
+        from ..models.time_off_balance_listed import TimeOffBalanceListed  # noqa: PLC0415
         from ..models.value_problem import ValueProblem  # noqa: PLC0415
 
         d = dict(src_dict)
         results = []
         _results = d.pop("results")
         for results_item_data in _results:
-            results_item = TimeOffBalance.from_dict(results_item_data)
+            results_item = TimeOffBalanceListed.from_dict(results_item_data)
 
             results.append(results_item)
 
@@ -154,15 +154,15 @@ class TimeOffBalancePage:
 
         problems = _parse_problems(d.pop("problems", UNSET))
 
-        time_off_balance_page = cls(
+        time_off_balance_listed_page = cls(
             results=results,
             errors=errors,
             next_cursor=next_cursor,
             problems=problems,
         )
 
-        time_off_balance_page.additional_properties = d
-        return time_off_balance_page
+        time_off_balance_listed_page.additional_properties = d
+        return time_off_balance_listed_page
 
     @property
     def additional_keys(self) -> list[str]:

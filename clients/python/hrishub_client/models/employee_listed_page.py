@@ -9,27 +9,27 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.employment import Employment
+    from ..models.employee_listed import EmployeeListed
     from ..models.record_error import RecordError
     from ..models.value_problem import ValueProblem
 
 
-T = TypeVar("T", bound="EmploymentPage")
+T = TypeVar("T", bound="EmployeeListedPage")
 
 
 @_attrs_define
-class EmploymentPage:
-    """One page of Employment records; `next_cursor` is null on the last page.
+class EmployeeListedPage:
+    """One page of EmployeeListed records; `next_cursor` is null on the last page.
 
     Attributes:
-        results (list[Employment]):
+        results (list[EmployeeListed]):
         errors (list[RecordError] | None | Unset): Only when a live read failed to map.
         next_cursor (None | str | Unset):
         problems (list[ValueProblem] | None | Unset): Only when a live read could not use some values (their fields are
             empty).
     """
 
-    results: list[Employment]
+    results: list[EmployeeListed]
     errors: list[RecordError] | None | Unset = UNSET
     next_cursor: None | str | Unset = UNSET
     problems: list[ValueProblem] | None | Unset = UNSET
@@ -89,7 +89,7 @@ class EmploymentPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.employment import Employment  # noqa: PLC0415
+        from ..models.employee_listed import EmployeeListed  # noqa: PLC0415
         from ..models.record_error import RecordError  # noqa: PLC0415
         from ..models.value_problem import ValueProblem  # noqa: PLC0415
 
@@ -97,7 +97,7 @@ class EmploymentPage:
         results = []
         _results = d.pop("results")
         for results_item_data in _results:
-            results_item = Employment.from_dict(results_item_data)
+            results_item = EmployeeListed.from_dict(results_item_data)
 
             results.append(results_item)
 
@@ -154,15 +154,15 @@ class EmploymentPage:
 
         problems = _parse_problems(d.pop("problems", UNSET))
 
-        employment_page = cls(
+        employee_listed_page = cls(
             results=results,
             errors=errors,
             next_cursor=next_cursor,
             problems=problems,
         )
 
-        employment_page.additional_properties = d
-        return employment_page
+        employee_listed_page.additional_properties = d
+        return employee_listed_page
 
     @property
     def additional_keys(self) -> list[str]:
