@@ -10,9 +10,11 @@ from hub.connector import Action, Connector
 from hub.options import FILTER_KEYS, AccountOptions
 
 __all__ = [
+    "DELETED",
     "FILTER_KEYS",
     "LINKED",
     "NEEDS_ATTENTION",
+    "PAUSED",
     "Account",
     "AccountOptions",
     "ActionStatus",
@@ -163,6 +165,12 @@ LINKED = "linked"
 
 NEEDS_ATTENTION = "needs_attention"
 """An account's status once the provider refused its credentials: syncs are refused until they change."""
+
+PAUSED = "paused"
+"""An account's status while paused: no sync runs (reads of its stored data still work) until resumed."""
+
+DELETED = "deleted"
+"""The status of a deleted account's tombstone: no credentials, data or events left; not found anywhere."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── NotSupported                  the provider has no such data (e.g. UKG Pro time-off requests)
     ├── Unauthenticated               the customer API key is missing or unknown
     ├── SyncInProgress                another worker is syncing that account right now
+    ├── AccountPaused                 the account is paused: resume it before syncing
     ├── CredentialsRejected           the provider refused the stored credentials: update them first
     ├── SyncDeadlineExceeded          a sync ran past its deadline (HRISHUB_SYNC_DEADLINE) and stopped
     ├── TooManyRequests               an API key went past its request rate: wait, then try again
@@ -47,6 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "AccountPaused",
     "AmbiguousId",
     "CredentialsRejected",
     "FieldIssue",
@@ -468,6 +470,22 @@ class SyncInProgress(HubError):
     type = "sync-in-progress"
     status = 409
     default_remedy = "Wait for the running sync to finish (GET /v1/accounts/{id}/syncs), then try again."
+
+
+class AccountPaused(HubError):
+    """The account is paused: no sync runs until it is resumed; reads of its stored data still work."""
+
+    type = "account-paused"
+    status = 409
+    default_remedy = "Resume the account (POST /v1/accounts/{id}/resume), then sync again."
+
+    def __init__(self, account_id: str) -> None:
+        super().__init__(
+            f"Account {account_id} is paused: it is not synced until it is resumed.",
+            remedy=f"Resume it (POST /v1/accounts/{account_id}/resume, or `hrishub accounts resume "
+            f"{account_id}`), then sync again. Its stored data can be read meanwhile.",
+        )
+        self.account_id = account_id
 
 
 class CredentialsRejected(HubError):

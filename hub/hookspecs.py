@@ -100,8 +100,10 @@ def sync_event(event: SyncEvent) -> None:
     ``employee.terminated``, ``employee.deleted`` when a complete read no longer finds the
     employee); once when an account is linked (``account.linked``: its record holds the account's
     id, connector, customer and permissions report, and, when it was linked through a linking page,
-    ``link_session_id`` and the customer's ``reference``) and once at the end of each sync
-    (``account.synced``, with the run's id and status). A model's first load announces no
+    ``link_session_id`` and the customer's ``reference``), once at the end of each sync
+    (``account.synced``, with the run's id and status) and once when an account is deleted
+    (``account.deleted``: its record holds the account's id, connector and ``deleted_at``; the
+    account's earlier events are deleted with it). A model's first load announces no
     per-record events: a new account does not report every existing employee as hired. Events are
     kept in the store until handed out, so an event a crashed sync committed is delivered by the
     next run (at least once; ``event.id`` is unique for de-duplication).

@@ -70,6 +70,10 @@ def sync_deadline_from_env() -> float:
 AccountRef = Account | str
 
 
+def _account_id(account: AccountRef) -> str:
+    return account.id if isinstance(account, Account) else account
+
+
 class Hub:
     """One hub: the loaded connectors and the settings every connector client gets.
 
@@ -79,10 +83,12 @@ class Hub:
     The store opens on first use: ``database_url`` (default ``HRISHUB_DATABASE_URL``, else the SQLite
     file in the data folder), or a ready :class:`hub.store.Store`.
 
-    Every method that talks to a provider comes twice: a blocking one for plain code (``link``,
-    ``sync``, ``recheck``, ``update_credentials``) and an async twin to await in async code (``alink``,
-    ``async_sync``, ``arecheck``, ``aupdate_credentials``). A blocking method called inside a running
-    event loop raises :class:`hub.blocking.CalledInEventLoop` naming its twin.
+    Every method that talks to a provider or changes an account comes twice: a blocking one for plain
+    code (``link``, ``sync``, ``recheck``, ``update_credentials``, ``pause``, ``resume``,
+    ``delete_account``) and an async twin to await in async code (``alink``, ``async_sync``,
+    ``arecheck``, ``aupdate_credentials``, ``apause``, ``aresume``, ``adelete_account``). A blocking
+    method called inside a running event loop raises :class:`hub.blocking.CalledInEventLoop` naming
+    its twin.
     """
 
     def __init__(
@@ -283,6 +289,65 @@ class Hub:
         check_overrides(self.context, stored.connector, options)
         self.store.accounts.set_options(stored.id, options)
         return options
+
+    # -- an account's life ----------------------------------------------------------------------
+
+    async def adelete_account(self, account: AccountRef, *, customer_id: str | None = None) -> None:
+        """Delete an account and everything stored for it; announce ``account.deleted``.
+
+        Its credentials, records (raw provider data too), sync state, sync runs and events are
+        removed in one transaction; one ``account.deleted`` event is recorded and handed to
+        ``sync_event`` listeners. The account is then unknown everywhere (:class:`hub.errors.NotFound`,
+        also for a second delete). Raises :class:`hub.errors.SyncInProgress` while a sync of the
+        account runs: nothing is deleted then; try again once it has finished.
+        """
+        from hub.linking.lifecycle import delete_account
+
+        await asyncio.to_thread(delete_account, self.context, _account_id(account), customer_id=customer_id)
+
+    def delete_account(self, account: AccountRef, *, customer_id: str | None = None) -> None:
+        """:meth:`adelete_account`, blocking (in async code, await :meth:`adelete_account`)."""
+        return run_blocking(
+            self.adelete_account(account, customer_id=customer_id),
+            method="Hub.delete_account",
+            instead="hub.adelete_account",
+        )
+
+    async def apause(self, account: AccountRef, *, customer_id: str | None = None) -> AccountRow:
+        """Pause an account: no sync runs (worker, API or command line) until :meth:`aresume`.
+
+        Reads of its stored data keep working; a sync already running finishes. A sync asked for
+        meanwhile raises :class:`hub.errors.AccountPaused`. Returns the account as stored now.
+        """
+        from hub.linking.lifecycle import pause_account
+
+        return await asyncio.to_thread(
+            pause_account, self.context, _account_id(account), customer_id=customer_id
+        )
+
+    def pause(self, account: AccountRef, *, customer_id: str | None = None) -> AccountRow:
+        """:meth:`apause`, blocking (in async code, await :meth:`apause`)."""
+        return run_blocking(
+            self.apause(account, customer_id=customer_id), method="Hub.pause", instead="hub.apause"
+        )
+
+    async def aresume(self, account: AccountRef, *, customer_id: str | None = None) -> AccountRow:
+        """Resume a paused account with the status it had before (``needs_attention`` stays so).
+
+        A sync that fell due while it was paused runs at the worker's next round. Resuming an
+        account that is not paused changes nothing. Returns the account as stored now.
+        """
+        from hub.linking.lifecycle import resume_account
+
+        return await asyncio.to_thread(
+            resume_account, self.context, _account_id(account), customer_id=customer_id
+        )
+
+    def resume(self, account: AccountRef, *, customer_id: str | None = None) -> AccountRow:
+        """:meth:`aresume`, blocking (in async code, await :meth:`aresume`)."""
+        return run_blocking(
+            self.aresume(account, customer_id=customer_id), method="Hub.resume", instead="hub.aresume"
+        )
 
     # -- syncing ---------------------------------------------------------------------------------
 

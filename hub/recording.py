@@ -5,11 +5,15 @@ recording: credential headers filtered, personal data in bodies replaced by cons
 request whose URL carries a secret refused. When the credential form has secrets it also records a
 link with wrong secrets, so the replayed suite can check the provider's refusal becomes a hub error.
 Beside the cassettes, ``link.json`` keeps the linking values with every secret replaced.
+
+A recording leaves no account behind: each one it links is deleted when it ends, however it ends
+(``hrishub record`` also links into a :func:`scratch_store`, never the user's store).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -20,7 +24,9 @@ from hub.cassettes import PLACEHOLDER, make_vcr, scan_cassette
 from hub.errors import HubError
 
 if TYPE_CHECKING:
+    from hub.accounts import Account
     from hub.hub import Hub
+    from hub.store import Store
 
 __all__ = [
     "CONTRACT_CASSETTE",
@@ -28,6 +34,7 @@ __all__ = [
     "REFUSED_CASSETTE",
     "Recording",
     "record_cassettes",
+    "scratch_store",
     "secret_fields",
 ]
 
@@ -66,6 +73,14 @@ def wrong_secrets(values: Mapping[str, Any], secrets: list[str]) -> dict[str, An
     return {k: ("".join(map(_shifted, str(v))) if k in secrets else v) for k, v in values.items()}
 
 
+def scratch_store() -> Store:
+    """An in-memory store with a throwaway key of its own: what a recording links goes nowhere else."""
+    from hub.secrets import SecretBox
+    from hub.store import Store
+
+    return Store("sqlite://", box=SecretBox([os.urandom(32)]))
+
+
 def record_cassettes(
     hub: Hub,
     connector: str,
@@ -87,19 +102,31 @@ def record_cassettes(
         (folder / name).unlink(missing_ok=True)
     recorder = make_vcr(folder, "all", secrets=secret_values)
     counts: dict[str, int] = {}
-    with recorder.use_cassette(CONTRACT_CASSETTE):
-        account = hub.link(connector, credentials)
-        for action, spec in declared.actions.items():
-            if not action.endswith(".list") or not spec.supported or not account.permissions.enabled(action):
-                continue
-            accessor = getattr(hub, action.removesuffix(".list"))(account)
-            counts[action] = len(accessor.list(page_size=1000, mode="live").results)
-    files = [folder / CONTRACT_CASSETTE]
-    if secrets:
-        with recorder.use_cassette(REFUSED_CASSETTE), suppress(HubError):
-            hub.link(connector, wrong_secrets(credentials, secrets))
-        if (folder / REFUSED_CASSETTE).exists():
-            files.append(folder / REFUSED_CASSETTE)
+    linked: list[Account] = []
+    try:
+        with recorder.use_cassette(CONTRACT_CASSETTE):
+            account = hub.link(connector, credentials)
+            linked.append(account)
+            for action, spec in declared.actions.items():
+                if (
+                    not action.endswith(".list")
+                    or not spec.supported
+                    or not account.permissions.enabled(action)
+                ):
+                    continue
+                accessor = getattr(hub, action.removesuffix(".list"))(account)
+                counts[action] = len(accessor.list(page_size=1000, mode="live").results)
+        files = [folder / CONTRACT_CASSETTE]
+        if secrets:
+            with recorder.use_cassette(REFUSED_CASSETTE), suppress(HubError):
+                linked.append(hub.link(connector, wrong_secrets(credentials, secrets)))  # should be refused
+            if (folder / REFUSED_CASSETTE).exists():
+                files.append(folder / REFUSED_CASSETTE)
+    finally:
+        # Linked only to be recorded: no account outlives the recording (an error or Ctrl+C included).
+        for made in linked:
+            with suppress(HubError):
+                hub.delete_account(made)
     properties = declared.credentials_schema.get("properties") or {}
     # Secrets are replaced by the form's own public example (so replays pass validation) or a placeholder.
     link = {

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from hub.errors import HubError, SyncInProgress
+from hub.errors import AccountPaused, HubError, NotFound, SyncInProgress
 
 if TYPE_CHECKING:
     from hub.hub import Hub
@@ -24,13 +24,18 @@ log = logging.getLogger(__name__)
 
 
 async def run_due(hub: Hub, *, on_report: Callable[[SyncReport], Any] | None = None) -> int:
-    """Sync every account that is due now, one after another; returns how many were synced."""
+    """Sync every account that is due now, one after another; returns how many were synced.
+
+    Paused accounts are never due; one paused or deleted after the query is skipped without a word.
+    """
     done = 0
     for account_id in hub.store.leases.due():
         try:
             report = await hub.async_sync(account_id)
         except SyncInProgress:
             continue  # another worker took it between the query and the lease
+        except (AccountPaused, NotFound):
+            continue  # paused or deleted since the query
         except HubError as exc:
             log.warning("sync of %s could not start: %s", account_id, exc)
             continue

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from hub.errors import HubError, SyncInProgress
+from hub.errors import AccountPaused, HubError, SyncInProgress
 from hub.hub import Hub
 from hub.sync import SyncReport
 
@@ -52,7 +52,7 @@ class BackgroundSyncs:
         if task.cancelled():
             return
         exc = task.exception()
-        if isinstance(exc, SyncInProgress):
+        if isinstance(exc, SyncInProgress | AccountPaused):
             return  # answered as 409 by the request that started it
         if isinstance(exc, HubError):
             log.warning("background sync %s could not run: %s", task.get_name(), exc.message)

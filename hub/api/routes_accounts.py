@@ -1,4 +1,4 @@
-"""``/v1/accounts``: link, list, inspect, re-credential and configure the caller's accounts."""
+"""``/v1/accounts``: link, list, inspect, re-credential, configure, pause, resume and delete accounts."""
 
 from typing import Annotated, Any
 
@@ -129,3 +129,63 @@ def update_account(
     row = hub.store.accounts.row(account_id, customer_id=customer.id)
     hub.set_options(account_id, {**row.options.to_dict(), **body.options})
     return account_out(hub, hub.store.accounts.row(account_id, customer_id=customer.id))
+
+
+@router.delete(
+    "/{account_id}",
+    summary="Delete an account",
+    status_code=204,
+    response_class=Response,
+    responses={
+        **_AUTH,
+        **_MISSING,
+        204: {"description": "Deleted: nothing of the account is left but the `account.deleted` event."},
+        409: {
+            "model": Problem,
+            "description": "A sync of the account is running (type `.../sync-in-progress`): "
+            "nothing was deleted; try again once it has finished.",
+        },
+    },
+)
+async def delete_account(account_id: str, hub: HubDep, customer: CustomerDep) -> Response:
+    """Delete the account and everything the hub stored for it.
+
+    Its credentials, synced records (and their raw provider data), sync state and runs, and its
+    events go in one transaction; one `account.deleted` event is recorded (its record holds the
+    account's `id`, `connector` and `deleted_at`) and announced. The account then answers 404
+    everywhere, a second delete too.
+    """
+    await hub.adelete_account(account_id, customer_id=customer.id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{account_id}/pause",
+    summary="Pause an account's syncs",
+    response_model=AccountOut,
+    responses={**_AUTH, **_MISSING},
+)
+async def pause_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """Stop syncing the account (its `status` becomes `paused`) until it is resumed.
+
+    Reads of its stored data keep working; a sync already running finishes. Syncs asked for while
+    it is paused answer 409 `account-paused`, and the worker skips it. Pausing twice changes nothing.
+    """
+    await hub.apause(account_id, customer_id=customer.id)
+    return await run_in_threadpool(_account_of, hub, account_id, customer.id)
+
+
+@router.post(
+    "/{account_id}/resume",
+    summary="Resume a paused account",
+    response_model=AccountOut,
+    responses={**_AUTH, **_MISSING},
+)
+async def resume_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+    """Sync the account again: it gets back the status it had when paused (`needs_attention` stays so).
+
+    A sync that fell due meanwhile runs at the worker's next round. Resuming an account that is not
+    paused changes nothing.
+    """
+    await hub.aresume(account_id, customer_id=customer.id)
+    return await run_in_threadpool(_account_of, hub, account_id, customer.id)

@@ -7,10 +7,11 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
+from hub.accounts import PAUSED
 from hub.api.auth import current_customer, get_hub
 from hub.api.background import BackgroundSyncs
 from hub.api.schemas import Problem, Run, RunList, SyncRequest, SyncStarted
-from hub.errors import NotFound
+from hub.errors import AccountPaused, NotFound
 from hub.hub import Hub
 from hub.store import Customer
 from hub.sync import new_run_id
@@ -40,7 +41,11 @@ _ERRORS = {
             "content": {"application/json": {}},
         },
         202: {"description": "The sync started; follow it at `Location`."},
-        409: {"model": Problem, "description": "A sync of this account is already running."},
+        409: {
+            "model": Problem,
+            "description": "A sync of this account is already running (`sync-in-progress`), or the account "
+            "is paused (`account-paused`: resume it first).",
+        },
     },
 )
 async def start_sync(
@@ -56,7 +61,9 @@ async def start_sync(
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
     """
-    await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
+    row = await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
+    if row.status == PAUSED:
+        raise AccountPaused(account_id)
     options = body or SyncRequest()
     run_id = new_run_id()
     syncs: BackgroundSyncs = request.app.state.syncs

@@ -129,7 +129,8 @@ class AccountOut(BaseModel):
     id: str
     connector: str
     status: str = Field(
-        description="`linked`, or `needs_attention` when the provider refused the credentials."
+        description="`linked`, `needs_attention` when the provider refused the credentials, or `paused` "
+        "(not synced until resumed)."
     )
     permissions: dict[str, Any] = Field(
         description="What the service account holds and, per action, whether it is enabled and what to tick."

@@ -21,7 +21,8 @@ EVENT_DESCRIPTIONS = {
     "sync.failed": "A sync failed; `record` holds the run id and each error with its remedy.",
     "account.needs_attention": "The provider refused the account's credentials: syncs stop until they are "
     "updated; `record` holds the reason and the remedy.",
-    "account.deleted": "An account was deleted with its data; `record` holds its id and connector.",
+    "account.deleted": "An account was deleted with its data (its earlier events too); `record` holds its "
+    "id, connector and `deleted_at`.",
     "webhook_endpoint.disabled": "One of your endpoints was disabled (410 Gone, or failing for days); "
     "`record` holds its id, URL, the reason and how to enable it again. Not sent to that endpoint.",
 }

@@ -1,4 +1,4 @@
-"""Customers and linked accounts: customers, link, relink, accounts, check, options."""
+"""Customers and accounts: customers, link, relink, accounts (pause, resume, delete), check, options."""
 
 from __future__ import annotations
 
@@ -30,9 +30,12 @@ __all__ = [
     "check",
     "collect_credentials",
     "customers",
+    "delete_account",
     "link",
     "options",
+    "pause_account",
     "relink",
+    "resume_account",
     "show_permissions",
 ]
 
@@ -108,7 +111,8 @@ def customers(
         return
     table = Table(id_column("id", [c.id for c in found]), "name", "API key starts", "accounts", "created")
     for c in found:
-        table.add_row(c.id, escape(c.name), f"{c.key_prefix}…", str(counts.get(c.id, 0)), _when(c.created_at))
+        starts = f"{c.key_prefix}…" if c.key_prefix else "none yet (rotate-key)"
+        table.add_row(c.id, escape(c.name), starts, str(counts.get(c.id, 0)), _when(c.created_at))
     console.print(table)
 
 
@@ -348,7 +352,11 @@ def _link_result(console: Console, hub: Hub, account: Any, verb: str) -> None:
 def link(
     connector: Annotated[str, typer.Argument(help="Connector name, e.g. ukg_pro.")],
     customer: Annotated[
-        str | None, typer.Option("--customer", help="The customer (cus_...) the account belongs to.")
+        str | None,
+        typer.Option(
+            "--customer",
+            help="The customer (cus_...) the account belongs to (default: the local owner cus_local).",
+        ),
     ] = None,
     json_file: JsonFile = None,
     sets: SetValues = None,
@@ -358,6 +366,8 @@ def link(
     """Link a provider account: asks each value with where to find it, checks it, stores it encrypted.
 
     Prints the account id and, per action, whether it is enabled or which permissions to tick.
+    Without --customer the account belongs to the local owner (cus_local), whose API key
+    `hrishub customers rotate-key cus_local` prints.
     """
     hub = _hub()
     console = _out()
@@ -366,13 +376,25 @@ def link(
         _check_customer(hub, customer)
         options = _options_from_flags(filters)
         values = collect_credentials(declared, json_file, sets, _err())
-        account = hub.link(connector, values, options=options, customer_id=customer)
+        owner = customer or hub.store.customers.local().id
+        account = hub.link(connector, values, options=options, customer_id=owner)
     if as_json:
         _echo_json(
-            {"id": account.id, "connector": account.connector, "permissions": account.permissions.to_dict()}
+            {
+                "id": account.id,
+                "connector": account.connector,
+                "customer_id": account.customer_id,
+                "permissions": account.permissions.to_dict(),
+            }
         )
         return
     _link_result(console, hub, account, "Linked")
+    if customer is None:
+        console.print(
+            f"It belongs to the local owner {owner} (no --customer given): "
+            f"`hrishub customers rotate-key {owner}` prints an API key that reaches it over HTTP.",
+            markup=False,
+        )
 
 
 @app.command(rich_help_panel=ACCOUNTS)
@@ -399,12 +421,26 @@ def _enabled(report: PermissionReport) -> str:
     return f"{sum(s.enabled for s in usable)}/{len(usable)}"
 
 
-@app.command(rich_help_panel=ACCOUNTS)
+accounts_app = typer.Typer(
+    help="Linked accounts: list them; pause, resume or delete one.",
+    invoke_without_command=True,
+    add_completion=False,
+)
+app.add_typer(accounts_app, name="accounts", rich_help_panel=ACCOUNTS)
+
+
+@accounts_app.callback()
 def accounts(
+    ctx: typer.Context,
     customer: Annotated[str | None, typer.Option("--customer", help="Only this customer's accounts.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """List linked accounts: connector, customer, status, enabled actions, last and next sync."""
+    """List linked accounts (connector, customer, status, enabled actions, last and next sync).
+
+    `hrishub accounts pause|resume|delete ACCOUNT` pauses, resumes or deletes one.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     hub = _hub()
     with _errors():
         rows = hub.accounts(customer_id=customer)
@@ -455,6 +491,57 @@ def accounts(
             _when(row.next_sync_at),
         )
     console.print(table)
+
+
+AccountId = Annotated[str, typer.Argument(help="Account id (acct_...).")]
+
+
+@accounts_app.command("delete")
+def delete_account(
+    account: AccountId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking first.")] = False,
+) -> None:
+    """Delete an account and everything stored for it: credentials, synced records, raw data, events.
+
+    Asks first (unless --yes); refused while a sync of the account runs. Announces account.deleted.
+    """
+    hub = _hub()
+    with _errors():
+        row = _account_row(hub, account)
+        if not yes:
+            owner = f" of customer {row.customer_id}" if row.customer_id else ""
+            _err().print(
+                f"Delete {escape(row.connector)} account [bold]{escape(account)}[/]{escape(owner)} with its "
+                "credentials, synced records, raw data, sync runs and events? This cannot be undone."
+            )
+            if not typer.confirm("Delete it?", default=False, err=True):
+                _err().print("Nothing was deleted.")
+                raise typer.Exit(code=1)
+        hub.delete_account(account)
+    _out().print(f"[green]Deleted[/] account [bold]{escape(account)}[/] and everything stored for it.")
+
+
+@accounts_app.command("pause")
+def pause_account(account: AccountId) -> None:
+    """Pause an account: no sync runs (worker or `hrishub sync`) until resumed; reads keep working."""
+    hub = _hub()
+    with _errors():
+        _account_row(hub, account)
+        hub.pause(account)
+    _out().print(
+        f"Account [bold]{escape(account)}[/] is paused: it is not synced until "
+        f"`hrishub accounts resume {escape(account)}`."
+    )
+
+
+@accounts_app.command("resume")
+def resume_account(account: AccountId) -> None:
+    """Resume a paused account: the worker syncs it again (at once if a sync fell due meanwhile)."""
+    hub = _hub()
+    with _errors():
+        _account_row(hub, account)
+        row = hub.resume(account)
+    _out().print(f"Account [bold]{escape(account)}[/] is resumed, status {escape(row.status)}.")
 
 
 @app.command(rich_help_panel=ACCOUNTS)

@@ -37,13 +37,15 @@ def record(
 ) -> None:
     """Link and read every supported action live, writing scrubbed cassettes ready to commit.
 
+    Nothing is kept in your store: the account is linked in a scratch store and deleted at the end.
+
     Credential headers are filtered and personal data in bodies replaced by consistent fakes; the
     files are checked for leaks before they are kept. Replay them with ``ConnectorConformance``
     (``cassettes = <folder>``).
     """
     from hub.connector import HttpSettings
     from hub.hub import Hub
-    from hub.recording import record_cassettes
+    from hub.recording import record_cassettes, scratch_store
     from hub.serving import serve_in_thread
 
     with _errors():
@@ -56,7 +58,10 @@ def record(
                 raise typer.Exit(code=2)
             simulator = declared.sandbox(employees=employees, seed=seed)
             with serve_in_thread(simulator.app, port=port) as base:
-                hub = Hub(settings=HttpSettings(sandbox_origins=frozenset({base}), max_attempts=2))
+                hub = Hub(
+                    settings=HttpSettings(sandbox_origins=frozenset({base}), max_attempts=2),
+                    store=scratch_store(),
+                )
                 result = record_cassettes(
                     hub, connector, simulator.credentials(base), folder, sandbox_origin=base
                 )
@@ -70,7 +75,7 @@ def record(
                 names = ", ".join(ENV_PREFIX + f.upper() for f in missing)
                 _err().print(f"[red]Set {names} to the tenant's linking values first.[/]")
                 raise typer.Exit(code=2)
-            result = record_cassettes(Hub(), connector, values, folder)
+            result = record_cassettes(Hub(store=scratch_store()), connector, values, folder)
     console = _out()
     for path in result.files:
         console.print(f"wrote {path}", markup=False)

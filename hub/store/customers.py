@@ -9,12 +9,16 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from hub.errors import NotFound
 from hub.store import tables as t
 from hub.store.clock import utcnow
 
-__all__ = ["Customer", "CustomerStore", "hash_api_key"]
+__all__ = ["LOCAL_CUSTOMER", "Customer", "CustomerStore", "hash_api_key"]
+
+LOCAL_CUSTOMER = "cus_local"
+"""The customer that owns accounts linked at the command line without ``--customer``."""
 
 
 def hash_api_key(key: str) -> str:
@@ -57,6 +61,33 @@ class CustomerStore:
                 )
             )
         return customer, key
+
+    def local(self) -> Customer:
+        """The local owner (:data:`LOCAL_CUSTOMER`), made on first use without a usable API key.
+
+        Accounts linked at the command line without a customer belong to it, so none is left out of
+        every customer's reach: ``rotate_key(LOCAL_CUSTOMER)`` gives it a key to reach them over HTTP.
+        """
+        found = self.get(LOCAL_CUSTOMER)
+        if found is not None:
+            return found
+        unknown = "hh_" + secrets.token_urlsafe(32)  # hashed and forgotten: no one holds it
+        try:
+            with self.engine.begin() as db:
+                db.execute(
+                    t.customers.insert().values(
+                        id=LOCAL_CUSTOMER,
+                        name="local (linked at the command line)",
+                        key_hash=hash_api_key(unknown),
+                        key_prefix="",
+                        created_at=utcnow(),
+                    )
+                )
+        except IntegrityError:  # made by another process just now
+            pass
+        made = self.get(LOCAL_CUSTOMER)
+        assert made is not None
+        return made
 
     def rotate_key(self, customer_id: str) -> str:
         """Give a customer a new API key (shown only this once); the old key stops working at once."""

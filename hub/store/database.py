@@ -31,6 +31,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # What is deleted (a deleted account's records) is overwritten, not left readable in free space;
+    # many builds (Debian's) do it by default, others not.
+    cursor.execute("PRAGMA secure_delete=ON")
     # Checkpoint the WAL every ~40 MB rather than every 4 MB: a sync writes in bulk, and each
     # checkpoint costs a sync of the file.
     cursor.execute("PRAGMA wal_autocheckpoint=10000")

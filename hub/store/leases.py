@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
 
+from hub.accounts import DELETED, PAUSED
 from hub.store import tables as t
 from hub.store.clock import utcnow
 
@@ -56,13 +57,14 @@ class LeaseStore:
             )
 
     def due(self, now: datetime | None = None) -> list[str]:
-        """Accounts whose next sync is due and whose lease is free, most overdue first."""
+        """Accounts whose next sync is due and whose lease is free, most overdue first (none paused)."""
         now = now or utcnow()
         accounts = t.accounts.c
         query = (
             select(accounts.id)
             .where(
                 accounts.next_sync_at <= now,
+                accounts.status.not_in((PAUSED, DELETED)),
                 or_(accounts.lease_owner.is_(None), accounts.lease_expires_at < now),
             )
             .order_by(accounts.next_sync_at)

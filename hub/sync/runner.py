@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, update
 
 from field_maps import FieldProblem, MappingError
-from hub.accounts import LINKED, NEEDS_ATTENTION, Account
+from hub.accounts import LINKED, NEEDS_ATTENTION, PAUSED, Account
 from hub.actions import LIST_ACTIONS
 from hub.errors import (
+    AccountPaused,
     CredentialsRejected,
     HubError,
     MissingPermission,
@@ -528,8 +529,20 @@ class SyncRun:
         stays unreachable after its retries (the others would only wait as long again); and an account
         whose credentials the provider refused is not synced (nor the provider called) until they are
         updated. Each of these is one error in the report, with its remedy.
+
+        A paused account is not synced: :class:`hub.errors.AccountPaused` is raised and no run is
+        recorded (nor one of a deleted account: :class:`hub.errors.NotFound`).
         """
         self.lease.acquire()
+        try:
+            # Read once the lease is held: a deletion takes the lease first, so none happens meanwhile.
+            status = self.store.accounts.row(self.account.id).status
+        except BaseException:
+            self.lease.release()
+            raise
+        if status == PAUSED:
+            self.lease.release()
+            raise AccountPaused(self.account.id)
         # Objects older than the run (modules, schemas, compiled maps) are moved out of the cyclic
         # collector's sight while it runs: a large sync allocates millions of objects, and every full
         # collection would walk all of those again. They are handed back when the run ends.
@@ -537,7 +550,7 @@ class SyncRun:
         try:
             self._begin()
             self._deliver()  # events a crashed run committed but never handed out
-            if self.store.accounts.row(self.account.id).status == NEEDS_ATTENTION:
+            if status == NEEDS_ATTENTION:
                 # Refused before: the same credentials would be refused again, and repeated refusals
                 # can lock the provider's service account.
                 self._stop(self._plan(), CredentialsRejected(self.account.id, provider=self.connector.title))

@@ -154,6 +154,14 @@ def _form_page(
     )
 
 
+def _account_gone() -> LinkUnavailable:
+    return LinkUnavailable(
+        "deleted",
+        "The account this link connected has since been deleted by the app that sent the link.",
+        remedy="To connect again, ask that app for a new link.",
+    )
+
+
 def _summary_page(
     request: Request,
     hub: Hub,
@@ -164,7 +172,10 @@ def _summary_page(
     error: HubError | None = None,
 ) -> HTMLResponse:
     connector = hub.connector(row.connector)
-    report = hub.store.accounts.row(row.account_id or "").permissions
+    try:
+        report = hub.store.accounts.row(row.account_id or "").permissions
+    except NotFound:
+        return _unavailable(request, row, _account_gone())
     lines = action_lines(report, row.actions)
     to_tick = list(dict.fromkeys(p for line in lines for p in line.missing))
     return _render(

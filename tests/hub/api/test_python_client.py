@@ -18,7 +18,8 @@ from hrishub_client.models import (
     AccountOut,
     ConnectorList,
     Employee,
-    EmployeePage,
+    EmployeeListed,
+    EmployeeListedPage,
     LinkRequest,
     LinkRequestCredentials,
     Problem,
@@ -80,16 +81,16 @@ def test_a_customer_links_syncs_and_reads_employees_through_the_typed_client(wor
         run = get_account_sync.sync(account.id, started.run_id, client=api)
     assert isinstance(run, Run) and run.status == "succeeded", run
 
-    employees: list[Employee] = []
+    employees: list[EmployeeListed] = []
     cursor = UNSET
     while True:
         page = list_employees.sync(client=api, x_account_id=account.id, page_size=15, cursor=cursor)
-        assert isinstance(page, EmployeePage)
+        assert isinstance(page, EmployeeListedPage)
         employees += page.results
         if not page.next_cursor:
             break
         cursor = page.next_cursor
-    assert employees and all(isinstance(e, Employee) for e in employees)
+    assert employees and all(isinstance(e, EmployeeListed) for e in employees)
     assert len({e.id for e in employees}) == len(employees)
 
     # Every typed record says what the wire said: nothing lost or renamed in the generated models.

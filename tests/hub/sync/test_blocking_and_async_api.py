@@ -18,6 +18,9 @@ async def test_blocking_methods_refuse_a_running_loop_and_name_the_method_to_awa
         "hub.async_sync": lambda: hub.sync(account),
         "hub.arecheck": lambda: hub.recheck(account),
         "hub.aupdate_credentials": lambda: hub.update_credentials(account, sandbox.credentials()),
+        "hub.apause": lambda: hub.pause(account),
+        "hub.aresume": lambda: hub.resume(account),
+        "hub.adelete_account": lambda: hub.delete_account(account),
         "accessor.alist": lambda: hub.employees(account).list(),
         "accessor.alist_json": lambda: hub.employees(account).list_json(),
         "accessor.aget": lambda: hub.employees(account).get("nobody"),
@@ -28,6 +31,7 @@ async def test_blocking_methods_refuse_a_running_loop_and_name_the_method_to_awa
             with pytest.raises(CalledInEventLoop, match=rf"await {twin}\("):
                 call()
     assert hub.syncs(account) == []  # the refused sync never started
+    assert [row.status for row in hub.accounts()] == ["linked"]  # nor the refused pause or delete
 
 
 async def test_the_async_twins_return_typed_results(hub, sandbox):
@@ -40,6 +44,10 @@ async def test_the_async_twins_return_typed_results(hub, sandbox):
     assert (await hub.employees(account).aget(first.remote_id)).id == first.id
     report = await hub.arecheck(account)
     assert report.actions["employees.list"].enabled
+    assert (await hub.apause(account)).status == "paused"
+    assert (await hub.aresume(account)).status == "linked"
+    await hub.adelete_account(account)
+    assert hub.accounts() == []
 
 
 def test_blocking_methods_return_the_same_from_plain_code(hub, sandbox):

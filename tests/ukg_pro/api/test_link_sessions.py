@@ -848,3 +848,20 @@ def test_a_provider_failure_on_the_page_names_what_to_check_never_an_api_path(ma
     world.sb.faults.update({"error_burst": (503, 50)})
     api = client.post("/v1/accounts", json={"connector": "ukg_pro", "credentials": world.creds})
     assert api.status_code == 502 and "/personnel/v1/" in api.json()["detail"]
+
+
+def test_the_summary_page_of_a_deleted_account_says_it_is_gone(world, browser):
+    client = world.customer()
+    session = new_session(client)
+    url = session["url"]
+    _, csrf = open_page(browser, url)
+    assert submit(browser, url, csrf, world.creds).status_code == 303
+    assert browser.get(url).status_code == 200  # the summary, for the browser that linked
+    (account,) = accounts_of(client)
+    assert client.delete(f"/v1/accounts/{account['id']}").status_code == 204
+
+    for answer in (browser.get(url), browser.post(f"{url}/check", data={"csrf_token": csrf})):
+        assert answer.status_code == 410, answer.text
+        assert answer.headers["content-type"].startswith("text/html")
+        assert "deleted by the app" in answer.text and "ask that app for a new link" in answer.text
+    assert client.get(f"/v1/link-sessions/{session['id']}").json()["account_id"] == account["id"]

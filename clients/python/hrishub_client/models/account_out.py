@@ -29,7 +29,8 @@ class AccountOut:
         options (AccountOutOptions): Filters, overrides, time zone and sync schedule.
         permissions (AccountOutPermissions): What the service account holds and, per action, whether it is enabled and
             what to tick.
-        status (str): `linked`, or `needs_attention` when the provider refused the credentials.
+        status (str): `linked`, `needs_attention` when the provider refused the credentials, or `paused` (not synced
+            until resumed).
         updated_at (datetime.datetime):
         last_sync (None | RunSummary | Unset): The newest sync run, if any.
         next_sync_at (datetime.datetime | None | Unset):

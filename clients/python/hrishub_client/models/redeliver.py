@@ -17,8 +17,8 @@ class Redeliver:
 
     Attributes:
         event_id (None | str | Unset):
-        since (datetime.datetime | None | Unset): From this instant (inclusive).
-        until (datetime.datetime | None | Unset): Up to this instant (exclusive).
+        since (datetime.datetime | None | Unset): From this instant (inclusive; without an offset, UTC).
+        until (datetime.datetime | None | Unset): Up to this instant (exclusive; without an offset, UTC).
     """
 
     event_id: None | str | Unset = UNSET
