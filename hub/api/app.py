@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs
+from hub.api import routes_accounts, routes_connectors, routes_hris, routes_passthrough, routes_syncs
 from hub.api.background import BackgroundSyncs
 from hub.api.problems import install_problem_handlers
 from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
@@ -46,6 +46,11 @@ TAGS = [
     {"name": "accounts", "description": "Your linked accounts: link, inspect, rotate credentials, options."},
     {"name": "syncs", "description": "Copy an account into the hub and follow the runs."},
     {"name": "hris", "description": "The unified HRIS models of one account (`X-Account-Id`)."},
+    {
+        "name": "passthrough",
+        "description": "A request to the provider itself with an account's stored credentials; "
+        "its audit trail.",
+    },
 ]
 
 
@@ -90,7 +95,14 @@ def create_app(hub: Hub | None = None, *, rate_limits: RateLimits | None = None)
     install_problem_handlers(app)
     app.add_middleware(RateLimitMiddleware, limits=limits)
     document_rate_limits(app)
-    for module in (routes_connectors, routes_link_sessions, routes_accounts, routes_syncs, routes_hris):
+    for module in (
+        routes_connectors,
+        routes_link_sessions,
+        routes_accounts,
+        routes_syncs,
+        routes_passthrough,
+        routes_hris,
+    ):
         app.include_router(module.router)
     app.include_router(linkpage.router)
     LinkTokenFilter.install()

@@ -23,7 +23,13 @@ from hub.connector import HttpSettings, PassthroughRequest, PassthroughResponse
 from hub.errors import HubError
 from hub.rest.limiter import AdaptiveLimiter
 from hub.rest.paginators import PageNumber, Paginator
-from hub.rest.passthrough import IDEMPOTENT_METHODS, confined_url, read_capped, sent_secrets
+from hub.rest.passthrough import (
+    IDEMPOTENT_METHODS,
+    confined_url,
+    hide_response_headers,
+    read_capped,
+    sent_secrets,
+)
 from hub.rest.retries import Retryable, retrying
 from hub.rest.statuses import ProviderErrors, parse_retry_after
 
@@ -204,6 +210,7 @@ class RestClient:
         :class:`~hub.errors.PassthroughTooLarge`; a transport failure after the retries raises the
         provider's :class:`~hub.errors.ProviderUnreachable`.
         """
+        hide_response_headers()
         url = confined_url(self._http.base_url, request.path)
         supplied = httpx.Headers(dict(request.headers))
         body = None if request.body is None else orjson.dumps(request.body)

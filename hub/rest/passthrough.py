@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 from urllib.parse import unquote
 
 import httpx
 
 from hub.errors import FieldIssue, InvalidPassthrough, PassthroughTooLarge
 
-__all__ = ["IDEMPOTENT_METHODS", "MIN_SECRET_LENGTH", "confined_url", "read_capped", "sent_secrets"]
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "MIN_SECRET_LENGTH",
+    "confined_url",
+    "hide_response_headers",
+    "read_capped",
+    "sent_secrets",
+]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 """Methods sent again after a 5xx or a dropped connection; others only when nothing reached the provider."""
@@ -113,3 +121,29 @@ def sent_secrets(sent: httpx.Headers, supplied: httpx.Headers) -> frozenset[str]
             user, _, password = pair.partition(":")
             found.update({pair, user, password})
     return frozenset(s for s in found if len(s) >= MIN_SECRET_LENGTH)
+
+
+class _HeadersHidden(logging.Filter):
+    """Keeps httpcore's debug line of an answer's headers, without the headers."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("receive_response_headers.complete"):
+            record.msg, record.args = "receive_response_headers.complete (headers hidden by hrishub)", ()
+        return True
+
+
+_hidden = False
+
+
+def hide_response_headers() -> None:
+    """Keep providers' answer headers out of httpcore's debug log (once per process).
+
+    A provider may echo a credential in a header (a cookie, a debugging header); at DEBUG level
+    httpcore would log every answer's headers whole.
+    """
+    global _hidden
+    if _hidden:
+        return
+    _hidden = True
+    for name in ("httpcore.http11", "httpcore.http2"):
+        logging.getLogger(name).addFilter(_HeadersHidden())
