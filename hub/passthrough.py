@@ -162,8 +162,8 @@ def _path_issue(path: Any) -> str | None:
         return "must start with a single / (a path on the provider's own host, never a URL or //host)."
     if not _PATH_CHARS.match(path):
         return (
-            "holds a character a provider path may not have here (a space, a control character, "
-            "a backslash, @, ? or #; put the query in params)."
+            "holds a character a path may not have as is: a space, a control character, a backslash, "
+            "@, ? or # are refused (put the query in params); percent-encode any other (é as %C3%A9)."
         )
     if _ESCAPE.search(path):
         return "holds a % that is not a percent-escape (%XX)."

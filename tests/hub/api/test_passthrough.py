@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from hub.api.ratelimit import Rate, RateLimits
 from hub.api import create_app
+from hub.api.ratelimit import Rate, RateLimits
 from hub.passthrough import REDACTED
 from hub.serving import serve_in_thread
 from tests.tiny_hris.sandbox.app import ECHO_PATH
