@@ -74,7 +74,7 @@ class PassthroughAuditStore:
     ) -> int:
         """Append one entry; its id."""
         with self.engine.begin() as db:
-            result = db.execute(
+            inserted = db.execute(
                 t.passthrough_audit.insert().values(
                     account_id=account_id,
                     customer_id=customer_id,
@@ -88,7 +88,9 @@ class PassthroughAuditStore:
                     at=utcnow(),
                 )
             )
-        return int(result.inserted_primary_key[0])
+        key = inserted.inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
     def page(self, account_id: str, *, limit: int = 50, before: int | None = None) -> list[AuditEntry]:
         """Up to ``limit`` entries of the account, newest first, older than entry ``before`` if given."""
