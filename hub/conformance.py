@@ -15,8 +15,9 @@ and pytest runs every check below against the connector: its declaration loads a
 credential form is a valid JSON Schema with secrets ``writeOnly``, actions declare their
 permissions, field maps validate and name real fields, records map to valid models with unique
 ids, paging ends, retries stay within the hub's HTTP settings, bad credentials become hub errors,
-cassettes hold no secret or personal data, and an account links and syncs. A connector without HTTP
-(files) overrides :meth:`credentials` instead, and sets ``http = False``.
+cassettes hold no secret or personal data, a passthrough stays on the provider's host, and an
+account links and syncs. A connector without HTTP (files) overrides :meth:`credentials` instead, and
+sets ``http = False``.
 
 The suite grows each time a real bug is found in a connector: add the check here, every connector
 gets it.
