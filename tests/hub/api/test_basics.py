@@ -118,7 +118,14 @@ def test_the_openapi_document_and_docs_are_served(world):
     assert "swagger" in client.get("/docs").text.lower()
     spec = client.get("/openapi.json").json()
     assert spec["info"]["title"] == "hrishub"
-    assert {t["name"] for t in spec["tags"]} == {"connectors", "linking", "accounts", "syncs", "hris"}
+    assert {t["name"] for t in spec["tags"]} == {
+        "connectors",
+        "linking",
+        "accounts",
+        "syncs",
+        "passthrough",
+        "hris",
+    }
     assert spec["components"]["securitySchemes"]["CustomerApiKey"] == {
         "type": "http",
         "scheme": "bearer",

@@ -192,6 +192,8 @@ async def call(
         body = {"credentials": world.sb.credentials(UKG)}
     elif method == "PATCH":
         body = {"options": {}}
+    elif path.endswith("/passthrough"):
+        body = {"path": "/configuration/v1/jobs"}
     elif method == "POST":
         body = {}
     return await client.request(method, concrete(path, world), headers=headers, json=body)
@@ -291,7 +293,7 @@ HOSTILE_BODIES = {
 @pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
 async def test_hostile_json_bodies_get_4xx_problems_on_every_route_that_reads_a_body(world, body):
     routes = [(m, p) for m, p, op in secured_routes(world.app) if "requestBody" in op]
-    assert len(routes) == 5  # link session, link, rotate credentials, options, sync
+    assert len(routes) == 6  # link session, link, rotate credentials, options, sync, passthrough
     headers = {"Authorization": f"Bearer {world.key_a}", "Content-Type": "application/json"}
     async with client_for(world) as client:
         for method, path in routes:
