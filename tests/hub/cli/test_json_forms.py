@@ -27,6 +27,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
     customer = json.loads(cli("customers", "add", "Forms", "--json").stdout)["id"]
     values = tmp_path / "again.json"
     values.write_text(json.dumps(tiny.credentials))
+    # Something to audit (`passthrough` prints the provider's own JSON, in the provider's forms).
+    assert cli("passthrough", linked, "/v1/employees").exit_code == 0
     runs = [
         ("link", ("link", "tiny_hris", "--json-file", values, "--customer", customer, "--json")),
         ("sync", ("sync", linked, "--json")),
@@ -45,6 +47,7 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
             ("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t1", "--json"),
         ),
         ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
+        ("passthrough-log", ("passthrough-log", linked, "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []
