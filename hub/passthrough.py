@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from hub.accounts import NEEDS_ATTENTION
 from hub.connector import READ_ONLY_METHODS, PassthroughClient, PassthroughRequest, PassthroughResponse
 from hub.errors import (
     CredentialsRejected,
@@ -439,6 +440,9 @@ async def send_passthrough(
 ) -> PassthroughResult:
     """Check, send, redact and audit one passthrough request for ``account`` (see the module).
 
+    A provider 401 marks the account ``needs_attention``, as a sync does: later passthroughs and
+    syncs are refused without calling the provider until the credentials are updated.
+
     Raises :class:`NotSupported` when the connector offers no passthrough,
     :class:`InvalidPassthrough` for a refused request, :class:`CredentialsRejected` when the provider
     refused the account's credentials before, :class:`PassthroughBusy` past the account's requests
@@ -474,13 +478,17 @@ async def send_passthrough(
     try:
         request = check_request(offer, method=method, path=path, params=params, headers=headers, body=body)
         row = await asyncio.to_thread(store.accounts.row, account.id)
-        if row.status == "needs_attention":
+        if row.status == NEEDS_ATTENTION:
             raise CredentialsRejected(account.id, provider=connector.title)
         with IN_FLIGHT.hold(account.id, context.settings.max_concurrency):
             answer = await _send(connector, credentials, context, request)
     except HubError as exc:
         await asyncio.to_thread(audit, None, 0, exc)
         raise
+    if answer.status == 401:
+        # As a sync does: the same credentials would be refused again, and repeated refusals can lock
+        # the provider's service account. The caller still gets the provider's answer.
+        await asyncio.to_thread(store.accounts.set_status, account.id, NEEDS_ATTENTION)
     scrub = _Scrubber(set(scrub.secrets) | answer.secrets)
     shown_body, encoding = _body(answer, scrub)
     audit_id = await asyncio.to_thread(audit, answer.status, len(answer.content), None, scrub)

@@ -179,17 +179,25 @@ def test_every_request_is_audited_and_the_log_pages(make_world, assert_problem):
     assert_problem(_send(other, account["id"], path="/v1/employees"), 404, "not-found")
 
 
-def test_refused_credentials_are_not_sent_again(make_world, assert_problem):
+def test_refused_credentials_are_passed_back_once_then_not_sent_again(make_world, assert_problem):
     world = make_world(employees=5, seed=3)
     client = world.customer()
     account = world.link(client)
     world.sb.replace_key("tiny-new-key-0001")
-    report = client.post(f"/v1/accounts/{account['id']}/sync", params={"wait": "true"}).json()
-    assert report["status"] == "failed"
-    world.sb.stats.reset()
     refused = _send(client, account["id"], path="/v1/employees")
-    assert_problem(refused, 409, "credentials-rejected")
+    assert refused.status_code == 200 and refused.json()["status"] == 401
+    assert client.get(f"/v1/accounts/{account['id']}").json()["status"] == "needs_attention"
+    world.sb.stats.reset()
+    again = _send(client, account["id"], path="/v1/employees")
+    assert "PUT /v1/accounts/" in assert_problem(again, 409, "credentials-rejected")["remedy"]
     assert world.sb.stats.total == 0
+    # New credentials: passthrough works again.
+    rotated = client.put(
+        f"/v1/accounts/{account['id']}/credentials",
+        json={"credentials": world.sb.credentials(world.sandbox_url)},
+    )
+    assert rotated.status_code == 200, rotated.text
+    assert _send(client, account["id"], path="/v1/employees").json()["status"] == 200
 
 
 def test_passthrough_spends_the_linking_rate(tmp_path, make_world, assert_problem):
