@@ -68,6 +68,7 @@ MAX_BODY_BYTES = 1024 * 1024
 MAX_PATH = 2048
 MAX_PARAMS = 100
 MAX_HEADER_VALUE = 8192
+MAX_HEADERS = 50
 
 REFUSED_HEADERS = frozenset(
     {
@@ -221,6 +222,9 @@ def _check_headers(headers: Any, offer: Passthrough, issues: list[FieldIssue]) -
     if not isinstance(headers, Mapping):
         issues.append(FieldIssue("headers", "must be an object.", 'Send {"Accept-Language": "en-US"}.'))
         return checked
+    if len(headers) > MAX_HEADERS:
+        issues.append(FieldIssue("headers", f"holds more than {MAX_HEADERS} headers.", "Send fewer."))
+        return checked
     for name, value in headers.items():
         shown = name if isinstance(name, str) and _TOKEN.match(name) else "?"
         where = f"headers.{shown}"
@@ -246,12 +250,14 @@ def _check_headers(headers: Any, offer: Passthrough, issues: list[FieldIssue]) -
         if (
             not isinstance(value, str)
             or len(value) > MAX_HEADER_VALUE
-            or any(c in value for c in "\r\n\0")
+            or not value.isascii()
             or not all(c == "\t" or c.isprintable() for c in value)
         ):
             issues.append(
                 FieldIssue(
-                    where, "must be one line of printable text.", "Send the value without line breaks."
+                    where,
+                    "must be one line of printable ASCII text.",
+                    "Send the value without line breaks or other characters (encode them as the API says).",
                 )
             )
             continue

@@ -133,6 +133,8 @@ def test_an_answer_past_the_limit_is_refused_whole(make_world, assert_problem):
         ({"path": "/v1/employees", "headers": {"Cookie": "a=b"}}, "headers.Cookie"),
         ({"path": "/v1/employees", "headers": {"X-Forwarded-Host": "evil"}}, "headers.X-Forwarded-Host"),
         ({"path": "/v1/employees", "headers": {"X-Note": "a\r\nHost: evil"}}, "headers.X-Note"),
+        ({"path": "/v1/employees", "headers": {"X-Note": "caf\u00e9"}}, "headers.X-Note"),
+        ({"path": "/v1/employees", "headers": {"X Bad Name": "1"}}, "headers"),
         ({"path": "/v1/employees", "params": {"page": {"nested": 1}}}, "params.page"),
     ],
 )
