@@ -15,8 +15,9 @@ and pytest runs every check below against the connector: its declaration loads a
 credential form is a valid JSON Schema with secrets ``writeOnly``, actions declare their
 permissions, field maps validate and name real fields, records map to valid models with unique
 ids, paging ends, retries stay within the hub's HTTP settings, bad credentials become hub errors,
-cassettes hold no secret or personal data, and an account links and syncs. A connector without HTTP
-(files) overrides :meth:`credentials` instead, and sets ``http = False``.
+cassettes hold no secret or personal data, a passthrough stays on the provider's host, and an
+account links and syncs. A connector without HTTP (files) overrides :meth:`credentials` instead, and
+sets ``http = False``.
 
 The suite grows each time a real bug is found in a connector: add the check here, every connector
 gets it.
@@ -41,8 +42,8 @@ from jsonschema import Draft202012Validator
 
 from hub.actions import ACTIONS
 from hub.cassettes import make_vcr, scan_cassette
-from hub.connector import HttpSettings
-from hub.errors import HubError, InvalidCredentials, MissingPermission, ProviderError
+from hub.connector import HttpSettings, PassthroughClient, PassthroughRequest
+from hub.errors import HubError, InvalidCredentials, InvalidPassthrough, MissingPermission, ProviderError
 from hub.linking.accounts import validate_credentials
 from hub.recording import CONTRACT_CASSETTE, LINK_FILE, REFUSED_CASSETTE, secret_fields, wrong_secrets
 
@@ -71,6 +72,21 @@ class _AlwaysFailing(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         return httpx.Response(self.status, headers=self.headers, json={"error": "failing on purpose"})
+
+
+class _Recording(httpx.AsyncBaseTransport):
+    """A provider that answers every request with an empty list, and keeps the requests."""
+
+    def __init__(self) -> None:
+        self.sent: list[httpx.Request] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request)
+        return httpx.Response(200, json=[])
+
+
+_OFF_HOST = ("https://evil.example/x", "//evil.example/x", "/a/../../x", "/a/%2e%2e/x", "/a%2f..%2fx")
+"""Paths a passthrough client must refuse on its own, whatever the hub checked before."""
 
 
 class ConnectorConformance:
@@ -380,6 +396,49 @@ class ConnectorConformance:
         for key in secret_fields(self._declared().credentials_schema):
             assert str(wrong[key]) not in text, f"the error echoes {key}"
         assert hub.accounts() == [], "a refused link must store nothing"
+
+    def test_passthrough_stays_on_the_providers_host(self, contract: dict[str, Any]) -> None:
+        """A connector offering passthrough sends it where its reads go, with its credentials.
+
+        Its client refuses a path off that host by itself (nothing is sent), whatever the hub checked.
+        """
+        declared = self._declared()
+        if declared.passthrough is None or not self.http:
+            return
+        hub, good = contract["hub"], contract["credentials"]
+        credentials = validate_credentials(declared, good, hub.settings)
+        record = hub.field_maps(self.connector)["Employee"].sources[0].record
+        recording = _Recording()
+
+        async def exercise() -> Any:
+            client = declared.client_factory(credentials, replace(hub.settings, transport=recording))
+            try:
+                sender = client if isinstance(client, PassthroughClient) else None
+                assert sender is not None, (
+                    f"{self.connector} declares a passthrough: its client needs passthrough(request) "
+                    "(hub.sdk.RestClient has one)"
+                )
+                for path in _OFF_HOST:
+                    with pytest.raises(InvalidPassthrough):
+                        await sender.passthrough(PassthroughRequest(method="GET", path=path))
+                assert recording.sent == [], f"a path off the host was sent: {recording.sent[0].url}"
+                async for _ in client.records(record):
+                    break
+                return await sender.passthrough(PassthroughRequest(method="GET", path="/hrishub-conformance"))
+            finally:
+                await client.aclose()
+
+        answer = asyncio.run(exercise())
+        read, relayed = recording.sent[0].url, recording.sent[-1].url
+        assert (relayed.scheme, relayed.host, relayed.port) == (read.scheme, read.host, read.port), (
+            f"a passthrough went to {relayed.host}, the reads to {read.host}"
+        )
+        assert answer.status == 200
+        if secret_fields(declared.credentials_schema):
+            assert answer.secrets, (
+                "the passthrough answer lists no credential the request carried: the hub could not "
+                "redact them should the provider echo one (set them as headers or with httpx.Auth)"
+            )
 
     def test_cassettes_hold_no_secret_or_personal_data(self) -> None:
         """No cassette of this connector carries a credential or a real-looking personal value."""

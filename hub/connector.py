@@ -30,6 +30,10 @@ __all__ = [
     "Connector",
     "ConnectorClient",
     "HttpSettings",
+    "Passthrough",
+    "PassthroughClient",
+    "PassthroughRequest",
+    "PassthroughResponse",
     "SandboxLike",
 ]
 
@@ -181,6 +185,86 @@ class ConnectorClient(Protocol):
         ...
 
 
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+"""The methods a passthrough allows unless the connector's :class:`Passthrough` names others."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passthrough:
+    """A connector's offer to send a customer's own request to the provider with the stored credentials.
+
+    The hub checks every request before the client sees it (a path relative to the connector's own
+    host; no absolute URL, ``..``, ``//``, backslash or encoded slash; no credential or hop-by-hop
+    header; a method of :attr:`methods`), and the client sends it with its credentials, its limiter
+    and its retries (:meth:`hub.rest.RestClient.passthrough` does all of it for a REST client).
+
+    Attributes:
+        methods: the HTTP methods allowed; read-only ones unless the connector declares others
+            (a provider whose writes a customer may make through the hub).
+        auth_headers: the headers the client sets from the credentials (besides ``Authorization``,
+            always refused): a caller may not send them (UKG Pro: ``US-Customer-Api-Key``).
+        echo_fields: credential fields that are not ``writeOnly`` but must still never be shown
+            (UKG Pro: ``username``); their values, like every ``writeOnly`` field's, are redacted from
+            what the provider answers.
+        max_bytes: the largest answer relayed (decoded); a larger one is refused, not cut.
+
+    """
+
+    methods: frozenset[str] = READ_ONLY_METHODS
+    auth_headers: frozenset[str] = frozenset()
+    echo_fields: frozenset[str] = frozenset()
+    max_bytes: int = 5 * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "methods", frozenset(m.upper() for m in self.methods))
+        object.__setattr__(self, "auth_headers", frozenset(h.lower() for h in self.auth_headers))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PassthroughRequest:
+    """One customer request to send to the provider, already checked by the hub.
+
+    ``path`` is relative to the client's base URL (starts with one ``/``); ``params`` become the
+    query (a list value repeats the name); ``body`` is a JSON value or ``None``; ``max_bytes`` is the
+    largest answer the client may read.
+    """
+
+    method: str
+    path: str
+    params: Mapping[str, str | list[str]] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Any = None
+    max_bytes: int = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class PassthroughResponse:
+    """The provider's answer to a :class:`PassthroughRequest`, whatever its status.
+
+    ``secrets`` are the credential values the client sent (header values, the parts of a Basic
+    token), so the hub can redact them should the provider echo them; never shown.
+    """
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    secrets: frozenset[str] = field(default=frozenset(), repr=False)
+
+
+@runtime_checkable
+class PassthroughClient(Protocol):
+    """A client that can send a :class:`PassthroughRequest` (the connector declares :class:`Passthrough`)."""
+
+    async def passthrough(self, request: PassthroughRequest) -> PassthroughResponse:
+        """Send ``request`` to the provider's own host with the credentials; its answer, any status.
+
+        Never follows a redirect; reads at most ``request.max_bytes`` of the answer, else raises
+        :class:`hub.errors.PassthroughTooLarge`; a transport failure after the retries raises
+        :class:`hub.errors.ProviderUnreachable`.
+        """
+        ...
+
+
 ClientFactory = Callable[[Mapping[str, Any], HttpSettings], ConnectorClient]
 """Builds a client from *validated, normalised* credentials and the hub's HTTP settings."""
 
@@ -236,6 +320,8 @@ class Connector:
         grant_permissions: one sentence, in the provider's words, saying where an admin grants a
             permission the account lacks; the hub shows it before the permission names (linking page,
             ``hrishub check``, a missing-permission error). The hub's own wording is neutral.
+        passthrough: optional; offers ``POST /v1/accounts/{id}/passthrough`` (:class:`Passthrough`):
+            the client must then have ``passthrough(request)`` (:class:`PassthroughClient`).
 
     """
 
@@ -254,6 +340,7 @@ class Connector:
     preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
     sensitive_raw_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
     grant_permissions: str = DEFAULT_GRANT
+    passthrough: Passthrough | None = None
 
     def action(self, action: str) -> Action:
         """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""

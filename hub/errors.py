@@ -11,6 +11,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     │   ├── InvalidOptions            account options (filters, schedule) failed validation
     │   ├── InvalidLinkSession        a link session request failed validation
     │   ├── InvalidWebhookEndpoint    a webhook endpoint's URL, event types or accounts are not valid
+    │   ├── InvalidPassthrough        a passthrough request's method, path, params, headers or body refused
     │   ├── UnknownConnector          no connector of that name is loaded
     │   ├── UnknownAction             not a unified action, or the connector does not declare it
     │   ├── NotFound                  no record with that id
@@ -30,6 +31,8 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── CredentialsRejected           the provider refused the stored credentials: update them first
     ├── SyncDeadlineExceeded          a sync ran past its deadline (HRISHUB_SYNC_DEADLINE) and stopped
     ├── TooManyRequests               an API key went past its request rate: wait, then try again
+    ├── PassthroughBusy               an account has as many passthrough requests in flight as allowed
+    ├── PassthroughTooLarge           the provider's answer to a passthrough is larger than the hub relays
     ├── LinkUnavailable               a linking page's link expired, was used, revoked, or is busy
     ├── TooManyAttempts               too many submits of one linking page: wait, then try again
     ├── SecretKeyError                the hub's secret key is missing or not the one data was stored with
@@ -58,12 +61,15 @@ __all__ = [
     "InvalidCredentials",
     "InvalidLinkSession",
     "InvalidOptions",
+    "InvalidPassthrough",
     "InvalidSetting",
     "InvalidWebhookEndpoint",
     "LinkUnavailable",
     "MissingPermission",
     "NotFound",
     "NotSupported",
+    "PassthroughBusy",
+    "PassthroughTooLarge",
     "PluginError",
     "ProviderAuthError",
     "ProviderError",
@@ -202,6 +208,21 @@ class InvalidWebhookEndpoint(InvalidOptions):
         listed = "; ".join(str(i) for i in self.issues)
         self.message = f"The webhook endpoint is not valid: {listed}"
         self.remedy = "Correct each field named above; nothing was registered or changed."
+
+
+class InvalidPassthrough(InvalidOptions):
+    """A passthrough request was refused before anything was sent; ``issues`` names each field.
+
+    The field is ``method``, ``path``, ``params``, ``body`` or ``headers.<name>``.
+    """
+
+    type = "invalid-passthrough"
+
+    def __init__(self, issues: Iterable[FieldIssue]) -> None:
+        super().__init__(issues)
+        listed = "; ".join(str(i) for i in self.issues)
+        self.message = f"The passthrough request was refused: {listed}"
+        self.remedy = "Correct each field named above; nothing was sent to the provider."
 
 
 class UnknownConnector(InputError):
@@ -540,6 +561,36 @@ class TooManyRequests(HubError):
             "headers of every answer say how many remain.",
         )
         self.retry_after = float(seconds)
+
+
+class PassthroughBusy(HubError):
+    """An account already has as many passthrough requests in flight as its provider budget allows."""
+
+    type = "passthrough-busy"
+    status = 429
+
+    def __init__(self, account_id: str, limit: int) -> None:
+        super().__init__(
+            f"Account {account_id} already has {limit} passthrough requests in flight to the provider.",
+            remedy="Wait for an answer before sending the next request (Retry-After: 1 s); the provider's "
+            "request budget is shared by every caller of the account.",
+        )
+        self.retry_after = 1.0
+
+
+class PassthroughTooLarge(HubError):
+    """The provider's answer to a passthrough request is larger than the hub relays; none of it is shown."""
+
+    type = "passthrough-too-large"
+    status = 502
+
+    def __init__(self, limit: int, *, path: str = "") -> None:
+        where = f" to {path}" if path else ""
+        super().__init__(
+            f"The provider's answer{where} is larger than the {limit:,} bytes a passthrough relays.",
+            remedy="Ask for less at a time: a smaller page size, a narrower filter or a date range.",
+        )
+        self.limit = limit
 
 
 class SecretKeyError(HubError):

@@ -23,7 +23,9 @@ from hub.plugins import PluginFailure, PluginInfo, Registry
 if TYPE_CHECKING:
     from hub.accounts import PermissionReport
     from hub.linking.sessions import LinkSessions
+    from hub.passthrough import PassthroughResult
     from hub.store import AccountRow, Store
+    from hub.store.passthrough_audit import AuditEntry
     from hub.sync import Progress, SyncReport
     from hub.webhooks.dispatch import WebhookDispatcher
     from hub.webhooks.endpoints import WebhookEndpoints
@@ -409,6 +411,68 @@ class Hub:
         account_id = account.id if isinstance(account, Account) else account
         runs, following = self.store.runs.page(account_id, cursor=cursor, page_size=page_size)
         return Page(runs, following)
+
+    # -- passthrough -----------------------------------------------------------------------------
+
+    async def apassthrough(
+        self,
+        account: AccountRef,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+        customer_id: str | None = None,
+    ) -> PassthroughResult:
+        """Send one request to the account's provider with its stored credentials; the provider's answer.
+
+        ``path`` is relative to the connector's own host (``/personnel/v1/employee-ids``); ``params``
+        the query. Only the methods the connector allows (read-only unless it declares others); the
+        answer keeps the provider's status, whatever it is, with credential values redacted. Raises
+        :class:`hub.errors.InvalidPassthrough` naming each refused field (nothing is sent),
+        :class:`hub.errors.NotSupported` when the connector offers no passthrough, or, for a request that
+        could not be answered, a provider error. Every request is audited (:meth:`passthrough_log`).
+        """
+        from hub.passthrough import send_passthrough
+
+        stored = await asyncio.to_thread(self.account, account, customer_id=customer_id)
+        return await send_passthrough(
+            self.context, stored, method=method, path=path, params=params, headers=headers, body=body
+        )
+
+    def passthrough(
+        self,
+        account: AccountRef,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+        customer_id: str | None = None,
+    ) -> PassthroughResult:
+        """:meth:`apassthrough`, blocking (in async code, await :meth:`apassthrough`)."""
+        return run_blocking(
+            self.apassthrough(
+                account, method, path, params=params, headers=headers, body=body, customer_id=customer_id
+            ),
+            method="Hub.passthrough",
+            instead="hub.apassthrough",
+        )
+
+    def passthrough_log(
+        self,
+        account: AccountRef,
+        *,
+        limit: int = 50,
+        before: int | None = None,
+        customer_id: str | None = None,
+    ) -> list[AuditEntry]:
+        """The account's passthrough audit trail, newest first (older than entry ``before``, if given)."""
+        account_id = account.id if isinstance(account, Account) else account
+        self.store.accounts.row(account_id, customer_id=customer_id)
+        return self.store.passthrough_audit.page(account_id, limit=limit, before=before)
 
     # -- one accessor per unified model ----------------------------------------------------------
 

@@ -9,7 +9,9 @@ What is here:
 
 - the declaration: :class:`Connector`, :class:`Action`, :class:`ChangeFeed`, and the client side the
   hub drives: :class:`ConnectorClient`, :data:`ClientFactory`, :class:`HttpSettings` (timeouts,
-  retries, concurrency the client must keep to), :class:`SandboxLike`;
+  retries, concurrency the client must keep to), :class:`SandboxLike`; the optional passthrough offer
+  :class:`Passthrough` and what its client sends and answers (:class:`PassthroughClient`,
+  :class:`PassthroughRequest`, :class:`PassthroughResponse`, :class:`PassthroughTooLarge`);
 - the hooks: :data:`hookimpl` (``register_connectors``, ``register_transforms``, ``sync_event``);
 - the errors a client raises, each with a remedy for a person (:mod:`hub.errors` draws the tree);
 - the REST toolkit (:mod:`hub.rest`) a client of a JSON REST API is built on: :class:`RestClient`
@@ -52,6 +54,10 @@ from hub.connector import (
     Connector,
     ConnectorClient,
     HttpSettings,
+    Passthrough,
+    PassthroughClient,
+    PassthroughRequest,
+    PassthroughResponse,
     SandboxLike,
 )
 from hub.errors import (
@@ -63,6 +69,7 @@ from hub.errors import (
     MissingPermission,
     NotFound,
     NotSupported,
+    PassthroughTooLarge,
     ProviderAuthError,
     ProviderError,
     ProviderResponseError,
@@ -115,6 +122,11 @@ __all__ = [
     "Offset",
     "PageNumber",
     "Paginator",
+    "Passthrough",
+    "PassthroughClient",
+    "PassthroughRequest",
+    "PassthroughResponse",
+    "PassthroughTooLarge",
     "ProviderAuthError",
     "ProviderError",
     "ProviderErrors",

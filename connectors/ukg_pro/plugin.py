@@ -11,7 +11,7 @@ from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credent
 from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
 from connectors.ukg_pro.sensitive import SENSITIVE_RAW_KEYS
 from connectors.ukg_pro.transforms import TRANSFORMS
-from hub.sdk import Connector, SandboxLike, hookimpl
+from hub.sdk import Connector, Passthrough, SandboxLike, hookimpl
 
 __all__ = ["CONNECTOR", "register_connectors", "register_transforms"]
 
@@ -58,6 +58,10 @@ CONNECTOR = Connector(
     version=_version(),
     preview_credentials=preview_credentials,
     sensitive_raw_keys=SENSITIVE_RAW_KEYS,
+    # Read-only: UKG's web services also write (new hires, pay changes); the hub never relays those.
+    passthrough=Passthrough(
+        auth_headers=frozenset({"US-Customer-Api-Key"}), echo_fields=frozenset({"username"})
+    ),
 )
 """The UKG Pro declaration."""
 

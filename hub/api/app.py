@@ -8,7 +8,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs, routes_webhooks
+from hub.api import (
+    routes_accounts,
+    routes_connectors,
+    routes_hris,
+    routes_passthrough,
+    routes_syncs,
+    routes_webhooks,
+)
 from hub.api.background import BackgroundSyncs
 from hub.api.docs_page import install_docs_page
 from hub.api.operation_ids import operation_id_of_route
@@ -56,6 +63,11 @@ TAGS = [
         "name": "webhooks",
         "description": "Changes pushed to your receivers, signed per the Standard Webhooks specification; "
         "the same events as a feed to poll.",
+    },
+    {
+        "name": "passthrough",
+        "description": "A request to the provider itself with an account's stored credentials; "
+        "its audit trail.",
     },
 ]
 
@@ -132,6 +144,7 @@ def create_app(
         routes_link_sessions,
         routes_accounts,
         routes_syncs,
+        routes_passthrough,
         routes_hris,
         routes_webhooks,
     ):

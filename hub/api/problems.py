@@ -20,7 +20,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.api.auth import REQUIRED_HEADERS
-from hub.errors import HubError, InputError, NotFound, NotSupported, RateLimited, Unauthenticated
+from hub.errors import (
+    HubError,
+    InputError,
+    NotFound,
+    NotSupported,
+    PassthroughBusy,
+    RateLimited,
+    Unauthenticated,
+)
 
 __all__ = [
     "PROBLEM_JSON",
@@ -95,7 +103,7 @@ def hub_error_response(exc: HubError) -> ProblemResponse:
     headers: dict[str, str] = {}
     if isinstance(exc, Unauthenticated):
         headers["WWW-Authenticate"] = 'Bearer realm="hrishub"'
-    if isinstance(exc, RateLimited) and exc.retry_after is not None:
+    if isinstance(exc, RateLimited | PassthroughBusy) and exc.retry_after is not None:
         headers["Retry-After"] = str(max(1, round(exc.retry_after)))
     return problem_response(exc.to_problem(), headers)
 

@@ -2,11 +2,11 @@
 
 Every request that carries an API key (``Authorization: Bearer``) spends one token of that key's
 bucket for :attr:`RateLimits.api` (``HRISHUB_RATE_LIMIT``, default ``120/minute``). The linking
-routes, which call the provider (``POST /v1/accounts``, ``PUT /v1/accounts/{id}/credentials``, and a
-linking page's submit and check), also spend one of a smaller bucket, :attr:`RateLimits.link`
-(``HRISHUB_LINK_RATE_LIMIT``, default ``10/minute``); a linking page counts by its link, as it has no
-API key. A bucket holds ``count`` tokens and refills at ``count`` per period, so a key may burst to
-its whole allowance, then goes at the steady rate.
+routes, which call the provider (``POST /v1/accounts``, ``PUT /v1/accounts/{id}/credentials``,
+``POST /v1/accounts/{id}/passthrough``, and a linking page's submit and check), also spend one of a
+smaller bucket, :attr:`RateLimits.link` (``HRISHUB_LINK_RATE_LIMIT``, default ``10/minute``); a
+linking page counts by its link, as it has no API key. A bucket holds ``count`` tokens and refills
+at ``count`` per period, so a key may burst to its whole allowance, then goes at the steady rate.
 
 Every such answer carries the IETF draft headers (draft-ietf-httpapi-ratelimit-headers):
 ``RateLimit-Limit``, ``RateLimit-Remaining``, ``RateLimit-Reset`` (seconds until the bucket is full
@@ -53,6 +53,7 @@ _RATE = re.compile(r"^\s*(\d+)\s*/\s*([a-z]+?)s?\s*$")
 _LINK_ROUTES = (
     ("POST", re.compile(r"^/v1/accounts/?$")),
     ("PUT", re.compile(r"^/v1/accounts/[^/]+/credentials/?$")),
+    ("POST", re.compile(r"^/v1/accounts/[^/]+/passthrough/?$")),
 )
 _LINK_PAGE = re.compile(r"^/link/([^/]+)(?:/check)?/?$")
 

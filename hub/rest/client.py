@@ -19,9 +19,17 @@ import httpx
 import orjson
 
 from field_maps import LabelTable
-from hub.connector import HttpSettings
+from hub.connector import HttpSettings, PassthroughRequest, PassthroughResponse
+from hub.errors import HubError
 from hub.rest.limiter import AdaptiveLimiter
 from hub.rest.paginators import PageNumber, Paginator
+from hub.rest.passthrough import (
+    IDEMPOTENT_METHODS,
+    confined_url,
+    hide_response_headers,
+    read_capped,
+    sent_secrets,
+)
 from hub.rest.retries import Retryable, retrying
 from hub.rest.statuses import ProviderErrors, parse_retry_after
 
@@ -189,3 +197,71 @@ class RestClient:
     async def labels(self, model: str) -> LabelTable:
         """The customer's own names for fields: none by default."""
         return LabelTable()
+
+    # -- passthrough -----------------------------------------------------------------------------
+
+    async def passthrough(self, request: PassthroughRequest) -> PassthroughResponse:
+        """Send a customer's request to this client's own base URL with its credentials; the answer.
+
+        The request shares :attr:`limiter` and the retry bounds of the settings with every other
+        request of the client; 429 and the retry statuses are tried again (a non-idempotent method
+        only on 429 or when no connection was made), then the last answer is returned whatever its
+        status. Redirects are never followed; an answer past ``request.max_bytes`` raises
+        :class:`~hub.errors.PassthroughTooLarge`; a transport failure after the retries raises the
+        provider's :class:`~hub.errors.ProviderUnreachable`.
+        """
+        hide_response_headers()
+        url = confined_url(self._http.base_url, request.path)
+        supplied = httpx.Headers(dict(request.headers))
+        body = None if request.body is None else orjson.dumps(request.body)
+        if body is not None and "content-type" not in supplied:
+            supplied["Content-Type"] = "application/json"
+        idempotent = request.method in IDEMPOTENT_METHODS
+
+        async def attempt() -> PassthroughResponse:
+            built = self._http.build_request(
+                request.method, url, params=dict(request.params) or None, headers=supplied, content=body
+            )
+            async with self.limiter.slot():
+                self.requests += 1
+                try:
+                    response = await self._http.send(built, stream=True)
+                    try:
+                        content = await read_capped(response, request.max_bytes, path=request.path)
+                    finally:
+                        await response.aclose()
+                except httpx.TransportError as exc:
+                    error = self.errors.for_transport(exc, request.path)
+                    unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                    if (unsent and not self.settings.retry_refused) or not (idempotent or unsent):
+                        raise error from None
+                    raise Retryable(error) from exc
+            self.answered += 1
+            answer = PassthroughResponse(
+                status=response.status_code,
+                headers=dict(response.headers.items()),
+                content=content,
+                secrets=sent_secrets(response.request.headers, supplied),
+            )
+            if response.status_code == 429:
+                await self.limiter.throttled()
+            if response.status_code in self.errors.retry_statuses and (
+                idempotent or response.status_code == 429
+            ):
+                wait = parse_retry_after(response.headers.get("Retry-After"))
+                raise Retryable(_Answered(answer), wait)
+            await self.limiter.succeeded()
+            return answer
+
+        try:
+            return await retrying(attempt, self.settings, target=self._target(request.path))
+        except _Answered as last:
+            return last.answer
+
+
+class _Answered(HubError):
+    """The last answer when the retries are spent: passed back as the provider gave it, not as an error."""
+
+    def __init__(self, answer: PassthroughResponse) -> None:
+        super().__init__(f"the provider answered {answer.status}")
+        self.answer = answer

@@ -21,6 +21,7 @@ from hub.store.customers import Customer, CustomerStore, hash_api_key
 from hub.store.database import open_engine, sqlite_file
 from hub.store.guard import SqliteGuard
 from hub.store.leases import LeaseStore
+from hub.store.passthrough_audit import PassthroughAuditStore
 from hub.store.runs import RunStore
 from hub.store.sealing import RecordSeal
 from hub.store.sync_state import SyncStateStore
@@ -34,7 +35,8 @@ class Store:
     """One hrishub database (SQLite file by default, any SQLAlchemy URL) and the key that seals secrets.
 
     Each kind of stored thing has its own part: :attr:`customers`, :attr:`accounts`, :attr:`leases`,
-    :attr:`sync_state`, :attr:`runs` (and, kept by their features, link sessions, records, events).
+    :attr:`sync_state`, :attr:`runs`, :attr:`passthrough_audit` (and, kept by their features, link
+    sessions, records, events).
 
     ``Store()`` opens ``HRISHUB_DATABASE_URL`` or the SQLite file in the data folder, migrating it
     to the current schema. A SQLite file is created owner-only and never silently re-created once
@@ -64,6 +66,8 @@ class Store:
         """Cursors and full-read marks per account and model; record counts."""
         self.runs = RunStore(self.engine)
         """Sync runs and their reports."""
+        self.passthrough_audit = PassthroughAuditStore(self.engine)
+        """Every passthrough request to a provider: method, path, status, size, time; never a secret."""
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"

@@ -33,6 +33,7 @@ __all__ = [
     "events",
     "link_sessions",
     "metadata",
+    "passthrough_audit",
     "records",
     "sync_runs",
     "sync_state",
@@ -237,4 +238,21 @@ webhook_attempts = Table(
     Column("latency_ms", Integer, nullable=False),
     Column("response", Text, nullable=True),  # the first characters of the answer's body
     Column("error", Text, nullable=True),
+)
+
+passthrough_audit = Table(
+    "passthrough_audit",
+    metadata,
+    Column("id", Sequence64, primary_key=True, autoincrement=True),
+    Column("account_id", String(40), nullable=False),  # no foreign key: the trail outlives nothing it names
+    Column("customer_id", String(40), nullable=True),
+    Column("method", String(16), nullable=False),
+    Column("path", Text, nullable=False),  # credential values redacted; the query is never kept
+    Column("params", Text, nullable=False),  # a JSON list of the query's parameter names, not their values
+    Column("status", Integer, nullable=True),  # the provider's; null when nothing was answered
+    Column("bytes", Integer, nullable=False),
+    Column("duration_ms", Integer, nullable=False),
+    Column("error", String(60), nullable=True),  # the hub error's type when refused or failed
+    Column("at", UTCDateTime(), nullable=False),
+    Index(None, "account_id", "id"),
 )

@@ -50,7 +50,7 @@ def test_the_scaffold_passes_its_contract_then_names_what_an_edit_broke(tmp_path
 
     green = _suite(tmp_path)
     assert green.returncode == 0, green.stdout + green.stderr
-    assert "11 passed" in green.stdout
+    assert "12 passed" in green.stdout
 
     # An author drops writeOnly from the key: the suite says which field and what to do.
     plugin = tmp_path / "acme_plugins" / "acme_hr" / "plugin.py"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hub.sdk import Connector, SandboxLike, hookimpl
+from hub.sdk import Connector, Passthrough, SandboxLike, hookimpl
 from tests.tiny_hris.client import create_client
 from tests.tiny_hris.credentials import CREDENTIALS_SCHEMA, normalize_credentials
 from tests.tiny_hris.scopes import ACTIONS, CHANGE_FEED, FEATURES
@@ -34,6 +34,7 @@ CONNECTOR = Connector(
     version="0.1",
     sensitive_raw_keys={"employees": frozenset({"dateOfBirth", "nationalId"})},
     grant_permissions="In Tiny HRIS, open Settings > API, edit the key, and tick each of these permissions.",
+    passthrough=Passthrough(max_bytes=64 * 1024),
 )
 """The Tiny HRIS declaration."""
 

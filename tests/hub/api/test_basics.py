@@ -125,6 +125,7 @@ def test_the_openapi_document_and_docs_are_served(world):
         "syncs",
         "hris",
         "webhooks",
+        "passthrough",
     }
     assert spec["components"]["securitySchemes"]["CustomerApiKey"] == {
         "type": "http",

@@ -29,6 +29,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
     endpoint = json.loads(cli(*hook).stdout)["id"]
     values = tmp_path / "again.json"
     values.write_text(json.dumps(tiny.credentials))
+    # Something to audit (`passthrough` prints the provider's own JSON, in the provider's forms).
+    assert cli("passthrough", linked, "/v1/employees").exit_code == 0
     runs = [
         ("link", ("link", "tiny_hris", "--json-file", values, "--customer", customer, "--json")),
         ("sync", ("sync", linked, "--json")),
@@ -51,6 +53,7 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
         ("webhooks", ("webhooks", "--json")),
         ("webhooks rotate-secret", ("webhooks", "rotate-secret", endpoint, "--json")),
         ("webhooks deliveries", ("webhooks", "deliveries", endpoint, "--json")),
+        ("passthrough-log", ("passthrough-log", linked, "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []

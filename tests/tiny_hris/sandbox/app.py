@@ -21,6 +21,8 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 RECORD_OF_PATH = {path: record for record, path in PATHS.items()}
 PAGING = {"page", "per_page", "since", "until"}
 GATEWAY = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+ECHO_PATH = "/v1/debug/echo"
+"""A careless provider's debugging route: it echoes the request, credentials included, in its answer."""
 
 
 class TinyApp:
@@ -34,6 +36,12 @@ class TinyApp:
         if scope["type"] != "http":
             return
         path = scope["path"]
+        if path == ECHO_PATH:
+            status, body, headers = self.echo(scope)
+            self.sandbox.stats.record(path, status)
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
         try:
             status, body, headers = await self.answer(
                 path, dict(scope["headers"]), scope["query_string"].decode()
@@ -95,6 +103,42 @@ class TinyApp:
         if faults.take_malformed(path):
             body = body[: max(1, len(body) // 2)]
         return 200, body, []
+
+    def echo(self, scope: MutableMapping[str, Any]) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+        """The request echoed back: method, headers (the API key among them), query; ``?status=``
+        picks the status, ``?pad=`` adds that many bytes, ``?as=text`` answers plain text.
+
+        It also sets a cookie and a header holding the key, as careless providers do.
+        """
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        key = headers.get("authorization", "").removeprefix("Bearer ")
+        if key not in self.sandbox.keys:
+            return 401, _json({"error": "unknown API key"}), [(b"content-type", b"application/json")]
+        params = {name: values[-1] for name, values in parse_qs(scope["query_string"].decode()).items()}
+        echoed = {
+            "method": scope["method"],
+            "path": scope["path"],
+            "headers": headers,
+            "query": parse_qs(scope["query_string"].decode()),
+            "message": f"signed in with key {key}",
+            key: "the key as a member name",
+            "pad": "x" * int(params.get("pad", "0")),
+        }
+        text = params.get("as") == "text"
+        body = f"key={key}\n".encode() if text else _json(echoed)
+        kind = b"text/plain; charset=utf-8" if text else b"application/json"
+        return (
+            int(params.get("status", "200")),
+            body,
+            [
+                (b"content-type", kind),
+                (b"content-length", str(len(body)).encode()),
+                (b"set-cookie", f"session={key}".encode()),
+                (b"x-echo-key", key.encode()),
+                (b"link", b'</v1/debug/echo?page=2>; rel="next"'),
+                (b"location", f"https://elsewhere.example/?key={key}".encode()),
+            ],
+        )
 
 
 def _select(rows: list[dict[str, Any]], params: dict[str, str]) -> list[dict[str, Any]]:

@@ -199,6 +199,8 @@ async def call(
         body = {"options": {}}
     elif path.endswith("/redeliver"):
         body = {"event_id": "evt_unknown"}
+    elif path.endswith("/passthrough"):
+        body = {"path": "/configuration/v1/jobs"}
     elif method == "POST":
         body = {}
     return await client.request(method, concrete(path, world), headers=headers, json=body)
@@ -299,8 +301,9 @@ HOSTILE_BODIES = {
 @pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
 async def test_hostile_json_bodies_get_4xx_problems_on_every_route_that_reads_a_body(world, body):
     routes = [(m, p) for m, p, op in secured_routes(world.app) if "requestBody" in op]
-    # link session, link, rotate credentials, options, sync; webhook endpoint, its change, redeliver
-    assert len(routes) == 8
+    # link session, link, rotate credentials, options, sync, passthrough; webhook endpoint, its change,
+    # redeliver
+    assert len(routes) == 9
     headers = {"Authorization": f"Bearer {world.key_a}", "Content-Type": "application/json"}
     async with client_for(world) as client:
         for method, path in routes:

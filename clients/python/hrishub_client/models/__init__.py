@@ -10,6 +10,8 @@ from .action_out import ActionOut
 from .action_out_optional_scopes import ActionOutOptionalScopes
 from .address import Address
 from .attempt_out import AttemptOut
+from .audit_entry_out import AuditEntryOut
+from .audit_page import AuditPage
 from .change import Change
 from .company import Company
 from .company_field_sources_type_0 import CompanyFieldSourcesType0
@@ -81,6 +83,12 @@ from .location_page import LocationPage
 from .location_remote_data_type_0 import LocationRemoteDataType0
 from .location_type import LocationType
 from .marital_status import MaritalStatus
+from .passthrough_in import PassthroughIn
+from .passthrough_in_headers_type_0 import PassthroughInHeadersType0
+from .passthrough_in_params_type_0 import PassthroughInParamsType0
+from .passthrough_out import PassthroughOut
+from .passthrough_out_body_encoding_type_0 import PassthroughOutBodyEncodingType0
+from .passthrough_out_headers import PassthroughOutHeaders
 from .pay_frequency import PayFrequency
 from .pay_period import PayPeriod
 from .problem import Problem
@@ -134,6 +142,8 @@ __all__ = (
     "ActionOutOptionalScopes",
     "Address",
     "AttemptOut",
+    "AuditEntryOut",
+    "AuditPage",
     "Change",
     "Company",
     "CompanyFieldSourcesType0",
@@ -205,6 +215,12 @@ __all__ = (
     "LocationRemoteDataType0",
     "LocationType",
     "MaritalStatus",
+    "PassthroughIn",
+    "PassthroughInHeadersType0",
+    "PassthroughInParamsType0",
+    "PassthroughOut",
+    "PassthroughOutBodyEncodingType0",
+    "PassthroughOutHeaders",
     "PayFrequency",
     "PayPeriod",
     "Problem",
