@@ -8,7 +8,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from hub.api import routes_accounts, routes_connectors, routes_hris, routes_syncs, routes_webhooks
+from hub.api import (
+    routes_accounts,
+    routes_connectors,
+    routes_health,
+    routes_hris,
+    routes_syncs,
+    routes_webhooks,
+)
 from hub.api.background import BackgroundSyncs
 from hub.api.docs_page import install_docs_page
 from hub.api.operation_ids import operation_id_of_route
@@ -139,10 +146,5 @@ def create_app(
     LinkTokenFilter.install()
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
     install_docs_page(app)
-
-    @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
-    def healthz() -> dict[str, str]:
-        """Answer at once, touching nothing: for load balancers and probes."""
-        return {"status": "ok"}
-
+    app.include_router(routes_health.router)
     return app
