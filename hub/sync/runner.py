@@ -31,6 +31,7 @@ from hub.errors import (
     MissingPermission,
     ProviderAuthError,
     ProviderUnreachable,
+    StorageError,
     SyncDeadlineExceeded,
 )
 from hub.events import SyncEvent
@@ -386,6 +387,11 @@ class SyncRun:
         )
         try:
             events = apply_model(self.store, plan, report, stager)
+        except BaseException:
+            # The model's one transaction was rolled back: nothing of it was written.
+            report.complete = False
+            report.created = report.updated = report.unchanged = report.deleted = report.excluded = 0
+            raise
         finally:
             stager.close()
         self.report.events += len(events)
@@ -595,6 +601,9 @@ class SyncRun:
             for item in planned:
                 if item.report.mode == "feed":
                     self._failed(item, exc)
+        except StorageError as exc:
+            self._stop(planned, exc)
+            return
         except HubError as exc:
             for item in planned:
                 if item.report.mode == "feed":
@@ -615,6 +624,9 @@ class SyncRun:
                     self._stop(planned, exc, item)
                     break
                 self._failed(item, exc)
+            except StorageError as exc:  # the disk is full or the store is gone: so for every model
+                self._stop(planned, exc, item)
+                break
             except HubError as exc:
                 self._failed(item, exc)
 
