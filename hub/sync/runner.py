@@ -40,6 +40,7 @@ from hub.store import tables as t
 from hub.store import utcnow
 from hub.store.events import record_account_event
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
+from hub.sync.caps import MAX_REMOTE_ID_CHARS
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
@@ -333,6 +334,14 @@ class SyncRun:
                                 protected.add(stable_id(self.connector.name, model, item.record_key))
                             continue
                         item, raw = item
+                        remote_id = item.__dict__.get("remote_id")
+                        if isinstance(remote_id, str) and len(remote_id) > MAX_REMOTE_ID_CHARS:
+                            reason = (
+                                f"the remote id is {len(remote_id)} characters long, over the "
+                                f"{MAX_REMOTE_ID_CHARS} the store keeps: the record was not stored"
+                            )
+                            report.add_error(RecordError([remote_id[:40] + "…"], "remote_id", reason))
+                            continue
                         if self.filter is not None and not self.filter.keeps_record(model, item):
                             excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
                             continue
@@ -341,6 +350,13 @@ class SyncRun:
                     self.progress(model, "advance", {"read": report.read})
                     self.lease.renew()
             stager.flush()
+            if report.oversized_count:
+                named = ", ".join(sorted({o.field for o in report.oversized}))
+                report.warnings.append(
+                    f"{report.oversized_count} value(s) over the size caps were not stored (each record "
+                    f"kept, the value left empty): {named}; the report's `oversized` lists each record's "
+                    "remote id, field and size"
+                )
         except BaseException:
             stager.close()
             raise
