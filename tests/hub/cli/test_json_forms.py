@@ -45,6 +45,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
             ("link-pages", "new", "tiny_hris", "--customer", customer, "--reference", "t1", "--json"),
         ),
         ("link-pages list", ("link-pages", "list", "--customer", customer, "--json")),
+        ("keys", ("keys", "--json")),
+        ("keys reencrypt", ("keys", "reencrypt", "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []
