@@ -291,11 +291,15 @@ def sync(
         else:
             console = _out()
             report = run_with_progress(hub, account, console, full=full, force=force)
+    stopped = storage_error_of_run(report)
     if as_json:
         _echo_json(report.to_dict())
     else:
+        if stopped is not None:  # said once, as the error below the report, not again as a model's note
+            for model in report.models.values():
+                if model.error.startswith(stopped.message):
+                    model.error = "stopped here: the store failed (the error below)"
         show_report(console, report, fill=fill)
-    stopped = storage_error_of_run(report)
     if stopped is not None:
         raise _fail(stopped)
     if report.status == "failed":

@@ -64,6 +64,8 @@ def test_a_sync_that_fills_the_disk_ends_with_one_clear_error(cli, linked, full_
     [error] = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert "full" in error
     assert "Free space" in result.stderr and "run the command (or sync) again" in result.stderr
+    assert "No room left" not in result.stdout  # the report says where it stopped, the error says why
+    assert "stopped here: the store failed" in result.stdout
 
 
 def test_the_report_keeps_what_was_applied_before_the_disk_filled(cli, linked, full_disk, hub_home):

@@ -121,3 +121,31 @@ def test_a_row_under_a_key_the_hub_does_not_hold_is_refused_by_kind_and_id(
         assert secret not in result.output
     listed = cli("keys")
     assert "NOT HELD" in listed.stdout and key_id(old) in listed.stdout
+
+
+def test_sensitive_values_stored_before_sealing_are_sealed_by_reencrypt(cli, sealed_under_old, hub_home):
+    _old, sandbox, account_id, endpoint_id, held = sealed_under_old
+    hub = hub_of(sandbox)
+    [(seq, record_id)] = (
+        hub.store.engine.connect()
+        .exec_driver_sql("SELECT seq, id FROM records WHERE model = 'Employee' ORDER BY seq LIMIT 1")
+        .all()
+    )
+    plain = {e[0]: e[1] for e in held["employees"]}[record_id]
+    with hub.store.begin() as db:  # as a store written before sealing existed holds it
+        [(data,)] = db.exec_driver_sql("SELECT data FROM records WHERE seq = ?", (seq,)).all()
+        opened = json.loads(data)
+        opened["national_id"] = plain
+        db.exec_driver_sql("UPDATE records SET data = ? WHERE seq = ?", (json.dumps(opened), seq))
+    hub.close()
+    assert plain.encode() in (hub_home / "hub.db").read_bytes() + (hub_home / "hub.db-wal").read_bytes()
+
+    done = cli("keys", "reencrypt", "--json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["reencrypted"]["records"] == 1
+    hub = hub_of(sandbox)
+    with hub.store.engine.connect() as db:
+        [(data,)] = db.exec_driver_sql("SELECT data FROM records WHERE seq = ?", (seq,)).all()
+    assert plain not in data and json.loads(data)["national_id"].startswith("hrishub:sealed:v1:")
+    assert everything(hub, account_id, endpoint_id) == held
+    hub.close()
