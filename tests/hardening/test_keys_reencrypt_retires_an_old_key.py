@@ -126,11 +126,9 @@ def test_a_row_under_a_key_the_hub_does_not_hold_is_refused_by_kind_and_id(
 def test_sensitive_values_stored_before_sealing_are_sealed_by_reencrypt(cli, sealed_under_old, hub_home):
     _old, sandbox, account_id, endpoint_id, held = sealed_under_old
     hub = hub_of(sandbox)
-    [(seq, record_id)] = (
-        hub.store.engine.connect()
-        .exec_driver_sql("SELECT seq, id FROM records WHERE model = 'Employee' ORDER BY seq LIMIT 1")
-        .all()
-    )
+    with hub.store.engine.connect() as db:
+        first = "SELECT seq, id FROM records WHERE model = 'Employee' ORDER BY seq LIMIT 1"
+        [(seq, record_id)] = db.exec_driver_sql(first).all()
     plain = {e[0]: e[1] for e in held["employees"]}[record_id]
     with hub.store.begin() as db:  # as a store written before sealing existed holds it
         [(data,)] = db.exec_driver_sql("SELECT data FROM records WHERE seq = ?", (seq,)).all()
