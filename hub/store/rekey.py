@@ -162,9 +162,9 @@ def _opening(kind: str, row_id: str, work: Callable[[], Any]) -> Any:
         return work()
     except SecretKeyError as error:
         raise SecretKeyError(
-            f"The {kind} row {row_id} cannot be re-encrypted: {error.message} Rows before it in the "
-            "same batch and earlier batches are re-encrypted.",
-            remedy=error.remedy,
+            f"The {kind} row {row_id} cannot be re-encrypted: {error.message} The batches before its "
+            "own were re-encrypted; the rest were not.",
+            remedy=f"{error.remedy} Then run `hrishub keys reencrypt` again (it goes on where it stopped).",
         ) from None
 
 

@@ -147,3 +147,21 @@ def test_sensitive_values_stored_before_sealing_are_sealed_by_reencrypt(cli, sea
     assert plain not in data and json.loads(data)["national_id"].startswith("hrishub:sealed:v1:")
     assert everything(hub, account_id, endpoint_id) == held
     hub.close()
+
+
+def test_a_sealed_value_that_does_not_open_is_named_by_row(cli, sealed_under_old, monkeypatch):
+    old, sandbox, _account_id, _endpoint_id, held = sealed_under_old
+    hub = hub_of(sandbox)
+    with hub.store.begin() as db:  # one record's sealed national id copied onto another record
+        rows = db.exec_driver_sql("SELECT seq, id, data FROM records WHERE model = 'Employee' LIMIT 2").all()
+        (_, _, giver), (seq, victim, data) = rows
+        taken = json.loads(data)
+        taken["national_id"] = json.loads(giver)["national_id"]
+        db.exec_driver_sql("UPDATE records SET data = ? WHERE seq = ?", (json.dumps(taken), seq))
+    hub.close()
+    monkeypatch.setenv(KEY_ENV, f"{generate_key()},{old}")
+    result = cli("keys", "reencrypt")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    said = " ".join(result.stderr.split())
+    assert f"The records row {victim} cannot be re-encrypted" in said and "does not decrypt" in said
+    assert not any(e[1] in said for e in held["employees"])  # no national id in the message
