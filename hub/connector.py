@@ -109,6 +109,9 @@ class HttpSettings:
     ``retry_refused``: whether a refused connection or an unknown host is tried again (linking probes
     never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
     retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
+    ``customer_id`` is the customer the client works for (None: an account the operator linked with no
+    customer); the hub sets it when it links, syncs or reads an account, so a connector whose data
+    lives on the hub's own machine (``csv_files``) keeps each customer to its own files.
     """
 
     transport: httpx.AsyncBaseTransport | None = None
@@ -124,6 +127,7 @@ class HttpSettings:
     retry_refused: bool = True
     probe_seconds: float = 10.0
     sync_deadline: float = 7200.0
+    customer_id: str | None = None
 
     def __post_init__(self) -> None:
         # Only loopback origins with a port: never a metadata address, a private network or a name.

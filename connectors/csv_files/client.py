@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from connectors.csv_files.columns import BALANCES, EMPLOYEES, FILES, ORG_UNITS, FileKind
-from connectors.csv_files.credentials import FileRefused, import_root, locate
+from connectors.csv_files.credentials import FileRefused, folder_label, import_root, locate
 from connectors.csv_files.files import MAX_BYTES, Table, TooLarge, parse_table, read_bytes
 from connectors.csv_files.labels import RECORD_OF_MODEL, default_label_table, label_table
 from connectors.csv_files.records import (
@@ -53,6 +53,7 @@ class CsvFilesClient:
             kind.field: credentials.get(kind.field) or None for kind in FILES
         }
         self.requests = 0
+        self.customer_id = settings.customer_id if settings is not None else None
         self._tables: dict[str, Table | None] | None = None
         self._failure: HubError | None = None
         self._records: dict[str, list[Row]] = {}
@@ -68,7 +69,7 @@ class CsvFilesClient:
         """One file parsed; a problem with the file itself becomes the table's issue (or :class:`_Gone`)."""
         table = Table(kind, name)
         try:
-            _, real = locate(name, root)
+            _, real = locate(name, root, self.customer_id)
         except FileRefused as refused:
             if not linking and refused.reason in {"missing", "no_root", "not_regular"}:
                 raise _Gone(kind, name, refused.message) from None
@@ -96,7 +97,9 @@ class CsvFilesClient:
         return parse_table(kind, name, data)
 
     def _read_all(self, linking: bool) -> dict[str, Table | None]:
-        root = import_root()
+        root = import_root(self.customer_id)
+        where = folder_label(root, self.customer_id)
+        back = root if self.customer_id is None else where
         tables: dict[str, Table | None] = {}
         gone: list[_Gone] = []
         for kind in FILES:
@@ -115,10 +118,10 @@ class CsvFilesClient:
         if gone:
             files = "; ".join(f"the {g.kind.noun} {g.reason}" for g in gone)
             raise ProviderUnreachable(
-                f"A linked file is no longer readable from the import folder {root}: {files}",
+                f"A linked file is no longer readable from {where}: {files}",
                 provider="csv_files",
                 remedy=(
-                    f"Put the file back in {root} (names are case-sensitive) and make it readable by the "
+                    f"Put the file back in {back} (names are case-sensitive) and make it readable by the "
                     "hub, or link the account again with the file's new name "
                     f"(hrishub relink ACCOUNT --set {gone[0].kind.field}=NAME)."
                 ),

@@ -1,16 +1,23 @@
 """The linking form (three file names) and its normaliser, which keeps every file inside the import folder.
 
 A linked account must never make the hub read a file of its choosing (``/etc/passwd``, another
-account's secrets). Files are therefore named relative to one import folder the hub's *operator*
-chooses (``HRISHUB_CSV_ROOT``; default ``$HRISHUB_HOME/imports``, else the user data folder's
-``hrishub/imports``), and a name is accepted only if, once resolved (``..`` collapsed and every symlink
-followed), it is a regular file inside that folder. The check runs again on every read, so a symlink
-swapped in after linking is refused too.
+account's secrets, another customer's export). Files are therefore named relative to an import folder
+the hub's *operator* chooses (``HRISHUB_CSV_ROOT``; default ``$HRISHUB_HOME/imports``, else the user
+data folder's ``hrishub/imports``): each customer's accounts read only the customer's own folder inside
+it, ``<root>/<customer_id>/``, unless the operator lets that customer use the whole root
+(``HRISHUB_CSV_SHARED_CUSTOMERS``); accounts the operator links with no customer read the root. A name
+is accepted only if, once resolved (``..`` collapsed and every symlink followed), it is a regular file
+inside that folder. The check runs again on every read, so a symlink swapped in after linking is
+refused too.
+
+A refusal seen by a customer names no folder of the server, and says the same for a file that does
+not exist, lies outside the folder or is not a regular file: it never tells whether a file exists.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -24,6 +31,7 @@ __all__ = [
     "CREDENTIALS_SCHEMA",
     "FILE_FIELDS",
     "ROOT_ENV",
+    "SHARED_ENV",
     "FileRefused",
     "import_root",
     "locate",
@@ -33,17 +41,54 @@ __all__ = [
 ROOT_ENV = "HRISHUB_CSV_ROOT"
 """The environment variable naming the import folder."""
 
+SHARED_ENV = "HRISHUB_CSV_SHARED_CUSTOMERS"
+"""Customer ids (comma-separated) the operator lets read the whole import folder, not only their own."""
+
+_FOLDER_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
 FILE_FIELDS: tuple[str, ...] = tuple(kind.field for kind in FILES)
 """The credential fields, in form order."""
 
 
-def import_root() -> Path:
-    """The import folder: ``HRISHUB_CSV_ROOT``, else ``$HRISHUB_HOME/imports``, else the data folder's."""
+def import_root(customer_id: str | None = None) -> Path:
+    """The import folder of ``customer_id``'s accounts: ``<root>/<customer_id>``, or the root itself.
+
+    The root is ``HRISHUB_CSV_ROOT``, else ``$HRISHUB_HOME/imports``, else the data folder's. Accounts
+    with no customer, and customers listed in ``HRISHUB_CSV_SHARED_CUSTOMERS``, read the root.
+    """
     chosen = os.environ.get(ROOT_ENV, "").strip()
     if chosen:
-        return Path(chosen).expanduser()
-    home = os.environ.get("HRISHUB_HOME", "").strip()
-    return Path(home or user_data_dir("hrishub", appauthor=False)) / "imports"
+        root = Path(chosen).expanduser()
+    else:
+        home = os.environ.get("HRISHUB_HOME", "").strip()
+        root = Path(home or user_data_dir("hrishub", appauthor=False)) / "imports"
+    if customer_id is None or customer_id in _shared_customers():
+        return root
+    if not _FOLDER_NAME.fullmatch(customer_id):  # hub ids never fail this; a folder name must not escape
+        raise ValueError(f"customer id {customer_id!r} cannot name a folder")
+    return root / customer_id
+
+
+def _shared_customers() -> set[str]:
+    return {part.strip() for part in os.environ.get(SHARED_ENV, "").split(",") if part.strip()}
+
+
+def folder_label(root: Path, customer_id: str | None) -> str:
+    """How a message names the import folder: its path for the operator, never for a customer."""
+    if customer_id is None:
+        return f"the import folder {root}"
+    if customer_id in _shared_customers():
+        return "the hub's import folder"
+    return "your import folder"
+
+
+def _ask_operator(customer_id: str) -> str:
+    if customer_id in _shared_customers():
+        return "Ask the hub's operator to copy the file into the hub's import folder, then give its name."
+    return (
+        f"Ask the hub's operator to copy the file into your import folder (the folder {customer_id} in "
+        "the hub's import folder), then give its name relative to it, e.g. employees.csv."
+    )
 
 
 _WHERE = (
@@ -119,18 +164,41 @@ def _put_it_in(root: Path) -> str:
     )
 
 
-def locate(name: str, root: Path | None = None) -> tuple[str, Path]:
+def locate(name: str, root: Path | None = None, customer_id: str | None = None) -> tuple[str, Path]:
     """Check a typed file name against the import folder: ``(name to store, resolved path)``.
 
-    The name is resolved against the folder when relative; the result, symlinks followed, must be a
-    regular file strictly inside the resolved folder. The stored name is relative to the folder, so a
-    moved folder keeps working and every read checks again.
+    The name is resolved against the folder (``root``, else ``customer_id``'s import folder) when
+    relative; the result, symlinks followed, must be a regular file strictly inside the resolved
+    folder. The stored name is relative to the folder, so a moved folder keeps working and every read
+    checks again. For a customer, every refusal but an empty name reads the same and names no path.
 
     Raises:
         FileRefused: outside the folder, missing, not a regular file, or not a usable name.
 
     """
-    root = import_root() if root is None else root
+    root = import_root(customer_id) if root is None else root
+    if customer_id is None:
+        return _locate(name, root)
+    try:
+        return _locate(name, root)
+    except FileRefused as refused:
+        if refused.reason == "empty":
+            raise FileRefused("is empty.", _ask_operator(customer_id), "empty") from None
+        if refused.reason == "no_root":
+            raise FileRefused(
+                "cannot be read: your import folder has not been made on the hub's server yet.",
+                _ask_operator(customer_id),
+                "no_root",
+            ) from None
+        label = folder_label(root, customer_id)
+        raise FileRefused(
+            f"{name.strip()!r} is not a file the hub can read in {label}.",
+            f"{_ask_operator(customer_id)} File names are case-sensitive.",
+            refused.reason,
+        ) from None
+
+
+def _locate(name: str, root: Path) -> tuple[str, Path]:
     text = name.strip()
     if not text:
         raise FileRefused("is empty.", _put_it_in(root), "empty")
@@ -171,10 +239,10 @@ def locate(name: str, root: Path | None = None) -> tuple[str, Path]:
 def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> dict[str, Any]:
     """Check the three file names; every issue at once (:class:`InvalidCredentials`).
 
-    Returns each given file's name relative to the import folder (``None`` for an optional file not
-    given). The files' contents are checked by the client's ``probe`` when the account is linked.
+    Returns each given file's name relative to the import folder of ``settings.customer_id``
+    (``None`` for an optional file not given). The files' contents are checked by the client's
+    ``probe`` when the account is linked.
     """
-    del settings  # files need no HTTP settings
     issues: list[FieldIssue] = [
         FieldIssue(
             name,
@@ -183,7 +251,9 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
         )
         for name in sorted(set(values) - set(FILE_FIELDS))
     ]
-    root = import_root()
+    customer_id = settings.customer_id
+    root = import_root(customer_id)
+    fix = _put_it_in(root) if customer_id is None else _ask_operator(customer_id)
     out: dict[str, Any] = {}
     seen: dict[Path, str] = {}
     for kind in FILES:
@@ -194,16 +264,17 @@ def normalize_credentials(values: Mapping[str, Any], settings: HttpSettings) -> 
                     FieldIssue(
                         kind.field,
                         "is missing.",
-                        f"Give the name of the employees CSV file in {root}, e.g. employees.csv.",
+                        f"Give the name of the employees CSV file in {folder_label(root, customer_id)}, "
+                        "e.g. employees.csv.",
                     )
                 )
             out[kind.field] = None
             continue
         if not isinstance(raw, str):
-            issues.append(FieldIssue(kind.field, "must be text: a file name.", _put_it_in(root)))
+            issues.append(FieldIssue(kind.field, "must be text: a file name.", fix))
             continue
         try:
-            stored, real = locate(raw, root)
+            stored, real = locate(raw, root, customer_id)
         except FileRefused as refused:
             issues.append(refused.issue(kind.field))
             continue

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from hub.api import (
     routes_accounts,
     routes_connectors,
+    routes_health,
     routes_hris,
     routes_passthrough,
     routes_syncs,
@@ -155,10 +156,5 @@ def create_app(
     LinkTokenFilter.install()
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
     install_docs_page(app)
-
-    @app.get("/healthz", tags=["connectors"], summary="Liveness: the process answers")
-    def healthz() -> dict[str, str]:
-        """Answer at once, touching nothing: for load balancers and probes."""
-        return {"status": "ok"}
-
+    app.include_router(routes_health.router)
     return app

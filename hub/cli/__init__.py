@@ -3,9 +3,8 @@
 One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors,
 scopes), ``sandbox``, ``recording`` (record), ``scaffolding`` (new-connector), ``accounts``
 (customers, link, relink, accounts, check, options), :mod:`hub.linking.cli` (link-pages), ``syncing``
-(sync, worker), ``reading`` (employees), ``passthrough`` (passthrough, passthrough-log), ``serving``
-(serve, secret-key), ``webhooks`` and ``demo``. Heavy imports (the hub, its store, the HTTP app,
-uvicorn) happen inside the commands so ``hrishub --help`` stays fast.
+    keys,
+    passthrough,
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from hub.cli import (  # noqa: F401  # noqa: F401
     catalog,
     demo,
     docs,
+    keys,
     passthrough,
     reading,
     recording,

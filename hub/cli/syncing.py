@@ -10,13 +10,23 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from hub.cli.app import DATA, RUN, _account_row, _echo_json, _errors, _hub, _out, app
+from hub.cli.app import DATA, RUN, _account_row, _echo_json, _errors, _fail, _hub, _out, app
 
 if TYPE_CHECKING:
+    from hub.errors import StorageError
     from hub.hub import Hub
     from hub.sync import ModelReport, SyncReport
 
-__all__ = ["describe_reads", "fill_bar", "run_with_progress", "show_fill", "show_report", "sync", "worker"]
+__all__ = [
+    "describe_reads",
+    "fill_bar",
+    "run_with_progress",
+    "show_fill",
+    "show_report",
+    "storage_error_of_run",
+    "sync",
+    "worker",
+]
 
 MODES = {"full": "full", "feed": "incremental", "skipped": "skipped"}
 """How each model's read is named on screen: ``feed`` is the provider's change feed."""
@@ -270,7 +280,8 @@ def sync(
 ) -> None:
     """Sync one account into the store: full the first time, incremental after that.
 
-    Exits 1 when the sync failed (nothing applied), 0 otherwise.
+    Exits 1 when the sync failed (nothing applied), 2 when the store stopped it (the disk is full, the
+    store is missing: one error and its fix, after the report of what was applied), 0 otherwise.
     """
     hub = _hub()
     with _errors():
@@ -280,12 +291,30 @@ def sync(
         else:
             console = _out()
             report = run_with_progress(hub, account, console, full=full, force=force)
+    stopped = storage_error_of_run(report)
     if as_json:
         _echo_json(report.to_dict())
     else:
+        if stopped is not None:  # said once, as the error below the report, not again as a model's note
+            for model in report.models.values():
+                if model.error.startswith(stopped.message):
+                    model.error = "stopped here: the store failed (the error below)"
         show_report(console, report, fill=fill)
+    if stopped is not None:
+        raise _fail(stopped)
     if report.status == "failed":
         raise typer.Exit(code=1)
+
+
+def storage_error_of_run(report: SyncReport) -> StorageError | None:
+    """The store failure (disk full, store missing) that stopped the run, if one did."""
+    from hub.errors import StorageError, StoreFull, StoreMissing
+
+    kinds = {kind.type for kind in (StorageError, StoreFull, StoreMissing)}
+    for error in report.errors:
+        if error.get("type") in kinds:
+            return StorageError(str(error.get("message", "")), remedy=str(error.get("remedy", "")))
+    return None
 
 
 def _line(report: SyncReport) -> str:

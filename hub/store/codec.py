@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import orjson
 
-__all__ = ["SEALED_RAW", "RawRedaction", "is_sealed_raw", "pack_raw", "unpack_raw"]
+__all__ = ["SEALED_RAW", "RawRedaction", "is_sealed_raw", "pack_json", "pack_raw", "unpack_raw"]
 
 SEALED_RAW = b"S1"
 """The start of packed raw data holding sealed members (zlib data itself always starts with 0x78)."""
@@ -26,7 +26,12 @@ def pack_raw(raw: Any, *, sealed: bool = False) -> bytes:
     ``sealed`` marks data some of whose members :mod:`hub.store.sealing` encrypted, so a reader knows
     to open them without unpacking every record.
     """
-    packed = zlib.compress(orjson.dumps(raw, default=str), 1)
+    return pack_json(orjson.dumps(raw, default=str), sealed=sealed)
+
+
+def pack_json(text: bytes, *, sealed: bool = False) -> bytes:
+    """Raw data already written as JSON bytes, packed as :func:`pack_raw` packs it."""
+    packed = zlib.compress(text, 1)
     return SEALED_RAW + packed if sealed else packed
 
 

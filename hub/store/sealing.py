@@ -124,6 +124,85 @@ class RecordSeal:
                 changes[name] = self.box.open_value(f"{event_id}{_SEP}changes.{name}", value)
         return payload
 
+    # -- re-encryption under the current key (hrishub keys reencrypt) -----------------------------
+
+    def _reseal(self, place: str, value: Any) -> tuple[Any, bool]:
+        if is_sealed(value) and self.box.value_needs_rotation(value):
+            return self.box.seal_value(place, self.box.open_value(place, value)), True
+        return value, False
+
+    def reseal_data(self, record_id: str, data: str, fields: Collection[str] = ()) -> str | None:
+        """A record's JSON with every value under an older key sealed again under the current one.
+
+        Filled ``fields`` still in plain text (stored before sealing existed) are sealed too. None when
+        nothing changes.
+        """
+        if SEALED_PREFIX not in data and not fields:
+            return None
+        parsed = orjson.loads(data)
+        touched = False
+        for name, value in parsed.items():
+            parsed[name], changed = self._reseal(f"{record_id}{_SEP}{name}", value)
+            touched |= changed
+        for name in fields:
+            value = parsed.get(name)
+            if value is not None and not is_sealed(value):
+                parsed[name] = self.box.seal_value(f"{record_id}{_SEP}{name}", value)
+                touched = True
+        return orjson.dumps(parsed).decode() if touched else None
+
+    def reseal_raw(
+        self, record_id: str, packed: bytes | None, keys: Mapping[str, Collection[str]] | None = None
+    ) -> bytes | None:
+        """Packed raw data with every member under an older key sealed again (and ``keys`` sealed).
+
+        None when nothing changes.
+        """
+        if not packed or not (keys or is_sealed_raw(packed)):
+            return None
+        raw = unpack_raw(packed)
+        if not isinstance(raw, dict):
+            return None
+        touched = False
+        if is_sealed_raw(packed):
+            for record, rows in raw.items():
+                raw[record], changed = self._reseal_node(record_id, record, [], rows)
+                touched |= changed
+        for record, names in (keys or {}).items():
+            rows = raw.get(record)
+            for row in rows if isinstance(rows, list) else [rows]:
+                if isinstance(row, dict):
+                    for name in names:
+                        touched |= self._seal_member(record_id, record, row, name.split("."))
+        return pack_raw(raw, sealed=True) if touched else None
+
+    def _reseal_node(self, record_id: str, record: str, path: list[str], node: Any) -> tuple[Any, bool]:
+        if is_sealed(node):
+            return self._reseal(f"{record_id}{_SEP}raw{_SEP}{record}.{'.'.join(path)}", node)
+        touched = False
+        if isinstance(node, dict):
+            for key, value in node.items():
+                node[key], changed = self._reseal_node(record_id, record, [*path, key], value)
+                touched |= changed
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                node[index], changed = self._reseal_node(record_id, record, path, value)
+                touched |= changed
+        return node, touched
+
+    def reseal_event(self, event_id: str, payload: str) -> str | None:
+        """An event's payload JSON with every value under an older key sealed again; None if none."""
+        if SEALED_PREFIX not in payload:
+            return None
+        parsed = orjson.loads(payload)
+        touched = False
+        for member, prefix in (("record", ""), ("changes", "changes.")):
+            values = parsed.get(member) or {}
+            for name, value in values.items():
+                values[name], changed = self._reseal(f"{event_id}{_SEP}{prefix}{name}", value)
+                touched |= changed
+        return orjson.dumps(parsed).decode() if touched else None
+
     # -- rows -------------------------------------------------------------------------------------
 
     def open_row(self, row: Any) -> Any:

@@ -8,7 +8,15 @@ from typing import Any
 
 from unified_models import format_instant
 
-__all__ = ["MAX_LISTED_ERRORS", "JoinReport", "ModelReport", "RecordError", "SyncReport", "ValueProblem"]
+__all__ = [
+    "MAX_LISTED_ERRORS",
+    "JoinReport",
+    "ModelReport",
+    "Oversized",
+    "RecordError",
+    "SyncReport",
+    "ValueProblem",
+]
 
 MAX_LISTED_ERRORS = 50
 """Mapping errors listed per model in a report; the count covers them all."""
@@ -31,6 +39,20 @@ class ValueProblem:
     field: str
     value: str
     reason: str
+
+
+@dataclass
+class Oversized:
+    """One provider value over a size cap (:mod:`hub.sync.caps`): not stored, the record kept.
+
+    ``field`` is the unified field (left empty) or ``remote_data.<record>.<member>`` (set to null), or
+    ``remote_data`` (the raw data not stored at all); ``bytes`` its size, ``cap`` the limit it broke.
+    """
+
+    remote_id: str | None
+    field: str
+    bytes: int
+    cap: int
 
 
 @dataclass
@@ -62,6 +84,8 @@ class ModelReport:
     empty, the record kept): ``problem_fields`` per field, ``value_problems`` lists the first
     :data:`MAX_LISTED_ERRORS`. ``unmapped_codes`` counts, per field, the provider codes its enum
     table does not list (the field is null for them, as the map says, e.g. a tenant's own status code).
+    ``oversized_count`` counts values over the size caps of :mod:`hub.sync.caps` (not stored, the
+    record kept); ``oversized`` lists the first :data:`MAX_LISTED_ERRORS`, each with its remote id.
     """
 
     model: str
@@ -85,6 +109,8 @@ class ModelReport:
     value_problems: list[ValueProblem] = field(default_factory=list)
     joins: dict[str, JoinReport] = field(default_factory=dict)
     unmapped_codes: dict[str, dict[str, int]] = field(default_factory=dict)
+    oversized: list[Oversized] = field(default_factory=list)
+    oversized_count: int = 0
 
     def add_error(self, error: RecordError) -> None:
         """Count a failed record, listing the first :data:`MAX_LISTED_ERRORS`."""
@@ -97,6 +123,12 @@ class ModelReport:
         codes = self.unmapped_codes.setdefault(field_name, {})
         if code in codes or len(codes) < MAX_LISTED_ERRORS:
             codes[code] = codes.get(code, 0) + 1
+
+    def add_oversized(self, value: Oversized) -> None:
+        """Count a value over a size cap, listing the first :data:`MAX_LISTED_ERRORS`."""
+        self.oversized_count += 1
+        if len(self.oversized) < MAX_LISTED_ERRORS:
+            self.oversized.append(value)
 
     def add_problem(self, problem: ValueProblem) -> None:
         """Count a value that could not be used, per field, listing the first :data:`MAX_LISTED_ERRORS`."""

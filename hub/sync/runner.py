@@ -15,7 +15,7 @@ import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from hub.errors import (
     MissingPermission,
     ProviderAuthError,
     ProviderUnreachable,
+    StorageError,
     SyncDeadlineExceeded,
 )
 from hub.events import SyncEvent
@@ -40,6 +41,7 @@ from hub.store import tables as t
 from hub.store import utcnow
 from hub.store.events import record_account_event
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
+from hub.sync.caps import MAX_REMOTE_ID_CHARS
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
@@ -333,6 +335,14 @@ class SyncRun:
                                 protected.add(stable_id(self.connector.name, model, item.record_key))
                             continue
                         item, raw = item
+                        remote_id = item.__dict__.get("remote_id")
+                        if isinstance(remote_id, str) and len(remote_id) > MAX_REMOTE_ID_CHARS:
+                            reason = (
+                                f"the remote id is {len(remote_id)} characters long, over the "
+                                f"{MAX_REMOTE_ID_CHARS} the store keeps: the record was not stored"
+                            )
+                            report.add_error(RecordError([remote_id[:40] + "…"], "remote_id", reason))
+                            continue
                         if self.filter is not None and not self.filter.keeps_record(model, item):
                             excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
                             continue
@@ -341,6 +351,13 @@ class SyncRun:
                     self.progress(model, "advance", {"read": report.read})
                     self.lease.renew()
             stager.flush()
+            if report.oversized_count:
+                named = ", ".join(sorted({o.field for o in report.oversized}))
+                report.warnings.append(
+                    f"{report.oversized_count} value(s) over the size caps were not stored (each record "
+                    f"kept, the value left empty): {named}; the report's `oversized` lists each record's "
+                    "remote id, field and size"
+                )
         except BaseException:
             stager.close()
             raise
@@ -387,6 +404,11 @@ class SyncRun:
         )
         try:
             events = apply_model(self.store, plan, report, stager)
+        except BaseException:
+            # The model's one transaction was rolled back: nothing of it was written.
+            report.complete = False
+            report.created = report.updated = report.unchanged = report.deleted = report.excluded = 0
+            raise
         finally:
             stager.close()
         self.report.events += len(events)
@@ -570,7 +592,8 @@ class SyncRun:
         planned = self._plan()
         try:
             try:
-                self.client = self.connector.client_factory(credentials, self.context.settings)
+                settings = replace(self.context.settings, customer_id=self.account.customer_id)
+                self.client = self.connector.client_factory(credentials, settings)
             except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
                 self._stop(planned, exc)
                 return
@@ -608,6 +631,9 @@ class SyncRun:
             for item in planned:
                 if item.report.mode == "feed":
                     self._failed(item, exc)
+        except StorageError as exc:
+            self._stop(planned, exc)
+            return
         except HubError as exc:
             for item in planned:
                 if item.report.mode == "feed":
@@ -628,6 +654,9 @@ class SyncRun:
                     self._stop(planned, exc, item)
                     break
                 self._failed(item, exc)
+            except StorageError as exc:  # the disk is full or the store is gone: so for every model
+                self._stop(planned, exc, item)
+                break
             except HubError as exc:
                 self._failed(item, exc)
 

@@ -16,9 +16,12 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+import orjson
+
 from hub.store import Store
-from hub.store.codec import pack_raw
-from hub.sync.report import ModelReport
+from hub.store.codec import pack_json
+from hub.sync.caps import MAX_RAW_BYTES, MAX_VALUE_BYTES, cap_fields, cap_raw
+from hub.sync.report import ModelReport, Oversized
 from unified_models import HUB_FIELDS
 
 __all__ = ["NOT_STORED", "StagedRow", "Stager", "is_filled"]
@@ -69,15 +72,33 @@ class Stager:
         self.ids.add(record.id)
         if self._fields is None:
             self._fields = tuple(n for n in type(record).model_fields if n not in HUB_FIELDS)
+        data = record.model_dump_json(exclude=NOT_STORED)
+        encoded = data.encode()
+        remote_id = record.__dict__.get("remote_id")
+        if len(encoded) > MAX_VALUE_BYTES:  # only then can one of its values be over the cap
+            record, over = cap_fields(record)
+            if over:
+                for name, size in over.items():
+                    self.report.add_oversized(Oversized(remote_id, name, size, MAX_VALUE_BYTES))
+                data = record.model_dump_json(exclude=NOT_STORED)
+                encoded = data.encode()
         fill = self.report.fill
         values = record.__dict__
         for name in self._fields:
             value = values[name]
             if value is not None and value != "" and value != [] and value != {}:  # is_filled, inlined
                 fill[name] = fill.get(name, 0) + 1
-        data = record.model_dump_json(exclude=NOT_STORED)
-        packed = pack_raw(raw) if raw else None
-        digest = hashlib.sha256(data.encode())
+        packed = None
+        if raw:
+            text = orjson.dumps(raw, default=str)
+            if len(text) > MAX_VALUE_BYTES:
+                raw, over = cap_raw(raw)
+                for name, size in over.items():
+                    cap = MAX_RAW_BYTES if name == "remote_data" else MAX_VALUE_BYTES
+                    self.report.add_oversized(Oversized(remote_id, name, size, cap))
+                text = orjson.dumps(raw, default=str) if raw is not None else b""
+            packed = pack_json(text) if raw is not None else None
+        digest = hashlib.sha256(encoded)
         if packed is not None:
             digest.update(b"\0" + packed)
         self._rows.append(StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, packed))

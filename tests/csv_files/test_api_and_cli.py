@@ -14,13 +14,18 @@ from .helpers import PEOPLE, people
 
 
 @pytest.fixture
-def api(files, make_hub):
+def api(files, make_hub, root):
+    """A customer's client; the sample files copied into the customer's own import folder."""
     hub = make_hub()
-    _, key = hub.store.customers.add("x")
+    customer, key = hub.store.customers.add("x")
+    (root / customer.id).mkdir()
+    for name in files.values():
+        (root / customer.id / name).write_bytes((root / name).read_bytes())
     with (
         serve_in_thread(create_app(hub)) as url,
         httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client,
     ):
+        client.customer_id = customer.id  # type: ignore[attr-defined]
         yield client
 
 
@@ -39,7 +44,7 @@ def test_link_sync_and_read_over_http(api, files):
 
 
 def test_a_bad_file_is_a_422_problem_naming_row_column_and_fix(api, write):
-    write("employees.csv", people(("E003", "Employment Status", "Sacked")))
+    write(f"{api.customer_id}/employees.csv", people(("E003", "Employment Status", "Sacked")))
     answer = api.post(
         "/v1/accounts", json={"connector": "csv_files", "credentials": {"employees_file": "employees.csv"}}
     )
@@ -54,8 +59,10 @@ def test_a_bad_file_is_a_422_problem_naming_row_column_and_fix(api, write):
     outside = api.post(
         "/v1/accounts", json={"connector": "csv_files", "credentials": {"employees_file": "/etc/passwd"}}
     )
+    assert outside.status_code == 422
     assert (
-        outside.status_code == 422 and "outside the import folder" in outside.json()["errors"][0]["message"]
+        outside.json()["errors"][0]["message"]
+        == "'/etc/passwd' is not a file the hub can read in your import folder."
     )
     assert api.get("/v1/accounts").json()["results"] == []
 

@@ -54,6 +54,8 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
         ("webhooks rotate-secret", ("webhooks", "rotate-secret", endpoint, "--json")),
         ("webhooks deliveries", ("webhooks", "deliveries", endpoint, "--json")),
         ("passthrough-log", ("passthrough-log", linked, "--json")),
+        ("keys", ("keys", "--json")),
+        ("keys reencrypt", ("keys", "reencrypt", "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []

@@ -64,6 +64,7 @@ from .field_source import FieldSource
 from .flsa_status import FlsaStatus
 from .gender import Gender
 from .get_healthz_response_gethealthz import GetHealthzResponseGethealthz
+from .get_readyz_response_getreadyz import GetReadyzResponseGetreadyz
 from .group import Group
 from .group_field_sources_type_0 import GroupFieldSourcesType0
 from .group_page import GroupPage
@@ -196,6 +197,7 @@ __all__ = (
     "FlsaStatus",
     "Gender",
     "GetHealthzResponseGethealthz",
+    "GetReadyzResponseGetreadyz",
     "Group",
     "GroupFieldSourcesType0",
     "GroupPage",

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_healthz_response_gethealthz import GetHealthzResponseGethealthz
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -21,11 +22,16 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetHealthzResponseGethealthz | None:
+) -> GetHealthzResponseGethealthz | Problem | None:
     if response.status_code == 200:
         response_200 = GetHealthzResponseGethealthz.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +41,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetHealthzResponseGethealthz]:
+) -> Response[GetHealthzResponseGethealthz | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,17 +53,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetHealthzResponseGethealthz]:
-    """Liveness: the process answers
+) -> Response[GetHealthzResponseGethealthz | Problem]:
+    """Liveness: the process answers and its store file is in place
 
-     Answer at once, touching nothing: for load balancers and probes.
+     ``{"status": "ok", "store": "ok"}`` while the SQLite store file is the one the hub opened (no
+    query).
+
+    For a database server, ``store`` is ``"unchecked"`` here: ``/readyz`` queries it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetHealthzResponseGethealthz]
+        Response[GetHealthzResponseGethealthz | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -72,17 +81,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> GetHealthzResponseGethealthz | None:
-    """Liveness: the process answers
+) -> GetHealthzResponseGethealthz | Problem | None:
+    """Liveness: the process answers and its store file is in place
 
-     Answer at once, touching nothing: for load balancers and probes.
+     ``{"status": "ok", "store": "ok"}`` while the SQLite store file is the one the hub opened (no
+    query).
+
+    For a database server, ``store`` is ``"unchecked"`` here: ``/readyz`` queries it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetHealthzResponseGethealthz
+        GetHealthzResponseGethealthz | Problem
     """
 
     return sync_detailed(
@@ -93,17 +105,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetHealthzResponseGethealthz]:
-    """Liveness: the process answers
+) -> Response[GetHealthzResponseGethealthz | Problem]:
+    """Liveness: the process answers and its store file is in place
 
-     Answer at once, touching nothing: for load balancers and probes.
+     ``{"status": "ok", "store": "ok"}`` while the SQLite store file is the one the hub opened (no
+    query).
+
+    For a database server, ``store`` is ``"unchecked"`` here: ``/readyz`` queries it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetHealthzResponseGethealthz]
+        Response[GetHealthzResponseGethealthz | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -116,17 +131,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> GetHealthzResponseGethealthz | None:
-    """Liveness: the process answers
+) -> GetHealthzResponseGethealthz | Problem | None:
+    """Liveness: the process answers and its store file is in place
 
-     Answer at once, touching nothing: for load balancers and probes.
+     ``{"status": "ok", "store": "ok"}`` while the SQLite store file is the one the hub opened (no
+    query).
+
+    For a database server, ``store`` is ``"unchecked"`` here: ``/readyz`` queries it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetHealthzResponseGethealthz
+        GetHealthzResponseGethealthz | Problem
     """
 
     return (
