@@ -73,6 +73,9 @@ EXCERPT = 1000
 
 USER_AGENT = "hrishub-webhooks/1"
 
+GAP_WAIT = timedelta(seconds=30)
+"""How long a missing event position is waited for before it is taken as rolled back or deleted."""
+
 LINE_CHUNK = 50
 """How many deliveries of one line a dispatcher claims at once (sent one after another, in order)."""
 
@@ -147,6 +150,9 @@ class WebhookDispatcher:
         self.schedule = tuple(schedule)
         self.poll_seconds = poll_seconds
         self.claim = timedelta(seconds=timeout) + CLAIM_MARGIN
+        self.serial_commits: bool | None = None
+        """Whether the store commits one writer at a time (SQLite); found on first use."""
+        self._gaps: dict[int, float] = {}
 
     # -- queueing ----------------------------------------------------------------------------------
 
@@ -164,7 +170,7 @@ class WebhookDispatcher:
             row = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).first()
             if row is None:
                 return 0
-            last = db.execute(select(func.max(e.seq))).scalar() or 0
+            last = self._settled(db, row.after_seq)
             if last <= row.after_seq:
                 return 0
             # Claim the range first: a dispatcher that loses this race queues nothing twice.
@@ -206,6 +212,29 @@ class WebhookDispatcher:
             if rows:
                 db.execute(insert(t.webhook_deliveries), rows)
         return len(rows)
+
+    def _settled(self, db: Any, after: int) -> int:
+        """The newest event position up to which no event can still appear (the range to queue).
+
+        On SQLite writes are serial, so every event below the newest one is committed or gone. On a
+        database with concurrent writers (PostgreSQL) a transaction may commit event 101 while event
+        100 is still uncommitted: a gap is waited for (:data:`GAP_WAIT`, measured from when this
+        dispatcher first saw it) before it is taken as rolled back or deleted, so no event is skipped.
+        """
+        e = t.events.c
+        if self.serial_commits is None:
+            self.serial_commits = db.dialect.name == "sqlite"
+        if self.serial_commits:
+            return int(db.execute(select(func.max(e.seq))).scalar() or 0)
+        seqs = db.execute(select(e.seq).where(e.seq > after).order_by(e.seq)).scalars().all()
+        settled, expected, now = after, after + 1, time.monotonic()
+        for seq in seqs:
+            if seq != expected:
+                first_seen = self._gaps.setdefault(expected, now)
+                if now - first_seen < GAP_WAIT.total_seconds():
+                    return settled
+            settled, expected = seq, seq + 1
+        return settled
 
     # -- sending -----------------------------------------------------------------------------------
 
