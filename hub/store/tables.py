@@ -164,6 +164,7 @@ events = Table(
     Index(None, "account_id", "seq"),
     Index(None, "customer_id", "seq"),
     Index(None, "delivered_at"),
+    sqlite_autoincrement=True,  # a position is never given twice, even after the newest were deleted
 )
 
 link_sessions = Table(
@@ -220,6 +221,7 @@ webhook_deliveries = Table(
     Column("finished_at", UTCDateTime(), nullable=True),
     Index(None, "endpoint_id", "account_id", "state", "seq"),
     Index(None, "state", "next_attempt_at"),
+    sqlite_autoincrement=True,
 )
 
 webhook_attempts = Table(

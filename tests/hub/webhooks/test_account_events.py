@@ -29,3 +29,15 @@ def test_an_accounts_life_arrives_in_order_without_its_credentials(world: Webhoo
     sent = b"".join(r.content for r in world.receiver.requests)
     assert world.sandbox.credentials()["api_key"].encode() not in sent
     assert b"tiny-0003-key" not in sent  # the key the account was linked with
+
+
+def test_account_deleted_reaches_the_endpoint_after_its_events_are_gone(world):
+    """The newest events go with the account; the position of account.deleted is still a new one."""
+    account = world.link()
+    world.add()
+    world.events(account, 3)
+    world.deliver()
+    world.hub.delete_account(account)
+    world.deliver()
+    bodies = world.receiver.bodies()
+    assert bodies[-1]["type"] == "account.deleted" and bodies[-1]["data"]["account_id"] == account

@@ -23,8 +23,15 @@ _SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     """Apply this revision."""
-    # Events of a customer rather than of one account (an endpoint disabled) have no account.
-    with op.batch_alter_table("events") as batch:
+    # Events of a customer rather than of one account (an endpoint disabled) have no account. On
+    # SQLite the table is rebuilt with AUTOINCREMENT: an event's position is never given twice, even
+    # after the newest events were deleted with their account (cursors and queues rely on it).
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    with op.batch_alter_table(
+        "events",
+        recreate="always" if sqlite else "auto",
+        table_kwargs={"sqlite_autoincrement": True},
+    ) as batch:
         batch.add_column(sa.Column("customer_id", sa.String(length=40), nullable=True))
         batch.alter_column("account_id", existing_type=sa.String(length=40), nullable=True)
         batch.create_index("ix_events_customer_id_seq", ["customer_id", "seq"])
@@ -70,6 +77,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_webhook_deliveries")),
+        sqlite_autoincrement=True,
     )
     op.create_index(
         op.f("ix_webhook_deliveries_endpoint_id_account_id_state_seq"),
