@@ -32,7 +32,9 @@ for _model, _what in _RECORD.items():
         f"A changed record: `record` is {_what}; `changes` holds each changed field, before and after."
     )
     EVENT_DESCRIPTIONS[f"{_model}.deleted"] = (
-        f"The provider no longer has the record: `record` is {_what} (`remote_was_deleted` true)."
+        "The provider no longer has the record (a full sync did not find it): `record` is the last copy of "
+        f"{_what.replace(' after the change', '')} the hub held; reads now show it with "
+        "`remote_was_deleted` true."
     )
 EVENT_DESCRIPTIONS["employee.terminated"] = (
     "An employee stopped being employed (status INACTIVE or a termination date newly set): `record` is "
