@@ -11,7 +11,7 @@ import asyncio
 import base64
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -195,7 +195,7 @@ class ModelAccessor(Generic[M]):
             connector,
             field_map,
             self.account,
-            replace(self.context.settings, customer_id=self.account.customer_id),
+            self.context.settings_for(self.account.customer_id),
             self.context.registry.transforms,
             include_raw=include_raw,
             include_sources=include_sources,

@@ -58,6 +58,18 @@ class HubContext:
         """Whether the store has been opened (closing a hub that never used it opens nothing)."""
         return self._store is not None
 
+    def settings_for(self, customer_id: str | None) -> HttpSettings:
+        """The settings a client of ``customer_id``'s account gets (see ``HttpSettings.customer_id``).
+
+        The local owner's accounts (linked from the command line without a customer) are the
+        operator's own: they get no customer, as accounts linked before the local owner existed.
+        """
+        from dataclasses import replace
+
+        from hub.store.customers import LOCAL_CUSTOMER
+
+        return replace(self.settings, customer_id=None if customer_id == LOCAL_CUSTOMER else customer_id)
+
     def connector(self, name: str) -> Connector:
         """The loaded connector ``name``, or :class:`UnknownConnector` listing the loaded ones."""
         try:

@@ -203,7 +203,7 @@ async def link_and_store(
         options = AccountOptions.from_dict(options)
     if options is not None:
         check_overrides(context, connector, options)
-    settings = replace(context.settings, customer_id=customer_id)
+    settings = context.settings_for(customer_id)
     account = await link_account(context.connector(connector), credentials, settings, options=options)
     account = replace(account, customer_id=customer_id)
     # A worker thread: a store write can wait on a lock, and the event loop serves every other request.
@@ -245,7 +245,7 @@ async def relink(context: HubContext, current: Account, credentials: Mapping[str
     fresh = await link_account(
         context.connector(current.connector),
         credentials,
-        replace(context.settings, customer_id=current.customer_id),
+        context.settings_for(current.customer_id),
         options=current.options,
         account_id=current.id,
     )
@@ -258,7 +258,7 @@ async def recheck_account(context: HubContext, account: Account) -> PermissionRe
     """Probe ``account``'s permissions again and store the report (see :meth:`hub.hub.Hub.arecheck`)."""
     connector = context.connector(account.connector)
     try:
-        settings = replace(context.settings, customer_id=account.customer_id)
+        settings = context.settings_for(account.customer_id)
         held = await probe_account(connector, account.credentials.reveal(), settings)
     except ProviderAuthError:
         await asyncio.to_thread(context.store.accounts.set_status, account.id, NEEDS_ATTENTION)

@@ -14,7 +14,7 @@ import ipaddress
 import re
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -321,7 +321,7 @@ class LinkSessions:
                 remedy="Wait a moment, then reload this page.",
             )
         try:
-            settings = replace(self.context.settings, customer_id=row.customer_id)
+            settings = self.context.settings_for(row.customer_id)
             validate_credentials(self.context.connector(row.connector), values, settings)
             retry_at = await asyncio.to_thread(
                 self._rows.spend_attempt, row.id, _now(), SUBMIT_WINDOW, SUBMIT_LIMIT

@@ -15,7 +15,7 @@ import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -592,7 +592,7 @@ class SyncRun:
         planned = self._plan()
         try:
             try:
-                settings = replace(self.context.settings, customer_id=self.account.customer_id)
+                settings = self.context.settings_for(self.account.customer_id)
                 self.client = self.connector.client_factory(credentials, settings)
             except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
                 self._stop(planned, exc)
