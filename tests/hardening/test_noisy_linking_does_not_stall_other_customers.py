@@ -1,6 +1,8 @@
 """Many link attempts toward a host that never answers leave another customer's reads fast.
 
 A real uvicorn server on loopback; the provider host is a loopback socket that accepts and stays silent.
+"Fast" is an order, not a stopwatch: the other customer is answered while every probe still waits on
+the silent host (each waits up to PROBE_SECONDS), so a busy machine cannot make the test lie.
 """
 
 import socket
@@ -16,6 +18,7 @@ from hub.api.ratelimit import Rate, RateLimits
 from hub.serving import serve_in_thread
 
 ATTEMPTS = 30
+PROBE_SECONDS = 10
 
 
 def test_parallel_links_to_a_silent_host_leave_other_customers_fast(tmp_path, monkeypatch):
@@ -26,7 +29,7 @@ def test_parallel_links_to_a_silent_host_leave_other_customers_fast(tmp_path, mo
     silent.listen(128)
     origin = f"http://127.0.0.1:{silent.getsockname()[1]}"
     hub = Hub(
-        settings=HttpSettings(sandbox_origins=frozenset({origin}), probe_seconds=4),
+        settings=HttpSettings(sandbox_origins=frozenset({origin}), probe_seconds=PROBE_SECONDS),
         database_url=f"sqlite:///{tmp_path / 'hub.db'}",
     )
     _, noisy = hub.store.customers.add("noisy")
@@ -49,12 +52,13 @@ def test_parallel_links_to_a_silent_host_leave_other_customers_fast(tmp_path, mo
             links = [pool.submit(link) for _ in range(ATTEMPTS)]
             time.sleep(0.5)  # the probes are waiting on the silent host now
             with httpx.Client(base_url=url, timeout=30) as client:
-                before = time.monotonic()
                 answer = client.get("/v1/accounts", headers={"Authorization": f"Bearer {quiet}"})
-                took = time.monotonic() - before
-            assert answer.status_code == 200 and took < 2, took
+                waiting = sum(not f.done() for f in links)
+            assert answer.status_code == 200
+            assert waiting == ATTEMPTS, f"the quiet customer waited until {ATTEMPTS - waiting} probes gave up"
             assert [f.result() for f in links] == [504] * ATTEMPTS
-            assert time.monotonic() - started < 30  # each probe bounded (4 s here), not retried for minutes
+            # Each probe bounded (PROBE_SECONDS), not retried for minutes.
+            assert time.monotonic() - started < PROBE_SECONDS * 4
     finally:
         hub.close()
         silent.close()
