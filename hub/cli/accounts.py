@@ -428,7 +428,7 @@ def _enabled(report: PermissionReport) -> str:
 
 
 accounts_app = typer.Typer(
-    help="Linked accounts: list them; pause, resume or delete one.",
+    help="Linked accounts: list them; pause, resume or delete one; read its audit log.",
     invoke_without_command=True,
     add_completion=False,
 )
@@ -443,7 +443,7 @@ def accounts(
 ) -> None:
     """List linked accounts (connector, customer, status, enabled actions, last and next sync).
 
-    `hrishub accounts pause|resume|delete ACCOUNT` pauses, resumes or deletes one.
+    `hrishub accounts pause|resume|delete ACCOUNT` pauses, resumes or deletes one; `audit` reads its log.
     """
     if ctx.invoked_subcommand is not None:
         return
