@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hub.linking.sessions import LinkSessions
     from hub.passthrough import PassthroughResult
     from hub.store import AccountRow, Store
+    from hub.store.account_audit import AccountAuditEntry
     from hub.store.passthrough_audit import AuditEntry
     from hub.sync import Progress, SyncReport
     from hub.webhooks.dispatch import WebhookDispatcher
@@ -473,6 +474,24 @@ class Hub:
         account_id = account.id if isinstance(account, Account) else account
         self.store.accounts.row(account_id, customer_id=customer_id)
         return self.store.passthrough_audit.page(account_id, limit=limit, before=before)
+
+    def account_audit_log(
+        self,
+        account: AccountRef,
+        *,
+        cursor: str | None = None,
+        page_size: int = 20,
+        customer_id: str | None = None,
+    ) -> Page[AccountAuditEntry]:
+        """One page of the account's audit log (as ``GET .../audit-log``), newest first.
+
+        Raises :class:`hub.errors.NotFound` for an account that is not ``customer_id``'s or is deleted
+        (its entries stay in the store: ``hrishub accounts audit`` reads them).
+        """
+        account_id = account.id if isinstance(account, Account) else account
+        self.store.accounts.row(account_id, customer_id=customer_id)
+        entries, following = self.store.account_audit.page(account_id, cursor=cursor, page_size=page_size)
+        return Page(entries, following)
 
     # -- one accessor per unified model ----------------------------------------------------------
 

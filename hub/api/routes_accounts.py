@@ -2,11 +2,13 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from hub.api.audit import audited
 from hub.api.auth import current_customer, get_hub
 from hub.api.schemas import AccountList, AccountOut, AccountUpdate, CredentialsUpdate, LinkRequest, Problem
+from hub.api.schemas_audit import AccountAuditPage
 from hub.hub import Hub
 from hub.store import AccountRow, Customer
 
@@ -67,14 +69,19 @@ def _account_of(hub: Hub, account_id: str, customer_id: str) -> dict[str, Any]:
     responses={**_LINK_ERRORS, 404: {"model": Problem, "description": "No connector of that name."}},
 )
 async def link_account(
-    body: LinkRequest, response: Response, hub: HubDep, customer: CustomerDep
+    request: Request, body: LinkRequest, response: Response, hub: HubDep, customer: CustomerDep
 ) -> dict[str, Any]:
     """Validate the linking values (every field at once), probe the provider, store them encrypted.
 
     The answer's ``permissions`` report says, per action, whether it is enabled and which provider
     permissions to tick. Nothing is stored when validation or the probe fails.
     """
-    account = await hub.alink(body.connector, body.credentials, options=body.options, customer_id=customer.id)
+    options = sorted(body.options or {})
+    async with audited(request, hub, customer, "link", connector=body.connector, options=options) as audit:
+        account = await hub.alink(
+            body.connector, body.credentials, options=body.options, customer_id=customer.id
+        )
+        audit.account_id = account.id
     response.headers["Location"] = f"/v1/accounts/{account.id}"
     return await run_in_threadpool(_account_of, hub, account.id, customer.id)
 
@@ -97,15 +104,17 @@ def get_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str
     responses={**_LINK_ERRORS, **_MISSING},
 )
 async def update_credentials(
-    account_id: str, body: CredentialsUpdate, hub: HubDep, customer: CustomerDep
+    request: Request, account_id: str, body: CredentialsUpdate, hub: HubDep, customer: CustomerDep
 ) -> dict[str, Any]:
     """Rotate the linking values (a new password): validated and probed first.
 
     Synced data, sync cursors and options stay; the permissions report is refreshed. Wrong values
     leave the stored credentials as they were.
     """
-    current = await run_in_threadpool(hub.account, account_id, customer_id=customer.id)
-    await hub.aupdate_credentials(current, body.credentials)
+    fields = sorted(body.credentials)  # the names only: never a value
+    async with audited(request, hub, customer, "credentials", account_id, fields=fields):
+        current = await run_in_threadpool(hub.account, account_id, customer_id=customer.id)
+        await hub.aupdate_credentials(current, body.credentials)
     return await run_in_threadpool(_account_of, hub, account_id, customer.id)
 
 
@@ -120,14 +129,16 @@ async def update_credentials(
     },
 )
 def update_account(
-    account_id: str, body: AccountUpdate, hub: HubDep, customer: CustomerDep
+    request: Request, account_id: str, body: AccountUpdate, hub: HubDep, customer: CustomerDep
 ) -> dict[str, Any]:
     """Change options (employee filters, overrides, schedule); options not named keep their values.
 
     Filters and overrides apply from the next sync.
     """
-    row = hub.store.accounts.row(account_id, customer_id=customer.id)
-    hub.set_options(account_id, {**row.options.to_dict(), **body.options})
+    with audited(request, hub, customer, "options", account_id, named=sorted(body.options)) as audit:
+        before = hub.store.accounts.row(account_id, customer_id=customer.id).options.to_dict()
+        after = hub.set_options(account_id, {**before, **body.options}).to_dict()
+        audit.details["changed"] = sorted(k for k in {*before, *after} if before.get(k) != after.get(k))
     return account_out(hub, hub.store.accounts.row(account_id, customer_id=customer.id))
 
 
@@ -147,7 +158,7 @@ def update_account(
         },
     },
 )
-async def delete_account(account_id: str, hub: HubDep, customer: CustomerDep) -> Response:
+async def delete_account(request: Request, account_id: str, hub: HubDep, customer: CustomerDep) -> Response:
     """Delete the account and everything the hub stored for it.
 
     Its credentials, synced records (and their raw provider data), sync state and runs, and its
@@ -155,7 +166,8 @@ async def delete_account(account_id: str, hub: HubDep, customer: CustomerDep) ->
     account's `id`, `connector` and `deleted_at`) and announced. The account then answers 404
     everywhere, a second delete too.
     """
-    await hub.adelete_account(account_id, customer_id=customer.id)
+    async with audited(request, hub, customer, "delete", account_id):
+        await hub.adelete_account(account_id, customer_id=customer.id)
     return Response(status_code=204)
 
 
@@ -165,13 +177,16 @@ async def delete_account(account_id: str, hub: HubDep, customer: CustomerDep) ->
     response_model=AccountOut,
     responses={**_AUTH, **_MISSING},
 )
-async def pause_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+async def pause_account(
+    request: Request, account_id: str, hub: HubDep, customer: CustomerDep
+) -> dict[str, Any]:
     """Stop syncing the account (its `status` becomes `paused`) until it is resumed.
 
     Reads of its stored data keep working; a sync already running finishes. Syncs asked for while
     it is paused answer 409 `account-paused`, and the worker skips it. Pausing twice changes nothing.
     """
-    await hub.apause(account_id, customer_id=customer.id)
+    async with audited(request, hub, customer, "pause", account_id):
+        await hub.apause(account_id, customer_id=customer.id)
     return await run_in_threadpool(_account_of, hub, account_id, customer.id)
 
 
@@ -181,11 +196,38 @@ async def pause_account(account_id: str, hub: HubDep, customer: CustomerDep) -> 
     response_model=AccountOut,
     responses={**_AUTH, **_MISSING},
 )
-async def resume_account(account_id: str, hub: HubDep, customer: CustomerDep) -> dict[str, Any]:
+async def resume_account(
+    request: Request, account_id: str, hub: HubDep, customer: CustomerDep
+) -> dict[str, Any]:
     """Sync the account again: it gets back the status it had when paused (`needs_attention` stays so).
 
     A sync that fell due meanwhile runs at the worker's next round. Resuming an account that is not
     paused changes nothing.
     """
-    await hub.aresume(account_id, customer_id=customer.id)
+    async with audited(request, hub, customer, "resume", account_id):
+        await hub.aresume(account_id, customer_id=customer.id)
     return await run_in_threadpool(_account_of, hub, account_id, customer.id)
+
+
+@router.get(
+    "/{account_id}/audit-log",
+    summary="List an account's audited actions",
+    response_model=AccountAuditPage,
+    responses={**_AUTH, **_MISSING, 422: {"model": Problem, "description": "A cursor that is not valid."}},
+)
+def account_audit_log(
+    account_id: str,
+    hub: HubDep,
+    customer: CustomerDep,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
+    page_size: Annotated[int, Query(ge=1, le=100, description="Entries per page (default 20).")] = 20,
+) -> dict[str, Any]:
+    """One page of the account's audit log, newest first.
+
+    Every link, credential rotation, option change, pause, resume, deletion and sync started over
+    the API or on a linking page: who (customer and API key prefix), when, from which address, what
+    (non-secret details) and the outcome (a refusal with its problem type). Never a credential value
+    or an API key. A deleted account answers 404; its entries are kept for the hub's operators.
+    """
+    page = hub.account_audit_log(account_id, cursor=cursor, page_size=page_size, customer_id=customer.id)
+    return {"results": [entry.to_dict() for entry in page.results], "next_cursor": page.next_cursor}

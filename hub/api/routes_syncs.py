@@ -8,6 +8,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from hub.accounts import PAUSED
+from hub.api.audit import audited
 from hub.api.auth import current_customer, get_hub
 from hub.api.background import BackgroundSyncs
 from hub.api.schemas import Problem, Run, RunList, SyncRequest, SyncStarted
@@ -61,17 +62,19 @@ async def start_sync(
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
     """
-    row = await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
-    if row.status == PAUSED:
-        raise AccountPaused(account_id)
     options = body or SyncRequest()
     run_id = new_run_id()
     syncs: BackgroundSyncs = request.app.state.syncs
-    if wait:
-        report = await syncs.run(hub, account_id, full=options.full, force=options.force, run_id=run_id)
-        return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
-    task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
-    await syncs.started(hub, task, run_id)
+    details = {"full": options.full, "force": options.force, "wait": wait, "run_id": run_id}
+    async with audited(request, hub, customer, "sync", account_id, **details):
+        row = await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
+        if row.status == PAUSED:
+            raise AccountPaused(account_id)
+        if wait:
+            report = await syncs.run(hub, account_id, full=options.full, force=options.force, run_id=run_id)
+            return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
+        task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
+        await syncs.started(hub, task, run_id)
     status = task.result().status if task.done() else "running"
     return JSONResponse(
         {"run_id": run_id, "account_id": account_id, "status": status},

@@ -12,6 +12,7 @@ from __future__ import annotations
 # Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
 from hub.cli import (  # noqa: F401  # noqa: F401
     accounts,
+    audit,
     catalog,
     demo,
     docs,

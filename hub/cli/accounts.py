@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hub.cli.app import ACCOUNTS, _account_row, _echo_json, _err, _errors, _hub, _out, _when, app, id_column
+from hub.cli.auditing import cli_audited
 from hub.errors import InputError, NotFound
 
 if TYPE_CHECKING:
@@ -377,7 +378,11 @@ def link(
         options = _options_from_flags(filters)
         values = collect_credentials(declared, json_file, sets, _err())
         owner = customer or hub.store.customers.local().id
-        account = hub.link(connector, values, options=options, customer_id=owner)
+        with cli_audited(
+            hub, "link", None, owner, connector=connector, options=sorted(options or {})
+        ) as audit:
+            account = hub.link(connector, values, options=options, customer_id=owner)
+            audit.account_id = account.id
     if as_json:
         _echo_json(
             {
@@ -409,7 +414,8 @@ def relink(
     with _errors():
         row = _account_row(hub, account)
         values = collect_credentials(hub.connector(row.connector), json_file, sets, _err())
-        fresh = hub.update_credentials(account, values)
+        with cli_audited(hub, "credentials", account, row.customer_id, fields=sorted(values)):
+            fresh = hub.update_credentials(account, values)
     _link_result(console, hub, fresh, "Updated")
 
 
@@ -422,7 +428,7 @@ def _enabled(report: PermissionReport) -> str:
 
 
 accounts_app = typer.Typer(
-    help="Linked accounts: list them; pause, resume or delete one.",
+    help="Linked accounts: list them; pause, resume or delete one; read its audit log.",
     invoke_without_command=True,
     add_completion=False,
 )
@@ -437,7 +443,7 @@ def accounts(
 ) -> None:
     """List linked accounts (connector, customer, status, enabled actions, last and next sync).
 
-    `hrishub accounts pause|resume|delete ACCOUNT` pauses, resumes or deletes one.
+    `hrishub accounts pause|resume|delete ACCOUNT` pauses, resumes or deletes one; `audit` reads its log.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -517,7 +523,8 @@ def delete_account(
             if not typer.confirm("Delete it?", default=False, err=True):
                 _err().print("Nothing was deleted.")
                 raise typer.Exit(code=1)
-        hub.delete_account(account)
+        with cli_audited(hub, "delete", account, row.customer_id):
+            hub.delete_account(account)
     _out().print(f"[green]Deleted[/] account [bold]{escape(account)}[/] and everything stored for it.")
 
 
@@ -526,8 +533,9 @@ def pause_account(account: AccountId) -> None:
     """Pause an account: no sync runs (worker or `hrishub sync`) until resumed; reads keep working."""
     hub = _hub()
     with _errors():
-        _account_row(hub, account)
-        hub.pause(account)
+        row = _account_row(hub, account)
+        with cli_audited(hub, "pause", account, row.customer_id):
+            hub.pause(account)
     _out().print(
         f"Account [bold]{escape(account)}[/] is paused: it is not synced until "
         f"`hrishub accounts resume {escape(account)}`."
@@ -539,8 +547,9 @@ def resume_account(account: AccountId) -> None:
     """Resume a paused account: the worker syncs it again (at once if a sync fell due meanwhile)."""
     hub = _hub()
     with _errors():
-        _account_row(hub, account)
-        row = hub.resume(account)
+        owner = _account_row(hub, account).customer_id
+        with cli_audited(hub, "resume", account, owner):
+            row = hub.resume(account)
     _out().print(f"Account [bold]{escape(account)}[/] is resumed, status {escape(row.status)}.")
 
 
@@ -616,7 +625,13 @@ def options(
         )
         changed = wanted != current
         if changed:
-            current = hub.set_options(account, wanted).to_dict()
+            names = sorted(k for k in {*current, *wanted} if current.get(k) != wanted.get(k))
+            with cli_audited(hub, "options", account, row.customer_id, named=names) as audit:
+                after = hub.set_options(account, wanted).to_dict()
+                audit.details["changed"] = sorted(
+                    k for k in {*current, *after} if current.get(k) != after.get(k)
+                )
+            current = after
     if as_json:
         _echo_json(current)
         return

@@ -15,6 +15,7 @@ from hub.errors import StorageError
 from hub.paths import data_home, database_url, exposure_warning
 from hub.secrets import SecretBox
 from hub.store import tables as t
+from hub.store.account_audit import AccountAuditStore
 from hub.store.accounts import AccountRow, AccountStore
 from hub.store.clock import utcnow
 from hub.store.customers import Customer, CustomerStore, hash_api_key
@@ -35,8 +36,8 @@ class Store:
     """One hrishub database (SQLite file by default, any SQLAlchemy URL) and the key that seals secrets.
 
     Each kind of stored thing has its own part: :attr:`customers`, :attr:`accounts`, :attr:`leases`,
-    :attr:`sync_state`, :attr:`runs`, :attr:`passthrough_audit` (and, kept by their features, link
-    sessions, records, events).
+    :attr:`sync_state`, :attr:`runs`, :attr:`passthrough_audit`, :attr:`account_audit` (and, kept by
+    their features, link sessions, records, events).
 
     ``Store()`` opens ``HRISHUB_DATABASE_URL`` or the SQLite file in the data folder, migrating it
     to the current schema. A SQLite file is created owner-only and never silently re-created once
@@ -68,6 +69,8 @@ class Store:
         """Sync runs and their reports."""
         self.passthrough_audit = PassthroughAuditStore(self.engine)
         """Every passthrough request to a provider: method, path, status, size, time; never a secret."""
+        self.account_audit = AccountAuditStore(self.engine)
+        """Every account action (link, credentials, options, pause, resume, delete, sync): never a secret."""
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"

@@ -28,6 +28,7 @@ from sqlalchemy.types import TypeDecorator
 
 __all__ = [
     "UTCDateTime",
+    "account_audit",
     "accounts",
     "customers",
     "events",
@@ -255,6 +256,25 @@ passthrough_audit = Table(
     Column("bytes", Integer, nullable=False),
     Column("duration_ms", Integer, nullable=False),
     Column("error", String(60), nullable=True),  # the hub error's type when refused or failed
+    Column("at", UTCDateTime(), nullable=False),
+    Index(None, "account_id", "id"),
+)
+
+account_audit = Table(
+    "account_audit",
+    metadata,
+    Column("id", Sequence64, primary_key=True, autoincrement=True),
+    # No foreign key: the log is kept after the account is deleted. Null for a link that was refused.
+    Column("account_id", String(40), nullable=True),
+    Column("customer_id", String(40), nullable=True),
+    Column("actor", String(16), nullable=False),  # api, link_page or cli
+    Column("key_prefix", String(16), nullable=True),  # the API key's stored prefix, never the key
+    Column("user", String(120), nullable=True),  # the OS user of a command-line action
+    Column("address", String(64), nullable=True),  # the peer address the server saw
+    Column("action", String(40), nullable=False),
+    Column("details", Text, nullable=False),  # a small JSON object of non-secret details
+    Column("outcome", String(16), nullable=False),  # succeeded, refused or failed
+    Column("problem", String(60), nullable=True),  # the problem type when refused
     Column("at", UTCDateTime(), nullable=False),
     Index(None, "account_id", "id"),
 )

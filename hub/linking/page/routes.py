@@ -45,6 +45,7 @@ from hub.linking.page.security import (
 )
 from hub.linking.rows import LinkSessionRow
 from hub.linking.sessions import secret_fields
+from hub.store.account_audit import Actor, AuditRecording
 
 __all__ = ["ASSETS_PATH", "FormRefused", "assets", "router"]
 
@@ -295,6 +296,14 @@ def _retry_after(response: Response, error: HubError) -> Response:
     return response
 
 
+def _audited(hub: Hub, request: Request, row: LinkSessionRow) -> AuditRecording:
+    """The audit of a submit: for the session's customer, by no API key, from the admin's address."""
+    address = request.client.host if request.client is not None else None
+    actor = Actor(kind="link_page", customer_id=row.customer_id, address=address)
+    details = {"connector": row.connector, "link_session": row.id}
+    return hub.store.account_audit.recording("link", actor, details=details)
+
+
 @router.post("/link/{token}", response_class=HTMLResponse)
 async def submit_link_page(token: str, request: Request) -> Response:
     """Validate and probe the typed values as ``POST /v1/accounts`` does; link once, then show the summary."""
@@ -305,7 +314,9 @@ async def submit_link_page(token: str, request: Request) -> Response:
     names = set(hub.connector(row.connector).credentials_schema.get("properties", {}))
     values = {k: str(v) for k, v in post.form.items() if k in names}
     try:
-        linked = await hub.link_sessions.submit(row, values)
+        async with _audited(hub, request, row) as audit:
+            linked = await hub.link_sessions.submit(row, values)
+            audit.account_id = linked.account.id
     except LinkUnavailable as gone:
         return await run_in_threadpool(_unavailable, request, row, gone)
     except HubError as error:

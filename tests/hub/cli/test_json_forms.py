@@ -41,6 +41,7 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
         ("customers add", ("customers", "add", "Other", "--json")),
         ("customers rotate-key", ("customers", "rotate-key", customer, "--json")),
         ("accounts", ("accounts", "--json")),
+        ("accounts audit", ("accounts", "audit", linked, "--json")),
         ("check", ("check", linked, "--json")),
         ("options", ("options", linked, "--json")),
         ("connectors", ("connectors", "--json")),

@@ -1,5 +1,11 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_audit_entry_out import AccountAuditEntryOut
+from .account_audit_entry_out_action import AccountAuditEntryOutAction
+from .account_audit_entry_out_actor import AccountAuditEntryOutActor
+from .account_audit_entry_out_details import AccountAuditEntryOutDetails
+from .account_audit_entry_out_outcome import AccountAuditEntryOutOutcome
+from .account_audit_page import AccountAuditPage
 from .account_list import AccountList
 from .account_out import AccountOut
 from .account_out_options import AccountOutOptions
@@ -133,6 +139,12 @@ from .value_problem import ValueProblem
 from .webhook_payload import WebhookPayload
 
 __all__ = (
+    "AccountAuditEntryOut",
+    "AccountAuditEntryOutAction",
+    "AccountAuditEntryOutActor",
+    "AccountAuditEntryOutDetails",
+    "AccountAuditEntryOutOutcome",
+    "AccountAuditPage",
     "AccountList",
     "AccountOut",
     "AccountOutOptions",
