@@ -27,14 +27,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import NoResultFound
 from standardwebhooks.webhooks import Webhook
 
 from hub.store import Store
 from hub.store import tables as t
 from hub.store.clock import utcnow
-from hub.store.events import new_event_id
+from hub.store.events import customer_events, record_account_event
 from hub.webhooks.addresses import Destination, DestinationPolicy, Resolver
 from hub.webhooks.endpoints import WebhookEndpoints
 from hub.webhooks.feed import prune_events
@@ -102,10 +102,9 @@ class Attempt:
 
 @dataclass(frozen=True)
 class _Claimed:
+    """One claimed delivery: its position, the attempts made so far, and the event row it sends."""
+
     seq: int
-    endpoint_id: str
-    customer_id: str
-    url: str
     attempts: int
     event: Any
 
@@ -165,7 +164,7 @@ class WebhookDispatcher:
         return sum(self._enqueue_for(endpoint.id) for endpoint in self.endpoints.all())
 
     def _enqueue_for(self, endpoint_id: str) -> int:
-        e, a, w = t.events.c, t.accounts.c, t.webhook_endpoints.c
+        e, w = t.events.c, t.webhook_endpoints.c
         with self.store.begin() as db:
             row = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).first()
             if row is None:
@@ -184,33 +183,37 @@ class WebhookDispatcher:
             wanted_types = json.loads(row.event_types) if row.event_types is not None else None
             wanted_accounts = json.loads(row.account_ids) if row.account_ids is not None else None
             events = db.execute(
-                select(e.seq, e.id, e.type, e.account_id, e.customer_id)
-                .select_from(t.events.outerjoin(t.accounts, a.id == e.account_id))
-                .where(
-                    e.seq > row.after_seq,
-                    e.seq <= last,
-                    or_(a.customer_id == row.customer_id, e.customer_id == row.customer_id),
-                )
+                customer_events(row.customer_id, e.seq, e.id, e.type, e.account_id, e.record_id)
+                .where(e.seq > row.after_seq, e.seq <= last)
                 .order_by(e.seq)
             ).all()
-            now = self.clock()
-            rows = [
-                {
-                    "endpoint_id": endpoint_id,
-                    "event_seq": ev.seq,
-                    "event_id": ev.id,
-                    "account_id": ev.account_id or "",
-                    "state": "pending",
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "created_at": now,
-                }
+            # A webhook_endpoint.disabled event is about the endpoint in its record_id: never sent there.
+            wanted = [
+                ev
                 for ev in events
                 if _wanted(wanted_types, wanted_accounts, ev)
-                and not (ev.type == "webhook_endpoint.disabled" and _about(db, ev.seq) == endpoint_id)
+                and not (ev.type == "webhook_endpoint.disabled" and ev.record_id == endpoint_id)
             ]
-            if rows:
-                db.execute(insert(t.webhook_deliveries), rows)
+            return self._queue(db, endpoint_id, wanted)
+
+    def _queue(self, db: Any, endpoint_id: str, events: Sequence[Any]) -> int:
+        """Insert one pending delivery of each event (rows with ``seq``, ``id``, ``account_id``)."""
+        now = self.clock()
+        rows = [
+            {
+                "endpoint_id": endpoint_id,
+                "event_seq": ev.seq,
+                "event_id": ev.id,
+                "account_id": ev.account_id or "",
+                "state": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+            }
+            for ev in events
+        ]
+        if rows:
+            db.execute(insert(t.webhook_deliveries), rows)
         return len(rows)
 
     def _settled(self, db: Any, after: int) -> int:
@@ -255,7 +258,7 @@ class WebhookDispatcher:
         )
         with self.store.engine.connect() as db:
             due = db.execute(
-                select(d.seq, d.account_id, w.id, w.customer_id, w.url)
+                select(d.seq, d.account_id, w.id, w.url)
                 .join(t.webhook_endpoints, w.id == d.endpoint_id)
                 .where(d.seq.in_(heads), d.next_attempt_at <= now, w.enabled.is_(True))
                 .order_by(d.seq)
@@ -310,11 +313,7 @@ class WebhookDispatcher:
                         .where(d.seq.in_(gone))
                         .values(state="failed", finished_at=now, next_attempt_at=None, claimed_by=None)
                     )
-            claimed = [
-                _Claimed(r.seq, head.id, head.customer_id, head.url, r.attempts, events[r.event_seq])
-                for r in run
-                if r.event_seq in events
-            ]
+            claimed = [_Claimed(r.seq, r.attempts, events[r.event_seq]) for r in run if r.event_seq in events]
             if claimed:
                 lines.append(_Line(head.id, head.url, token, claimed))
         return lines
@@ -337,7 +336,7 @@ class WebhookDispatcher:
 
         body = self._body(delivery.event)
         at = self.clock()
-        host = httpx.URL(delivery.url)
+        host = httpx.URL(destination.url)
         headers = {
             "content-type": "application/json",
             "user-agent": USER_AGENT,
@@ -490,18 +489,14 @@ class WebhookDispatcher:
             f"{endpoint.id} with enabled true, or `hrishub webhooks enable {endpoint.id}`); the events "
             "queued meanwhile follow in order.",
         }
-        db.execute(
-            insert(t.events).values(
-                id=new_event_id(),
-                account_id=None,
-                customer_id=endpoint.customer_id,
-                run_id=None,
-                type="webhook_endpoint.disabled",
-                record_id=endpoint.id,
-                payload=json.dumps({"record": record, "changes": {}}),
-                created_at=now,
-                delivered_at=now,
-            )
+        record_account_event(
+            db,
+            account_id=None,
+            customer_id=endpoint.customer_id,
+            type="webhook_endpoint.disabled",
+            record=record,
+            record_id=endpoint.id,
+            now=now,
         )
         log.warning("webhook endpoint %s disabled: %s", endpoint.id, reason)
 
@@ -593,38 +588,21 @@ class WebhookDispatcher:
         """
         endpoint = self.endpoints.get(endpoint_id, customer_id=customer_id)
         since, until = _utc(since), _utc(until)
-        e, a = t.events.c, t.accounts.c
-        query = (
-            select(e.seq, e.id, e.type, e.account_id)
-            .select_from(t.events.outerjoin(t.accounts, a.id == e.account_id))
-            .where(or_(a.customer_id == endpoint.customer_id, e.customer_id == endpoint.customer_id))
-            .order_by(e.seq)
-        )
+        e = t.events.c
+        query = customer_events(endpoint.customer_id, e.seq, e.id, e.type, e.account_id).order_by(e.seq)
         if event_id is not None:
             query = query.where(e.id == event_id)
         if since is not None:
             query = query.where(e.created_at >= since)
         if until is not None:
             query = query.where(e.created_at < until)
-        now = self.clock()
         with self.store.begin() as db:
-            rows = [
-                {
-                    "endpoint_id": endpoint.id,
-                    "event_seq": ev.seq,
-                    "event_id": ev.id,
-                    "account_id": ev.account_id or "",
-                    "state": "pending",
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "created_at": now,
-                }
+            events = [
+                ev
                 for ev in db.execute(query)
                 if event_id is not None or _wanted(endpoint.event_types, endpoint.account_ids, ev)
             ]
-            if rows:
-                db.execute(insert(t.webhook_deliveries), rows)
-        return len(rows)
+            return self._queue(db, endpoint.id, events)
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -637,11 +615,6 @@ def _wanted(types: Sequence[str] | None, accounts: Sequence[str] | None, event: 
     if types is not None and event.type not in types:
         return False
     return accounts is None or event.account_id is None or event.account_id in accounts
-
-
-def _about(db: Any, event_seq: int) -> str | None:
-    """The endpoint a ``webhook_endpoint.disabled`` event is about (it is not sent to that one)."""
-    return db.execute(select(t.events.c.record_id).where(t.events.c.seq == event_seq)).scalar()
 
 
 async def _excerpt(response: httpx.Response) -> str:

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 
 from hub.errors import InputError, InvalidSetting
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.events import customer_events
 from hub.webhooks.payloads import event_data
 
 __all__ = ["RETENTION_ENV", "delivery_page", "event_page", "parse_cursor", "prune_events", "retention"]
@@ -50,15 +51,6 @@ def parse_cursor(cursor: str | None) -> int:
     return int(cursor)
 
 
-def _customer_events(customer_id: str) -> Any:
-    e, a = t.events.c, t.accounts.c
-    return (
-        select(t.events)
-        .select_from(t.events.outerjoin(t.accounts, a.id == e.account_id))
-        .where(or_(a.customer_id == customer_id, e.customer_id == customer_id))
-    )
-
-
 def event_page(
     store: Store,
     customer_id: str,
@@ -74,7 +66,7 @@ def event_page(
     yields only newer events.
     """
     e = t.events.c
-    query = _customer_events(customer_id).where(e.seq > after).order_by(e.seq).limit(limit)
+    query = customer_events(customer_id).where(e.seq > after).order_by(e.seq).limit(limit)
     if types:
         query = query.where(e.type.in_(list(types)))
     if account_id is not None:
