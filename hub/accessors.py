@@ -8,8 +8,6 @@ async twin (and refuses, naming the twin, inside a running event loop: :mod:`hub
 from __future__ import annotations
 
 import asyncio
-import base64
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +21,7 @@ from hub.blocking import refuse_in_event_loop, run_blocking
 from hub.errors import AmbiguousId, InputError, MissingPermission, NotFound, NotSupported
 from hub.live import read_live, screened_problem
 from hub.selection import Expansion, Selection, select_for
+from hub.store.cursors import decode_position, encode_position
 from unified_models import MODELS, SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
@@ -62,24 +61,14 @@ class Page(Generic[R]):
     expanded: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _encode_cursor(position: int, where: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({where: position}).encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str, where: str) -> int:
-    """The position in a cursor; ``where`` is ``o`` (live offset) or ``s`` (store position)."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        position = json.loads(base64.urlsafe_b64decode(padded))[where]
-        # Positions are sequence numbers and offsets: a database integer (64-bit) holds every real one.
-        if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < 2**63 - 1:
-            raise ValueError
-        return position
-    except (ValueError, KeyError, TypeError):
-        raise InputError(
-            "The cursor is not one this hub issued for this kind of read.",
-            remedy="Pass next_cursor from the previous page unchanged, with the same mode.",
-        ) from None
+def _decode_read_cursor(cursor: str, kind: str) -> int:
+    """The position in a read's cursor; ``kind`` is ``o`` (live offset) or ``s`` (store position)."""
+    return decode_position(
+        cursor,
+        kind,
+        what="this kind of read",
+        remedy="Pass next_cursor from the previous page unchanged, with the same mode.",
+    )
 
 
 def _screened(
@@ -285,7 +274,7 @@ class ModelAccessor(Generic[M]):
         """One page of stored rows after the cursor's position, and the next cursor (None at the end)."""
         from hub.store.reads import record_page
 
-        after = _decode_cursor(request.cursor, "s") if request.cursor else 0
+        after = _decode_read_cursor(request.cursor, "s") if request.cursor else 0
         rows = record_page(
             self.context.store,
             self.account.id,
@@ -301,7 +290,7 @@ class ModelAccessor(Generic[M]):
         )
         more = len(rows) > request.page_size
         rows = rows[: request.page_size]
-        return rows, (_encode_cursor(rows[-1].seq, "s") if more else None)
+        return rows, (encode_position(rows[-1].seq, "s") if more else None)
 
     def _from_store(self, rows: list[Any], include_raw: bool, include_sources: bool) -> list[Any]:
         from hub.store.reads import lineage_of, to_model
@@ -329,7 +318,7 @@ class ModelAccessor(Generic[M]):
         return Page(self._from_store(rows, request.include_raw, request.include_sources), following)
 
     async def _live_page(self, request: _ListRequest) -> Page[M]:
-        offset = _decode_cursor(request.cursor, "o") if request.cursor else 0
+        offset = _decode_read_cursor(request.cursor, "o") if request.cursor else 0
         records, errors, problems = await self._read_unscreened(request.include_raw, request.include_sources)
         # The provider is asked for everything and cannot filter: the hub applies the filters here,
         # to the mapped records, before any field is hidden, exactly as the store's SQL does.
@@ -340,7 +329,7 @@ class ModelAccessor(Generic[M]):
             records = await self._off_loop(self._changed_since, records, request.modified_after)
         chunk = self._screen(records[offset : offset + request.page_size], request.include_raw)
         following = offset + request.page_size
-        following_cursor = _encode_cursor(following, "o") if following < len(records) else None
+        following_cursor = encode_position(following, "o") if following < len(records) else None
         return Page(chunk, following_cursor, errors, self._screen_problems(problems))
 
     def _changed_since(self, records: list[Any], moment: datetime) -> list[Any]:

@@ -1,8 +1,5 @@
 """``/v1/accounts/{id}/passthrough`` and ``/passthrough-log``: a request to the provider, and its trail."""
 
-import base64
-import binascii
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -10,9 +7,9 @@ from fastapi import APIRouter, Depends, Query
 from hub.api.auth import current_customer, get_hub
 from hub.api.schemas import Problem
 from hub.api.schemas_passthrough import AuditPage, PassthroughIn, PassthroughOut
-from hub.errors import InputError
 from hub.hub import Hub
 from hub.store import Customer
+from hub.store.cursors import decode_position, encode_position
 
 __all__ = ["router"]
 
@@ -73,25 +70,6 @@ async def passthrough(
     return result.to_dict()
 
 
-def _cursor(entry_id: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"b": entry_id}).encode()).decode().rstrip("=")
-
-
-def _before(cursor: str | None) -> int | None:
-    if cursor is None:
-        return None
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))["b"]
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**63:
-            raise ValueError
-        return value
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise InputError(
-            "The cursor is not one this hub issued for the passthrough log.",
-            remedy="Pass next_cursor from the previous page unchanged.",
-        ) from None
-
-
 @router.get(
     "/{account_id}/passthrough-log",
     summary="List an account's passthrough requests",
@@ -110,12 +88,11 @@ def passthrough_log(
     Each says who, method, path, parameter names, status, size and time; never a credential, a query
     value or a body.
     """
-    entries = hub.passthrough_log(
-        account_id, limit=limit + 1, before=_before(cursor), customer_id=customer.id
-    )
+    before = decode_position(cursor, "b", what="the passthrough log") if cursor is not None else None
+    entries = hub.passthrough_log(account_id, limit=limit + 1, before=before, customer_id=customer.id)
     more = len(entries) > limit
     entries = entries[:limit]
     return {
         "results": [e.to_dict() for e in entries],
-        "next_cursor": _cursor(entries[-1].id) if more else None,
+        "next_cursor": encode_position(entries[-1].id, "b") if more else None,
     }

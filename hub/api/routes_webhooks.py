@@ -22,7 +22,7 @@ from hub.errors import InputError
 from hub.events import EVENT_TYPES
 from hub.hub import Hub
 from hub.store import Customer
-from hub.webhooks.feed import delivery_page, event_page, parse_cursor
+from hub.webhooks.feed import delivery_page, event_page
 
 __all__ = ["events_router", "router"]
 
@@ -145,9 +145,7 @@ def list_webhook_deliveries(
 ) -> dict[str, Any]:
     """Deliveries newest first, each with every attempt: time, status, latency and the answer's start."""
     hub.webhook_endpoints.get(endpoint_id, customer_id=customer.id)
-    results, next_cursor = delivery_page(
-        hub.store, endpoint_id, before=parse_cursor(cursor), state=state, limit=page_size
-    )
+    results, next_cursor = delivery_page(hub.store, endpoint_id, cursor=cursor, state=state, limit=page_size)
     return {"results": results, "next_cursor": next_cursor}
 
 
@@ -196,7 +194,7 @@ def list_events(
     results, next_cursor = event_page(
         hub.store,
         customer.id,
-        after=parse_cursor(cursor),
+        cursor=cursor,
         types=type or (),
         account_id=account_id,
         limit=page_size,

@@ -11,8 +11,6 @@ audit``).
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 import logging
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from sqlalchemy.engine import Engine
 from hub.errors import HubError, InputError, NotFound
 from hub.store import tables as t
 from hub.store.clock import utcnow
+from hub.store.cursors import decode_position, encode_position
 
 __all__ = [
     "ACTIONS",
@@ -219,13 +218,13 @@ class AccountAuditStore:
         table = t.account_audit
         query = select(table).where(table.c.account_id == account_id)
         if cursor is not None:
-            query = query.where(table.c.id < _decode(cursor))
+            query = query.where(table.c.id < decode_position(cursor, "a", what="the audit log"))
         query = query.order_by(table.c.id.desc()).limit(page_size + 1)
         with self.engine.connect() as db:
             rows = db.execute(query).all()
         more = len(rows) > page_size
         entries = [_entry(row) for row in rows[:page_size]]
-        return entries, (_encode(entries[-1].id) if more else None)
+        return entries, (encode_position(entries[-1].id, "a") if more else None)
 
 
 def _entry(row: Any) -> AccountAuditEntry:
@@ -243,21 +242,3 @@ def _entry(row: Any) -> AccountAuditEntry:
         problem=row.problem,
         at=row.at,
     )
-
-
-def _encode(entry_id: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"a": entry_id}).encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> int:
-    """An audit cursor's position; :class:`InputError` for one this hub did not issue."""
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))["a"]
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**63:
-            raise ValueError
-        return value
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise InputError(
-            "The cursor is not one this hub issued for the audit log.",
-            remedy="Pass next_cursor from the previous page unchanged.",
-        ) from None

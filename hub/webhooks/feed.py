@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from hub.errors import InputError, InvalidSetting
+from hub.errors import InvalidSetting
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.cursors import decode_position, encode_position
 from hub.store.events import customer_events
 from hub.webhooks.payloads import event_data
 
-__all__ = ["RETENTION_ENV", "delivery_page", "event_page", "parse_cursor", "prune_events", "retention"]
+__all__ = ["RETENTION_ENV", "delivery_page", "event_page", "prune_events", "retention"]
 
 RETENTION_ENV = "HRISHUB_EVENT_RETENTION_DAYS"
 
@@ -39,23 +40,11 @@ def retention() -> timedelta:
     return timedelta(days=days)
 
 
-def parse_cursor(cursor: str | None) -> int:
-    """The position a ``next_cursor`` names (0: the start); InputError for anything else."""
-    if cursor is None or cursor == "":
-        return 0
-    if not cursor.isdigit() or len(cursor) > 18:
-        raise InputError(
-            f"The cursor {cursor[:40]!r} is not one this hub gave.",
-            remedy="Pass `next_cursor` of the previous page unchanged, or leave it out to start.",
-        )
-    return int(cursor)
-
-
 def event_page(
     store: Store,
     customer_id: str,
     *,
-    after: int = 0,
+    cursor: str | None = None,
     types: Sequence[str] = (),
     account_id: str | None = None,
     limit: int = 100,
@@ -65,6 +54,7 @@ def event_page(
     The cursor is returned even on the last page (the position reached), so polling with it later
     yields only newer events.
     """
+    after = decode_position(cursor, "e", what="events") if cursor else 0
     e = t.events.c
     query = customer_events(customer_id).where(e.seq > after).order_by(e.seq).limit(limit)
     if types:
@@ -78,13 +68,14 @@ def event_page(
         for row in rows
     ]
     position = rows[-1].seq if rows else after
-    return results, (str(position) if position else None)
+    return results, (encode_position(position, "e") if position else None)
 
 
 def delivery_page(
-    store: Store, endpoint_id: str, *, before: int = 0, state: str | None = None, limit: int = 50
+    store: Store, endpoint_id: str, *, cursor: str | None = None, state: str | None = None, limit: int = 50
 ) -> tuple[list[dict[str, Any]], str | None]:
     """An endpoint's deliveries, newest first, each with its attempts; and the next page's cursor."""
+    before = decode_position(cursor, "d", what="webhook deliveries") if cursor else 0
     d, e = t.webhook_deliveries.c, t.events.c
     query = (
         select(t.webhook_deliveries, e.type.label("event_type"))
@@ -130,7 +121,7 @@ def delivery_page(
         }
         for row in rows
     ]
-    return results, (str(rows[-1].seq) if more and rows else None)
+    return results, (encode_position(rows[-1].seq, "d") if more and rows else None)
 
 
 def prune_events(store: Store, now: datetime, keep: timedelta | None = None) -> int:
