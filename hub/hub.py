@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -16,7 +15,7 @@ from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
 from hub.context import HubContext
-from hub.errors import InvalidSetting
+from hub.env_settings import positive_number
 from hub.origins import SANDBOX_ORIGINS_ENV, sandbox_origins_from_env
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
@@ -54,20 +53,7 @@ SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
 
 def sync_deadline_from_env() -> float:
     """Seconds one sync may run (``HRISHUB_SYNC_DEADLINE``; default :class:`HttpSettings`'s)."""
-    text = os.environ.get(SYNC_DEADLINE_ENV, "").strip()
-    if not text:
-        return HttpSettings().sync_deadline
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:
-        raise InvalidSetting(
-            SYNC_DEADLINE_ENV,
-            f"={text!r} is not a number of seconds.",
-            remedy=f"Set {SYNC_DEADLINE_ENV} to a positive number of seconds, e.g. 7200.",
-        )
-    return seconds
+    return positive_number(SYNC_DEADLINE_ENV, HttpSettings().sync_deadline, unit="seconds")
 
 
 AccountRef = Account | str

@@ -7,14 +7,13 @@ removed by the dispatcher; a cursor older than that resumes at the oldest event 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
 
-from hub.errors import InvalidSetting
+from hub.env_settings import positive_number
 from hub.store import Store
 from hub.store import tables as t
 from hub.store.cursors import decode_position, encode_position
@@ -28,16 +27,7 @@ RETENTION_ENV = "HRISHUB_EVENT_RETENTION_DAYS"
 
 def retention() -> timedelta:
     """How long events are kept (``HRISHUB_EVENT_RETENTION_DAYS``, default 30)."""
-    text = os.environ.get(RETENTION_ENV, "").strip() or "30"
-    try:
-        days = float(text)
-    except ValueError:
-        days = 0.0
-    if not days > 0:
-        raise InvalidSetting(
-            RETENTION_ENV, f"={text!r} is not a number of days.", remedy=f"Set {RETENTION_ENV} to e.g. 30."
-        )
-    return timedelta(days=days)
+    return timedelta(days=positive_number(RETENTION_ENV, 30, unit="days"))
 
 
 def event_page(
