@@ -547,6 +547,21 @@ class SyncDeadlineExceeded(HubError):
         self.seconds = seconds
 
 
+class ProviderBudgetBusy(HubError):
+    """Every request slot of the provider host's budget stayed taken by other syncs; nothing was read."""
+
+    type = "provider-budget-busy"
+    status = 503
+
+    def __init__(self, key: str, budget: int, waited: float) -> None:
+        super().__init__(
+            f"All {budget} request slots for {key} stayed in use by other syncs for {waited:g} s; "
+            "this sync did not start reading.",
+            remedy="It is retried on the next schedule. If syncs often wait, raise HRISHUB_PROVIDER_BUDGET "
+            "(requests in flight to one provider host, all workers together) as far as the provider allows.",
+        )
+
+
 class TooManyRequests(HubError):
     """An API key sent more requests than its rate limit allows; ``retry_after`` is in seconds."""
 

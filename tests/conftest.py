@@ -46,6 +46,24 @@ def tiny_hris_installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
         invalidate_caches()
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Any]:
+    """A real PostgreSQL server on loopback for this test process (see tests/postgres_server.py)."""
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Any) -> str:
+    """A fresh database with the hub's tables on the suite's PostgreSQL server; its SQLAlchemy URL."""
+    return str(postgres_server.new_database())
+
+
 @pytest.fixture
 def tiny_sandbox() -> Any:
     """A fresh 40-person Tiny HRIS tenant (seed 11), called in process or served on loopback."""

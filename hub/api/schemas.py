@@ -98,7 +98,11 @@ class RunSummary(BaseModel):
         "feed), `mixed` (models read differently, or some not read this time: `models` says which), or "
         "`auto` while running."
     )
-    status: str = Field(description="`running`, `succeeded`, `partial`, `failed` or `interrupted`.")
+    status: str = Field(
+        description="`queued` (waiting for a worker of the task queue), `running`, `succeeded`, `partial`, "
+        "`failed`, `interrupted` (its process stopped mid-run; a later run resumes) or `skipped` (queued, "
+        "then not run: the account was paused, deleted or already syncing)."
+    )
     started_at: UtcDatetime
     finished_at: UtcDatetime | None = None
     models: dict[str, str] = Field(

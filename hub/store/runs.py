@@ -7,11 +7,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Engine
 
 from hub.errors import InputError, NotFound
 from hub.store import tables as t
+from hub.store.clock import utcnow
 from unified_models import format_instant
 
 __all__ = ["RunStore"]
@@ -67,6 +68,26 @@ class RunStore:
         if row is None:
             raise NotFound(f"No sync run {run_id!r}.")
         return _run(row)
+
+
+    def queue(self, run_id: str, account_id: str, *, kind: str) -> None:
+        """Record a run a worker of the task queue will start (status ``queued``)."""
+        with self.engine.begin() as db:
+            db.execute(
+                insert(t.sync_runs).values(
+                    id=run_id, account_id=account_id, kind=kind, status="queued", started_at=utcnow()
+                )
+            )
+
+    def settle_queued(self, run_id: str, status: str) -> None:
+        """A queued run that will never start (``skipped``: the account was paused, deleted or busy)."""
+        c = t.sync_runs.c
+        with self.engine.begin() as db:
+            db.execute(
+                update(t.sync_runs)
+                .where(c.id == run_id, c.status == "queued")
+                .values(status=status, finished_at=utcnow())
+            )
 
 
 def _encode(started_at: datetime, run_id: str) -> str:

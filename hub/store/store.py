@@ -11,12 +11,14 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from hub.env_settings import positive_number
 from hub.errors import StorageError
 from hub.paths import data_home, database_url, exposure_warning
 from hub.secrets import SecretBox
 from hub.store import tables as t
 from hub.store.account_audit import AccountAuditStore
 from hub.store.accounts import AccountRow, AccountStore
+from hub.store.budget import ProviderBudget
 from hub.store.clock import utcnow
 from hub.store.customers import Customer, CustomerStore, hash_api_key
 from hub.store.database import open_engine, sqlite_file
@@ -30,6 +32,10 @@ from hub.store.sync_state import SyncStateStore
 __all__ = ["AccountRow", "Customer", "Store", "hash_api_key", "utcnow"]
 
 log = logging.getLogger("hub.store")
+
+BUDGET_SETTING = "HRISHUB_PROVIDER_BUDGET"
+"""The operator setting: requests in flight to one provider host, all workers together."""
+DEFAULT_BUDGET = 16
 
 
 class Store:
@@ -71,6 +77,13 @@ class Store:
         """Every passthrough request to a provider: method, path, status, size, time; never a secret."""
         self.account_audit = AccountAuditStore(self.engine)
         """Every account action (link, credentials, options, pause, resume, delete, sync): never a secret."""
+        self.budget: ProviderBudget | None = (
+            ProviderBudget(self.engine, int(positive_number(BUDGET_SETTING, DEFAULT_BUDGET, unit="requests")))
+            if self.engine.dialect.name == "postgresql"
+            else None
+        )
+        """Each provider host's requests in flight, shared by every worker (PostgreSQL only; see
+        :mod:`hub.store.budget`): ``HRISHUB_PROVIDER_BUDGET`` (16)."""
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"

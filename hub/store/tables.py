@@ -278,3 +278,13 @@ account_audit = Table(
     Column("at", UTCDateTime(), nullable=False),
     Index(None, "account_id", "id"),
 )
+
+provider_slots = Table(
+    "provider_slots",
+    metadata,
+    # One row per request slot of a provider host's budget, shared by every worker (hub.store.budget).
+    Column("budget_key", String(200), primary_key=True),  # connector:host
+    Column("slot", Integer, primary_key=True),
+    Column("holder", String(120), nullable=True),  # the sync holding it (its lease owner), or free
+    Column("expires_at", UTCDateTime(), nullable=True),  # a holder that stops renewing loses it
+)

@@ -16,9 +16,9 @@ import secrets
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, update
 
@@ -31,19 +31,22 @@ from hub.errors import (
     HubError,
     MissingPermission,
     ProviderAuthError,
+    ProviderBudgetBusy,
     ProviderUnreachable,
     StorageError,
     SyncDeadlineExceeded,
 )
 from hub.events import SyncEvent
 from hub.live import ReadStats, compile_for, read_compiled, screened_problem
+from hub.rest.limiter import AdaptiveLimiter
 from hub.store import tables as t
 from hub.store import utcnow
+from hub.store.budget import BudgetClaim
 from hub.store.events import record_account_event
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
 from hub.sync.caps import MAX_REMOTE_ID_CHARS
 from hub.sync.filters import EmployeeFilter
-from hub.sync.lease import Lease
+from hub.sync.lease import Lease, next_sync_in
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import NOT_STORED, Stager
 from unified_models import SENSITIVE_FIELDS, stable_id
@@ -100,6 +103,9 @@ def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[s
             )
     return warnings
 
+
+BUDGET_WAIT_SECONDS = 300.0
+"""How long a sync waits for a slot of its provider host's request budget before giving up."""
 
 JOIN_WARNING_BELOW = 0.5
 """A joined source that matched fewer than this share of the records it could have matched is reported."""
@@ -195,6 +201,7 @@ class SyncRun:
         )
         self.filter: EmployeeFilter | None = None
         self.client: Any = None
+        self.claim: BudgetClaim | None = None
 
     # -- planning ---------------------------------------------------------------------------------
 
@@ -350,6 +357,8 @@ class SyncRun:
                             report.read += 1
                     self.progress(model, "advance", {"read": report.read})
                     self.lease.renew()
+                    if self.claim is not None:
+                        self.claim.renew()
             stager.flush()
             if report.oversized_count:
                 named = ", ".join(sorted({o.field for o in report.oversized}))
@@ -496,15 +505,21 @@ class SyncRun:
                     .where(runs.id.in_(interrupted))
                     .values(status="interrupted", finished_at=self.now)
                 )
-            db.execute(
-                insert(t.sync_runs).values(
-                    id=self.report.run_id,
-                    account_id=self.account.id,
-                    kind=self.report.kind,
-                    status="running",
-                    started_at=self.now,
+            started = db.execute(
+                update(t.sync_runs)
+                .where(runs.id == self.report.run_id, runs.status == "queued")
+                .values(kind=self.report.kind, status="running", started_at=self.now)
+            ).rowcount
+            if not started:  # not queued beforehand (a sync from Python, the CLI or the in-process API)
+                db.execute(
+                    insert(t.sync_runs).values(
+                        id=self.report.run_id,
+                        account_id=self.account.id,
+                        kind=self.report.kind,
+                        status="running",
+                        started_at=self.now,
+                    )
                 )
-            )
 
     def _finish(self) -> None:
         attempted = [m for m in self.report.models.values() if m.mode != "skipped"]
@@ -584,8 +599,7 @@ class SyncRun:
             return self.report
         finally:
             gc.unfreeze()
-            hours = self.account.options.sync_every_hours
-            self.lease.release(next_sync_in=timedelta(hours=hours))
+            self.lease.release(next_sync_in=next_sync_in(self.account.options.sync_every_hours))
 
     async def _read_and_apply(self) -> None:
         credentials = self.account.credentials.reveal()
@@ -594,6 +608,7 @@ class SyncRun:
             try:
                 settings = self.context.settings_for(self.account.customer_id)
                 self.client = self.connector.client_factory(credentials, settings)
+                await self._claim_budget()
             except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
                 self._stop(planned, exc)
                 return
@@ -616,7 +631,25 @@ class SyncRun:
         finally:
             if self.client is not None:
                 await self.client.aclose()
+            if self.claim is not None:
+                self.claim.release()
             self._finish()
+
+    async def _claim_budget(self) -> None:
+        """On a shared store, hold slots of the provider host's budget; the client's limiter gets as many."""
+        budget = self.store.budget
+        limiter = getattr(self.client, "limiter", None)
+        if budget is None or not isinstance(limiter, AdaptiveLimiter):
+            return
+        host = urlsplit(str(getattr(self.client, "base_url", "") or "")).netloc or "default"
+        key = f"{self.connector.name}:{host}"
+        waited = BUDGET_WAIT_SECONDS
+        self.claim = await asyncio.to_thread(
+            budget.claim, key, self.lease.owner, limiter.maximum, wait_seconds=waited
+        )
+        if self.claim is None:
+            raise ProviderBudgetBusy(key, budget.total, waited)
+        limiter.maximum = limiter.limit = self.claim.slots
 
     async def _read_models(self, planned: list[_Planned], current: list[_Planned]) -> None:
         """The feed, then each model in order; ``current`` holds the model being read."""

@@ -1,16 +1,12 @@
 """The store's whole cycle on every database backend at hand.
 
-SQLite always; PostgreSQL too when ``HRISHUB_TEST_POSTGRES_URL`` names a scratch database (its public
-schema is emptied first), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres`` with the
-``postgres`` extra installed.
+SQLite, and PostgreSQL on the real server the suite starts (``postgres_url`` in tests/conftest.py).
 """
 
 import json
-import os
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from hub import Hub
 from hub.accessors import ModelAccessor
@@ -18,19 +14,12 @@ from hub.errors import SyncInProgress
 from hub.sync.lease import Lease
 from tests.tiny_hris.sandbox import Sandbox
 
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("HRISHUB_TEST_POSTGRES_URL") else [])
 
-
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'hub.db'}"
-    url = os.environ["HRISHUB_TEST_POSTGRES_URL"]
-    engine = create_engine(url)
-    with engine.begin() as db:
-        db.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
-    engine.dispose()
-    return url
+    return request.getfixturevalue("postgres_url")
 
 
 def spliced_employees(hub, account):

@@ -110,14 +110,32 @@ def test_due_accounts_follow_each_accounts_schedule(hub, account):
     assert hub.store.leases.due() == [account.id]  # a new account is due at once
     hub.sync(account)
     assert hub.store.leases.due() == []
+    # The interval, then up to 10% of it (at most an hour) of jitter, never sooner than asked.
     next_sync = hub.accounts()[0].next_sync_at
     assert (
-        timedelta(hours=23)
-        < next_sync - hub.syncs(account)[0]["started_at"]
-        <= timedelta(hours=24, minutes=1)
+        timedelta(hours=24)
+        <= next_sync - hub.syncs(account)[0]["started_at"]
+        <= timedelta(hours=25, minutes=1)
     )
     hub.set_options(account, {"sync_every_hours": 1})
     hub.sync(account, force=True)
-    assert hub.accounts()[0].next_sync_at - hub.syncs(account)[0]["started_at"] <= timedelta(
-        hours=1, minutes=1
-    )
+    gap = hub.accounts()[0].next_sync_at - hub.syncs(account)[0]["started_at"]
+    assert timedelta(hours=1) <= gap <= timedelta(hours=1, minutes=7)
+
+
+def test_accounts_synced_together_fall_due_spread_out():
+    """5,000 accounts synced in the same minute must not all fall due in the same minute again."""
+    import random
+
+    from hub.sync.lease import next_sync_in
+
+    rng = random.Random(7)
+    due = [next_sync_in(24, rng=rng) for _ in range(5000)]
+    assert min(due) >= timedelta(hours=24)
+    assert max(due) <= timedelta(hours=25)
+    per_minute: dict[int, int] = {}
+    for delay in due:
+        minute = int(delay.total_seconds() // 60)
+        per_minute[minute] = per_minute.get(minute, 0) + 1
+    assert len(per_minute) == 60  # the spread covers the whole hour
+    assert max(per_minute.values()) < 5000 / 60 * 1.6
