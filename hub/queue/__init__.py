@@ -1,4 +1,4 @@
-"""Syncs and webhook deliveries as jobs of a PostgreSQL task queue (procrastinate), shared by any number of workers.
+"""Syncs and webhook deliveries as jobs of a PostgreSQL task queue (procrastinate) that many workers share.
 
 With PostgreSQL as the store, scheduled syncs, syncs started through the API and webhook deliveries
 are jobs in the store's own database: no extra broker. Any number of ``hrishub worker`` processes on
@@ -17,7 +17,7 @@ from hub.errors import InvalidSetting
 __all__ = ["QUEUE_SETTING", "uses_queue"]
 
 QUEUE_SETTING = "HRISHUB_QUEUE"
-"""``on`` (the default) runs syncs and deliveries as queue jobs on a PostgreSQL store; ``off`` keeps them in-process."""
+"""``on`` (the default): syncs and deliveries are queue jobs on a PostgreSQL store; ``off``: in-process."""
 
 
 def uses_queue(database_url: str) -> bool:

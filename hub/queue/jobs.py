@@ -16,6 +16,7 @@ unique per tick), so adding workers adds no duplicate schedule.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -70,10 +71,8 @@ async def defer_sync(
 
 async def defer_deliveries(app: App) -> None:
     """Queue a webhook delivery job unless one is already waiting."""
-    try:
+    with contextlib.suppress(AlreadyEnqueued):
         await app.configure_task(DELIVER_TASK, queueing_lock="deliver", queue=WEBHOOK_QUEUE).defer_async()
-    except AlreadyEnqueued:
-        pass
 
 
 def build_app(conninfo: str, *, pool_size: int = 10) -> App:

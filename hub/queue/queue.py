@@ -1,4 +1,4 @@
-"""The hub's task queue as its processes use it: the API defers syncs, workers run jobs, metrics read depth."""
+"""The hub's task queue as its processes use it: the API defers syncs, workers run jobs, metrics read it."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ class JobQueue:
         rows = await self.app.job_manager.list_queues_async()
         found: list[tuple[str, str, int]] = []
         for row in rows:
-            stats: dict[str, Any] = row["stats"] if "stats" in row else row
+            stats: dict[str, Any] = row.get("stats", row)
             for status in ("todo", "doing", "failed"):
                 found.append((str(row["name"]), status, int(stats.get(status, 0) or 0)))
         return found

@@ -69,7 +69,6 @@ class RunStore:
             raise NotFound(f"No sync run {run_id!r}.")
         return _run(row)
 
-
     def queue(self, run_id: str, account_id: str, *, kind: str) -> None:
         """Record a run a worker of the task queue will start (status ``queued``)."""
         with self.engine.begin() as db:
