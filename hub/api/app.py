@@ -27,6 +27,7 @@ from hub.hub import Hub
 from hub.linking import api_routes as routes_link_sessions
 from hub.linking import page as linkpage
 from hub.linking.page.security import LinkTokenFilter
+from hub.queue import uses_queue
 from hub.webhooks.addresses import DestinationPolicy
 from hub.webhooks.dispatch import WebhookDispatcher
 
@@ -89,7 +90,9 @@ def create_app(
     """The unified HTTP API serving ``hub`` (``None`` builds ``Hub()``, closed when the app stops).
 
     Syncs started without waiting run in worker threads; on shutdown the app waits for them (up to a
-    minute) so none is cut off mid-run. Every API key is held to ``rate_limits`` (``None``: from
+    minute) so none is cut off mid-run. On a PostgreSQL store they are jobs of the task queue instead,
+    as are webhook deliveries (:mod:`hub.queue`; ``HRISHUB_QUEUE=off`` keeps them in-process).
+    Every API key is held to ``rate_limits`` (``None``: from
     ``HRISHUB_RATE_LIMIT`` and ``HRISHUB_LINK_RATE_LIMIT``; see :mod:`hub.api.ratelimit`). With
     ``deliver_webhooks`` the app also delivers webhooks while it runs (``hrishub serve`` does); a
     :class:`hub.webhooks.dispatch.WebhookDispatcher` given there is the one used.
@@ -105,22 +108,32 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opened (and migrated) before the first request, and tuned for a reading process.
         await asyncio.to_thread(lambda: served.store.tune_for_reading())
-        dispatcher = (
-            deliver_webhooks
-            if isinstance(deliver_webhooks, WebhookDispatcher)
-            else served.webhook_dispatcher()
-            if deliver_webhooks
-            else None
-        )
-        deliveries = (
-            asyncio.create_task(dispatcher.run(), name="hrishub-webhooks") if dispatcher is not None else None
-        )
-        yield
-        if deliveries is not None:
-            deliveries.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await deliveries
-        await syncs.drain()
+        async with contextlib.AsyncExitStack() as stack:
+            if uses_queue(served.store.url):
+                # Syncs started here and webhook deliveries are the workers' jobs (`hrishub worker`).
+                from hub.queue.queue import JobQueue
+
+                app.state.queue = await stack.enter_async_context(JobQueue(served, pool_size=4))
+                dispatcher = None
+            else:
+                dispatcher = (
+                    deliver_webhooks
+                    if isinstance(deliver_webhooks, WebhookDispatcher)
+                    else served.webhook_dispatcher()
+                    if deliver_webhooks
+                    else None
+                )
+            deliveries = (
+                asyncio.create_task(dispatcher.run(), name="hrishub-webhooks")
+                if dispatcher is not None
+                else None
+            )
+            yield
+            if deliveries is not None:
+                deliveries.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await deliveries
+            await syncs.drain()
         if owned:
             served.close()
 
@@ -137,6 +150,7 @@ def create_app(
     )
     app.state.hub = served
     app.state.syncs = syncs
+    app.state.queue = None
     install_problem_handlers(app)
     app.add_middleware(RateLimitMiddleware, limits=limits)
     document_rate_limits(app)

@@ -1,7 +1,7 @@
 """``/v1/accounts/{id}/sync`` and ``/syncs``: start a sync (waiting or not) and follow its runs."""
 
 import asyncio
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -16,6 +16,9 @@ from hub.errors import AccountPaused, NotFound
 from hub.hub import Hub
 from hub.store import Customer
 from hub.sync import new_run_id
+
+if TYPE_CHECKING:
+    from hub.queue.queue import JobQueue
 
 __all__ = ["router"]
 
@@ -61,6 +64,8 @@ async def start_sync(
 
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    On a PostgreSQL store the sync is a job of the task queue that a worker (`hrishub worker`) runs:
+    the run is `queued` until one starts it.
     """
     options = body or SyncRequest()
     run_id = new_run_id()
@@ -70,17 +75,34 @@ async def start_sync(
         row = await asyncio.to_thread(hub.store.accounts.row, account_id, customer_id=customer.id)
         if row.status == PAUSED:
             raise AccountPaused(account_id)
-        if wait:
+        queue: JobQueue | None = request.app.state.queue
+        if queue is not None:
+            await queue.defer_sync(account_id, full=options.full, force=options.force, run_id=run_id)
+            if wait:
+                return JSONResponse(jsonable_encoder(await _finished(hub, run_id)), status_code=200)
+            status = "queued"
+        elif wait:
             report = await syncs.run(hub, account_id, full=options.full, force=options.force, run_id=run_id)
             return JSONResponse(jsonable_encoder(report.to_dict()), status_code=200)
-        task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
-        await syncs.started(hub, task, run_id)
-    status = task.result().status if task.done() else "running"
+        else:
+            task = syncs.start(hub, account_id, full=options.full, force=options.force, run_id=run_id)
+            await syncs.started(hub, task, run_id)
+            status = task.result().status if task.done() else "running"
     return JSONResponse(
         {"run_id": run_id, "account_id": account_id, "status": status},
         status_code=202,
         headers={"Location": f"/v1/accounts/{account_id}/syncs/{run_id}"},
     )
+
+
+async def _finished(hub: Hub, run_id: str) -> dict[str, Any]:
+    """The report of queued run ``run_id`` once a worker has finished it (polled in the store)."""
+    async with asyncio.timeout(hub.context.settings.sync_deadline + 600):
+        while True:
+            run = await asyncio.to_thread(hub.store.runs.get, run_id)
+            if run["status"] not in ("queued", "running"):
+                return run["report"] if run.get("report") else run
+            await asyncio.sleep(0.2)
 
 
 @router.get(

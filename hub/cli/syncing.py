@@ -334,18 +334,27 @@ def _line(report: SyncReport) -> str:
 def worker(
     once: Annotated[bool, typer.Option("--once", help="Sync the accounts due now, then stop.")] = False,
     poll: Annotated[
-        float, typer.Option("--poll", min=1.0, help="Seconds between looks for due accounts.")
+        float, typer.Option("--poll", min=1.0, help="Seconds between looks for due accounts (SQLite).")
     ] = 30.0,
     webhooks: Annotated[
-        bool, typer.Option("--webhooks/--no-webhooks", help="Deliver webhooks from this worker too.")
+        bool, typer.Option("--webhooks/--no-webhooks", help="Deliver webhooks from this worker too (SQLite).")
     ] = True,
+    concurrency: Annotated[
+        int,
+        typer.Option("--concurrency", min=1, max=64, help="Jobs run at once by this process (PostgreSQL)."),
+    ] = 4,
 ) -> None:
     """Run each account's sync when it is due (its schedule is `hrishub options --sync-every`).
 
-    It also delivers webhooks to the registered endpoints (`hrishub webhooks`), unless --no-webhooks.
+    On PostgreSQL, syncs (scheduled or started through the API) and webhook deliveries are jobs of the
+    store's task queue: start as many workers as you like, on as many machines; each account is synced by
+    one at a time, and the jobs of a worker that dies are taken over by the others
+    (HRISHUB_QUEUE=off keeps the in-process loop). On SQLite, one worker polls for due accounts and
+    delivers webhooks to the registered endpoints (`hrishub webhooks`), unless --no-webhooks.
     """
     import asyncio
 
+    from hub.queue import uses_queue
     from hub.worker import run_due, run_worker
 
     hub = _hub()
@@ -355,6 +364,9 @@ def worker(
         console.print(_line(report), markup=False, soft_wrap=True)
 
     with _errors():
+        if uses_queue(hub.store.url):
+            _queue_worker(hub, console, concurrency=concurrency, once=once)
+            return
         if once:
             done = asyncio.run(run_due(hub, on_report=on_report))
             if webhooks:
@@ -367,3 +379,28 @@ def worker(
             asyncio.run(run_worker(hub, poll_seconds=poll, on_report=on_report, deliver_webhooks=webhooks))
         except KeyboardInterrupt:
             console.print("Worker stopped.")
+
+
+def _queue_worker(hub: Hub, console: Console, *, concurrency: int, once: bool) -> None:
+    """Work the task queue until stopped (SIGINT/SIGTERM finish running jobs first), or once through."""
+    import asyncio
+
+    from hub.queue.queue import JobQueue
+
+    async def work() -> None:
+        async with JobQueue(hub, pool_size=concurrency + 4) as queue:
+            if once:
+                queued = await queue.schedule_due()
+                await queue.defer_deliveries()
+                await queue.work(concurrency=concurrency, wait=False)
+                console.print(f"Queued and ran the syncs of {queued} due account(s).")
+                return
+            console.print(
+                f"Worker started on the task queue: {concurrency} job(s) at a time. Ctrl+C stops it "
+                "once its running jobs end."
+            )
+            await queue.work(concurrency=concurrency)
+
+    asyncio.run(work())
+    if not once:
+        console.print("Worker stopped.")

@@ -6,7 +6,7 @@
 - ``hrishub.schedule`` (every 30 s): a sync job for each account that is due (its ``next_sync_at``
   passed, lease free, not paused); schedules are spread by :func:`hub.sync.lease.next_sync_in`.
 - ``hrishub.deliver-due`` (every 10 s): a delivery job, for retries whose time came.
-- ``hrishub.retry-stalled`` (every 15 s): jobs whose worker stopped sending heartbeats (killed, lost its
+- ``hrishub.retry-stalled`` (every 5 s): jobs whose worker stopped sending heartbeats (killed, lost its
   machine) go back to the queue; the retry takes over the dead attempt's lease and resumes.
 
 Periodic jobs are deferred by every worker but each tick once (procrastinate's periodic defers are
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy
 from procrastinate.exceptions import AlreadyEnqueued
 
+from hub.env_settings import positive_number
 from hub.errors import AccountPaused, HubError, NotFound, StorageError, SyncInProgress
 from hub.sync.lease import JOB
 
@@ -31,14 +32,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DELIVER_TASK",
-    "HEARTBEAT_SECONDS",
     "STALLED_AFTER_SECONDS",
+    "STALLED_SETTING",
     "SYNC_QUEUE",
     "SYNC_TASK",
     "WEBHOOK_QUEUE",
     "build_app",
     "defer_deliveries",
     "defer_sync",
+    "schedule_due",
 ]
 
 log = logging.getLogger("hub.queue")
@@ -47,10 +49,10 @@ SYNC_QUEUE = "syncs"
 WEBHOOK_QUEUE = "webhooks"
 SYNC_TASK = "hrishub.sync"
 DELIVER_TASK = "hrishub.deliver"
-HEARTBEAT_SECONDS = 5.0
-"""How often a worker tells the queue it is alive."""
+STALLED_SETTING = "HRISHUB_WORKER_STALLED_SECONDS"
+"""The operator setting: a worker silent this long is taken for dead (default 20 s); it sends a
+heartbeat four times as often."""
 STALLED_AFTER_SECONDS = 20.0
-"""A worker silent this long is taken for dead: its running jobs go back to the queue."""
 
 
 def _hub(context: JobContext) -> Hub:
@@ -75,14 +77,21 @@ async def defer_deliveries(app: App) -> None:
         await app.configure_task(DELIVER_TASK, queueing_lock="deliver", queue=WEBHOOK_QUEUE).defer_async()
 
 
+async def schedule_due(app: App, hub: Hub) -> int:
+    """Queue a sync of every account due now; how many were queued (not counting those already waiting)."""
+    queued = 0
+    for account_id in await asyncio.to_thread(hub.store.leases.due):
+        if await defer_sync(app, account_id) is not None:
+            queued += 1
+    return queued
+
+
 def build_app(conninfo: str, *, pool_size: int = 10) -> App:
     """A procrastinate app on the PostgreSQL at ``conninfo`` with the hub's jobs registered."""
+    stalled = positive_number(STALLED_SETTING, STALLED_AFTER_SECONDS, unit="seconds")
     app = App(
         connector=PsycopgConnector(conninfo=conninfo, min_size=1, max_size=pool_size),
-        worker_defaults={
-            "update_heartbeat_interval": HEARTBEAT_SECONDS,
-            "stalled_worker_timeout": STALLED_AFTER_SECONDS,
-        },
+        worker_defaults={"update_heartbeat_interval": stalled / 4, "stalled_worker_timeout": stalled},
     )
 
     @app.task(
@@ -123,27 +132,22 @@ def build_app(conninfo: str, *, pool_size: int = 10) -> App:
     @app.periodic(cron="* * * * * */30", periodic_id="schedule")
     @app.task(name="hrishub.schedule", queue=SYNC_QUEUE, pass_context=True, queueing_lock="schedule")
     async def schedule(context: JobContext, timestamp: int) -> int:
-        due = await asyncio.to_thread(_hub(context).store.leases.due)
-        queued = 0
-        for account_id in due:
-            if await defer_sync(context.app, account_id) is not None:
-                queued += 1
-        return queued
+        return await schedule_due(context.app, _hub(context))
 
     @app.periodic(cron="* * * * * */10", periodic_id="deliver-due")
     @app.task(name="hrishub.deliver-due", queue=WEBHOOK_QUEUE, pass_context=True, queueing_lock="deliver-due")
     async def deliver_due(context: JobContext, timestamp: int) -> None:
         await defer_deliveries(context.app)
 
-    @app.periodic(cron="* * * * * */15", periodic_id="retry-stalled")
+    @app.periodic(cron="* * * * * */5", periodic_id="retry-stalled")
     @app.task(name="hrishub.retry-stalled", queue=SYNC_QUEUE, pass_context=True, queueing_lock="stalled")
     async def retry_stalled(context: JobContext, timestamp: int) -> int:
         manager = context.app.job_manager
-        stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_SECONDS))
-        for job in stalled:
+        lost = list(await manager.get_stalled_jobs(seconds_since_heartbeat=stalled))
+        for job in lost:
             log.warning("job %s (%s) lost its worker: back to the queue", job.id, job.task_name)
             await manager.retry_job(job)
-        return len(stalled)
+        return len(lost)
 
     return app
 

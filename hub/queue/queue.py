@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 from sqlalchemy.engine import make_url
 
 from hub.errors import SyncInProgress
-from hub.queue.jobs import build_app, defer_deliveries, defer_sync
+from hub.queue.jobs import build_app, defer_deliveries, defer_sync, schedule_due
 
 if TYPE_CHECKING:
     from hub.hub import Hub
@@ -55,6 +55,10 @@ class JobQueue:
         if job is None:
             await asyncio.to_thread(self.hub.store.runs.settle_queued, run_id, "skipped")
             raise SyncInProgress(f"A sync of account {account_id} is already waiting in the queue.")
+
+    async def schedule_due(self) -> int:
+        """Queue a sync of every account due now; how many were queued (not counting those waiting)."""
+        return await schedule_due(self.app, self.hub)
 
     async def defer_deliveries(self) -> None:
         """Queue a webhook delivery job (unless one waits already)."""

@@ -42,6 +42,7 @@ class TinyApp:
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        self.sandbox.stats.entered()
         try:
             status, body, headers = await self.answer(
                 path, dict(scope["headers"]), scope["query_string"].decode()
@@ -53,6 +54,8 @@ class TinyApp:
             await send({"type": "http.response.start", "status": 200, "headers": length})
             await send({"type": "http.response.body", "body": b"[", "more_body": True})
             raise
+        finally:
+            self.sandbox.stats.left()
         self.sandbox.stats.record(path, status)
         kind = b"text/html" if body == GATEWAY else b"application/json"
         await send(

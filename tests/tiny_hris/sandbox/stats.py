@@ -1,4 +1,4 @@
-"""Requests the sandbox answered, per path and per status."""
+"""Requests the sandbox answered, per path and per status, and the most it held in flight at once."""
 
 from __future__ import annotations
 
@@ -9,12 +9,25 @@ __all__ = ["Stats"]
 
 
 class Stats:
-    """``requests[path]`` and ``statuses[status]`` counts; ``total`` every request."""
+    """``requests[path]`` and ``statuses[status]`` counts; ``total`` every request; ``peak_in_flight``."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
+        self.in_flight = 0
+        self.peak_in_flight = 0
+
+    def entered(self) -> None:
+        """A request arrived (it is in flight until :meth:`left`)."""
+        with self._lock:
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+
+    def left(self) -> None:
+        """A request was answered (or dropped)."""
+        with self._lock:
+            self.in_flight -= 1
 
     @property
     def total(self) -> int:
@@ -32,3 +45,4 @@ class Stats:
         with self._lock:
             self.requests.clear()
             self.statuses.clear()
+            self.peak_in_flight = self.in_flight
