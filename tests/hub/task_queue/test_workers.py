@@ -4,6 +4,8 @@ Real processes, a real PostgreSQL (the suite's), a Tiny HRIS tenant served over 
 little latency so that requests overlap, as they do against a provider.
 """
 
+import itertools
+import json
 import os
 import signal
 import subprocess
@@ -11,10 +13,12 @@ import sys
 import time
 from datetime import timedelta
 
+import httpx
 import pytest
 from sqlalchemy import select
 
 from hub import Hub
+from hub.api import create_app
 from hub.serving import serve_in_thread
 from hub.store import tables as t
 from tests.tiny_hris.sandbox import Sandbox
@@ -95,7 +99,7 @@ def overlapping(rows):
         by_account.setdefault(row.account_id, []).append(row)
     for account_runs in by_account.values():
         ordered = sorted(account_runs, key=lambda r: r.started_at)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             if before.finished_at is None or before.finished_at > after.started_at:
                 found.append((before.id, after.id))
     return found
@@ -152,4 +156,68 @@ def test_a_killed_worker_s_sync_is_resumed_by_another_and_never_run_twice_at_onc
     assert statuses[0] == "interrupted" and "succeeded" in statuses
     assert overlapping([r for r in rows if r.status != "interrupted"]) == []
     assert hub.store.sync_state.count_records(account_id, "Employee") == 60
+    hub.close()
+
+
+class Receiver:
+    """A customer's webhook receiver over real HTTP on loopback: keeps each POST's JSON body."""
+
+    def __init__(self):
+        self.bodies = []
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        self.bodies.append(json.loads(body))
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+
+def test_the_api_queues_syncs_a_worker_runs_them_and_their_events_reach_the_receiver(
+    env, tenant, monkeypatch
+):
+    sandbox, base = tenant
+    monkeypatch.setenv("HRISHUB_WEBHOOK_ALLOW", "loopback")
+    env = {**env, "HRISHUB_WEBHOOK_ALLOW": "loopback"}
+    receiver = Receiver()
+    hub = Hub()
+    _, key = hub.store.customers.add("app")
+
+    def of_type(kind):
+        return [b for b in receiver.bodies if b["type"] == kind]
+
+    with serve_in_thread(receiver) as hooks, serve_in_thread(create_app(hub)) as api:
+        client = httpx.Client(base_url=api, headers={"Authorization": f"Bearer {key}"}, timeout=30)
+        account = client.post(
+            "/v1/accounts", json={"connector": "tiny_hris", "credentials": sandbox.credentials(base)}
+        ).json()
+        assert client.post("/v1/webhook-endpoints", json={"url": f"{hooks}/in"}).status_code == 201
+        started = client.post(f"/v1/accounts/{account['id']}/sync")
+        assert started.status_code == 202 and started.json()["status"] == "queued"
+        follow = started.headers["Location"]
+        assert client.get(follow).json()["status"] == "queued"  # no worker yet: it waits in the queue
+        again = client.post(f"/v1/accounts/{account['id']}/sync")
+        assert again.status_code == 409  # one sync of an account waits at a time
+        worker = start_worker(env, "--concurrency", "2")
+        try:
+            wait_until(lambda: client.get(follow).json()["status"] == "succeeded", what="the queued sync")
+            wait_until(lambda: of_type("account.synced"), what="the delivery job")
+            sandbox.tenant.advance(hires=2, terminations=1)
+            # With wait=true the answer is the report, once a worker has run the queued sync.
+            second = client.post(
+                f"/v1/accounts/{account['id']}/sync", params={"wait": "true"}, json={"force": True}
+            )
+            assert second.status_code == 200 and second.json()["status"] == "succeeded"
+            wait_until(lambda: len(of_type("employee.created")) == 2, what="the new hires' events")
+        finally:
+            stop(worker)
+        client.close()
+    assert {b["data"]["account_id"] for b in receiver.bodies} == {account["id"]}
+    assert len(of_type("account.synced")) == 2
     hub.close()
