@@ -31,6 +31,7 @@ secret (passwords, API keys): messages are built from field names and public fac
     ├── CredentialsRejected           the provider refused the stored credentials: update them first
     ├── SyncDeadlineExceeded          a sync ran past its deadline (HRISHUB_SYNC_DEADLINE) and stopped
     ├── TooManyRequests               an API key went past its request rate: wait, then try again
+    ├── ProviderBudgetBusy            every request slot of the provider host's budget stayed taken
     ├── PassthroughBusy               an account has as many passthrough requests in flight as allowed
     ├── PassthroughTooLarge           the provider's answer to a passthrough is larger than the hub relays
     ├── LinkUnavailable               a linking page's link expired, was used, revoked, or is busy

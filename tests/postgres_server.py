@@ -101,7 +101,7 @@ class PostgresServer:
         finally:
             engine.dispose()
 
-    def new_database(self, *, migrated: bool = True) -> str:
+    def new_database(self, *, migrated: bool = True, name: str | None = None) -> str:
         """A fresh, empty database (with the hub's tables when ``migrated``); its URL."""
         from hub.store.database import open_engine
 
@@ -109,9 +109,12 @@ class PostgresServer:
             self._execute("CREATE DATABASE hub_template")
             open_engine(self.url("hub_template")).dispose()
             self._template_ready = True
+        return self.copy("hub_template" if migrated else "template0", name)
+
+    def copy(self, template: str, name: str | None = None) -> str:
+        """A new database copied from ``template`` (which nobody may be connected to); its URL."""
         self._databases += 1
-        name = f"test_{self._databases}"
-        template = "hub_template" if migrated else "template0"
+        name = name or f"test_{self._databases}"
         self._execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         return self.url(name)
 
