@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import linecache
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -603,4 +604,8 @@ def _materialise(source: str, names: dict[str, Any], label: str) -> Callable[...
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # the source is generated above; map strings enter it only via repr()
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    return namespace["__factory__"](**names)
+    function = namespace["__factory__"](**names)
+    # The source stays readable in tracebacks while the function lives, and no longer: a worker compiles
+    # each account's maps on every sync, and the entries would otherwise pile up for good.
+    weakref.finalize(function, linecache.cache.pop, filename, None)
+    return function

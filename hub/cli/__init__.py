@@ -3,20 +3,21 @@
 One module per group of commands, each registering on :data:`app`: ``catalog`` (connectors,
 scopes), ``sandbox``, ``recording`` (record), ``scaffolding`` (new-connector), ``accounts``
 (customers, link, relink, accounts, check, options), :mod:`hub.linking.cli` (link-pages), ``syncing``
-    keys,
-    passthrough,
+(sync, worker), ``reading`` (employees), ``serving`` (serve, secret-key), ``keys``, ``migrating``
+(migrate), ``passthrough``, ``webhooks``, ``audit`` and ``demo``.
 """
 
 from __future__ import annotations
 
 # Each module registers its commands on `app`; the order here is the order of `hrishub --help`.
-from hub.cli import (  # noqa: F401  # noqa: F401
+from hub.cli import (  # noqa: F401
     accounts,
     audit,
     catalog,
     demo,
     docs,
     keys,
+    migrating,
     passthrough,
     reading,
     recording,

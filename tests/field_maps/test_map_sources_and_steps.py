@@ -447,3 +447,28 @@ def test_the_generated_code_is_kept_and_shows_in_tracebacks(
     except MappingError as exc:
         text = "".join(traceback.format_exception(exc.__cause__ or exc))
         assert "joined[" in text or "MappingError" in text
+
+
+def test_compiling_again_and_again_keeps_no_source_once_the_maps_are_gone(compile_fields: Compile) -> None:
+    """A worker compiles each account's maps on every sync: the sources kept for tracebacks must go too."""
+    import gc
+    import linecache
+
+    def sources() -> int:
+        return sum(1 for name in list(linecache.cache) if name.startswith("<field map"))
+
+    gc.collect()
+    before = sources()
+    kept = compile_fields("hire_date: employment.lastHireDate")
+    for _ in range(30):
+        compile_fields("hire_date: employment.lastHireDate")
+    gc.collect()
+    assert sources() == before + 2  # the map still held: its record function and its traced one
+    assert any(
+        "def map_record(joined):" in "".join(linecache.cache[n][2])
+        for n in linecache.cache
+        if n.startswith("<field map")
+    )
+    del kept
+    gc.collect()
+    assert sources() == before
