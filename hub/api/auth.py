@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from hub.accounts import Account
 from hub.errors import Unauthenticated
 from hub.hub import Hub
+from hub.observability.logs import note
 from hub.store import Customer
 
 __all__ = [
@@ -66,6 +67,7 @@ def customer_for(hub: Hub, key: str) -> Customer:
     customer = hub.store.customers.for_key(key)
     if customer is None:
         raise Unauthenticated("The API key is not known to this hub (mistyped, or the customer was removed).")
+    note(customer_id=customer.id)
     return customer
 
 
