@@ -115,6 +115,7 @@ def resolve_account(hub: Hub, ref: CallerRef) -> Account:
     if ref.account_id is not None:
         found = hub.store.accounts.for_key(ref.key, ref.account_id)
         if found is not None:
+            note(customer_id=found.customer_id, account_id=found.id)
             return found
     customer = customer_for(hub, ref.key)
     if ref.account_id is None:

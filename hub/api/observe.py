@@ -4,7 +4,8 @@
 its route template (``/v1/accounts/{account_id}``, never the raw path or its query), binds
 ``request_id`` and the ``X-Account-Id`` to every event logged while it is answered, and logs one
 ``http.request`` event when it ends: method, route, status, duration, and the customer and account
-the request was for. uvicorn's own access log is off: it prints raw paths with their queries.
+the request was for (debug for scrapes and health checks; warning for 5xx); the answer carries the
+``X-Request-Id`` its events name. uvicorn's own access log is off: it prints raw paths with queries.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hub.observability import tracing
 from hub.observability.logs import bound, get_logger, request_fields
 from hub.observability.metrics import API_REQUEST_SECONDS
 
-__all__ = ["UNMATCHED", "ObserveMiddleware", "route_of"]
+__all__ = ["QUIET_ROUTES", "UNMATCHED", "ObserveMiddleware", "route_of"]
 
 log = get_logger("hub.api")
 
@@ -27,6 +28,9 @@ UNMATCHED = "unmatched"
 """The route label of a request no route matched (a 404 from the router, a probe for a path)."""
 
 _ACCOUNT_ID = b"x-account-id"
+
+QUIET_ROUTES = frozenset({"/metrics", "/healthz", "/readyz"})
+"""Routes a scraper or a load balancer calls every few seconds: their ``http.request`` events are debug."""
 
 
 def route_of(scope: Scope) -> str:
@@ -56,13 +60,16 @@ class ObserveMiddleware:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", ())}
         account = headers.get(_ACCOUNT_ID.decode())
         request_id = headers.get("x-request-id") or secrets.token_hex(8)
-        if len(request_id) > 64 or not request_id.isprintable():
+        if len(request_id) > 64 or not request_id.isascii() or not request_id.isprintable():
             request_id = secrets.token_hex(8)
+        rid = request_id.encode()
 
         async def sending(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = int(message["status"])
+                # The id the answer's log lines carry, for a caller reporting a problem.
+                message = {**message, "headers": [*message.get("headers", ()), (b"x-request-id", rid)]}
             await send(message)
 
         attributes: dict[str, Any] = {"http.request.method": method, "hrishub.request_id": request_id}
@@ -89,5 +96,5 @@ class ObserveMiddleware:
                     "customer_id": seen.get("customer_id"),
                     "account_id": params.get("account_id") or seen.get("account_id"),
                 }
-                level = "warning" if status >= 500 else "info"
+                level = "warning" if status >= 500 else "debug" if route in QUIET_ROUTES else "info"
                 getattr(log, level)("http.request", **{k: v for k, v in fields.items() if v is not None})

@@ -127,3 +127,43 @@ def test_a_wrong_log_level_is_a_clear_error(monkeypatch):
     with pytest.raises(InvalidSetting) as caught:
         configure_logging()
     assert "HRISHUB_LOG_LEVEL" in str(caught.value) and "debug" in caught.value.remedy
+
+
+def test_an_api_request_is_one_event_with_its_route_customer_and_account(tmp_path, captured_logs):
+    from tests.hub.api.conftest import open_world
+
+    with open_world(tmp_path / "world") as world:
+        client = world.customer()
+        account = world.link(client)
+        answer = client.get(
+            "/v1/hris/employees",
+            params={"page_size": 2, "work_email": "someone.private@example.com"},
+            headers={"X-Account-Id": account["id"], "X-Request-Id": "req-42"},
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["x-request-id"] == "req-42"
+        scrape = world.anonymous().get("/metrics")
+    (event,) = [
+        e for e in captured_logs.events() if e.get("request_id") == "req-42" and e["event"] == "http.request"
+    ]
+    assert event["route"] == "/v1/hris/employees" and event["method"] == "GET"
+    assert event["status"] == answer.status_code and event["duration_ms"] > 0
+    assert event["customer_id"] == client.customer_id and event["account_id"] == account["id"]
+    assert "someone.private" not in captured_logs.text and "page_size" not in captured_logs.text
+    (scraped,) = [
+        e for e in captured_logs.events() if e.get("route") == "/metrics" and e["event"] == "http.request"
+    ]
+    assert scrape.status_code == 200 and scraped["level"] == "debug"  # scrapes are no news
+
+
+def test_serve_refuses_a_wrong_log_level_naming_the_option(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from hub.cli import app
+
+    monkeypatch.setenv("HRISHUB_HOME", str(tmp_path))
+    result = CliRunner().invoke(app, ["serve", "--port", "0", "--log-level", "chatty"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "--log-level" in said and "debug, info, warning, error" in said
+    assert "Traceback" not in result.output
