@@ -627,10 +627,13 @@ class SyncRun:
             self._account_event(outcome, self._run_summary())
             return self.report
         finally:
-            if self.report.finished_at is not None:  # ended, even by an internal error
-                self._measured()
             gc.unfreeze()
-            self.lease.release(next_sync_in=next_sync_in(self.account.options.sync_every_hours))
+            try:
+                self.lease.release(next_sync_in=next_sync_in(self.account.options.sync_every_hours))
+            finally:
+                # After the release: the account is free for its next sync as soon as its run is recorded.
+                if self.report.finished_at is not None:  # ended, even by an internal error
+                    self._measured()
 
     def _measured(self) -> None:
         """The run's metrics and its ``sync.finished`` event (one line: status, counts, errors)."""
