@@ -19,6 +19,7 @@ from field_maps.joiner import IndexedRows, JoinStats, key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
+from hub.observability.logs import bound
 from hub.spill import SpilledRows
 
 __all__ = ["ReadStats", "compile_for", "read_compiled", "read_live", "screened_problem"]
@@ -218,7 +219,8 @@ async def read_live(
 
     ``problems`` collects the values that could not be used (their fields are left empty).
     """
-    client = connector.client_factory(account.credentials.reveal(), settings)
+    with bound(connector=connector.name):
+        client = connector.client_factory(account.credentials.reveal(), settings)
     try:
         compiled = await compile_for(client, connector, field_map, account, transforms)
         async for page in read_compiled(

@@ -91,6 +91,33 @@ def hub_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     yield home
 
 
+@pytest.fixture(autouse=True)
+def logging_restored() -> Iterator[None]:
+    """The logging setup as it was before each test: a CLI command run in process (``hrishub worker``,
+    ``serve``) installs the hub's log handler and level, which must not outlive its test."""
+    names = (
+        "",
+        "httpx",
+        "httpcore",
+        "hpack",
+        "alembic",
+        "uvicorn",
+        "uvicorn.error",
+        "uvicorn.access",
+        "procrastinate",
+    )
+    saved = {
+        name: (logger.level, list(logger.handlers), logger.propagate)
+        for name, logger in ((n, logging.getLogger(n)) for n in names)
+    }
+    yield
+    for name, (level, handlers, propagate) in saved.items():
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
+        logger.propagate = propagate
+
+
 # -- no secret of a linked account survives the run anywhere ---------------------------------------------
 #
 # For the whole session (each xdist worker on its own), the guard

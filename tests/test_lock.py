@@ -31,7 +31,10 @@ def pinned() -> dict[str, Version]:
 def declared() -> list[Requirement]:
     project = PYPROJECT["project"]
     extras = project["optional-dependencies"]
-    wanted = [Requirement(r) for r in project["dependencies"] + extras["test"] + extras["postgres"]]
+    wanted = [
+        Requirement(r)
+        for r in project["dependencies"] + extras["test"] + extras["postgres"] + extras["tracing"]
+    ]
     # The project's own extras named from another (``hrishub[postgres]`` in ``test``) are not packages.
     return [r for r in wanted if canonicalize_name(r.name) != canonicalize_name(project["name"])]
 

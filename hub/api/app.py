@@ -13,12 +13,14 @@ from hub.api import (
     routes_connectors,
     routes_health,
     routes_hris,
+    routes_metrics,
     routes_passthrough,
     routes_syncs,
     routes_webhooks,
 )
 from hub.api.background import BackgroundSyncs
 from hub.api.docs_page import install_docs_page
+from hub.api.observe import ObserveMiddleware
 from hub.api.operation_ids import operation_id_of_route
 from hub.api.problems import install_problem_handlers
 from hub.api.ratelimit import RateLimitMiddleware, RateLimits, document_rate_limits
@@ -27,6 +29,7 @@ from hub.hub import Hub
 from hub.linking import api_routes as routes_link_sessions
 from hub.linking import page as linkpage
 from hub.linking.page.security import LinkTokenFilter
+from hub.observability.queue_depth import on_loop, register_queue_depth
 from hub.queue import uses_queue
 from hub.webhooks.addresses import DestinationPolicy
 from hub.webhooks.dispatch import WebhookDispatcher
@@ -96,6 +99,9 @@ def create_app(
     ``HRISHUB_RATE_LIMIT`` and ``HRISHUB_LINK_RATE_LIMIT``; see :mod:`hub.api.ratelimit`). With
     ``deliver_webhooks`` the app also delivers webhooks while it runs (``hrishub serve`` does); a
     :class:`hub.webhooks.dispatch.WebhookDispatcher` given there is the one used.
+
+    ``GET /metrics`` serves the Prometheus metrics (``HRISHUB_METRICS_TOKEN``: the bearer token a
+    scrape needs); every request is measured, traced and logged by :mod:`hub.api.observe`.
     """
     limits = rate_limits or RateLimits.from_env()
     if deliver_webhooks is True:
@@ -113,7 +119,9 @@ def create_app(
                 # Syncs started here and webhook deliveries are the workers' jobs (`hrishub worker`).
                 from hub.queue.queue import JobQueue
 
-                app.state.queue = await stack.enter_async_context(JobQueue(served, pool_size=4))
+                app.state.queue = queue = await stack.enter_async_context(JobQueue(served, pool_size=4))
+                # Read at each scrape of /metrics (on a worker thread, waiting on this loop's pool).
+                stack.callback(register_queue_depth(on_loop(queue.depth, asyncio.get_running_loop())))
                 dispatcher = None
             else:
                 dispatcher = (
@@ -151,8 +159,10 @@ def create_app(
     app.state.hub = served
     app.state.syncs = syncs
     app.state.queue = None
+    app.state.metrics_token = routes_metrics.metrics_token_from_env()
     install_problem_handlers(app)
     app.add_middleware(RateLimitMiddleware, limits=limits)
+    app.add_middleware(ObserveMiddleware)  # outermost: rate-limited answers are measured too
     document_rate_limits(app)
     for module in (
         routes_connectors,
@@ -171,4 +181,5 @@ def create_app(
     app.mount(linkpage.ASSETS_PATH, linkpage.assets(), name="link-assets")
     install_docs_page(app)
     app.include_router(routes_health.router)
+    app.include_router(routes_metrics.router)
     return app

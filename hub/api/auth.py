@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from hub.accounts import Account
 from hub.errors import Unauthenticated
 from hub.hub import Hub
+from hub.observability.logs import note
 from hub.store import Customer
 
 __all__ = [
@@ -66,6 +67,7 @@ def customer_for(hub: Hub, key: str) -> Customer:
     customer = hub.store.customers.for_key(key)
     if customer is None:
         raise Unauthenticated("The API key is not known to this hub (mistyped, or the customer was removed).")
+    note(customer_id=customer.id)
     return customer
 
 
@@ -113,6 +115,7 @@ def resolve_account(hub: Hub, ref: CallerRef) -> Account:
     if ref.account_id is not None:
         found = hub.store.accounts.for_key(ref.key, ref.account_id)
         if found is not None:
+            note(customer_id=found.customer_id, account_id=found.id)
             return found
     customer = customer_for(hub, ref.key)
     if ref.account_id is None:

@@ -7,6 +7,7 @@ own; the route awaits it there (``wait=true``) or lets it run, its task kept ref
 """
 
 import asyncio
+import contextvars
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -35,7 +36,9 @@ class BackgroundSyncs:
         """Run one sync to the end on a sync thread; its report."""
         if self.threads is None:
             self.threads = ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="hrishub-sync")
-        work = partial(hub.sync, account_id, full=full, force=force, run_id=run_id)
+        # In the request's context: its trace, request id and customer follow the sync into its thread.
+        context = contextvars.copy_context()
+        work = partial(context.run, hub.sync, account_id, full=full, force=force, run_id=run_id)
         return await asyncio.get_running_loop().run_in_executor(self.threads, work)
 
     def start(self, hub: Hub, account_id: str, *, full: bool, force: bool, run_id: str) -> asyncio.Task[Any]:

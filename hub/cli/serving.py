@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 import typer
@@ -15,7 +16,14 @@ __all__ = ["secret_key", "serve"]
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn's log level.")] = "info",
+    log_level: Annotated[
+        str | None,
+        typer.Option(
+            "--log-level",
+            help="Log level: debug, info, warning, error (default: HRISHUB_LOG_LEVEL, else info). Logs are "
+            "JSON lines on stderr unless it is a terminal (HRISHUB_LOG_FORMAT=json|console forces one).",
+        ),
+    ] = None,
     webhooks: Annotated[
         bool,
         typer.Option(
@@ -24,12 +32,20 @@ def serve(
         ),
     ] = True,
 ) -> None:
-    """Serve the unified HTTP API (customers call it with their API key) with uvicorn."""
+    """Serve the unified HTTP API (customers call it with their API key) with uvicorn.
+
+    Prometheus metrics are at /metrics (HRISHUB_METRICS_TOKEN: the bearer token a scrape must send);
+    OpenTelemetry traces go where OTEL_EXPORTER_OTLP_ENDPOINT says (docs/operating.md).
+    """
     import uvicorn
 
     from hub.api import create_app
+    from hub.observability.logs import configure_logging
+    from hub.observability.tracing import configure_tracing
 
     with _errors():
+        handler = configure_logging(log_level)
+        configure_tracing()
         api = create_app(_hub(), deliver_webhooks=webhooks)
     shown = f"[{host}]" if ":" in host else host
     base = f"http://{shown}:{port}"
@@ -37,7 +53,10 @@ def serve(
     console.print(
         f"hrishub API on {base}  (interactive docs: {base}/docs). Press Ctrl+C to stop.", markup=False
     )
-    uvicorn.run(api, host=host, port=port, log_level=log_level)
+    # uvicorn logs through the hub's handler (log_config=None); its access log is the hub's own
+    # http.request event, which names the route template, never a raw path with its query.
+    level = logging.getLevelName(handler.level or logging.getLogger().level).lower()
+    uvicorn.run(api, host=host, port=port, log_level=level, log_config=None, access_log=False)
 
 
 @app.command("secret-key", rich_help_panel=RUN)

@@ -15,6 +15,7 @@ from hub.cli.app import DATA, RUN, _account_row, _echo_json, _errors, _fail, _hu
 if TYPE_CHECKING:
     from hub.errors import StorageError
     from hub.hub import Hub
+    from hub.queue.queue import JobQueue
     from hub.sync import ModelReport, SyncReport
 
 __all__ = [
@@ -343,6 +344,27 @@ def worker(
         int,
         typer.Option("--concurrency", min=1, max=64, help="Jobs run at once by this process (PostgreSQL)."),
     ] = 4,
+    log_level: Annotated[
+        str | None,
+        typer.Option(
+            "--log-level",
+            help="Log level: debug, info, warning, error (default: HRISHUB_LOG_LEVEL, else info). Logs are "
+            "JSON lines on stderr unless it is a terminal.",
+        ),
+    ] = None,
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(
+            "--metrics-port",
+            min=0,
+            max=65535,
+            help="Serve this worker's Prometheus metrics at /metrics on this port (HRISHUB_METRICS_TOKEN "
+            "guards it as it guards the API's).",
+        ),
+    ] = None,
+    metrics_host: Annotated[
+        str, typer.Option("--metrics-host", help="Address the metrics server listens on.")
+    ] = "127.0.0.1",
 ) -> None:
     """Run each account's sync when it is due (its schedule is `hrishub options --sync-every`).
 
@@ -352,13 +374,44 @@ def worker(
     (HRISHUB_QUEUE=off keeps the in-process loop). On SQLite, one worker polls for due accounts and
     delivers webhooks to the registered endpoints (`hrishub webhooks`), unless --no-webhooks.
     """
+    import contextlib
+
+    from hub.observability.logs import configure_logging
+    from hub.observability.server import metrics_token_from_env, serve_metrics
+    from hub.observability.tracing import configure_tracing
+
+    with _errors():
+        configure_logging(log_level)
+        configure_tracing()
+    console = _out()
+    with contextlib.ExitStack() as stack:
+        if metrics_port is not None:
+            try:
+                url = stack.enter_context(
+                    serve_metrics(metrics_host, metrics_port, token=metrics_token_from_env())
+                )
+            except OSError as exc:
+                from hub.errors import InvalidSetting
+
+                raise _fail(
+                    InvalidSetting(
+                        "--metrics-port",
+                        f"{metrics_host}:{metrics_port} cannot be served: {exc.strerror or exc}.",
+                        remedy="Pick a free port (or another --metrics-host).",
+                    )
+                ) from None
+            console.print(f"Metrics on {url}/metrics", markup=False)
+        _work(console, once=once, poll=poll, webhooks=webhooks, concurrency=concurrency)
+
+
+def _work(console: Console, *, once: bool, poll: float, webhooks: bool, concurrency: int) -> None:
+    """The worker's loop: the task queue on PostgreSQL, else syncs polled for and webhooks delivered."""
     import asyncio
 
     from hub.queue import uses_queue
     from hub.worker import run_due, run_worker
 
     hub = _hub()
-    console = _out()
 
     def on_report(report: SyncReport) -> None:
         console.print(_line(report), markup=False, soft_wrap=True)
@@ -385,22 +438,32 @@ def _queue_worker(hub: Hub, console: Console, *, concurrency: int, once: bool) -
     """Work the task queue until stopped (SIGINT/SIGTERM finish running jobs first), or once through."""
     import asyncio
 
+    from hub.observability.queue_depth import on_loop, register_queue_depth
     from hub.queue.queue import JobQueue
 
     async def work() -> None:
         async with JobQueue(hub, pool_size=concurrency + 4) as queue:
-            if once:
-                queued = await queue.schedule_due()
-                await queue.defer_deliveries()
-                await queue.work(concurrency=concurrency, wait=False)
-                console.print(f"Queued and ran the syncs of {queued} due account(s).")
-                return
-            console.print(
-                f"Worker started on the task queue: {concurrency} job(s) at a time. Ctrl+C stops it "
-                "once its running jobs end."
-            )
-            await queue.work(concurrency=concurrency)
+            stop_depth = register_queue_depth(on_loop(queue.depth, asyncio.get_running_loop()))
+            try:
+                await _run_queue(queue, console, concurrency=concurrency, once=once)
+            finally:
+                stop_depth()
 
     asyncio.run(work())
     if not once:
         console.print("Worker stopped.")
+
+
+async def _run_queue(queue: JobQueue, console: Console, *, concurrency: int, once: bool) -> None:
+    """Work ``queue``: once through the due syncs and deliveries, or until stopped."""
+    if once:
+        queued = await queue.schedule_due()
+        await queue.defer_deliveries()
+        await queue.work(concurrency=concurrency, wait=False)
+        console.print(f"Queued and ran the syncs of {queued} due account(s).")
+        return
+    console.print(
+        f"Worker started on the task queue: {concurrency} job(s) at a time. Ctrl+C stops it "
+        "once its running jobs end."
+    )
+    await queue.work(concurrency=concurrency)

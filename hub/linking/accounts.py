@@ -27,6 +27,7 @@ from hub.accounts import (
 from hub.connector import Connector, HttpSettings
 from hub.errors import FieldIssue, InvalidCredentials, InvalidOptions, ProviderAuthError, ProviderUnreachable
 from hub.events import SyncEvent
+from hub.observability.logs import bound
 from hub.rest.statuses import ProviderErrors
 from hub.store.clock import utcnow
 from hub.store.events import record_account_event
@@ -106,7 +107,8 @@ async def probe_account(
     :class:`hub.errors.ProviderUnreachable` naming the host fields to check.
     """
     bounded = probe_settings(settings)
-    client = connector.client_factory(normalized, bounded)
+    with bound(connector=connector.name):
+        client = connector.client_factory(normalized, bounded)
     try:
         async with asyncio.timeout(bounded.probe_seconds):
             await client.probe()

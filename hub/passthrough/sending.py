@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from hub.accounts import NEEDS_ATTENTION
 from hub.connector import PassthroughClient, PassthroughRequest, PassthroughResponse
 from hub.errors import CredentialsRejected, HubError, NotSupported, PassthroughBusy
+from hub.observability.logs import bound
 from hub.passthrough.checks import MAX_PARAMS, check_request
 from hub.passthrough.redaction import Scrubber, account_secrets, relayed, shown_body
 
@@ -175,7 +176,8 @@ async def send_passthrough(
 async def _send(
     connector: Connector, credentials: Mapping[str, Any], context: HubContext, request: PassthroughRequest
 ) -> PassthroughResponse:
-    client = connector.client_factory(credentials, context.settings)
+    with bound(connector=connector.name):
+        client = connector.client_factory(credentials, context.settings)
     try:
         if not isinstance(client, PassthroughClient):
             raise NotSupported(

@@ -25,6 +25,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 
 from hub.env_settings import positive_number
 from hub.errors import AccountPaused, HubError, NotFound, StorageError, SyncInProgress
+from hub.observability.logs import bound
 from hub.sync.lease import JOB
 
 if TYPE_CHECKING:
@@ -112,9 +113,10 @@ def build_app(conninfo: str, *, pool_size: int = 10) -> App:
         token = JOB.set(f"job-{context.job.id}")
         try:
             # The sync maps and writes on a thread of its own: the worker's loop keeps its heartbeat.
-            report = await asyncio.to_thread(
-                hub.sync, account_id, full=full, force=force, run_id=_fresh(hub, run_id)
-            )
+            with bound(job_id=context.job.id, account_id=account_id):
+                report = await asyncio.to_thread(
+                    hub.sync, account_id, full=full, force=force, run_id=_fresh(hub, run_id)
+                )
         except (SyncInProgress, AccountPaused, NotFound) as exc:
             if run_id is not None:
                 await asyncio.to_thread(hub.store.runs.settle_queued, run_id, "skipped")
@@ -127,7 +129,8 @@ def build_app(conninfo: str, *, pool_size: int = 10) -> App:
 
     @app.task(name=DELIVER_TASK, queue=WEBHOOK_QUEUE, pass_context=True)
     async def deliver(context: JobContext) -> int:
-        return await _hub(context).webhook_dispatcher().deliver_due()
+        with bound(job_id=context.job.id):
+            return await _hub(context).webhook_dispatcher().deliver_due()
 
     @app.periodic(cron="* * * * * */30", periodic_id="schedule")
     @app.task(name="hrishub.schedule", queue=SYNC_QUEUE, pass_context=True, queueing_lock="schedule")

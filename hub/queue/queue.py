@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING, Any, Self
 from sqlalchemy.engine import make_url
 
 from hub.errors import SyncInProgress
-from hub.queue.jobs import build_app, defer_deliveries, defer_sync, schedule_due
+from hub.queue.jobs import SYNC_QUEUE, WEBHOOK_QUEUE, build_app, defer_deliveries, defer_sync, schedule_due
 
 if TYPE_CHECKING:
     from hub.hub import Hub
 
-__all__ = ["JobQueue", "conninfo_of"]
+__all__ = ["DEPTH_STATUSES", "JobQueue", "conninfo_of"]
+
+DEPTH_STATUSES = ("todo", "doing", "failed")
+"""The job statuses :meth:`JobQueue.depth` counts."""
 
 
 def conninfo_of(database_url: str) -> str:
@@ -67,12 +70,13 @@ class JobQueue:
     async def depth(self) -> list[tuple[str, str, int]]:
         """Jobs per queue and status (``todo``, ``doing``, ``failed``…), for metrics and the operator."""
         rows = await self.app.job_manager.list_queues_async()
-        found: list[tuple[str, str, int]] = []
+        # The hub's own queues always, at zero when empty: a gauge that vanishes cannot be alerted on.
+        found = {(queue, status): 0 for queue in (SYNC_QUEUE, WEBHOOK_QUEUE) for status in DEPTH_STATUSES}
         for row in rows:
             stats: dict[str, Any] = row.get("stats", row)
-            for status in ("todo", "doing", "failed"):
-                found.append((str(row["name"]), status, int(stats.get(status, 0) or 0)))
-        return found
+            for status in DEPTH_STATUSES:
+                found[(str(row["name"]), status)] = int(stats.get(status, 0) or 0)
+        return [(queue, status, jobs) for (queue, status), jobs in found.items()]
 
     async def work(self, *, concurrency: int = 4, name: str | None = None, wait: bool = True) -> None:
         """Run jobs until stopped (SIGINT/SIGTERM end it gracefully), or until the queues are empty.

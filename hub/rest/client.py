@@ -21,6 +21,9 @@ import orjson
 from field_maps import LabelTable
 from hub.connector import HttpSettings, PassthroughRequest, PassthroughResponse
 from hub.errors import HubError
+from hub.observability import tracing
+from hub.observability.logs import current_connector
+from hub.observability.provider import provider_call
 from hub.rest.limiter import AdaptiveLimiter
 from hub.rest.paginators import PageNumber, Paginator
 from hub.rest.passthrough import (
@@ -76,6 +79,8 @@ class RestClient:
         self.limiter = AdaptiveLimiter(settings.max_concurrency)
         self.requests = 0
         self.answered = 0
+        # The connector label of this client's metrics: the one the hub bound where it made the client.
+        self.connector_label = current_connector()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
@@ -95,14 +100,18 @@ class RestClient:
     async def _attempt(self, path: str, params: Mapping[str, Any]) -> tuple[Any, httpx.Response]:
         async with self.limiter.slot():
             self.requests += 1
-            try:
-                # No params at all rather than none: httpx would drop the query of a link followed as is.
-                response = await self._http.get(path, params=params or None)
-            except httpx.TransportError as exc:
-                error = self.errors.for_transport(exc, path)
-                if isinstance(exc, httpx.ConnectError) and not self.settings.retry_refused:
-                    raise error from None  # refused, or no such host: another attempt finds the same
-                raise Retryable(error) from exc
+            url = self._url(path) if tracing.enabled() else None
+            with provider_call("GET", url, connector=self.connector_label) as call:
+                try:
+                    # No params at all rather than none: httpx would drop the query of a link followed as is.
+                    response = await self._http.get(path, params=params or None)
+                except httpx.TransportError as exc:
+                    call.failed(exc)
+                    error = self.errors.for_transport(exc, path)
+                    if isinstance(exc, httpx.ConnectError) and not self.settings.retry_refused:
+                        raise error from None  # refused, or no such host: another attempt finds the same
+                    raise Retryable(error) from exc
+                call.answered(response.status_code)
         self.answered += 1
         if response.status_code == 429:
             await self.limiter.throttled()
@@ -124,11 +133,20 @@ class RestClient:
         Raises the hub error of :attr:`errors` for the last failure once the retries are spent.
         """
         query = dict(params or {})
-        return await retrying(lambda: self._attempt(path, query), self.settings, target=self._target(path))
+        return await retrying(
+            lambda: self._attempt(path, query),
+            self.settings,
+            target=self._target(path),
+            connector=self.connector_label,
+        )
+
+    def _url(self, path: str) -> httpx.URL:
+        """The URL ``path`` resolves to, without its query (for spans and the retry log)."""
+        return self._http.base_url.join(httpx.URL(path).copy_with(query=None))
 
     def _target(self, path: str) -> str:
         """Host and path for the retry log: no query, no user info (neither may hold a secret)."""
-        url = self._http.base_url.join(httpx.URL(path).copy_with(query=None))
+        url = self._url(path)
         port = f":{url.port}" if url.port else ""
         return f"{url.host}{port}{url.path}"
 
@@ -224,18 +242,22 @@ class RestClient:
             )
             async with self.limiter.slot():
                 self.requests += 1
-                try:
-                    response = await self._http.send(built, stream=True)
+                where = built.url.copy_with(query=None)
+                with provider_call(request.method, where, connector=self.connector_label) as call:
                     try:
-                        content = await read_capped(response, request.max_bytes, path=request.path)
-                    finally:
-                        await response.aclose()
-                except httpx.TransportError as exc:
-                    error = self.errors.for_transport(exc, request.path)
-                    unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
-                    if (unsent and not self.settings.retry_refused) or not (idempotent or unsent):
-                        raise error from None
-                    raise Retryable(error) from exc
+                        response = await self._http.send(built, stream=True)
+                        try:
+                            content = await read_capped(response, request.max_bytes, path=request.path)
+                        finally:
+                            await response.aclose()
+                    except httpx.TransportError as exc:
+                        call.failed(exc)
+                        error = self.errors.for_transport(exc, request.path)
+                        unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                        if (unsent and not self.settings.retry_refused) or not (idempotent or unsent):
+                            raise error from None
+                        raise Retryable(error) from exc
+                    call.answered(response.status_code)
             self.answered += 1
             answer = PassthroughResponse(
                 status=response.status_code,
@@ -254,7 +276,9 @@ class RestClient:
             return answer
 
         try:
-            return await retrying(attempt, self.settings, target=self._target(request.path))
+            return await retrying(
+                attempt, self.settings, target=self._target(request.path), connector=self.connector_label
+            )
         except _Answered as last:
             return last.answer
 

@@ -10,7 +10,9 @@ then says how long the provider asked to wait).
 
 Each retry is logged once, on the ``hub.rest.retries`` logger, in the hub's words: the host and path,
 the attempt, the wait and the failure (never a credential), in place of stamina's bare
-``stamina.retry_scheduled`` line (:func:`install_retry_log`).
+``stamina.retry_scheduled`` line (:func:`install_retry_log`), with its fields as the event's
+(``retry_of``, ``attempt``, ``max_attempts``, ``wait_seconds``, ``error_type``), and counted in
+``hrishub_provider_retries_total`` (:func:`count_retry`).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_ret
 
 from hub.connector import HttpSettings
 from hub.errors import HubError
+from hub.observability.logs import current_connector
+from hub.observability.metrics import PROVIDER_RETRIES, UNKNOWN
 
-__all__ = ["LONGEST_BACKOFF", "Retryable", "install_retry_log", "log_retry", "retrying"]
+__all__ = ["LONGEST_BACKOFF", "Retryable", "count_retry", "install_retry_log", "log_retry", "retrying"]
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +54,9 @@ class Retryable(Exception):
         self.wait = wait
 
 
-_TARGET: ContextVar[tuple[str, int]] = ContextVar("hub_retry_target", default=("", 0))
-"""What :func:`retrying` is running now: a label (host and path, never credentials) and its attempts."""
+_TARGET: ContextVar[tuple[str, int, str | None]] = ContextVar("hub_retry_target", default=("", 0, None))
+"""What :func:`retrying` is running now: a label (host and path, never credentials), its attempts and
+the connector it is for."""
 
 
 def log_retry(details: RetryDetails) -> None:
@@ -63,15 +68,30 @@ def log_retry(details: RetryDetails) -> None:
     if not isinstance(details.caused_by, Retryable):
         _stamina_log(details)
         return
-    target, attempts = _TARGET.get()
+    target, attempts, _ = _TARGET.get()
+    error = details.caused_by.error
     log.warning(
         "%s: attempt %d of %d failed, retrying in %.1f s: %s",
         target or details.name,
         details.retry_num,
         attempts,
         details.wait_for,
-        details.caused_by.error.message,
+        error.message,
+        extra={
+            "retry_of": target or details.name,
+            "attempt": details.retry_num,
+            "max_attempts": attempts,
+            "wait_seconds": round(details.wait_for, 3),
+            "error_type": error.type,
+        },
     )
+
+
+def count_retry(details: RetryDetails) -> None:
+    """A stamina retry hook: ``hrishub_provider_retries_total`` by connector and the failure's error type."""
+    if isinstance(details.caused_by, Retryable):
+        connector = _TARGET.get()[2] or current_connector() or UNKNOWN
+        PROVIDER_RETRIES.labels(connector, details.caused_by.error.type).inc()
 
 
 def _stamina_log(details: RetryDetails) -> None:
@@ -101,18 +121,24 @@ def install_retry_log() -> None:
     # stamina's logging hook is a closure made by its factory: recognised by name, as nothing else
     # tells it apart once the factory has run.
     kept = [h for h in get_on_retry_hooks() if getattr(h, "__name__", "") != "log_retries"]
-    set_on_retry_hooks([*kept, log_retry])
+    set_on_retry_hooks([*kept, log_retry, count_retry])
 
 
-async def retrying(attempt: Callable[[], Awaitable[T]], settings: HttpSettings, *, target: str = "") -> T:
+async def retrying(
+    attempt: Callable[[], Awaitable[T]],
+    settings: HttpSettings,
+    *,
+    target: str = "",
+    connector: str | None = None,
+) -> T:
     """Await ``attempt()`` until it succeeds, retrying :class:`Retryable` within the settings' bounds.
 
     Any other exception leaves at once. Once the attempts or the time are spent, the last
     :class:`Retryable`'s hub error is raised. ``target`` (host and path, never credentials) names
-    the request in the retry log.
+    the request in the retry log; ``connector`` labels its retries' metric (default: the bound one).
     """
     install_retry_log()
-    token = _TARGET.set((target, settings.max_attempts))
+    token = _TARGET.set((target, settings.max_attempts, connector))
     try:
         return await _retrying(attempt, settings)
     finally:

@@ -38,6 +38,10 @@ from hub.errors import (
 )
 from hub.events import SyncEvent
 from hub.live import ReadStats, compile_for, read_compiled, screened_problem
+from hub.observability import tracing
+from hub.observability.logs import bound, get_logger
+from hub.observability.metrics import record_sync
+from hub.observability.redaction import secret_values, secrets_scrubbed
 from hub.rest.limiter import AdaptiveLimiter
 from hub.store import tables as t
 from hub.store import utcnow
@@ -57,6 +61,7 @@ if TYPE_CHECKING:
 __all__ = ["MODEL_ORDER", "Progress", "SyncRun", "new_run_id"]
 
 log = logging.getLogger(__name__)
+run_log = get_logger("hub.sync")
 
 MODEL_ORDER = (
     "Company",
@@ -570,6 +575,29 @@ class SyncRun:
         A paused account is not synced: :class:`hub.errors.AccountPaused` is raised and no run is
         recorded (nor one of a deleted account: :class:`hub.errors.NotFound`).
         """
+        with (
+            bound(
+                account_id=self.account.id,
+                run_id=self.report.run_id,
+                customer_id=self.account.customer_id,
+                connector=self.connector.name,
+            ),
+            tracing.span(
+                "sync",
+                attributes={
+                    "hrishub.account_id": self.account.id,
+                    "hrishub.run_id": self.report.run_id,
+                    "hrishub.connector": self.connector.name,
+                },
+            ) as current,
+        ):
+            report = await self._run()
+            current.set_attribute("hrishub.sync.status", report.status)
+            current.set_attribute("hrishub.sync.kind", report.kind)
+            current.set_attribute("hrishub.sync.requests", report.requests)
+            return report
+
+    async def _run(self) -> SyncReport:
         self.lease.acquire()
         try:
             # Read once the lease is held: a deletion takes the lease first, so none happens meanwhile.
@@ -586,6 +614,7 @@ class SyncRun:
         gc.freeze()
         try:
             self._begin()
+            run_log.info("sync.started", full=self.full)
             self._deliver()  # events a crashed run committed but never handed out
             if status == NEEDS_ATTENTION:
                 # Refused before: the same credentials would be refused again, and repeated refusals
@@ -599,10 +628,42 @@ class SyncRun:
             return self.report
         finally:
             gc.unfreeze()
-            self.lease.release(next_sync_in=next_sync_in(self.account.options.sync_every_hours))
+            try:
+                self.lease.release(next_sync_in=next_sync_in(self.account.options.sync_every_hours))
+            finally:
+                # After the release: the account is free for its next sync as soon as its run is recorded.
+                if self.report.finished_at is not None:  # ended, even by an internal error
+                    self._measured()
+
+    def _measured(self) -> None:
+        """The run's metrics and its ``sync.finished`` event (one line: status, counts, errors)."""
+        report = self.report
+        try:
+            record_sync(self.connector.name, report)
+        except Exception:  # a metric never fails a sync
+            log.exception("the sync's metrics could not be recorded")
+        models = report.models.values()
+        level = "warning" if report.status != "succeeded" else "info"
+        getattr(run_log, level)(
+            "sync.finished",
+            status=report.status,
+            kind=report.kind,
+            duration_seconds=report.duration_seconds,
+            requests=report.requests,
+            records_read=sum(m.read for m in models),
+            records_created=sum(m.created for m in models),
+            records_updated=sum(m.updated for m in models),
+            records_deleted=sum(m.deleted for m in models),
+            change_events=report.events,
+            errors=[e.get("type") for e in report.errors],
+        )
 
     async def _read_and_apply(self) -> None:
         credentials = self.account.credentials.reveal()
+        with secrets_scrubbed(secret_values(credentials, self.connector.credentials_schema)):
+            await self._read_and_apply_with(credentials)
+
+    async def _read_and_apply_with(self, credentials: Mapping[str, Any]) -> None:
         planned = self._plan()
         try:
             try:
@@ -678,7 +739,19 @@ class SyncRun:
                 self.filter.resolve_units()  # companies and groups were just synced
             current.append(item)
             try:
-                await self._sync_model(item)
+                with tracing.span(
+                    "sync.model",
+                    attributes={"hrishub.model": item.model, "hrishub.sync.mode": item.report.mode},
+                ) as model_span:
+                    await self._sync_model(item)
+                    model_span.set_attributes(
+                        {
+                            "hrishub.records.read": item.report.read,
+                            "hrishub.records.created": item.report.created,
+                            "hrishub.records.updated": item.report.updated,
+                            "hrishub.records.deleted": item.report.deleted,
+                        }
+                    )
             except ProviderAuthError as exc:
                 self._refused(planned, exc)
                 break

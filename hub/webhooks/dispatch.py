@@ -31,6 +31,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import NoResultFound
 from standardwebhooks.webhooks import Webhook
 
+from hub.observability.logs import bound, get_logger
+from hub.observability.metrics import WEBHOOK_DELIVERIES
 from hub.store import Store
 from hub.store import tables as t
 from hub.store.clock import utcnow
@@ -49,6 +51,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("hub.webhooks")
+deliveries_log = get_logger("hub.webhooks")
 
 RETRY_SCHEDULE: tuple[timedelta, ...] = (
     timedelta(seconds=5),
@@ -405,6 +408,7 @@ class WebhookDispatcher:
         """Write each attempt of a line's run; release the deliveries it did not reach."""
         d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
         now = self.clock()
+        outcomes: list[str] = []
         with self.store.begin() as db:
             if db.execute(select(w.id).where(w.id == line.endpoint_id)).first() is None:
                 return  # removed while this was being sent: its queue and history went with it
@@ -439,8 +443,9 @@ class WebhookDispatcher:
                 db.execute(
                     update(t.webhook_endpoints).where(w.id == line.endpoint_id).values(failing_since=None)
                 )
+            outcomes = ["delivered"] * len(accepted)
             if done and not done[-1][1].accepted:
-                self._failed(db, line.endpoint_id, *done[-1], now)
+                outcomes.append(self._failed(db, line.endpoint_id, *done[-1], now))
             reached = {delivery.seq for delivery, _ in done}
             rest = [x.seq for x in line.deliveries if x.seq not in reached]
             if rest:
@@ -449,9 +454,34 @@ class WebhookDispatcher:
                     .where(d.seq.in_(rest), d.claimed_by == line.token)
                     .values(claimed_by=None, next_attempt_at=now)
                 )
+        self._observe(line, done, outcomes)
 
-    def _failed(self, db: Any, endpoint_id: str, delivery: _Claimed, attempt: Attempt, now: datetime) -> None:
-        """A failed attempt: retry later or give up, and disable the endpoint when it must be."""
+    @staticmethod
+    def _observe(line: _Line, done: Sequence[tuple[_Claimed, Attempt]], outcomes: Sequence[str]) -> None:
+        """Count the recorded attempts by outcome; one event each (failures as warnings)."""
+        for (delivery, attempt), outcome in zip(done, outcomes, strict=False):
+            WEBHOOK_DELIVERIES.labels(outcome).inc()
+            fields = {
+                "endpoint_id": line.endpoint_id,
+                "event_id": delivery.event.id,
+                "event_type": delivery.event.type,
+                "outcome": outcome,
+                "status": attempt.status,
+                "latency_ms": attempt.latency_ms,
+                "attempt": delivery.attempts + 1,
+            }
+            with bound(account_id=getattr(delivery.event, "account_id", None)):
+                if attempt.accepted:
+                    deliveries_log.debug("webhook.delivery", **fields)
+                else:
+                    deliveries_log.warning("webhook.delivery", error=attempt.error, **fields)
+
+    def _failed(self, db: Any, endpoint_id: str, delivery: _Claimed, attempt: Attempt, now: datetime) -> str:
+        """A failed attempt: retry later or give up, and disable the endpoint when it must be; the outcome.
+
+        ``gone`` (410: the endpoint disabled), ``given_up`` (no retry left) or ``retrying``.
+        """
+        outcome = "retrying"
         d, w = t.webhook_deliveries.c, t.webhook_endpoints.c
         endpoint = db.execute(select(t.webhook_endpoints).where(w.id == endpoint_id)).one()
         attempts = delivery.attempts + 1
@@ -461,9 +491,11 @@ class WebhookDispatcher:
             # enabling the endpoint again resumes exactly where it stopped.
             values.update(next_attempt_at=now)
             self._disable(db, endpoint, "the receiver answered 410 Gone", now)
+            outcome = "gone"
         else:
             if attempts > len(self.schedule):
                 values.update(state="failed", finished_at=now, next_attempt_at=None)
+                outcome = "given_up"
             else:
                 values.update(next_attempt_at=now + self.schedule[attempts - 1])
             since = endpoint.failing_since or now
@@ -473,6 +505,7 @@ class WebhookDispatcher:
             if now - since >= DISABLE_AFTER:
                 self._disable(db, endpoint, f"no delivery accepted for {DISABLE_AFTER.days} days", now)
         db.execute(update(t.webhook_deliveries).where(d.seq == delivery.seq).values(values))
+        return outcome
 
     def _disable(self, db: Any, endpoint: Any, reason: str, now: datetime) -> None:
         w = t.webhook_endpoints.c

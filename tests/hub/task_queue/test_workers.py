@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -221,3 +222,46 @@ def test_the_api_queues_syncs_a_worker_runs_them_and_their_events_reach_the_rece
     assert {b["data"]["account_id"] for b in receiver.bodies} == {account["id"]}
     assert len(of_type("account.synced")) == 2
     hub.close()
+
+
+def test_a_worker_on_the_queue_reports_its_depth_and_its_syncs_on_its_metrics_port(env, tenant):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    def value(text, name, **labels):
+        return sum(
+            s.value
+            for f in text_string_to_metric_families(text)
+            for s in f.samples
+            if s.name == name and all(s.labels.get(k) == v for k, v in labels.items())
+        )
+
+    hub, _ = link(1, tenant)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/metrics"
+    worker = start_worker(env, "--metrics-port", str(port))
+    seen = {}
+
+    def scraped():
+        try:
+            seen["text"] = httpx.get(url, timeout=5).text
+        except httpx.TransportError:
+            return False
+        return value(seen["text"], "hrishub_sync_runs_total", connector="tiny_hris", outcome="succeeded") == 1
+
+    try:
+        wait_until(scraped, what="the due account's sync counted on the worker's /metrics")
+    finally:
+        stop(worker)
+        hub.close()
+    text = seen["text"]
+    assert value(text, "hrishub_queue_depth_up") == 1
+    statuses = {
+        (s.labels["queue"], s.labels["status"])
+        for f in text_string_to_metric_families(text)
+        for s in f.samples
+        if s.name == "hrishub_queue_jobs"
+    }
+    assert {("syncs", "todo"), ("syncs", "doing"), ("webhooks", "todo")} <= statuses
+    assert value(text, "hrishub_provider_requests_total", connector="tiny_hris", status="200") > 0
