@@ -14,6 +14,9 @@ ACTIONS: dict[str, str] = {
     "groups.list": "Group",
     "locations.list": "Location",
     "companies.list": "Company",
+    "dependents.list": "Dependent",
+    "emergency_contacts.list": "EmergencyContact",
+    "bank_accounts.list": "BankInfo",
 }
 """Every unified action → the name of the unified model it returns."""
 

@@ -48,6 +48,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("username", re.compile(r"^username$")),
+    ("account_number", re.compile(r"^(account|accountnumber|foreignaccountnumber|bankaccountnumber)$")),
 )
 
 
@@ -87,6 +88,8 @@ def scrub_value(kind: str, value: Any) -> Any:
         return digits[:5]
     if kind == "username":
         return f"user{h[:8]}"
+    if kind == "account_number":
+        return f"999{digits[: max(len(str(value)) - 3, 4)]}"
     return f"Name{h[:6].upper()}"
 
 
@@ -203,6 +206,7 @@ def _is_fake(kind: str, value: Any) -> bool:
         "national_id": lambda t: t.startswith("900"),
         "address": lambda t: t.endswith("Example St"),
         "username": lambda t: t.startswith("user"),
+        "account_number": lambda t: t.startswith("999") or "*" in t,
         "name": lambda t: t.startswith("Name"),
     }
     check = checks.get(kind)

@@ -109,6 +109,9 @@ class HttpSettings:
     ``retry_refused``: whether a refused connection or an unknown host is tried again (linking probes
     never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
     retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
+    ``full_account_numbers``: whether bank account numbers may leave the connector whole (the operator's
+    ``HRISHUB_FULL_ACCOUNT_NUMBERS``); by default a connector masks them as it reads them, so nothing
+    downstream (store, raw data, cassettes, events, logs) ever holds a whole number.
     ``customer_id`` is the customer the client works for (None: an account the operator linked with no
     customer); the hub sets it when it links, syncs or reads an account, so a connector whose data
     lives on the hub's own machine (``csv_files``) keeps each customer to its own files.
@@ -127,6 +130,7 @@ class HttpSettings:
     retry_refused: bool = True
     probe_seconds: float = 10.0
     sync_deadline: float = 7200.0
+    full_account_numbers: bool = False
     customer_id: str | None = None
 
     def __post_init__(self) -> None:
@@ -347,10 +351,18 @@ class Connector:
     passthrough: Passthrough | None = None
 
     def action(self, action: str) -> Action:
-        """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""
+        """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones.
+
+        A unified action the connector does not declare (one added to the hub after the connector was
+        written: pay runs, dependents ...) is unsupported rather than unknown.
+        """
+        from hub.actions import ACTIONS
+
         try:
             return self.actions[action]
         except KeyError:
+            if action in ACTIONS:
+                return Action.unsupported(f"the {self.title} connector does not offer {action}.")
             raise UnknownAction(action, self.actions) from None
 
     def required_scopes(self, action: str) -> list[str]:

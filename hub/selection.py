@@ -115,6 +115,9 @@ FILTERS: Mapping[str, Mapping[str, FilterSpec]] = {
     "groups": {"remote_id": _REMOTE_ID},
     "locations": {"remote_id": _REMOTE_ID},
     "companies": {"remote_id": _REMOTE_ID},
+    "dependents": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "emergency_contacts": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "bank_accounts": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
 }
 """Resource → its filters by parameter name."""
 
@@ -148,6 +151,9 @@ EXPANSIONS: Mapping[str, Mapping[str, Expansion]] = {
     "employments": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "time_off_balances": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "time_off_requests": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "dependents": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "emergency_contacts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "bank_accounts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
 }
 """Resource → what ``expand`` may embed in its records, by member name."""
 

@@ -4,10 +4,14 @@ Nothing here is provider-specific, and this package imports nothing else of the 
 """
 
 from unified_models.address import Address
+from unified_models.banking import BankInfo
 from unified_models.base import SENSITIVE, FieldSource, UnifiedModel
 from unified_models.employee import Employee
 from unified_models.employment import Employment
 from unified_models.enums import (
+    BankAccountType,
+    BenefitPlanType,
+    ContactRelationship,
     EmploymentStatus,
     EmploymentType,
     Ethnicity,
@@ -18,10 +22,13 @@ from unified_models.enums import (
     MaritalStatus,
     PayFrequency,
     PayPeriod,
+    PayrollRunState,
+    PayrollRunType,
     TimeOffPolicyType,
     TimeOffRequestStatus,
     TimeOffUnit,
 )
+from unified_models.family import Dependent, EmergencyContact
 from unified_models.ids import stable_id
 from unified_models.organisation import Company, Group, Location
 from unified_models.registry import HUB_FIELDS, MODELS, RESOURCES, SENSITIVE_FIELDS, model_fields_of
@@ -45,10 +52,16 @@ __all__ = [
     "SENSITIVE_FIELDS",
     "Address",
     "Amount",
+    "BankAccountType",
+    "BankInfo",
+    "BenefitPlanType",
     "Company",
+    "ContactRelationship",
     "CountryCode",
     "CurrencyCode",
     "CustomFieldValue",
+    "Dependent",
+    "EmergencyContact",
     "Employee",
     "Employment",
     "EmploymentStatus",
@@ -64,6 +77,8 @@ __all__ = [
     "MaritalStatus",
     "PayFrequency",
     "PayPeriod",
+    "PayrollRunState",
+    "PayrollRunType",
     "TimeOffBalance",
     "TimeOffPolicy",
     "TimeOffPolicyType",

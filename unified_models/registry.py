@@ -1,8 +1,10 @@
 """The unified models by class name and by resource, and the fields a field map may fill."""
 
+from unified_models.banking import BankInfo
 from unified_models.base import UnifiedModel
 from unified_models.employee import Employee
 from unified_models.employment import Employment
+from unified_models.family import Dependent, EmergencyContact
 from unified_models.organisation import Company, Group, Location
 from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
 
@@ -19,6 +21,9 @@ MODELS: dict[str, type[UnifiedModel]] = {
         Group,
         Location,
         Company,
+        Dependent,
+        EmergencyContact,
+        BankInfo,
     )
 }
 """Every unified record model, keyed by class name (``"Employee"``)."""

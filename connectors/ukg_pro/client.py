@@ -23,8 +23,10 @@ from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
 from connectors.ukg_pro.labels import label_table, org_level_labels
+from connectors.ukg_pro.masking import mask_rows
 from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
+    DIRECT_DEPOSIT,
     EMPLOYEE_EXPORT,
 )
 from hub.sdk import (
@@ -49,6 +51,7 @@ PERMISSION_PROBES: dict[str, str] = {
     "Employee Job History Details": "employee-job-history-details",
     "PTO Plan Integration": "pto-plans",
     EMPLOYEE_EXPORT: "employee-changes",
+    DIRECT_DEPOSIT: "direct-deposit",
 }
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
 
@@ -144,8 +147,9 @@ class UkgProClient(RestClient):
             params["endDate"] = _format_change_date(until, ceil=True)
         for name, values in (where or {}).items():
             params[name] = _list_filter(values)
+        whole = self.settings.full_account_numbers
         async for page in self.pages(endpoint, **params):
-            yield page
+            yield page if whole else mask_rows(record, page)
 
     async def probe(self) -> None:
         """One cheap call that proves the host and credentials (a 403 still proves the credentials)."""

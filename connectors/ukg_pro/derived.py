@@ -1,5 +1,8 @@
 """Record types the connector derives from UKG's own, where a field map needs to see across rows.
 
+``dependent-contacts`` and ``emergency-contacts``: UKG's ``contacts`` rows flagged ``isDependent`` or
+``isBeneficiary``, and those flagged ``isEmergencyContact`` (a row may be both), each exactly as UKG sent it.
+
 ``job-history-periods``: UKG's ``employee-job-history-details`` rows, each with the one field UKG
 does not send, ``periodEndDate``: the day before the employee's next row takes effect (``None`` on the
 current row). Everything else is the row exactly as UKG sent it, in UKG's order.
@@ -92,7 +95,39 @@ async def stream_job_history_periods(
 
 Builder = Callable[[AsyncIterator[list[dict[str, Any]]]], AsyncIterator[list[dict[str, Any]]]]
 
+
+def _only(flags: tuple[str, ...], key: tuple[str, ...]) -> Builder:
+    """A builder keeping the rows where any of ``flags`` is true, once per ``key``.
+
+    UKG's contacts hold several kinds of contact in one list, and belong to the person: the sandbox (and,
+    inferred, UKG) lists them once per job of a person employed in two companies of the tenant.
+    """
+
+    async def build(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+        seen: set[tuple[Any, ...]] = set()
+        async for page in pages:
+            kept = []
+            for row in page:
+                if not any(row.get(flag) is True for flag in flags):
+                    continue
+                identity = tuple(row.get(name) for name in key)
+                if identity not in seen:
+                    seen.add(identity)
+                    kept.append(row)
+            if kept:
+                yield kept
+
+    return build
+
+
+_CONTACT_KEY = ("employeeId", "contactId")
+
 DERIVED: dict[str, tuple[str, Builder]] = {
     "job-history-periods": ("employee-job-history-details", stream_job_history_periods),
+    # UKG's contacts are dependents, beneficiaries and emergency contacts in one list, told apart by flags.
+    "dependent-contacts": ("contacts", _only(("isDependent", "isBeneficiary"), _CONTACT_KEY)),
+    "emergency-contacts": ("contacts", _only(("isEmergencyContact",), _CONTACT_KEY)),
+    # Person-level rows (contacts) carry employeeId only: the home company's row gives the company.
+    "home-employments": ("employee-employment-details", _only(("isHomeCompany",), ("employeeID",))),
 }
 """Derived record type → (the UKG record it is built from, the function that builds its pages)."""

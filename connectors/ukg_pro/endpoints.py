@@ -46,5 +46,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "jobs": Endpoint("/configuration/v1/jobs", paged=False),
     "locations": Endpoint("/configuration/v1/locations", paged=False),
     "code-tables": Endpoint("/configuration/v1/code-tables", paged=False),
+    "direct-deposit": Endpoint("/payroll/v1/direct-deposit", page_size=1_000),
 }
 """Record name (as field maps name it) → endpoint."""

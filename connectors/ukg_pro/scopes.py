@@ -14,6 +14,7 @@ __all__ = [
     "ACTIONS",
     "CHANGE_FEED",
     "COMPANY_CONFIGURATION",
+    "DIRECT_DEPOSIT",
     "EMPLOYEE_EXPORT",
     "FEATURES",
     "PERMISSION_OF_PATH",
@@ -27,6 +28,7 @@ COMPENSATION = "Employee Compensation Details"
 JOB_HISTORY = "Employee Job History Details"
 PTO_PLANS = "PTO Plan Integration"
 EMPLOYEE_EXPORT = "Employee Export"
+DIRECT_DEPOSIT = "Employee Direct Deposit"
 
 ACTIONS: dict[str, Action] = {
     "employees.list": Action(
@@ -49,6 +51,9 @@ ACTIONS: dict[str, Action] = {
     "groups.list": Action(scopes=(COMPANY_CONFIGURATION,)),
     "locations.list": Action(scopes=(COMPANY_CONFIGURATION,)),
     "companies.list": Action(scopes=(COMPANY_CONFIGURATION,)),
+    "dependents.list": Action(scopes=(PERSONNEL_INTEGRATION,)),
+    "emergency_contacts.list": Action(scopes=(PERSONNEL_INTEGRATION,)),
+    "bank_accounts.list": Action(scopes=(DIRECT_DEPOSIT,)),
 }
 """Unified action → the UKG permissions it needs."""
 
@@ -78,6 +83,8 @@ PERMISSION_OF_PATH: tuple[tuple[str, str], ...] = (
     ("/personnel/v1/companies/", PTO_PLANS),
     ("/personnel/v1/", PERSONNEL_INTEGRATION),
     ("/configuration/v1/", COMPANY_CONFIGURATION),
+    ("/payroll/v1/direct-deposit", DIRECT_DEPOSIT),
+    ("/payroll/v1/companies/", DIRECT_DEPOSIT),
 )
 """Endpoint path prefix → the permission UKG checks for it (first match wins)."""
 

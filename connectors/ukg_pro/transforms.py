@@ -12,6 +12,9 @@ from hub.sdk import parse_date, parse_datetime
 __all__ = [
     "FUTURE_HIRE",
     "TRANSFORMS",
+    "deposit_amount",
+    "deposit_percent",
+    "negate",
     "rate_by_pay_basis",
     "status_with_future_hires",
     "termination_of_current_spell",
@@ -79,6 +82,42 @@ def termination_of_current_spell(value: Any) -> Any:
     return None if hired > ended else ended
 
 
+def _rule_value(value: Any, rule: str) -> Any:
+    """``"<depositRule>|<amountOrPercent>"`` → the number when the rule is ``rule``, else None."""
+    if not isinstance(value, str):
+        return value
+    code, _, number = value.partition("|")
+    if code.strip().upper() != rule or not number.strip():
+        return None
+    try:
+        return Decimal(number.strip())
+    except InvalidOperation:
+        raise ValueError(f"{number.strip()!r} is not a number") from None
+
+
+def deposit_amount(value: Any) -> Any:
+    """A direct deposit's fixed amount: ``amountOrPercent`` when ``depositRule`` is ``A`` (inferred code)."""
+    return _rule_value(value, "A")
+
+
+def deposit_percent(value: Any) -> Any:
+    """A direct deposit's percent of net pay: ``amountOrPercent`` when ``depositRule`` is ``P`` (inferred)."""
+    return _rule_value(value, "P")
+
+
+def _code_is(code: str) -> Callable[[Any], Any]:
+    def test(value: Any) -> Any:
+        return value.strip().upper() == code if isinstance(value, str) and value.strip() else None
+
+    test.__doc__ = f"True when the code is {code!r}, False for another code, None when empty."
+    return test
+
+
+def negate(value: Any) -> Any:
+    """The opposite of a boolean (``accountIsInactive`` → active); None stays None."""
+    return (not value) if isinstance(value, bool) else None
+
+
 TRANSFORMS: dict[str, Callable[[Any], Any]] = {
     # UKG's dates (2021-09-20T00:00:00, 2023-03-29T08:24:30.16, the feed's 1/1/1996 12:00:00 AM) as a
     # transform step, for maps that need the date before a later step; naive times are read as UTC.
@@ -87,5 +126,10 @@ TRANSFORMS: dict[str, Callable[[Any], Any]] = {
     "ukg_pro_termination": termination_of_current_spell,
     "ukg_pro_status": status_with_future_hires,
     "ukg_pro_pay_rate": rate_by_pay_basis,
+    "ukg_pro_deposit_amount": deposit_amount,
+    "ukg_pro_deposit_percent": deposit_percent,
+    "ukg_pro_net_deposit": _code_is("N"),
+    "ukg_pro_prenote": _code_is("P"),
+    "ukg_pro_not": negate,
 }
 """Transform name → function, registered through the ``register_transforms`` hook."""

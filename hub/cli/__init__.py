@@ -20,6 +20,7 @@ from hub.cli import (  # noqa: F401  # noqa: F401
     passthrough,
     reading,
     recording,
+    records,
     sandbox,
     scaffolding,
     serving,

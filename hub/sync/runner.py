@@ -67,6 +67,9 @@ MODEL_ORDER = (
     "TimeOffPolicy",
     "TimeOffBalance",
     "TimeOffRequest",
+    "Dependent",
+    "EmergencyContact",
+    "BankInfo",
 )
 """Models in sync order: what filters and references need comes first."""
 

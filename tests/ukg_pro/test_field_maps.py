@@ -34,7 +34,18 @@ from unified_models import (
 
 FOLDER = Path(field_maps.__file__).parent / "ukg_pro"
 LEVELS = {1: "Division", 2: "Cost Center", 3: "Department", 4: "Team"}
-MODELS = ("Employee", "Employment", "TimeOffPolicy", "TimeOffBalance", "Group", "Location", "Company")
+MODELS = (
+    "Employee",
+    "Employment",
+    "TimeOffPolicy",
+    "TimeOffBalance",
+    "Group",
+    "Location",
+    "Company",
+    "Dependent",
+    "EmergencyContact",
+    "BankInfo",
+)
 
 CO, EMP, SUP = "6Y4NV", "EQKKKU000020", "EQKKKU000001"
 

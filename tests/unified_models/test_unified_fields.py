@@ -13,6 +13,9 @@ from unified_models import (
     MODELS,
     RESOURCES,
     Address,
+    BankAccountType,
+    BenefitPlanType,
+    ContactRelationship,
     EmploymentStatus,
     EmploymentType,
     Ethnicity,
@@ -24,6 +27,8 @@ from unified_models import (
     MaritalStatus,
     PayFrequency,
     PayPeriod,
+    PayrollRunState,
+    PayrollRunType,
     TimeOffPolicyType,
     TimeOffRequestStatus,
     TimeOffUnit,
@@ -63,6 +68,20 @@ SPEC_FIELDS = {
     "Group": names("id, remote_id, name, type, label, level, parent_id, is_active"),
     "Location": names("id, remote_id, name, address, location_type, is_active"),
     "Company": names("id, remote_id, legal_name, display_name, code, is_parent"),
+    # Issue #20 (pay, benefits and family); docs/pay-benefits-family.md compares them with Merge's models.
+    "Dependent": names(
+        "id, remote_id, employee_id, first_name, middle_name, last_name, relationship, relationship_name,"
+        "date_of_birth, national_id, gender, home_phone, mobile_phone, home_address, is_dependent,"
+        "is_beneficiary, is_student, is_disabled, is_active"
+    ),
+    "EmergencyContact": names(
+        "id, remote_id, employee_id, first_name, last_name, relationship, relationship_name, home_phone,"
+        "mobile_phone, work_phone, email, home_address, is_active"
+    ),
+    "BankInfo": names(
+        "id, remote_id, employee_id, bank_name, routing_number, account_number, account_type, amount, percent,"
+        "is_remainder, order, is_prenote, is_active, remote_created_at"
+    ),
 }
 SPEC_ADDRESS = names("line1, line2, city, state, postal_code, country")
 # "Record metadata on every model", plus remote_data / field_sources / remote_modified_at from the rules.
@@ -82,6 +101,9 @@ SPEC_RESOURCES = {
     "Group": "groups",
     "Location": "locations",
     "Company": "companies",
+    "Dependent": "dependents",
+    "EmergencyContact": "emergency_contacts",
+    "BankInfo": "bank_accounts",
 }
 
 SPEC_ENUMS = {
@@ -101,6 +123,11 @@ SPEC_ENUMS = {
     "PREFER_NOT_TO_DISCLOSE",
     MaritalStatus: "SINGLE, MARRIED_FILING_JOINTLY, MARRIED_FILING_SEPARATELY, HEAD_OF_HOUSEHOLD,"
     "QUALIFYING_WIDOW_OR_WIDOWER_WITH_DEPENDENT_CHILD",
+    PayrollRunType: "REGULAR, OFF_CYCLE, CORRECTION, TERMINATION, SIGN_ON_BONUS",
+    PayrollRunState: "DRAFT, APPROVED, PAID, FAILED, CLOSED",
+    BenefitPlanType: "MEDICAL, DENTAL, VISION, HEALTH_SAVINGS, INSURANCE, RETIREMENT, OTHER",
+    ContactRelationship: "SPOUSE, DOMESTIC_PARTNER, CHILD, PARENT, SIBLING, FRIEND, OTHER",
+    BankAccountType: "CHECKING, SAVINGS",
 }
 
 ALL_CLASSES = [*MODELS.values(), Address, FieldSource, UnifiedModel]
@@ -203,6 +230,10 @@ def test_every_enum_of_the_package_is_checked_against_the_spec():
         ("TimeOffRequest", "unit", TimeOffUnit),
         ("Group", "type", GroupType),
         ("Location", "location_type", LocationType),
+        ("Dependent", "relationship", ContactRelationship),
+        ("Dependent", "gender", Gender),
+        ("EmergencyContact", "relationship", ContactRelationship),
+        ("BankInfo", "account_type", BankAccountType),
     ],
 )
 def test_enum_fields_use_their_enum(model, field, enum_cls):

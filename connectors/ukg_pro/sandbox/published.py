@@ -243,6 +243,19 @@ NULLABLE: dict[str, frozenset[str]] = {
     "locations": _names("addressLine1 addressLine2"),
     "jobs": frozenset(),
     "EmployeeChangesResponse": frozenset(),
+    # UKG publishes no sample; the description's own fields for Canada (institution number), foreign
+    # accounts and prenotes apply only to some accounts (inferred).
+    "DirectDepositModel": _names(
+        "description employeeInstitutionNumber firstPrenotePayDate foreignAccountNumber "
+        "foreignAccountNumberType"
+    ),
+    # Pay statements: the lines UKG's statement shows empty for some people (second address line, the
+    # fourth org level, a phone extension); the pay periods: the dates and ids of steps not yet taken.
+    "EmployeePayStatementModel": _names("addressline2 companyaddresscounty companyphoneext orglevel4"),
+    "PayGroupPayPeriods": _names(
+        "dateTimeFiscalEndDone dateTimePeriodClosed mqyEndFlag obType notes combineNachaFileName "
+        "txFilAppDateTime txFilAppUserId roePayDate"
+    ),
 }
 """Component schema → the properties the sandbox may answer with null (never required ones).
 
@@ -314,14 +327,15 @@ def corrected_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def response_schema(spec: Mapping[str, Any], path: str) -> dict[str, Any] | None:
-    """The corrected 200 ``application/json`` schema of a GET ``path`` (refs into corrected_schemas()).
+    """The corrected 200 ``application/json`` schema of a read ``path`` (refs into corrected_schemas()).
 
     None for a path neither in the description nor served beyond it.
     """
     for deviation in DEVIATIONS:
         if deviation.target == path and deviation.change == "serve":
             return {"type": "array", "items": {"$ref": f"#/components/schemas/{_component(path)}"}}
-    operation = spec["paths"].get(path, {}).get("get")
+    methods = spec["paths"].get(path, {})
+    operation = methods.get("get") or methods.get("post")  # pay statements: reads by POST
     if operation is None:
         return None
     schema: dict[str, Any] = operation["responses"]["200"]["content"]["application/json"]["schema"]

@@ -192,6 +192,10 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         "TimeOffPolicy": ("full", True, 5, 0, [], 0, []),  # PTO, SICK, FLOAT (EXO2A); VAC, SICKCA (PR0PX)
         "TimeOffBalance": ("full", True, 108, 0, [], 0, []),
         "TimeOffRequest": ("skipped", False, 0, 0, [], 0, []),
+        # contacts flagged isDependent or isBeneficiary; those flagged isEmergencyContact (a spouse is both)
+        "Dependent": ("full", True, 20, 0, [], 0, []),
+        "EmergencyContact": ("full", True, 32, 0, [], 0, []),
+        "BankInfo": ("full", True, 47, 0, [], 0, []),  # direct-deposit accounts
     }
     assert {model: part.warnings for model, part in report.models.items()} == {model: [] for model in parts}
     # Every primary record found its joined row. The 40 user-defined-fields rows (one per person, keyed by
@@ -203,7 +207,10 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         for model, part in report.models.items()
         if part.joins
     }
+    home = ("home-employments", ["employeeID"], ["employeeId"], 40)  # the home company of each person
     assert joins == {
+        "Dependent": {"home": (*home, 20, 20)},
+        "EmergencyContact": {"home": (*home, 32, 32)},
         "Employee": {
             "employment": (
                 "employment-details",

@@ -18,6 +18,14 @@ from .address import Address
 from .attempt_out import AttemptOut
 from .audit_entry_out import AuditEntryOut
 from .audit_page import AuditPage
+from .bank_account_type import BankAccountType
+from .bank_info import BankInfo
+from .bank_info_field_sources_type_0 import BankInfoFieldSourcesType0
+from .bank_info_listed import BankInfoListed
+from .bank_info_listed_field_sources_type_0 import BankInfoListedFieldSourcesType0
+from .bank_info_listed_page import BankInfoListedPage
+from .bank_info_listed_remote_data_type_0 import BankInfoListedRemoteDataType0
+from .bank_info_remote_data_type_0 import BankInfoRemoteDataType0
 from .change import Change
 from .company import Company
 from .company_field_sources_type_0 import CompanyFieldSourcesType0
@@ -31,10 +39,25 @@ from .connector_list import ConnectorList
 from .connector_out import ConnectorOut
 from .connector_out_actions import ConnectorOutActions
 from .connector_out_features import ConnectorOutFeatures
+from .contact_relationship import ContactRelationship
 from .credentials_update import CredentialsUpdate
 from .credentials_update_credentials import CredentialsUpdateCredentials
 from .delivery_list import DeliveryList
 from .delivery_out import DeliveryOut
+from .dependent import Dependent
+from .dependent_field_sources_type_0 import DependentFieldSourcesType0
+from .dependent_listed import DependentListed
+from .dependent_listed_field_sources_type_0 import DependentListedFieldSourcesType0
+from .dependent_listed_page import DependentListedPage
+from .dependent_listed_remote_data_type_0 import DependentListedRemoteDataType0
+from .dependent_remote_data_type_0 import DependentRemoteDataType0
+from .emergency_contact import EmergencyContact
+from .emergency_contact_field_sources_type_0 import EmergencyContactFieldSourcesType0
+from .emergency_contact_listed import EmergencyContactListed
+from .emergency_contact_listed_field_sources_type_0 import EmergencyContactListedFieldSourcesType0
+from .emergency_contact_listed_page import EmergencyContactListedPage
+from .emergency_contact_listed_remote_data_type_0 import EmergencyContactListedRemoteDataType0
+from .emergency_contact_remote_data_type_0 import EmergencyContactRemoteDataType0
 from .employee import Employee
 from .employee_custom_fields_type_0 import EmployeeCustomFieldsType0
 from .employee_field_sources_type_0 import EmployeeFieldSourcesType0
@@ -157,6 +180,14 @@ __all__ = (
     "AttemptOut",
     "AuditEntryOut",
     "AuditPage",
+    "BankAccountType",
+    "BankInfo",
+    "BankInfoFieldSourcesType0",
+    "BankInfoListed",
+    "BankInfoListedFieldSourcesType0",
+    "BankInfoListedPage",
+    "BankInfoListedRemoteDataType0",
+    "BankInfoRemoteDataType0",
     "Change",
     "Company",
     "CompanyFieldSourcesType0",
@@ -170,10 +201,25 @@ __all__ = (
     "ConnectorOut",
     "ConnectorOutActions",
     "ConnectorOutFeatures",
+    "ContactRelationship",
     "CredentialsUpdate",
     "CredentialsUpdateCredentials",
     "DeliveryList",
     "DeliveryOut",
+    "Dependent",
+    "DependentFieldSourcesType0",
+    "DependentListed",
+    "DependentListedFieldSourcesType0",
+    "DependentListedPage",
+    "DependentListedRemoteDataType0",
+    "DependentRemoteDataType0",
+    "EmergencyContact",
+    "EmergencyContactFieldSourcesType0",
+    "EmergencyContactListed",
+    "EmergencyContactListedFieldSourcesType0",
+    "EmergencyContactListedPage",
+    "EmergencyContactListedRemoteDataType0",
+    "EmergencyContactRemoteDataType0",
     "Employee",
     "EmployeeCustomFieldsType0",
     "EmployeeFieldSourcesType0",

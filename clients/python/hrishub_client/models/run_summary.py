@@ -25,7 +25,9 @@ class RunSummary:
         kind (str): `full` (every offered model read in full), `incremental` (every one from the change feed), `mixed`
             (models read differently, or some not read this time: `models` says which), or `auto` while running.
         started_at (datetime.datetime):
-        status (str): `running`, `succeeded`, `partial`, `failed` or `interrupted`.
+        status (str): `queued` (waiting for a worker of the task queue), `running`, `succeeded`, `partial`, `failed`,
+            `interrupted` (its process stopped mid-run; a later run resumes) or `skipped` (queued, then not run: the account
+            was paused, deleted or already syncing).
         finished_at (datetime.datetime | None | Unset):
         models (RunSummaryModels | Unset): What the run did per model: `full` (read in full), `feed` (from the
             provider's change feed), `skipped` (not read; the report's `reason` says why, e.g. the provider's minimum

@@ -117,6 +117,8 @@ def sync_detailed(
 
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    On a PostgreSQL store the sync is a job of the task queue that a worker (`hrishub worker`) runs:
+    the run is `queued` until one starts it.
 
     Args:
         account_id (str):
@@ -157,6 +159,8 @@ def sync(
 
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    On a PostgreSQL store the sync is a job of the task queue that a worker (`hrishub worker`) runs:
+    the run is `queued` until one starts it.
 
     Args:
         account_id (str):
@@ -192,6 +196,8 @@ async def asyncio_detailed(
 
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    On a PostgreSQL store the sync is a job of the task queue that a worker (`hrishub worker`) runs:
+    the run is `queued` until one starts it.
 
     Args:
         account_id (str):
@@ -230,6 +236,8 @@ async def asyncio(
 
     Without ``wait`` the sync runs in the background: the answer is 202 with the run id and a
     ``Location`` to follow. With ``wait=true`` the answer is the finished run's report.
+    On a PostgreSQL store the sync is a job of the task queue that a worker (`hrishub worker`) runs:
+    the run is `queued` until one starts it.
 
     Args:
         account_id (str):
