@@ -17,6 +17,9 @@ ACTIONS: dict[str, str] = {
     "dependents.list": "Dependent",
     "emergency_contacts.list": "EmergencyContact",
     "bank_accounts.list": "BankInfo",
+    "pay_groups.list": "PayGroup",
+    "payroll_runs.list": "PayrollRun",
+    "employee_payroll_runs.list": "EmployeePayrollRun",
 }
 """Every unified action → the name of the unified model it returns."""
 

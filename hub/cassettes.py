@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 PLACEHOLDER = "<redacted>"
-FILTERED_HEADERS = ("authorization", "us-customer-api-key", "api-key", "x-api-key", "cookie")
+FILTERED_HEADERS = ("authorization", "us-customer-api-key", "us-client-id", "api-key", "x-api-key", "cookie")
 """Request headers whose values never reach a cassette."""
 
 _DROPPED_RESPONSE_HEADERS = frozenset({"set-cookie", "www-authenticate"})
@@ -155,11 +155,26 @@ def vcr_config(secrets: Iterable[str] = ()) -> dict[str, Any]:
 _MOVING_PARAMETERS = frozenset({"startdate", "enddate"})
 
 
+def _body_members(request: Any) -> list[tuple[str, str]]:
+    """A JSON object body's scalar members (a read that takes its filters and paging in a body)."""
+    body = getattr(request, "body", None)
+    if not body:
+        return []
+    try:
+        data = json.loads(body)
+    except (ValueError, TypeError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [(f"body.{k}", str(v)) for k, v in data.items() if not isinstance(v, dict | list)]
+
+
 def _stable_query(r1: Any, r2: Any) -> None:
-    """Query match that ignores time-window parameters, which move with the clock between runs."""
+    """Query (and JSON body) match that ignores time-window parameters, which move with the clock."""
 
     def stable(request: Any) -> list[tuple[str, str]]:
-        return sorted((k, v) for k, v in request.query if k.lower() not in _MOVING_PARAMETERS)
+        pairs = [*request.query, *_body_members(request)]
+        return sorted((k, v) for k, v in pairs if k.lower().removeprefix("body.") not in _MOVING_PARAMETERS)
 
     if stable(r1) != stable(r2):
         raise AssertionError(f"query {stable(r1)} != {stable(r2)}")

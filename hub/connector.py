@@ -29,6 +29,7 @@ __all__ = [
     "ClientFactory",
     "Connector",
     "ConnectorClient",
+    "DateWindow",
     "HttpSettings",
     "Passthrough",
     "PassthroughClient",
@@ -92,6 +93,27 @@ class ChangeFeed:
     overlap: timedelta = timedelta(minutes=15)
     batch: int = 50
     reconcile_every: timedelta = timedelta(days=7)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateWindow:
+    """Models whose records are dated (pay statements) and read by a date window, never all history again.
+
+    The first sync of such a model (and each reconciliation) reads everything; later syncs ask the client
+    for the primary record with ``client.records(record, since=..., until=...)``, from the model's last
+    sync less ``overlap`` (so a late correction inside it is still seen), and only upsert: records dated
+    before the window are kept as they are, never marked deleted.
+
+    Attributes:
+        models: the unified models read this way.
+        overlap: how far before the last sync each window starts.
+        reconcile_every: how often the whole history is read again and diffed.
+
+    """
+
+    models: tuple[str, ...]
+    overlap: timedelta = timedelta(days=35)
+    reconcile_every: timedelta = timedelta(days=90)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -309,6 +331,8 @@ class Connector:
         normalize_credentials: turns what an admin typed into the canonical values, raising
             :class:`hub.errors.InvalidCredentials` with every field's issue at once.
         sandbox: optional factory of a local simulator (``hrishub sandbox NAME``).
+        date_window: which models later syncs read by a date window (:class:`DateWindow`), such as
+            pay statements.
         change_feed: how incremental syncs learn what changed (:class:`ChangeFeed`); without one,
             every sync reads everything and diffs.
         version: the connector's version, shown by ``hrishub connectors``.
@@ -344,6 +368,7 @@ class Connector:
     features: Mapping[str, Action] = field(default_factory=dict)
     sandbox: Callable[..., SandboxLike] | None = None
     change_feed: ChangeFeed | None = None
+    date_window: DateWindow | None = None
     version: str = ""
     preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
     sensitive_raw_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)

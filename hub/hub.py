@@ -36,9 +36,12 @@ if TYPE_CHECKING:
         Dependent,
         EmergencyContact,
         Employee,
+        EmployeePayrollRun,
         Employment,
         Group,
         Location,
+        PayGroup,
+        PayrollRun,
         TimeOffBalance,
         TimeOffPolicy,
         TimeOffRequest,
@@ -549,3 +552,15 @@ class Hub:
     def bank_accounts(self, account: AccountRef) -> ModelAccessor[BankInfo]:
         """Direct-deposit bank accounts of the employees of ``account`` (account numbers masked)."""
         return self.records(account, "bank_accounts")
+
+    def pay_groups(self, account: AccountRef) -> ModelAccessor[PayGroup]:
+        """Pay groups of ``account``."""
+        return self.records(account, "pay_groups")
+
+    def payroll_runs(self, account: AccountRef) -> ModelAccessor[PayrollRun]:
+        """Pay runs of ``account`` (one per pay group and pay date)."""
+        return self.records(account, "payroll_runs")
+
+    def employee_payroll_runs(self, account: AccountRef) -> ModelAccessor[EmployeePayrollRun]:
+        """Pay statements of the employees of ``account``: earnings, deductions, taxes, gross and net."""
+        return self.records(account, "employee_payroll_runs")

@@ -12,6 +12,7 @@ from unified_models.enums import (
     BankAccountType,
     BenefitPlanType,
     ContactRelationship,
+    EarningType,
     EmploymentStatus,
     EmploymentType,
     Ethnicity,
@@ -31,6 +32,7 @@ from unified_models.enums import (
 from unified_models.family import Dependent, EmergencyContact
 from unified_models.ids import stable_id
 from unified_models.organisation import Company, Group, Location
+from unified_models.payroll import Deduction, Earning, EmployeePayrollRun, PayGroup, PayrollRun, Tax
 from unified_models.registry import HUB_FIELDS, MODELS, RESOURCES, SENSITIVE_FIELDS, model_fields_of
 from unified_models.scalars import (
     INSTANT_PATTERN,
@@ -60,9 +62,13 @@ __all__ = [
     "CountryCode",
     "CurrencyCode",
     "CustomFieldValue",
+    "Deduction",
     "Dependent",
+    "Earning",
+    "EarningType",
     "EmergencyContact",
     "Employee",
+    "EmployeePayrollRun",
     "Employment",
     "EmploymentStatus",
     "EmploymentType",
@@ -76,9 +82,12 @@ __all__ = [
     "LocationType",
     "MaritalStatus",
     "PayFrequency",
+    "PayGroup",
     "PayPeriod",
+    "PayrollRun",
     "PayrollRunState",
     "PayrollRunType",
+    "Tax",
     "TimeOffBalance",
     "TimeOffPolicy",
     "TimeOffPolicyType",

@@ -11,6 +11,7 @@ __all__ = [
     "BankAccountType",
     "BenefitPlanType",
     "ContactRelationship",
+    "EarningType",
     "EmploymentStatus",
     "EmploymentType",
     "Ethnicity",
@@ -220,3 +221,12 @@ class BankAccountType(StrEnum):
 
     CHECKING = "CHECKING"
     SAVINGS = "SAVINGS"
+
+
+class EarningType(StrEnum):
+    """The kind of an earning line: salary, regular (hourly) pay, overtime or a bonus."""
+
+    SALARY = "SALARY"
+    REGULAR = "REGULAR"
+    OVERTIME = "OVERTIME"
+    BONUS = "BONUS"

@@ -6,6 +6,7 @@ from unified_models.employee import Employee
 from unified_models.employment import Employment
 from unified_models.family import Dependent, EmergencyContact
 from unified_models.organisation import Company, Group, Location
+from unified_models.payroll import EmployeePayrollRun, PayGroup, PayrollRun
 from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
 
 __all__ = ["HUB_FIELDS", "MODELS", "RESOURCES", "SENSITIVE_FIELDS", "model_fields_of"]
@@ -24,6 +25,9 @@ MODELS: dict[str, type[UnifiedModel]] = {
         Dependent,
         EmergencyContact,
         BankInfo,
+        PayGroup,
+        PayrollRun,
+        EmployeePayrollRun,
     )
 }
 """Every unified record model, keyed by class name (``"Employee"``)."""

@@ -28,6 +28,8 @@ from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     DIRECT_DEPOSIT,
     EMPLOYEE_EXPORT,
+    PAY_STATEMENTS,
+    PAYROLL_INTEGRATION,
 )
 from hub.sdk import (
     HttpSettings,
@@ -52,6 +54,8 @@ PERMISSION_PROBES: dict[str, str] = {
     "PTO Plan Integration": "pto-plans",
     EMPLOYEE_EXPORT: "employee-changes",
     DIRECT_DEPOSIT: "direct-deposit",
+    PAYROLL_INTEGRATION: "paygroup-payperiods",
+    PAY_STATEMENTS: "pay-statements",
 }
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
 
@@ -80,6 +84,14 @@ def _list_filter(values: Sequence[Any]) -> str:
     return texts[0] if len(texts) == 1 else "[" + ",".join(texts) + "]"
 
 
+FIRST_PAY_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+"""Where a read of the whole pay history starts (UKG requires a start date; it publishes no earliest)."""
+
+
+PAY_DATES_AHEAD = timedelta(days=31)
+"""How far past now a pay-statement read reaches: a run is processed days before its pay date (inferred)."""
+
+
 def _paginator(endpoint: Endpoint) -> PageNumber:
     """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size."""
     return PageNumber(
@@ -104,6 +116,10 @@ class UkgProClient(RestClient):
 
     async def pages(self, endpoint: Endpoint, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
         """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead."""
+        if endpoint.method == "POST":
+            async for page in self._posted_pages(endpoint, params):
+                yield page
+            return
         if not endpoint.paged:
             body = await self.get(endpoint.path, params)
             if not isinstance(body, list):
@@ -112,6 +128,28 @@ class UkgProClient(RestClient):
             return
         async for page in self.paginate(endpoint.path, _paginator(endpoint), **params):
             yield page
+
+    async def _posted_pages(
+        self, endpoint: Endpoint, filters: Mapping[str, Any]
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """A POST read's pages, one after another: filters and paging (``page``, ``per_Page``) in the body.
+
+        The end is ``[]``, or a page shorter than the longest one so far: the server may cap the page
+        below the size asked for, so a first page shorter than asked is not the end.
+        """
+        number, longest = 1, 0
+        while True:
+            body = {**filters, "page": number, endpoint.page_param: endpoint.page_size}
+            page = await self.post(endpoint.path, body)
+            if not isinstance(page, list):
+                raise self.errors.malformed(endpoint.path, {"page": number})
+            if not page:
+                return
+            yield page
+            if len(page) < longest:
+                return
+            longest = max(longest, len(page))
+            number += 1
 
     # -- the hub's client protocol ---------------------------------------------------------------
 
@@ -141,6 +179,9 @@ class UkgProClient(RestClient):
             raise ValueError(
                 f"unknown UKG Pro record type {record!r}; known: {', '.join(ENDPOINTS)}"
             ) from None
+        if endpoint.method == "POST":  # pay statements: a pay-date window, always (UKG requires one)
+            since = since or FIRST_PAY_DATE
+            until = until or datetime.now(UTC) + PAY_DATES_AHEAD
         if since is not None:
             params["startDate"] = _format_change_date(since)
         if until is not None:
@@ -177,6 +218,16 @@ class UkgProClient(RestClient):
                 return False
             endpoint = ENDPOINTS[record]
             params: dict[str, Any] = {}
+            if endpoint.method == "POST":
+                now = datetime.now(UTC)
+                window = {"startDate": _format_change_date(now - timedelta(days=1)), "page": 1}
+                try:
+                    await self.post(
+                        endpoint.path, {**window, "endDate": _format_change_date(now), "per_Page": 1}
+                    )
+                except MissingPermission:
+                    return False
+                return True
             if endpoint.paged:
                 params = {"page": 1, endpoint.page_param: 1}
             if record == "employee-changes":

@@ -3,6 +3,8 @@
 ``dependent-contacts`` and ``emergency-contacts``: UKG's ``contacts`` rows flagged ``isDependent`` or
 ``isBeneficiary``, and those flagged ``isEmergencyContact`` (a row may be both), each exactly as UKG sent it.
 
+``pay-groups``: one row per pay group named by UKG's ``paygroup-payperiods`` (see :func:`pay_groups`).
+
 ``job-history-periods``: UKG's ``employee-job-history-details`` rows, each with the one field UKG
 does not send, ``periodEndDate``: the day before the employee's next row takes effect (``None`` on the
 current row). Everything else is the row exactly as UKG sent it, in UKG's order.
@@ -25,7 +27,7 @@ from typing import Any
 
 import orjson
 
-__all__ = ["DERIVED", "job_history_periods", "stream_job_history_periods"]
+__all__ = ["DERIVED", "job_history_periods", "pay_groups", "stream_job_history_periods"]
 
 PAGE = 2_000
 """Rows per page the derived stream yields."""
@@ -120,6 +122,54 @@ def _only(flags: tuple[str, ...], key: tuple[str, ...]) -> Builder:
     return build
 
 
+async def pay_groups(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+    """One row per pay group of UKG's ``paygroup-payperiods``: ``payGroup``, ``payFrequency``, ``isActive``.
+
+    UKG's REST API publishes no pay-group list: the groups are those its pay periods name. The frequency is
+    read from the group's pay dates (the 15th and the month's end ``S``; else by their spacing: 7 days ``W``,
+    14 ``B``, 28-31 ``M``), the
+    group active while any of its periods is.
+    """
+    dates: dict[str, list[date]] = defaultdict(list)
+    active: dict[str, bool] = {}
+    async for page in pages:
+        for row in page:
+            code = row.get("payGroup")
+            if not isinstance(code, str) or not code.strip():
+                continue
+            code = code.strip()
+            paid = _day(row.get("payDate"))
+            if paid is not None:
+                dates[code].append(paid)
+            active[code] = active.get(code, False) or row.get("isActive") is True
+    rows = []
+    for code in sorted(active):
+        days = sorted(set(dates[code]))
+        spacing = sorted((b - a).days for a, b in pairwise(days))
+        middle = spacing[len(spacing) // 2] if spacing else None
+        twice_a_month = len(days) > 2 and all(d.day == 15 or (d + timedelta(days=1)).day == 1 for d in days)
+        frequency = "S" if twice_a_month else _frequency(middle)
+        rows.append({"payGroup": code, "payFrequency": frequency, "isActive": active[code]})
+    if rows:
+        yield rows
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if isinstance(value, str) and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _frequency(days: int | None) -> str | None:
+    if days is None:
+        return None
+    for code, low, high in (("W", 6, 8), ("B", 13, 15), ("M", 27, 32), ("Q", 89, 93)):
+        if low <= days <= high:
+            return code
+    return None
+
+
 _CONTACT_KEY = ("employeeId", "contactId")
 
 DERIVED: dict[str, tuple[str, Builder]] = {
@@ -129,5 +179,6 @@ DERIVED: dict[str, tuple[str, Builder]] = {
     "emergency-contacts": ("contacts", _only(("isEmergencyContact",), _CONTACT_KEY)),
     # Person-level rows (contacts) carry employeeId only: the home company's row gives the company.
     "home-employments": ("employee-employment-details", _only(("isHomeCompany",), ("employeeID",))),
+    "pay-groups": ("paygroup-payperiods", pay_groups),
 }
 """Derived record type → (the UKG record it is built from, the function that builds its pages)."""

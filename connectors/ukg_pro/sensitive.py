@@ -74,6 +74,8 @@ SENSITIVE_RAW_KEYS: dict[str, frozenset[str]] = {
     "emergency-contacts": _CONTACT,  # derived from contacts
     # Masked by the client unless the operator enables full numbers; hidden unless include_sensitive too.
     "direct-deposit": frozenset({"account", "foreignAccountNumber"}),
+    # The pay statement's own SSN; its netpay[].accountnumber is masked by the client.
+    "pay-statements": frozenset({"ssn"}),
     "employment-details": _UNION,
     "employee-job-history-details": frozenset({"unionNational"}),
     "job-history-periods": frozenset({"unionNational"}),  # derived from employee-job-history-details

@@ -45,6 +45,9 @@ MODELS = (
     "Dependent",
     "EmergencyContact",
     "BankInfo",
+    "PayGroup",
+    "PayrollRun",
+    "EmployeePayrollRun",
 )
 
 CO, EMP, SUP = "6Y4NV", "EQKKKU000020", "EQKKKU000001"
@@ -481,6 +484,7 @@ def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
         pay_period="YEAR",
         pay_frequency="BIWEEKLY",
         pay_group="USBW",
+        pay_group_id=sid("PayGroup", "USBW"),
         flsa_status="NONEXEMPT",
         employment_type="FULL_TIME",
         effective_date=date(2021, 9, 20),

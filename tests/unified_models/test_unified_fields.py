@@ -16,6 +16,9 @@ from unified_models import (
     BankAccountType,
     BenefitPlanType,
     ContactRelationship,
+    Deduction,
+    Earning,
+    EarningType,
     EmploymentStatus,
     EmploymentType,
     Ethnicity,
@@ -29,6 +32,7 @@ from unified_models import (
     PayPeriod,
     PayrollRunState,
     PayrollRunType,
+    Tax,
     TimeOffPolicyType,
     TimeOffRequestStatus,
     TimeOffUnit,
@@ -54,7 +58,7 @@ SPEC_FIELDS = {
     ),
     "Employment": names(
         "id, remote_id, employee_id, job_title, job_code, department_id, location_id, manager_id, pay_rate,"
-        "pay_currency, pay_period, pay_frequency, pay_group, flsa_status, employment_type, effective_date,"
+        "pay_currency, pay_period, pay_frequency, pay_group, pay_group_id, flsa_status, employment_type, effective_date,"
         "end_date, change_reason, is_primary"
     ),
     "TimeOffPolicy": names("id, remote_id, name, policy_type, unit"),
@@ -82,6 +86,21 @@ SPEC_FIELDS = {
         "id, remote_id, employee_id, bank_name, routing_number, account_number, account_type, amount, percent,"
         "is_remainder, order, is_prenote, is_active, remote_created_at"
     ),
+    "PayGroup": names("id, remote_id, name, pay_frequency, is_active"),
+    "PayrollRun": names("id, remote_id, pay_group_id, run_type, run_state, check_date, start_date, end_date"),
+    "EmployeePayrollRun": names(
+        "id, remote_id, employee_id, payroll_run_id, pay_group_id, check_date, start_date, end_date, gross_pay,"
+        "net_pay, total_deductions, total_taxes, ytd_gross_pay, ytd_net_pay, earnings, deductions, taxes"
+    ),
+}
+# The lines of a pay statement (EmployeePayrollRun), issue #20.
+SPEC_LINES = {
+    Earning: names("code, name, type, hours, rate, amount, ytd_hours, ytd_amount"),
+    Deduction: names(
+        "code, name, is_pre_tax, employee_deduction, company_deduction, ytd_employee_deduction,"
+        "ytd_company_deduction"
+    ),
+    Tax: names("code, name, amount, ytd_amount, employer_tax"),
 }
 SPEC_ADDRESS = names("line1, line2, city, state, postal_code, country")
 # "Record metadata on every model", plus remote_data / field_sources / remote_modified_at from the rules.
@@ -104,6 +123,9 @@ SPEC_RESOURCES = {
     "Dependent": "dependents",
     "EmergencyContact": "emergency_contacts",
     "BankInfo": "bank_accounts",
+    "PayGroup": "pay_groups",
+    "PayrollRun": "payroll_runs",
+    "EmployeePayrollRun": "employee_payroll_runs",
 }
 
 SPEC_ENUMS = {
@@ -128,9 +150,10 @@ SPEC_ENUMS = {
     BenefitPlanType: "MEDICAL, DENTAL, VISION, HEALTH_SAVINGS, INSURANCE, RETIREMENT, OTHER",
     ContactRelationship: "SPOUSE, DOMESTIC_PARTNER, CHILD, PARENT, SIBLING, FRIEND, OTHER",
     BankAccountType: "CHECKING, SAVINGS",
+    EarningType: "SALARY, REGULAR, OVERTIME, BONUS",
 }
 
-ALL_CLASSES = [*MODELS.values(), Address, FieldSource, UnifiedModel]
+ALL_CLASSES = [*MODELS.values(), Address, FieldSource, UnifiedModel, Earning, Deduction, Tax]
 
 
 def test_registry_holds_exactly_the_spec_models():
@@ -150,6 +173,11 @@ def test_every_spec_field_exists(name):
 def test_no_fields_beyond_spec_metadata_and_additions(name):
     expected = SPEC_FIELDS[name] | METADATA | ADDED.get(name, set())
     assert set(MODELS[name].model_fields) == expected
+
+
+@pytest.mark.parametrize("line", list(SPEC_LINES), ids=lambda c: c.__name__)
+def test_pay_statement_lines_have_exactly_their_fields(line):
+    assert set(line.model_fields) == SPEC_LINES[line]
 
 
 def test_address_fields():
@@ -234,6 +262,9 @@ def test_every_enum_of_the_package_is_checked_against_the_spec():
         ("Dependent", "gender", Gender),
         ("EmergencyContact", "relationship", ContactRelationship),
         ("BankInfo", "account_type", BankAccountType),
+        ("PayGroup", "pay_frequency", PayFrequency),
+        ("PayrollRun", "run_type", PayrollRunType),
+        ("PayrollRun", "run_state", PayrollRunState),
     ],
 )
 def test_enum_fields_use_their_enum(model, field, enum_cls):

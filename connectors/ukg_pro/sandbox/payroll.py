@@ -2,10 +2,11 @@
 
 Everything is computed on request from the employee and the pay date, so a 50,000-employee tenant holds
 no statement in memory. Pay days are those of :meth:`Tenant.last_pay_date` (Fridays, every other Friday,
-or the 15th and the month's end), going back :data:`HISTORY_DAYS` before the tenant clock, plus the next,
-still open, period of each pay group. Amounts are realistic rather than exact: hourly staff are paid their
-weekly hours (sometimes overtime at 1.5x), salaried staff their annual salary over the periods of the year;
-pre-tax 401(k) or RRSP, medical, dental and vision, post-tax life insurance; US or Canadian taxes.
+or the 15th and the month's end), from :data:`HISTORY_DAYS` before the tenant's ``as_of`` up to its
+clock, plus the next, still open, period of each pay group. Amounts are realistic rather than exact:
+hourly staff are paid their weekly hours (sometimes overtime at 1.5x), salaried staff their annual
+salary over the periods of the year; pre-tax 401(k) or RRSP, medical, dental and vision, post-tax life
+insurance; US or Canadian taxes.
 
 UKG publishes the keys and types, not the codes: earning, deduction and tax codes, ``periodControl``
 (pay date then sequence) and ``periodType`` (``R`` regular) are inferred.
@@ -38,7 +39,8 @@ __all__ = [
 ]
 
 HISTORY_DAYS = 400
-"""How far back the tenant's pay history goes (a year and a month: a year-to-date view in every month)."""
+"""How far before the tenant's ``as_of`` its pay history begins (a year and a month: a year-to-date view
+in every month)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ _STATE_TAX = {"USA": 0.04, "CAN": 0.05}
 
 
 def _lookback_start(tenant: Tenant) -> date:
-    return tenant.now.date() - timedelta(days=HISTORY_DAYS)
+    return tenant.as_of - timedelta(days=HISTORY_DAYS)  # anchored: history does not slide as time passes
 
 
 def pay_dates(tenant: Tenant, group: PayGroup) -> list[date]:

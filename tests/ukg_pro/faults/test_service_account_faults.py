@@ -50,6 +50,9 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
         "Dependent",
         "EmergencyContact",
         "BankInfo",
+        "PayGroup",
+        "PayrollRun",
+        "EmployeePayrollRun",
     ]
     assert report.models["Employee"].complete
     assert world.status() == "needs_attention"

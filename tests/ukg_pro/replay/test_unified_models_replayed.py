@@ -196,6 +196,9 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         "Dependent": ("full", True, 20, 0, [], 0, []),
         "EmergencyContact": ("full", True, 32, 0, [], 0, []),
         "BankInfo": ("full", True, 47, 0, [], 0, []),  # direct-deposit accounts
+        "PayGroup": ("full", True, 4, 0, [], 0, []),  # USBW, USWK, CASM, CAHOUR
+        "PayrollRun": ("full", True, 172, 0, [], 0, []),  # 400 days of pay dates, and each group's next
+        "EmployeePayrollRun": ("full", True, 1170, 0, [], 0, []),  # every statement of those days
     }
     assert {model: part.warnings for model, part in report.models.items()} == {model: [] for model in parts}
     # Every primary record found its joined row. The 40 user-defined-fields rows (one per person, keyed by
@@ -554,6 +557,7 @@ REHIRE = {  # the rows shared by XQQAYN0020L0's history rows below (EXO2A, salar
     "pay_period": PayPeriod.YEAR,
     "pay_frequency": PayFrequency.BIWEEKLY,
     "pay_group": "USBW",
+    "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USBW",)),
     "flsa_status": FlsaStatus.EXEMPT,
     "employment_type": EmploymentType.FULL_TIME,
     "is_primary": None,
@@ -606,6 +610,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.SEMIMONTHLY,  # payPeriodCode "S"
         "pay_group": "CASM",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("CASM",)),
         "flsa_status": FlsaStatus.EXEMPT,
         "employment_type": EmploymentType.PART_TIME,
         "effective_date": date(2024, 5, 10),
@@ -629,6 +634,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.SEMIMONTHLY,
         "pay_group": "CASM",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("CASM",)),
         "flsa_status": FlsaStatus.NONEXEMPT,
         "employment_type": EmploymentType.PART_TIME,
         "effective_date": date(2024, 3, 8),
@@ -652,6 +658,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.HOUR,
         "pay_frequency": PayFrequency.WEEKLY,
         "pay_group": "USWK",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USWK",)),
         "flsa_status": FlsaStatus.NONEXEMPT,
         "employment_type": EmploymentType.FULL_TIME,
         "effective_date": date(2025, 6, 14),
@@ -675,6 +682,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.BIWEEKLY,
         "pay_group": "USBW",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USBW",)),
         "flsa_status": FlsaStatus.EXEMPT,
         "employment_type": EmploymentType.FULL_TIME,
         "effective_date": date(2012, 1, 3),

@@ -42,6 +42,7 @@ from .connector_out_features import ConnectorOutFeatures
 from .contact_relationship import ContactRelationship
 from .credentials_update import CredentialsUpdate
 from .credentials_update_credentials import CredentialsUpdateCredentials
+from .deduction import Deduction
 from .delivery_list import DeliveryList
 from .delivery_out import DeliveryOut
 from .dependent import Dependent
@@ -51,6 +52,8 @@ from .dependent_listed_field_sources_type_0 import DependentListedFieldSourcesTy
 from .dependent_listed_page import DependentListedPage
 from .dependent_listed_remote_data_type_0 import DependentListedRemoteDataType0
 from .dependent_remote_data_type_0 import DependentRemoteDataType0
+from .earning import Earning
+from .earning_type import EarningType
 from .emergency_contact import EmergencyContact
 from .emergency_contact_field_sources_type_0 import EmergencyContactFieldSourcesType0
 from .emergency_contact_listed import EmergencyContactListed
@@ -66,6 +69,13 @@ from .employee_listed_custom_fields_type_0 import EmployeeListedCustomFieldsType
 from .employee_listed_field_sources_type_0 import EmployeeListedFieldSourcesType0
 from .employee_listed_page import EmployeeListedPage
 from .employee_listed_remote_data_type_0 import EmployeeListedRemoteDataType0
+from .employee_payroll_run import EmployeePayrollRun
+from .employee_payroll_run_field_sources_type_0 import EmployeePayrollRunFieldSourcesType0
+from .employee_payroll_run_listed import EmployeePayrollRunListed
+from .employee_payroll_run_listed_field_sources_type_0 import EmployeePayrollRunListedFieldSourcesType0
+from .employee_payroll_run_listed_page import EmployeePayrollRunListedPage
+from .employee_payroll_run_listed_remote_data_type_0 import EmployeePayrollRunListedRemoteDataType0
+from .employee_payroll_run_remote_data_type_0 import EmployeePayrollRunRemoteDataType0
 from .employee_remote_data_type_0 import EmployeeRemoteDataType0
 from .employment import Employment
 from .employment_field_sources_type_0 import EmploymentFieldSourcesType0
@@ -120,7 +130,20 @@ from .passthrough_out import PassthroughOut
 from .passthrough_out_body_encoding_type_0 import PassthroughOutBodyEncodingType0
 from .passthrough_out_headers import PassthroughOutHeaders
 from .pay_frequency import PayFrequency
+from .pay_group import PayGroup
+from .pay_group_field_sources_type_0 import PayGroupFieldSourcesType0
+from .pay_group_page import PayGroupPage
+from .pay_group_remote_data_type_0 import PayGroupRemoteDataType0
 from .pay_period import PayPeriod
+from .payroll_run import PayrollRun
+from .payroll_run_field_sources_type_0 import PayrollRunFieldSourcesType0
+from .payroll_run_listed import PayrollRunListed
+from .payroll_run_listed_field_sources_type_0 import PayrollRunListedFieldSourcesType0
+from .payroll_run_listed_page import PayrollRunListedPage
+from .payroll_run_listed_remote_data_type_0 import PayrollRunListedRemoteDataType0
+from .payroll_run_remote_data_type_0 import PayrollRunRemoteDataType0
+from .payroll_run_state import PayrollRunState
+from .payroll_run_type import PayrollRunType
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
 from .read_mode import ReadMode
@@ -135,6 +158,7 @@ from .run_summary import RunSummary
 from .run_summary_models import RunSummaryModels
 from .sync_request import SyncRequest
 from .sync_started import SyncStarted
+from .tax import Tax
 from .time_off_balance import TimeOffBalance
 from .time_off_balance_field_sources_type_0 import TimeOffBalanceFieldSourcesType0
 from .time_off_balance_listed import TimeOffBalanceListed
@@ -204,6 +228,7 @@ __all__ = (
     "ContactRelationship",
     "CredentialsUpdate",
     "CredentialsUpdateCredentials",
+    "Deduction",
     "DeliveryList",
     "DeliveryOut",
     "Dependent",
@@ -213,6 +238,8 @@ __all__ = (
     "DependentListedPage",
     "DependentListedRemoteDataType0",
     "DependentRemoteDataType0",
+    "Earning",
+    "EarningType",
     "EmergencyContact",
     "EmergencyContactFieldSourcesType0",
     "EmergencyContactListed",
@@ -228,6 +255,13 @@ __all__ = (
     "EmployeeListedFieldSourcesType0",
     "EmployeeListedPage",
     "EmployeeListedRemoteDataType0",
+    "EmployeePayrollRun",
+    "EmployeePayrollRunFieldSourcesType0",
+    "EmployeePayrollRunListed",
+    "EmployeePayrollRunListedFieldSourcesType0",
+    "EmployeePayrollRunListedPage",
+    "EmployeePayrollRunListedRemoteDataType0",
+    "EmployeePayrollRunRemoteDataType0",
     "EmployeeRemoteDataType0",
     "Employment",
     "EmploymentFieldSourcesType0",
@@ -282,7 +316,20 @@ __all__ = (
     "PassthroughOutBodyEncodingType0",
     "PassthroughOutHeaders",
     "PayFrequency",
+    "PayGroup",
+    "PayGroupFieldSourcesType0",
+    "PayGroupPage",
+    "PayGroupRemoteDataType0",
     "PayPeriod",
+    "PayrollRun",
+    "PayrollRunFieldSourcesType0",
+    "PayrollRunListed",
+    "PayrollRunListedFieldSourcesType0",
+    "PayrollRunListedPage",
+    "PayrollRunListedRemoteDataType0",
+    "PayrollRunRemoteDataType0",
+    "PayrollRunState",
+    "PayrollRunType",
     "Problem",
     "ProblemErrorsType0Item",
     "ReadMode",
@@ -297,6 +344,7 @@ __all__ = (
     "RunSummaryModels",
     "SyncRequest",
     "SyncStarted",
+    "Tax",
     "TimeOffBalance",
     "TimeOffBalanceFieldSourcesType0",
     "TimeOffBalanceListed",
