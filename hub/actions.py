@@ -20,6 +20,8 @@ ACTIONS: dict[str, str] = {
     "pay_groups.list": "PayGroup",
     "payroll_runs.list": "PayrollRun",
     "employee_payroll_runs.list": "EmployeePayrollRun",
+    "employer_benefits.list": "EmployerBenefit",
+    "benefits.list": "Benefit",
 }
 """Every unified action → the name of the unified model it returns."""
 

@@ -32,11 +32,13 @@ if TYPE_CHECKING:
     from hub.webhooks.endpoints import WebhookEndpoints
     from unified_models import (
         BankInfo,
+        Benefit,
         Company,
         Dependent,
         EmergencyContact,
         Employee,
         EmployeePayrollRun,
+        EmployerBenefit,
         Employment,
         Group,
         Location,
@@ -564,3 +566,11 @@ class Hub:
     def employee_payroll_runs(self, account: AccountRef) -> ModelAccessor[EmployeePayrollRun]:
         """Pay statements of the employees of ``account``: earnings, deductions, taxes, gross and net."""
         return self.records(account, "employee_payroll_runs")
+
+    def employer_benefits(self, account: AccountRef) -> ModelAccessor[EmployerBenefit]:
+        """Benefit plans the employer of ``account`` offers (by payroll deduction code)."""
+        return self.records(account, "employer_benefits")
+
+    def benefits(self, account: AccountRef) -> ModelAccessor[Benefit]:
+        """Benefit enrolments of the employees of ``account``."""
+        return self.records(account, "benefits")

@@ -123,6 +123,8 @@ FILTERS: Mapping[str, Mapping[str, FilterSpec]] = {
         "pay_group_id": FilterSpec("pay_group_id", "pay_group_id", "Only runs of this pay group (hub id)."),
         "remote_id": _REMOTE_ID,
     },
+    "employer_benefits": {"remote_id": _REMOTE_ID},
+    "benefits": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
     "employee_payroll_runs": {
         "employee_id": _EMPLOYEE_ID,
         "payroll_run_id": FilterSpec(
@@ -166,6 +168,10 @@ EXPANSIONS: Mapping[str, Mapping[str, Expansion]] = {
     "dependents": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "emergency_contacts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "bank_accounts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "benefits": {
+        "employee": Expansion("employee", "employees", "employee_id", "one"),
+        "employer_benefit": Expansion("employer_benefit", "employer_benefits", "employer_benefit_id", "one"),
+    },
     "payroll_runs": {"pay_group": Expansion("pay_group", "pay_groups", "pay_group_id", "one")},
     "employee_payroll_runs": {
         "employee": Expansion("employee", "employees", "employee_id", "one"),

@@ -6,6 +6,7 @@ Nothing here is provider-specific, and this package imports nothing else of the 
 from unified_models.address import Address
 from unified_models.banking import BankInfo
 from unified_models.base import SENSITIVE, FieldSource, UnifiedModel
+from unified_models.benefits import Benefit, EmployerBenefit
 from unified_models.employee import Employee
 from unified_models.employment import Employment
 from unified_models.enums import (
@@ -56,6 +57,7 @@ __all__ = [
     "Amount",
     "BankAccountType",
     "BankInfo",
+    "Benefit",
     "BenefitPlanType",
     "Company",
     "ContactRelationship",
@@ -69,6 +71,7 @@ __all__ = [
     "EmergencyContact",
     "Employee",
     "EmployeePayrollRun",
+    "EmployerBenefit",
     "Employment",
     "EmploymentStatus",
     "EmploymentType",

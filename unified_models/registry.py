@@ -2,6 +2,7 @@
 
 from unified_models.banking import BankInfo
 from unified_models.base import UnifiedModel
+from unified_models.benefits import Benefit, EmployerBenefit
 from unified_models.employee import Employee
 from unified_models.employment import Employment
 from unified_models.family import Dependent, EmergencyContact
@@ -28,6 +29,8 @@ MODELS: dict[str, type[UnifiedModel]] = {
         PayGroup,
         PayrollRun,
         EmployeePayrollRun,
+        EmployerBenefit,
+        Benefit,
     )
 }
 """Every unified record model, keyed by class name (``"Employee"``)."""

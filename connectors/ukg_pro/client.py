@@ -14,7 +14,7 @@ import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from connectors.ukg_pro.auth import UkgAuth
@@ -88,6 +88,10 @@ FIRST_PAY_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 """Where a read of the whole pay history starts (UKG requires a start date; it publishes no earliest)."""
 
 
+RECENT_DEDUCTIONS = timedelta(days=62)
+"""How far back the payroll deductions history is read for the tenant's plans: two months of checks
+before the tenant's latest pay date."""
+
 PAY_DATES_AHEAD = timedelta(days=31)
 """How far past now a pay-statement read reaches: a run is processed days before its pay date (inferred)."""
 
@@ -111,6 +115,7 @@ class UkgProClient(RestClient):
         super().__init__(base_url, settings, errors=ERRORS, auth=self.auth)
         self._levels: dict[int, str] | None = None
         self._code_tables: dict[str, dict[str, str]] = {}
+        self._deduction_code_list: list[str] | None = None
 
     # -- paging ----------------------------------------------------------------------------------
 
@@ -168,6 +173,14 @@ class UkgProClient(RestClient):
         filters by key fields, sent as UKG's list filters (``employeeId=[A,B]``). A derived type
         (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
         """
+        if record == "emp-deductions" and not any(k.lower() == "dedcode" for k in params):
+            # UKG requires dedCode: every plan's enrolments, code by code.
+            for code in await self._deduction_codes():
+                async for page in self.records(record, where=where, dedCode=code):
+                    yield page
+            return
+        if record == "payroll-deductions-history" and not any(k.lower() == "startpercontrol" for k in params):
+            params["startPerControl"] = await self._recent_period_control()
         if record in DERIVED:
             source, build = DERIVED[record]
             async for page in build(self.records(source, since=since, until=until, where=where, **params)):
@@ -191,6 +204,37 @@ class UkgProClient(RestClient):
         whole = self.settings.full_account_numbers
         async for page in self.pages(endpoint, **params):
             yield page if whole else mask_rows(record, page)
+
+    async def _recent_period_control(self) -> str:
+        """The period control two months before the tenant's latest pay date (``YYYYMMDD`` then ``0``).
+
+        Taken from the tenant's own pay periods rather than this machine's clock, so a tenant whose
+        payroll stopped, or a test tenant, still shows its plans.
+        """
+        latest: date | None = None
+        async for page in self.records("paygroup-payperiods"):
+            for row in page:
+                value = row.get("payDate")
+                try:
+                    paid = date.fromisoformat(value[:10]) if isinstance(value, str) else None
+                except ValueError:
+                    paid = None
+                if paid is not None and (latest is None or paid > latest):
+                    latest = paid
+        since = (latest or datetime.now(UTC).date()) - RECENT_DEDUCTIONS
+        return since.strftime("%Y%m%d") + "0"
+
+    async def _deduction_codes(self) -> list[str]:
+        """The deduction codes on the tenant's checks of the last two months (read once, cached)."""
+        if self._deduction_code_list is None:
+            codes: dict[str, None] = {}
+            async for page in self.records("payroll-deductions-history"):
+                for row in page:
+                    code = row.get("deductionCode")
+                    if isinstance(code, str) and code.strip() and not any(c in code for c in ",[]*"):
+                        codes[code.strip()] = None
+            self._deduction_code_list = sorted(codes)
+        return self._deduction_code_list
 
     async def probe(self) -> None:
         """One cheap call that proves the host and credentials (a 403 still proves the credentials)."""

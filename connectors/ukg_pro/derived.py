@@ -5,6 +5,9 @@
 
 ``pay-groups``: one row per pay group named by UKG's ``paygroup-payperiods`` (see :func:`pay_groups`).
 
+``deduction-plans``: one row per deduction code of the recent payroll deductions history
+(see :func:`deduction_plans`).
+
 ``job-history-periods``: UKG's ``employee-job-history-details`` rows, each with the one field UKG
 does not send, ``periodEndDate``: the day before the employee's next row takes effect (``None`` on the
 current row). Everything else is the row exactly as UKG sent it, in UKG's order.
@@ -27,7 +30,7 @@ from typing import Any
 
 import orjson
 
-__all__ = ["DERIVED", "job_history_periods", "pay_groups", "stream_job_history_periods"]
+__all__ = ["DERIVED", "deduction_plans", "job_history_periods", "pay_groups", "stream_job_history_periods"]
 
 PAGE = 2_000
 """Rows per page the derived stream yields."""
@@ -170,6 +173,35 @@ def _frequency(days: int | None) -> str | None:
     return None
 
 
+_PLAN_FIELDS = (
+    "deductionCode",
+    "deductionPlanType",
+    "deductionType",
+    "benefitProvider",
+    "vendor",
+    "is401k",
+    "isSection125",
+    "isDependentCare",
+    "isDeferredCompensation",
+)
+
+
+async def deduction_plans(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+    """One row per deduction code of UKG's ``payroll-deductions-history``: the plan as its checks describe it.
+
+    UKG's REST subset publishes no deduction configuration; the history rows carry each plan's type,
+    provider and tax treatment. The first row of each code is kept, with UKG's own member names.
+    """
+    plans: dict[str, dict[str, Any]] = {}
+    async for page in pages:
+        for row in page:
+            code = row.get("deductionCode")
+            if isinstance(code, str) and code.strip() and code.strip() not in plans:
+                plans[code.strip()] = {name: row.get(name) for name in _PLAN_FIELDS}
+    if plans:
+        yield [plans[code] for code in sorted(plans)]
+
+
 _CONTACT_KEY = ("employeeId", "contactId")
 
 DERIVED: dict[str, tuple[str, Builder]] = {
@@ -180,5 +212,6 @@ DERIVED: dict[str, tuple[str, Builder]] = {
     # Person-level rows (contacts) carry employeeId only: the home company's row gives the company.
     "home-employments": ("employee-employment-details", _only(("isHomeCompany",), ("employeeID",))),
     "pay-groups": ("paygroup-payperiods", pay_groups),
+    "deduction-plans": ("payroll-deductions-history", deduction_plans),
 }
 """Derived record type → (the UKG record it is built from, the function that builds its pages)."""

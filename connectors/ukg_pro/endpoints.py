@@ -51,6 +51,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "direct-deposit": Endpoint("/payroll/v1/direct-deposit", page_size=1_000),
     "paygroup-payperiods": Endpoint("/payroll/v1/paygroup-payperiods", page_size=1_000),
     # A statement carries every earning, deduction and tax line: 500 keep a page near 2 MB (inferred).
+    "payroll-deductions-history": Endpoint("/payroll/v1/payroll-deductions-history", page_size=1_000),
+    "emp-deductions": Endpoint("/personnel/v1/emp-deductions", page_size=1_000),
     "pay-statements": Endpoint("/payroll/v1/companies/pay-statements", page_size=500, method="POST"),
 }
 """Record name (as field maps name it) → endpoint."""

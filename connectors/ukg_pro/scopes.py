@@ -62,6 +62,9 @@ ACTIONS: dict[str, Action] = {
     "pay_groups.list": Action(scopes=(PAYROLL_INTEGRATION,)),
     "payroll_runs.list": Action(scopes=(PAYROLL_INTEGRATION,)),
     "employee_payroll_runs.list": Action(scopes=(PAY_STATEMENTS,)),
+    # emp-deductions needs a deduction code: the codes come from the recent payroll deductions history.
+    "employer_benefits.list": Action(scopes=(PAYROLL_INTEGRATION,)),
+    "benefits.list": Action(scopes=(PERSONNEL_INTEGRATION, PAYROLL_INTEGRATION)),
 }
 """Unified action → the UKG permissions it needs."""
 

@@ -218,5 +218,7 @@ TRANSFORMS: dict[str, Callable[[Any], Any]] = {
     "ukg_pro_deductions": deductions,
     "ukg_pro_taxes": taxes,
     "ukg_pro_run_state": run_state,
+    "ukg_pro_pre_tax": _code_is("PRE"),
+    "ukg_pro_active_status": _code_is("A"),
 }
 """Transform name → function, registered through the ``register_transforms`` hook."""

@@ -73,6 +73,8 @@ MODEL_ORDER = (
     "PayGroup",
     "PayrollRun",
     "EmployeePayrollRun",
+    "EmployerBenefit",
+    "Benefit",
 )
 """Models in sync order: what filters and references need comes first."""
 

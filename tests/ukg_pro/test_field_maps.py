@@ -48,6 +48,8 @@ MODELS = (
     "PayGroup",
     "PayrollRun",
     "EmployeePayrollRun",
+    "EmployerBenefit",
+    "Benefit",
 )
 
 CO, EMP, SUP = "6Y4NV", "EQKKKU000020", "EQKKKU000001"

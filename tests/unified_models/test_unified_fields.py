@@ -92,6 +92,14 @@ SPEC_FIELDS = {
         "id, remote_id, employee_id, payroll_run_id, pay_group_id, check_date, start_date, end_date, gross_pay,"
         "net_pay, total_deductions, total_taxes, ytd_gross_pay, ytd_net_pay, earnings, deductions, taxes"
     ),
+    "EmployerBenefit": names(
+        "id, remote_id, name, deduction_code, benefit_plan_type, provider_name, is_pre_tax"
+    ),
+    "Benefit": names(
+        "id, remote_id, employee_id, employer_benefit_id, deduction_code, provider_name, benefit_option,"
+        "is_active, employee_contribution, company_contribution, ytd_employee_contribution,"
+        "ytd_company_contribution, start_date, end_date"
+    ),
 }
 # The lines of a pay statement (EmployeePayrollRun), issue #20.
 SPEC_LINES = {
@@ -126,6 +134,8 @@ SPEC_RESOURCES = {
     "PayGroup": "pay_groups",
     "PayrollRun": "payroll_runs",
     "EmployeePayrollRun": "employee_payroll_runs",
+    "EmployerBenefit": "employer_benefits",
+    "Benefit": "benefits",
 }
 
 SPEC_ENUMS = {
@@ -265,6 +275,7 @@ def test_every_enum_of_the_package_is_checked_against_the_spec():
         ("PayGroup", "pay_frequency", PayFrequency),
         ("PayrollRun", "run_type", PayrollRunType),
         ("PayrollRun", "run_state", PayrollRunState),
+        ("EmployerBenefit", "benefit_plan_type", BenefitPlanType),
     ],
 )
 def test_enum_fields_use_their_enum(model, field, enum_cls):

@@ -212,6 +212,29 @@ def _pay_periods(call: Call) -> list[Any]:
     return rows
 
 
+def _deduction_history(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat("deduction-history", t, lambda: payroll.deduction_rows(t))
+
+
+def _emp_deductions(call: Call) -> list[Any]:
+    """Enrolments in the plan ``dedCode`` names (required: UKG answers 400 without it)."""
+    t = call.tenant
+    rows = _flat(
+        "enrolments", t, lambda: [(e, plan) for e in t.employments for plan in payroll.enrolments(e)]
+    )
+    wanted = {
+        c.strip().upper() for c in (call.params.get("dedCode") or "").strip("[]").split(",") if c.strip()
+    }
+    return [ref for ref in rows if ref[1].code in wanted]
+
+
+_PERIOD_BOUNDS = {
+    "startpercontrol": FilterSpec("periodControl", "min"),
+    "endpercontrol": FilterSpec("periodControl", "max"),
+}
+
+
 def _company_of_statement(record: Mapping[str, Any], ref: Any) -> Any:
     return ref[0].company.company_id
 
@@ -587,6 +610,35 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         payroll.pay_period_row,
         _specs(text="payGroup payDateSeq", dates="periodEndDate periodStartDate payDate"),
         schema="PayGroupPayPeriods",
+    ),
+    Endpoint(
+        "/payroll/v1/payroll-deductions-history",
+        PAYROLL_INTEGRATION,
+        _deduction_history,
+        payroll.deduction_history,
+        _specs(
+            text="employeeId companyId checkId employeeNumber deductionCode deductionType benefitOption "
+            "benefitProvider payGroup periodControl",
+            dates="payDate",
+            bools="is401K is403B is408K is408P is457 is457B is457F is501C isD125 isDeductionOffSet "
+            "isDeferredCompensation isDependentCare isHousing isNonQualifiedPlan",
+        )
+        | _PERIOD_BOUNDS,
+        schema="PayrollDeductionsHistory",
+        employee_of=lambda ref: ref[0],
+    ),
+    Endpoint(
+        "/personnel/v1/emp-deductions",
+        PERSONNEL_INTEGRATION,
+        _emp_deductions,
+        payroll.emp_deduction,
+        _specs(
+            text="employeeId companyId benStatus benefitOption",
+            fields={"employeeId": "employeeID", "companyId": "companyID", "benStatus": "benefitStatus"},
+        ),
+        schema="EmpDeductions",
+        employee_of=_employee_in_pair,
+        required=("dedCode",),
     ),
 )
 """Every endpoint served, in the order of the OpenAPI description."""

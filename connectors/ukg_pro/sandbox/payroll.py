@@ -30,6 +30,9 @@ __all__ = [
     "DEDUCTION_PLANS",
     "HISTORY_DAYS",
     "DeductionPlan",
+    "deduction_history",
+    "deduction_rows",
+    "emp_deduction",
     "enrolments",
     "pay_dates",
     "pay_period",
@@ -495,4 +498,205 @@ def pay_period_row(ref: tuple[PayGroup, int, date], ctx: RecordContext) -> dict[
         "lmwActive": False,
         "roePayDate": ukg_date(paid) if group.country == "CAN" else None,
         "taxArrearsCollectEnabled": False,
+    }
+
+
+_PLAN_FLAGS = (
+    "is401k",
+    "is403b",
+    "is408k",
+    "is408p",
+    "is457",
+    "is457b",
+    "is457F",
+    "is501C",
+    "isD125",
+    "isDeductionOffSet",
+    "isDeferredCompensation",
+    "isDependentCare",
+    "isHousing",
+    "isNonQualifiedPlan",
+    "isPublicEmployeeRetirement",
+    "isProrated",
+    "isSection125",
+)
+
+
+def _benefit_start(e: Employment, plan: DeductionPlan) -> date:
+    return e.last_hire + timedelta(days=30 if plan.plan_type in ("M", "D", "V", "L") else 0)
+
+
+def deduction_history(ref: tuple[Employment, date, DeductionPlan], ctx: RecordContext) -> dict[str, Any]:
+    """A ``/payroll/v1/payroll-deductions-history`` row (``PayrollDeductionsHistory``).
+
+    One deduction of one check.
+    """
+    e, paid, plan = ref
+    lines = lines_of(e, paid)
+    ee, er = next(((ee, er) for p, ee, er in lines.deductions if p.code == plan.code), (0.0, 0.0))
+    flags = set(plan.flags)
+    return {
+        "allowPartialDeduction": "N",
+        "batchID": None,
+        "benefitAmount": 0.0,
+        "benefitOption": "EE" if plan.percent else "EE+SP" if mix(e.key, 81) % 3 == 0 else "EE",
+        "benefitProvider": plan.provider,
+        "childSupportType": None,
+        "companyId": e.company.company_id,
+        "checkId": _document(e, paid),
+        "currentArrearsAmount": 0.0,
+        "customAmount1": 0.0,
+        "customAmount2": 0.0,
+        "customDate": None,
+        "deductionCalculationBasisAmt": lines.gross,
+        "deductionCode": plan.code,
+        "deductionForBonusOnly": "N",
+        "deductionPlanType": plan.plan_type,
+        "deductionType": "PRE" if plan.pre_tax else "POST",
+        "deferredCompensationCap": 0.0,
+        "deferredCompensationRegularCap": 0.0,
+        "dependentRecordId": None,
+        "employeeCalculationRateOrPercent": plan.employee if plan.percent else 0.0,
+        "employeeCalculaitonRule": "P" if plan.percent else "A",
+        "employeeCurrentAmount": ee,
+        "employeeDeductionLastPaid": ukg_date(paid),
+        "employeeGoalAmount": 0.0,
+        "employeeGoalRule": None,
+        "employeeGoalToDateAmount": 0.0,
+        "employeeId": e.employee_id,
+        "employeeOriginalAmount": ee,
+        "employeeNumber": e.number,
+        "employerAnnualCapCalculationRule": None,
+        "employerCalculationRateOrPercent": plan.employer if plan.percent else 0.0,
+        "employerCalculationRule": "P" if plan.percent else "A",
+        "employerCurrentAmount": er,
+        "employerPeriodCapCalculationRule": None,
+        "excludeFromWorkersCompensation": "N",
+        "generalLedgerExpenseAccount": f"6{300 + DEDUCTION_PLANS.index(plan)}",
+        "generalLedgerPayAccount": f"2{300 + DEDUCTION_PLANS.index(plan)}",
+        **{flag: flag in flags for flag in _PLAN_FLAGS},
+        "isVoided": False,
+        "isVoidingRecord": "N",
+        "payDate": ukg_date(paid),
+        "payeeID": None,
+        "payGroup": e.pay_group.code,
+        "periodControl": f"{paid:%Y%m%d}1",
+        "recordId": float(mix(e.key, 82, paid.toordinal(), DEDUCTION_PLANS.index(plan)) % 10**9),
+        "taxCalculationGroupId": None,
+        "taxCategory": "DED",
+        "timeclockCode": None,
+        "vendor": plan.provider,
+        "wageGarnishmentAdditionalArrearageAmount": 0.0,
+        "wageGarnishmentAllocateAsArrears": None,
+        "wageGarnishmentAmountExempt": 0.0,
+        "wageGarnishmentAmountExemptFromLevy": 0.0,
+        "wageGarnishmentAmountExemtFromGarn": 0.0,
+        "wageGarnishmentAmountSubjectToCS": 0.0,
+        "wageGarnishmentAmountSubjectToGarnishment": 0.0,
+        "wageGarnishmentDeductionTaxCategory": None,
+        "wageGarnishmentDisposableIncome": 0.0,
+        "wageGarnishmentMinimumWageFactor": 0.0,
+        "wageGarnishmentWageCode": None,
+        "yearToDateDeferredCompensationCombinedAmount": 0.0,
+    }
+
+
+def deduction_rows(tenant: Tenant) -> list[tuple[Employment, date, DeductionPlan]]:
+    """Every (employee, pay date, plan) of the tenant's checks, by pay date."""
+    return [
+        (e, paid, plan)
+        for e, paid in statements_between(tenant, date.min, date.max)
+        for plan in enrolments(e)
+    ]
+
+
+def emp_deduction(ref: tuple[Employment, DeductionPlan], ctx: RecordContext) -> dict[str, Any]:
+    """A ``/personnel/v1/emp-deductions`` row (``EmpDeductions``): an employee's enrolment in one plan."""
+    e, plan = ref
+    start = _benefit_start(e, plan)
+    stop = e.term_date
+    dates = statement_dates(ctx.tenant, e)
+    last = max(dates) if dates else None
+    year = [lines_of(e, d) for d in dates if last is not None and d.year == last.year]
+    ytd_ee = round(sum(ee for lines in year for p, ee, _ in lines.deductions if p.code == plan.code), 2)
+    ytd_er = round(sum(er for lines in year for p, _, er in lines.deductions if p.code == plan.code), 2)
+    now = lines_of(e, last) if last else None
+    ee, er = (
+        next(((ee, er) for p, ee, er in now.deductions if p.code == plan.code), (0.0, 0.0))
+        if now
+        else (0.0, 0.0)
+    )
+    created = datetime.combine(start, datetime.min.time()) - timedelta(days=20)
+    return {
+        "arrearsAmt": 0.0,
+        "benefitAmount": 0.0 if plan.plan_type != "L" else round(e.annual * 2, -3),
+        "benefitAmountCalcRule": "X" if plan.plan_type == "L" else None,
+        "benefitAmountRateOrPercent": 0.0,
+        "benefitOption": "EE+SP" if mix(e.key, 81) % 3 == 0 and not plan.percent else "EE",
+        "benefitStartDate": ukg_date(start),
+        "benefitStatus": "T" if stop else "A",
+        "benefitStatusDate": ukg_date(stop or start),
+        "benefitStopDate": ukg_date(stop),
+        "companyID": e.company.company_id,
+        "customAmount1": 0.0,
+        "customAmount2": 0.0,
+        "customDate": None,
+        "dateSuspendedFrom": None,
+        "dateSuspendedTo": None,
+        "datetimeChanged": ukg_datetime(created + timedelta(days=1)),
+        "datetimeCreated": ukg_datetime(created),
+        "declinedByCarrier": "N",
+        "declinedByCarrierDate": None,
+        "declinedByCarrierReason": None,
+        "deductionCode": plan.code,
+        "effectiveRecordID": hashed_guid(e.key, 83, DEDUCTION_PLANS.index(plan)),
+        "contactID": None,
+        "memberOrCaseNumber": None,
+        "employeeAmount": ee,
+        "employeeCalcRateOrPct": plan.employee if plan.percent else 0.0,
+        "employeeCalcRule": "P" if plan.percent else "A",
+        "employeeCauseNumber": None,
+        "employeeDedLastPaid": ukg_date(last),
+        "employeeEligibilityDate": ukg_date(e.last_hire),
+        "employeeFiscalYTDAmt": ytd_ee,
+        "employeeGoalAmt": 0.0,
+        "employeeGoalToDateAmt": 0.0,
+        "employeeID": e.employee_id,
+        "employeeLastAmount": ee,
+        "employeeMonthToDateAmount": ee,
+        "employeeQuarterToDateAmount": ee,
+        "employeeYearToDateAmount": ytd_ee,
+        "evidenceOfInsurabilityDate": None,
+        "evidenceOfInsurabilityDesiredAmt": 0.0,
+        "evidenceOfInsurabilityDesiredCalcRateOrPct": 0.0,
+        "employerAmount": er,
+        "employerCalcRateOrPct": plan.employer if plan.percent else 0.0,
+        "employerCalcRule": "P" if plan.percent else "A",
+        "employerFiscalYearToDateAmount": ytd_er,
+        "employerLastAmount": er,
+        "employerMonthToDateAmount": er,
+        "employerQuarterToDateAmount": er,
+        "employerYearToDateAmount": ytd_er,
+        "interestAmount": 0.0,
+        "isDeductionOffset": False,
+        "medicalIndicator": plan.plan_type == "M",
+        "needEvidenceOfInsurability": False,
+        "notes": None,
+        "primaryCarePhysician": None,
+        "primaryCarePhysicianId": None,
+        "priorEmployeeAmount": 0.0,
+        "priorEmployeeGoalAmount": 0.0,
+        "priorEmployeeYearToDateAmount": 0.0,
+        "priorEmployerYearToDateAmount": 0.0,
+        "deductionStartDate": ukg_date(start),
+        "deductionStopDate": ukg_date(stop),
+        "systemID": hashed_guid(e.key, 84, DEDUCTION_PLANS.index(plan)),
+        "waiveReason": None,
+        "isHomeCompany": e.is_home,
+        "isWaived": False,
+        "includeInAdditionalCheck": False,
+        "includeInManualCheck": True,
+        "employeePerCapAmount": 0.0,
+        "employeePerCapPercent": 0.0,
+        "employeePerCapCalcRule": None,
     }

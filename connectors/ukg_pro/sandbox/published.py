@@ -158,6 +158,14 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "emergency contacts 'in one list'",
     ),
     Deviation(
+        "EmpDeductions",
+        "omit",
+        dict.fromkeys(("employeeId", "companyId", "dedCode", "benStatus", "endDateTime", "page", "per_Page")),
+        "the description's EmpDeductions schema repeats the endpoint's query parameters (employeeId, "
+        "companyId, dedCode, benStatus, endDateTime, page, per_Page) beside the record's own employeeID, "
+        "companyID and deductionCode, as its employee-employment-details schema does (the subset's header)",
+    ),
+    Deviation(
         "/configuration/v1/code-tables/{table}",
         "serve",
         {"code": _TEXT, "description": _TEXT},
@@ -252,6 +260,18 @@ NULLABLE: dict[str, frozenset[str]] = {
     # Pay statements: the lines UKG's statement shows empty for some people (second address line, the
     # fourth org level, a phone extension); the pay periods: the dates and ids of steps not yet taken.
     "EmployeePayStatementModel": _names("addressline2 companyaddresscounty companyphoneext orglevel4"),
+    "PayrollDeductionsHistory": _names(
+        "batchID childSupportType customDate dependentRecordId employeeGoalRule "
+        "employerAnnualCapCalculationRule employerPeriodCapCalculationRule payeeID taxCalculationGroupId "
+        "timeclockCode wageGarnishmentAllocateAsArrears wageGarnishmentDeductionTaxCategory "
+        "wageGarnishmentWageCode"
+    ),
+    "EmpDeductions": _names(
+        "benefitAmountCalcRule benefitStopDate customDate dateSuspendedFrom dateSuspendedTo "
+        "declinedByCarrierDate declinedByCarrierReason contactID memberOrCaseNumber employeeCauseNumber "
+        "employeeDedLastPaid evidenceOfInsurabilityDate notes primaryCarePhysician primaryCarePhysicianId "
+        "deductionStopDate waiveReason employeePerCapCalcRule"
+    ),
     "PayGroupPayPeriods": _names(
         "dateTimeFiscalEndDone dateTimePeriodClosed mqyEndFlag obType notes combineNachaFileName "
         "txFilAppDateTime txFilAppUserId roePayDate"

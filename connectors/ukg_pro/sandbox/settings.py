@@ -52,6 +52,8 @@ DEFAULT_PAGE_LIMITS: Mapping[str, int] = MappingProxyType(
         "/payroll/v1/companies/pay-statements": 1_000,
         "/payroll/v1/companies/pay-statements-summary": 1_000,
         "/payroll/v1/paygroup-payperiods": 1_000,
+        "/payroll/v1/payroll-deductions-history": 1_000,
+        "/personnel/v1/emp-deductions": 1_000,
     }
 )
 """Endpoint path → default and maximum page size."""

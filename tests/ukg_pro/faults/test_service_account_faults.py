@@ -53,6 +53,8 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
         "PayGroup",
         "PayrollRun",
         "EmployeePayrollRun",
+        "EmployerBenefit",
+        "Benefit",
     ]
     assert report.models["Employee"].complete
     assert world.status() == "needs_attention"

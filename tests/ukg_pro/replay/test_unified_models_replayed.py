@@ -199,6 +199,8 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         "PayGroup": ("full", True, 4, 0, [], 0, []),  # USBW, USWK, CASM, CAHOUR
         "PayrollRun": ("full", True, 172, 0, [], 0, []),  # 400 days of pay dates, and each group's next
         "EmployeePayrollRun": ("full", True, 1170, 0, [], 0, []),  # every statement of those days
+        "EmployerBenefit": ("full", True, 6, 0, [], 0, []),  # the deduction codes of the last two months
+        "Benefit": ("full", True, 115, 0, [], 0, []),  # emp-deductions, read code by code
     }
     assert {model: part.warnings for model, part in report.models.items()} == {model: [] for model in parts}
     # Every primary record found its joined row. The 40 user-defined-fields rows (one per person, keyed by
@@ -212,6 +214,7 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
     }
     home = ("home-employments", ["employeeID"], ["employeeId"], 40)  # the home company of each person
     assert joins == {
+        "Benefit": {"plan": ("deduction-plans", ["deductionCode"], ["deductionCode"], 6, 115, 115)},
         "Dependent": {"home": (*home, 20, 20)},
         "EmergencyContact": {"home": (*home, 32, 32)},
         "Employee": {

@@ -28,6 +28,9 @@ NOW = datetime(2025, 6, 2, 9, 30)
 
 BASE_URL = "https://service4.ultipro.com"
 
+ALL_DEDUCTION_CODES = "[401K,RRSP,MED,DEN,VIS,LIFE]"
+"""Every deduction code of the sandbox tenants, as one UKG list filter."""
+
 
 def make_sandbox(employees: int = 60, seed: int = 11, **settings: Any) -> Sandbox:
     """A small tenant with the clock frozen at ``NOW``."""
@@ -45,6 +48,8 @@ async def get_all(
     from connectors.ukg_pro.sandbox import ENDPOINTS
 
     posted = any(e.method == "POST" and e.path == path for e in ENDPOINTS)
+    if path.endswith("/emp-deductions") and "dedCode" not in params:  # UKG requires a deduction code
+        params = {**params, "dedCode": ALL_DEDUCTION_CODES}
     window = {"startDate": "1990-01-01T00:00:00", "endDate": NOW.isoformat()}
     rows: list[dict[str, Any]] = []
     page = 1

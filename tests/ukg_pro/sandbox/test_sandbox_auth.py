@@ -127,7 +127,8 @@ async def read(client: httpx.AsyncClient, sb: Sandbox, endpoint, headers) -> htt
     if endpoint.method == "POST":
         window = {"startDate": "2025-01-01T00:00:00", "endDate": "2025-06-01T00:00:00"}
         return await client.post(url, json=window, headers=headers)
-    return await client.get(url, headers=headers)
+    params = {"dedCode": "MED"} if endpoint.required == ("dedCode",) else None
+    return await client.get(url, params=params, headers=headers)
 
 
 @pytest.mark.parametrize("permission", sorted({e.permission for e in ENDPOINTS}))

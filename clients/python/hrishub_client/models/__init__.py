@@ -26,6 +26,14 @@ from .bank_info_listed_field_sources_type_0 import BankInfoListedFieldSourcesTyp
 from .bank_info_listed_page import BankInfoListedPage
 from .bank_info_listed_remote_data_type_0 import BankInfoListedRemoteDataType0
 from .bank_info_remote_data_type_0 import BankInfoRemoteDataType0
+from .benefit import Benefit
+from .benefit_field_sources_type_0 import BenefitFieldSourcesType0
+from .benefit_listed import BenefitListed
+from .benefit_listed_field_sources_type_0 import BenefitListedFieldSourcesType0
+from .benefit_listed_page import BenefitListedPage
+from .benefit_listed_remote_data_type_0 import BenefitListedRemoteDataType0
+from .benefit_plan_type import BenefitPlanType
+from .benefit_remote_data_type_0 import BenefitRemoteDataType0
 from .change import Change
 from .company import Company
 from .company_field_sources_type_0 import CompanyFieldSourcesType0
@@ -77,6 +85,10 @@ from .employee_payroll_run_listed_page import EmployeePayrollRunListedPage
 from .employee_payroll_run_listed_remote_data_type_0 import EmployeePayrollRunListedRemoteDataType0
 from .employee_payroll_run_remote_data_type_0 import EmployeePayrollRunRemoteDataType0
 from .employee_remote_data_type_0 import EmployeeRemoteDataType0
+from .employer_benefit import EmployerBenefit
+from .employer_benefit_field_sources_type_0 import EmployerBenefitFieldSourcesType0
+from .employer_benefit_page import EmployerBenefitPage
+from .employer_benefit_remote_data_type_0 import EmployerBenefitRemoteDataType0
 from .employment import Employment
 from .employment_field_sources_type_0 import EmploymentFieldSourcesType0
 from .employment_listed import EmploymentListed
@@ -212,6 +224,14 @@ __all__ = (
     "BankInfoListedPage",
     "BankInfoListedRemoteDataType0",
     "BankInfoRemoteDataType0",
+    "Benefit",
+    "BenefitFieldSourcesType0",
+    "BenefitListed",
+    "BenefitListedFieldSourcesType0",
+    "BenefitListedPage",
+    "BenefitListedRemoteDataType0",
+    "BenefitPlanType",
+    "BenefitRemoteDataType0",
     "Change",
     "Company",
     "CompanyFieldSourcesType0",
@@ -263,6 +283,10 @@ __all__ = (
     "EmployeePayrollRunListedRemoteDataType0",
     "EmployeePayrollRunRemoteDataType0",
     "EmployeeRemoteDataType0",
+    "EmployerBenefit",
+    "EmployerBenefitFieldSourcesType0",
+    "EmployerBenefitPage",
+    "EmployerBenefitRemoteDataType0",
     "Employment",
     "EmploymentFieldSourcesType0",
     "EmploymentListed",
