@@ -14,6 +14,14 @@ ACTIONS: dict[str, str] = {
     "groups.list": "Group",
     "locations.list": "Location",
     "companies.list": "Company",
+    "dependents.list": "Dependent",
+    "emergency_contacts.list": "EmergencyContact",
+    "bank_accounts.list": "BankInfo",
+    "pay_groups.list": "PayGroup",
+    "payroll_runs.list": "PayrollRun",
+    "employee_payroll_runs.list": "EmployeePayrollRun",
+    "employer_benefits.list": "EmployerBenefit",
+    "benefits.list": "Benefit",
 }
 """Every unified action → the name of the unified model it returns."""
 

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 PLACEHOLDER = "<redacted>"
-FILTERED_HEADERS = ("authorization", "us-customer-api-key", "api-key", "x-api-key", "cookie")
+FILTERED_HEADERS = ("authorization", "us-customer-api-key", "us-client-id", "api-key", "x-api-key", "cookie")
 """Request headers whose values never reach a cassette."""
 
 _DROPPED_RESPONSE_HEADERS = frozenset({"set-cookie", "www-authenticate"})
@@ -48,6 +48,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("username", re.compile(r"^username$")),
+    ("account_number", re.compile(r"^(account|accountnumber|foreignaccountnumber|bankaccountnumber)$")),
 )
 
 
@@ -87,6 +88,8 @@ def scrub_value(kind: str, value: Any) -> Any:
         return digits[:5]
     if kind == "username":
         return f"user{h[:8]}"
+    if kind == "account_number":
+        return f"999{digits[: max(len(str(value)) - 3, 4)]}"
     return f"Name{h[:6].upper()}"
 
 
@@ -152,11 +155,26 @@ def vcr_config(secrets: Iterable[str] = ()) -> dict[str, Any]:
 _MOVING_PARAMETERS = frozenset({"startdate", "enddate"})
 
 
+def _body_members(request: Any) -> list[tuple[str, str]]:
+    """A JSON object body's scalar members (a read that takes its filters and paging in a body)."""
+    body = getattr(request, "body", None)
+    if not body:
+        return []
+    try:
+        data = json.loads(body)
+    except (ValueError, TypeError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [(f"body.{k}", str(v)) for k, v in data.items() if not isinstance(v, dict | list)]
+
+
 def _stable_query(r1: Any, r2: Any) -> None:
-    """Query match that ignores time-window parameters, which move with the clock between runs."""
+    """Query (and JSON body) match that ignores time-window parameters, which move with the clock."""
 
     def stable(request: Any) -> list[tuple[str, str]]:
-        return sorted((k, v) for k, v in request.query if k.lower() not in _MOVING_PARAMETERS)
+        pairs = [*request.query, *_body_members(request)]
+        return sorted((k, v) for k, v in pairs if k.lower().removeprefix("body.") not in _MOVING_PARAMETERS)
 
     if stable(r1) != stable(r2):
         raise AssertionError(f"query {stable(r1)} != {stable(r2)}")
@@ -203,6 +221,7 @@ def _is_fake(kind: str, value: Any) -> bool:
         "national_id": lambda t: t.startswith("900"),
         "address": lambda t: t.endswith("Example St"),
         "username": lambda t: t.startswith("user"),
+        "account_number": lambda t: t.startswith("999") or "*" in t,
         "name": lambda t: t.startswith("Name"),
     }
     check = checks.get(kind)

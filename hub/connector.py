@@ -29,6 +29,7 @@ __all__ = [
     "ClientFactory",
     "Connector",
     "ConnectorClient",
+    "DateWindow",
     "HttpSettings",
     "Passthrough",
     "PassthroughClient",
@@ -95,6 +96,27 @@ class ChangeFeed:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DateWindow:
+    """Models whose records are dated (pay statements) and read by a date window, never all history again.
+
+    The first sync of such a model (and each reconciliation) reads everything; later syncs ask the client
+    for the primary record with ``client.records(record, since=..., until=...)``, from the model's last
+    sync less ``overlap`` (so a late correction inside it is still seen), and only upsert: records dated
+    before the window are kept as they are, never marked deleted.
+
+    Attributes:
+        models: the unified models read this way.
+        overlap: how far before the last sync each window starts.
+        reconcile_every: how often the whole history is read again and diffed.
+
+    """
+
+    models: tuple[str, ...]
+    overlap: timedelta = timedelta(days=35)
+    reconcile_every: timedelta = timedelta(days=90)
+
+
+@dataclass(frozen=True, kw_only=True)
 class HttpSettings:
     """The hub's HTTP settings handed to every connector client.
 
@@ -109,6 +131,9 @@ class HttpSettings:
     ``retry_refused``: whether a refused connection or an unknown host is tried again (linking probes
     never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
     retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
+    ``full_account_numbers``: whether bank account numbers may leave the connector whole (the operator's
+    ``HRISHUB_FULL_ACCOUNT_NUMBERS``); by default a connector masks them as it reads them, so nothing
+    downstream (store, raw data, cassettes, events, logs) ever holds a whole number.
     ``customer_id`` is the customer the client works for (None: an account the operator linked with no
     customer); the hub sets it when it links, syncs or reads an account, so a connector whose data
     lives on the hub's own machine (``csv_files``) keeps each customer to its own files.
@@ -127,6 +152,7 @@ class HttpSettings:
     retry_refused: bool = True
     probe_seconds: float = 10.0
     sync_deadline: float = 7200.0
+    full_account_numbers: bool = False
     customer_id: str | None = None
 
     def __post_init__(self) -> None:
@@ -305,6 +331,8 @@ class Connector:
         normalize_credentials: turns what an admin typed into the canonical values, raising
             :class:`hub.errors.InvalidCredentials` with every field's issue at once.
         sandbox: optional factory of a local simulator (``hrishub sandbox NAME``).
+        date_window: which models later syncs read by a date window (:class:`DateWindow`), such as
+            pay statements.
         change_feed: how incremental syncs learn what changed (:class:`ChangeFeed`); without one,
             every sync reads everything and diffs.
         version: the connector's version, shown by ``hrishub connectors``.
@@ -340,6 +368,7 @@ class Connector:
     features: Mapping[str, Action] = field(default_factory=dict)
     sandbox: Callable[..., SandboxLike] | None = None
     change_feed: ChangeFeed | None = None
+    date_window: DateWindow | None = None
     version: str = ""
     preview_credentials: Callable[[Mapping[str, Any], HttpSettings], Mapping[str, str]] | None = None
     sensitive_raw_keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -347,10 +376,18 @@ class Connector:
     passthrough: Passthrough | None = None
 
     def action(self, action: str) -> Action:
-        """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones."""
+        """The declared :class:`Action`, or :class:`UnknownAction` naming the valid ones.
+
+        A unified action the connector does not declare (one added to the hub after the connector was
+        written: pay runs, dependents ...) is unsupported rather than unknown.
+        """
+        from hub.actions import ACTIONS
+
         try:
             return self.actions[action]
         except KeyError:
+            if action in ACTIONS:
+                return Action.unsupported(f"the {self.title} connector does not offer {action}.")
             raise UnknownAction(action, self.actions) from None
 
     def required_scopes(self, action: str) -> list[str]:

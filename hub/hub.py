@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -30,25 +31,44 @@ if TYPE_CHECKING:
     from hub.webhooks.dispatch import WebhookDispatcher
     from hub.webhooks.endpoints import WebhookEndpoints
     from unified_models import (
+        BankInfo,
+        Benefit,
         Company,
+        Dependent,
+        EmergencyContact,
         Employee,
+        EmployeePayrollRun,
+        EmployerBenefit,
         Employment,
         Group,
         Location,
+        PayGroup,
+        PayrollRun,
         TimeOffBalance,
         TimeOffPolicy,
         TimeOffRequest,
     )
 
 __all__ = [
+    "FULL_ACCOUNT_NUMBERS_ENV",
     "SANDBOX_ORIGINS_ENV",
     "SYNC_DEADLINE_ENV",
     "Hub",
+    "full_account_numbers_from_env",
     "sandbox_origins_from_env",
     "sync_deadline_from_env",
 ]
 
 SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
+FULL_ACCOUNT_NUMBERS_ENV = "HRISHUB_FULL_ACCOUNT_NUMBERS"
+
+
+def full_account_numbers_from_env() -> bool:
+    """Whether the operator enabled whole bank account numbers (``HRISHUB_FULL_ACCOUNT_NUMBERS=1``).
+
+    Only ``1``/``true``/``yes`` enable them; anything else (or unset) keeps them masked.
+    """
+    return os.environ.get(FULL_ACCOUNT_NUMBERS_ENV, "").strip().lower() in {"1", "true", "yes"}
 
 
 def sync_deadline_from_env() -> float:
@@ -90,7 +110,9 @@ class Hub:
         store: Store | None = None,
     ) -> None:
         base = settings or HttpSettings(
-            sandbox_origins=sandbox_origins_from_env(), sync_deadline=sync_deadline_from_env()
+            sandbox_origins=sandbox_origins_from_env(),
+            sync_deadline=sync_deadline_from_env(),
+            full_account_numbers=full_account_numbers_from_env(),
         )
         if transport is not None:
             base = replace(base, transport=transport)
@@ -520,3 +542,35 @@ class Hub:
     def companies(self, account: AccountRef) -> ModelAccessor[Company]:
         """Companies of ``account``."""
         return self.records(account, "companies")
+
+    def dependents(self, account: AccountRef) -> ModelAccessor[Dependent]:
+        """Dependents and beneficiaries of the employees of ``account``."""
+        return self.records(account, "dependents")
+
+    def emergency_contacts(self, account: AccountRef) -> ModelAccessor[EmergencyContact]:
+        """Emergency contacts of the employees of ``account``."""
+        return self.records(account, "emergency_contacts")
+
+    def bank_accounts(self, account: AccountRef) -> ModelAccessor[BankInfo]:
+        """Direct-deposit bank accounts of the employees of ``account`` (account numbers masked)."""
+        return self.records(account, "bank_accounts")
+
+    def pay_groups(self, account: AccountRef) -> ModelAccessor[PayGroup]:
+        """Pay groups of ``account``."""
+        return self.records(account, "pay_groups")
+
+    def payroll_runs(self, account: AccountRef) -> ModelAccessor[PayrollRun]:
+        """Pay runs of ``account`` (one per pay group and pay date)."""
+        return self.records(account, "payroll_runs")
+
+    def employee_payroll_runs(self, account: AccountRef) -> ModelAccessor[EmployeePayrollRun]:
+        """Pay statements of the employees of ``account``: earnings, deductions, taxes, gross and net."""
+        return self.records(account, "employee_payroll_runs")
+
+    def employer_benefits(self, account: AccountRef) -> ModelAccessor[EmployerBenefit]:
+        """Benefit plans the employer of ``account`` offers (by payroll deduction code)."""
+        return self.records(account, "employer_benefits")
+
+    def benefits(self, account: AccountRef) -> ModelAccessor[Benefit]:
+        """Benefit enrolments of the employees of ``account``."""
+        return self.records(account, "benefits")

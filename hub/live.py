@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,7 @@ async def read_compiled(
     account_id: str,
     *,
     keys: Keys | None = None,
+    since: datetime | None = None,
     include_raw: bool = False,
     include_sources: bool = False,
     with_raw: bool = False,
@@ -145,6 +147,7 @@ async def read_compiled(
     it lacks is one of those (the ones the account is known to miss), so a permission revoked since
     linking fails the read instead of emptying fields that used to be filled.
 
+    ``since`` asks the client for the primary records dated from then on (a :class:`DateWindow` read).
     ``keys`` limits the read to the records whose first key parts are one of these tuples (a
     change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
     ``stats`` counts the rows read per joined source and how many primary records each matched;
@@ -166,7 +169,8 @@ async def read_compiled(
             )
     width = None if keys is None else min(len(k) for k in keys)
     try:
-        async for page in client.records(primary.record, **_where(primary, keys)):
+        window = {} if since is None else {"since": since}
+        async for page in client.records(primary.record, **_where(primary, keys), **window):
             if wanted is not None:
                 page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
             # Slice by slice, so only a slice's joined partners and models are held at once.

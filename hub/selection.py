@@ -115,6 +115,23 @@ FILTERS: Mapping[str, Mapping[str, FilterSpec]] = {
     "groups": {"remote_id": _REMOTE_ID},
     "locations": {"remote_id": _REMOTE_ID},
     "companies": {"remote_id": _REMOTE_ID},
+    "dependents": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "emergency_contacts": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "bank_accounts": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "pay_groups": {"remote_id": _REMOTE_ID},
+    "payroll_runs": {
+        "pay_group_id": FilterSpec("pay_group_id", "pay_group_id", "Only runs of this pay group (hub id)."),
+        "remote_id": _REMOTE_ID,
+    },
+    "employer_benefits": {"remote_id": _REMOTE_ID},
+    "benefits": {"employee_id": _EMPLOYEE_ID, "remote_id": _REMOTE_ID},
+    "employee_payroll_runs": {
+        "employee_id": _EMPLOYEE_ID,
+        "payroll_run_id": FilterSpec(
+            "payroll_run_id", "payroll_run_id", "Only the statements of this pay run (hub id)."
+        ),
+        "remote_id": _REMOTE_ID,
+    },
 }
 """Resource → its filters by parameter name."""
 
@@ -148,6 +165,18 @@ EXPANSIONS: Mapping[str, Mapping[str, Expansion]] = {
     "employments": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "time_off_balances": {"employee": Expansion("employee", "employees", "employee_id", "one")},
     "time_off_requests": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "dependents": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "emergency_contacts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "bank_accounts": {"employee": Expansion("employee", "employees", "employee_id", "one")},
+    "benefits": {
+        "employee": Expansion("employee", "employees", "employee_id", "one"),
+        "employer_benefit": Expansion("employer_benefit", "employer_benefits", "employer_benefit_id", "one"),
+    },
+    "payroll_runs": {"pay_group": Expansion("pay_group", "pay_groups", "pay_group_id", "one")},
+    "employee_payroll_runs": {
+        "employee": Expansion("employee", "employees", "employee_id", "one"),
+        "payroll_run": Expansion("payroll_run", "payroll_runs", "payroll_run_id", "one"),
+    },
 }
 """Resource → what ``expand`` may embed in its records, by member name."""
 

@@ -40,8 +40,9 @@ class Employment(UnifiedModel):
     )
     pay_frequency: PayFrequency | None = Field(default=None, description="How often the employee is paid.")
     pay_group: str | None = Field(
-        default=None, description="The payroll group (pay group) the employee is paid in."
+        default=None, description="The payroll group (pay group) the employee is paid in, by its code."
     )
+    pay_group_id: str | None = Field(default=None, description="The hub id of the pay group.")
     flsa_status: FlsaStatus | None = Field(
         default=None, description="The job's US Fair Labor Standards Act classification."
     )

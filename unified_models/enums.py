@@ -8,6 +8,10 @@ serialises to JSON as the plain string (``"FULL_TIME"``). A provider code that m
 from enum import StrEnum
 
 __all__ = [
+    "BankAccountType",
+    "BenefitPlanType",
+    "ContactRelationship",
+    "EarningType",
     "EmploymentStatus",
     "EmploymentType",
     "Ethnicity",
@@ -18,6 +22,8 @@ __all__ = [
     "MaritalStatus",
     "PayFrequency",
     "PayPeriod",
+    "PayrollRunState",
+    "PayrollRunType",
     "TimeOffPolicyType",
     "TimeOffRequestStatus",
     "TimeOffUnit",
@@ -164,3 +170,63 @@ class LocationType(StrEnum):
 
     WORK = "WORK"
     HOME = "HOME"
+
+
+class PayrollRunType(StrEnum):
+    """The kind of pay run: the regular cycle, or a run outside it (off-cycle, correction, ...)."""
+
+    REGULAR = "REGULAR"
+    OFF_CYCLE = "OFF_CYCLE"
+    CORRECTION = "CORRECTION"
+    TERMINATION = "TERMINATION"
+    SIGN_ON_BONUS = "SIGN_ON_BONUS"
+
+
+class PayrollRunState(StrEnum):
+    """Where a pay run is: being prepared (DRAFT), APPROVED, PAID, FAILED, or CLOSED (its period closed)."""
+
+    DRAFT = "DRAFT"
+    APPROVED = "APPROVED"
+    PAID = "PAID"
+    FAILED = "FAILED"
+    CLOSED = "CLOSED"
+
+
+class BenefitPlanType(StrEnum):
+    """The kind of benefit plan (medical, dental, retirement, ...)."""
+
+    MEDICAL = "MEDICAL"
+    DENTAL = "DENTAL"
+    VISION = "VISION"
+    HEALTH_SAVINGS = "HEALTH_SAVINGS"
+    INSURANCE = "INSURANCE"
+    RETIREMENT = "RETIREMENT"
+    OTHER = "OTHER"
+
+
+class ContactRelationship(StrEnum):
+    """How a dependent or emergency contact is related to the employee."""
+
+    SPOUSE = "SPOUSE"
+    DOMESTIC_PARTNER = "DOMESTIC_PARTNER"
+    CHILD = "CHILD"
+    PARENT = "PARENT"
+    SIBLING = "SIBLING"
+    FRIEND = "FRIEND"
+    OTHER = "OTHER"
+
+
+class BankAccountType(StrEnum):
+    """The kind of bank account pay is deposited into."""
+
+    CHECKING = "CHECKING"
+    SAVINGS = "SAVINGS"
+
+
+class EarningType(StrEnum):
+    """The kind of an earning line: salary, regular (hourly) pay, overtime or a bonus."""
+
+    SALARY = "SALARY"
+    REGULAR = "REGULAR"
+    OVERTIME = "OVERTIME"
+    BONUS = "BONUS"

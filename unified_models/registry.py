@@ -1,9 +1,13 @@
 """The unified models by class name and by resource, and the fields a field map may fill."""
 
+from unified_models.banking import BankInfo
 from unified_models.base import UnifiedModel
+from unified_models.benefits import Benefit, EmployerBenefit
 from unified_models.employee import Employee
 from unified_models.employment import Employment
+from unified_models.family import Dependent, EmergencyContact
 from unified_models.organisation import Company, Group, Location
+from unified_models.payroll import EmployeePayrollRun, PayGroup, PayrollRun
 from unified_models.time_off import TimeOffBalance, TimeOffPolicy, TimeOffRequest
 
 __all__ = ["HUB_FIELDS", "MODELS", "RESOURCES", "SENSITIVE_FIELDS", "model_fields_of"]
@@ -19,6 +23,14 @@ MODELS: dict[str, type[UnifiedModel]] = {
         Group,
         Location,
         Company,
+        Dependent,
+        EmergencyContact,
+        BankInfo,
+        PayGroup,
+        PayrollRun,
+        EmployeePayrollRun,
+        EmployerBenefit,
+        Benefit,
     )
 }
 """Every unified record model, keyed by class name (``"Employee"``)."""

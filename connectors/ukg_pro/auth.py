@@ -1,4 +1,8 @@
-"""UKG Pro authentication: HTTP Basic (service account) plus the ``US-Customer-Api-Key`` header."""
+"""UKG Pro authentication: HTTP Basic (service account) plus the ``US-Customer-Api-Key`` header.
+
+UKG's published description also names a ``US-Client-id`` header for the pay-statement reads (POSTs)
+without saying what it holds; the connector sends the Customer API key there too (inferred), on POSTs only.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ class UkgAuth(httpx.Auth):
         """Set the ``Authorization`` and ``US-Customer-Api-Key`` headers."""
         request.headers["Authorization"] = self._authorization
         request.headers["US-Customer-Api-Key"] = self._customer_api_key
+        if request.method == "POST":
+            request.headers["US-Client-id"] = self._customer_api_key
         yield request
 
     def __repr__(self) -> str:

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from connectors.ukg_pro.auth import UkgAuth
@@ -23,9 +23,13 @@ from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
 from connectors.ukg_pro.labels import label_table, org_level_labels
+from connectors.ukg_pro.masking import mask_rows
 from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
+    DIRECT_DEPOSIT,
     EMPLOYEE_EXPORT,
+    PAY_STATEMENTS,
+    PAYROLL_INTEGRATION,
 )
 from hub.sdk import (
     HttpSettings,
@@ -49,6 +53,9 @@ PERMISSION_PROBES: dict[str, str] = {
     "Employee Job History Details": "employee-job-history-details",
     "PTO Plan Integration": "pto-plans",
     EMPLOYEE_EXPORT: "employee-changes",
+    DIRECT_DEPOSIT: "direct-deposit",
+    PAYROLL_INTEGRATION: "paygroup-payperiods",
+    PAY_STATEMENTS: "pay-statements",
 }
 """Permission → the record type whose first row proves it is granted (a 403 proves it is not)."""
 
@@ -77,6 +84,18 @@ def _list_filter(values: Sequence[Any]) -> str:
     return texts[0] if len(texts) == 1 else "[" + ",".join(texts) + "]"
 
 
+FIRST_PAY_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+"""Where a read of the whole pay history starts (UKG requires a start date; it publishes no earliest)."""
+
+
+RECENT_DEDUCTIONS = timedelta(days=62)
+"""How far back the payroll deductions history is read for the tenant's plans: two months of checks
+before the tenant's latest pay date."""
+
+PAY_DATES_AHEAD = timedelta(days=31)
+"""How far past now a pay-statement read reaches: a run is processed days before its pay date (inferred)."""
+
+
 def _paginator(endpoint: Endpoint) -> PageNumber:
     """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size."""
     return PageNumber(
@@ -96,11 +115,16 @@ class UkgProClient(RestClient):
         super().__init__(base_url, settings, errors=ERRORS, auth=self.auth)
         self._levels: dict[int, str] | None = None
         self._code_tables: dict[str, dict[str, str]] = {}
+        self._deduction_code_list: list[str] | None = None
 
     # -- paging ----------------------------------------------------------------------------------
 
     async def pages(self, endpoint: Endpoint, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
         """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead."""
+        if endpoint.method == "POST":
+            async for page in self._posted_pages(endpoint, params):
+                yield page
+            return
         if not endpoint.paged:
             body = await self.get(endpoint.path, params)
             if not isinstance(body, list):
@@ -109,6 +133,28 @@ class UkgProClient(RestClient):
             return
         async for page in self.paginate(endpoint.path, _paginator(endpoint), **params):
             yield page
+
+    async def _posted_pages(
+        self, endpoint: Endpoint, filters: Mapping[str, Any]
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """A POST read's pages, one after another: filters and paging (``page``, ``per_Page``) in the body.
+
+        The end is ``[]``, or a page shorter than the longest one so far: the server may cap the page
+        below the size asked for, so a first page shorter than asked is not the end.
+        """
+        number, longest = 1, 0
+        while True:
+            body = {**filters, "page": number, endpoint.page_param: endpoint.page_size}
+            page = await self.post(endpoint.path, body)
+            if not isinstance(page, list):
+                raise self.errors.malformed(endpoint.path, {"page": number})
+            if not page:
+                return
+            yield page
+            if len(page) < longest:
+                return
+            longest = max(longest, len(page))
+            number += 1
 
     # -- the hub's client protocol ---------------------------------------------------------------
 
@@ -127,6 +173,14 @@ class UkgProClient(RestClient):
         filters by key fields, sent as UKG's list filters (``employeeId=[A,B]``). A derived type
         (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
         """
+        if record == "emp-deductions" and not any(k.lower() == "dedcode" for k in params):
+            # UKG requires dedCode: every plan's enrolments, code by code.
+            for code in await self._deduction_codes():
+                async for page in self.records(record, where=where, dedCode=code):
+                    yield page
+            return
+        if record == "payroll-deductions-history" and not any(k.lower() == "startpercontrol" for k in params):
+            params["startPerControl"] = await self._recent_period_control()
         if record in DERIVED:
             source, build = DERIVED[record]
             async for page in build(self.records(source, since=since, until=until, where=where, **params)):
@@ -138,14 +192,49 @@ class UkgProClient(RestClient):
             raise ValueError(
                 f"unknown UKG Pro record type {record!r}; known: {', '.join(ENDPOINTS)}"
             ) from None
+        if endpoint.method == "POST":  # pay statements: a pay-date window, always (UKG requires one)
+            since = since or FIRST_PAY_DATE
+            until = until or datetime.now(UTC) + PAY_DATES_AHEAD
         if since is not None:
             params["startDate"] = _format_change_date(since)
         if until is not None:
             params["endDate"] = _format_change_date(until, ceil=True)
         for name, values in (where or {}).items():
             params[name] = _list_filter(values)
+        whole = self.settings.full_account_numbers
         async for page in self.pages(endpoint, **params):
-            yield page
+            yield page if whole else mask_rows(record, page)
+
+    async def _recent_period_control(self) -> str:
+        """The period control two months before the tenant's latest pay date (``YYYYMMDD`` then ``0``).
+
+        Taken from the tenant's own pay periods rather than this machine's clock, so a tenant whose
+        payroll stopped, or a test tenant, still shows its plans.
+        """
+        latest: date | None = None
+        async for page in self.records("paygroup-payperiods"):
+            for row in page:
+                value = row.get("payDate")
+                try:
+                    paid = date.fromisoformat(value[:10]) if isinstance(value, str) else None
+                except ValueError:
+                    paid = None
+                if paid is not None and (latest is None or paid > latest):
+                    latest = paid
+        since = (latest or datetime.now(UTC).date()) - RECENT_DEDUCTIONS
+        return since.strftime("%Y%m%d") + "0"
+
+    async def _deduction_codes(self) -> list[str]:
+        """The deduction codes on the tenant's checks of the last two months (read once, cached)."""
+        if self._deduction_code_list is None:
+            codes: dict[str, None] = {}
+            async for page in self.records("payroll-deductions-history"):
+                for row in page:
+                    code = row.get("deductionCode")
+                    if isinstance(code, str) and code.strip() and not any(c in code for c in ",[]*"):
+                        codes[code.strip()] = None
+            self._deduction_code_list = sorted(codes)
+        return self._deduction_code_list
 
     async def probe(self) -> None:
         """One cheap call that proves the host and credentials (a 403 still proves the credentials)."""
@@ -173,6 +262,16 @@ class UkgProClient(RestClient):
                 return False
             endpoint = ENDPOINTS[record]
             params: dict[str, Any] = {}
+            if endpoint.method == "POST":
+                now = datetime.now(UTC)
+                window = {"startDate": _format_change_date(now - timedelta(days=1)), "page": 1}
+                try:
+                    await self.post(
+                        endpoint.path, {**window, "endDate": _format_change_date(now), "per_Page": 1}
+                    )
+                except MissingPermission:
+                    return False
+                return True
             if endpoint.paged:
                 params = {"page": 1, endpoint.page_param: 1}
             if record == "employee-changes":

@@ -1,5 +1,13 @@
 """Record types the connector derives from UKG's own, where a field map needs to see across rows.
 
+``dependent-contacts`` and ``emergency-contacts``: UKG's ``contacts`` rows flagged ``isDependent`` or
+``isBeneficiary``, and those flagged ``isEmergencyContact`` (a row may be both), each exactly as UKG sent it.
+
+``pay-groups``: one row per pay group named by UKG's ``paygroup-payperiods`` (see :func:`pay_groups`).
+
+``deduction-plans``: one row per deduction code of the recent payroll deductions history
+(see :func:`deduction_plans`).
+
 ``job-history-periods``: UKG's ``employee-job-history-details`` rows, each with the one field UKG
 does not send, ``periodEndDate``: the day before the employee's next row takes effect (``None`` on the
 current row). Everything else is the row exactly as UKG sent it, in UKG's order.
@@ -22,7 +30,7 @@ from typing import Any
 
 import orjson
 
-__all__ = ["DERIVED", "job_history_periods", "stream_job_history_periods"]
+__all__ = ["DERIVED", "deduction_plans", "job_history_periods", "pay_groups", "stream_job_history_periods"]
 
 PAGE = 2_000
 """Rows per page the derived stream yields."""
@@ -92,7 +100,118 @@ async def stream_job_history_periods(
 
 Builder = Callable[[AsyncIterator[list[dict[str, Any]]]], AsyncIterator[list[dict[str, Any]]]]
 
+
+def _only(flags: tuple[str, ...], key: tuple[str, ...]) -> Builder:
+    """A builder keeping the rows where any of ``flags`` is true, once per ``key``.
+
+    UKG's contacts hold several kinds of contact in one list, and belong to the person: the sandbox (and,
+    inferred, UKG) lists them once per job of a person employed in two companies of the tenant.
+    """
+
+    async def build(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+        seen: set[tuple[Any, ...]] = set()
+        async for page in pages:
+            kept = []
+            for row in page:
+                if not any(row.get(flag) is True for flag in flags):
+                    continue
+                identity = tuple(row.get(name) for name in key)
+                if identity not in seen:
+                    seen.add(identity)
+                    kept.append(row)
+            if kept:
+                yield kept
+
+    return build
+
+
+async def pay_groups(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+    """One row per pay group of UKG's ``paygroup-payperiods``: ``payGroup``, ``payFrequency``, ``isActive``.
+
+    UKG's REST API publishes no pay-group list: the groups are those its pay periods name. The frequency is
+    read from the group's pay dates (the 15th and the month's end ``S``; else by their spacing: 7 days ``W``,
+    14 ``B``, 28-31 ``M``), the
+    group active while any of its periods is.
+    """
+    dates: dict[str, list[date]] = defaultdict(list)
+    active: dict[str, bool] = {}
+    async for page in pages:
+        for row in page:
+            code = row.get("payGroup")
+            if not isinstance(code, str) or not code.strip():
+                continue
+            code = code.strip()
+            paid = _day(row.get("payDate"))
+            if paid is not None:
+                dates[code].append(paid)
+            active[code] = active.get(code, False) or row.get("isActive") is True
+    rows = []
+    for code in sorted(active):
+        days = sorted(set(dates[code]))
+        spacing = sorted((b - a).days for a, b in pairwise(days))
+        middle = spacing[len(spacing) // 2] if spacing else None
+        twice_a_month = len(days) > 2 and all(d.day == 15 or (d + timedelta(days=1)).day == 1 for d in days)
+        frequency = "S" if twice_a_month else _frequency(middle)
+        rows.append({"payGroup": code, "payFrequency": frequency, "isActive": active[code]})
+    if rows:
+        yield rows
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if isinstance(value, str) and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _frequency(days: int | None) -> str | None:
+    if days is None:
+        return None
+    for code, low, high in (("W", 6, 8), ("B", 13, 15), ("M", 27, 32), ("Q", 89, 93)):
+        if low <= days <= high:
+            return code
+    return None
+
+
+_PLAN_FIELDS = (
+    "deductionCode",
+    "deductionPlanType",
+    "deductionType",
+    "benefitProvider",
+    "vendor",
+    "is401k",
+    "isSection125",
+    "isDependentCare",
+    "isDeferredCompensation",
+)
+
+
+async def deduction_plans(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[list[dict[str, Any]]]:
+    """One row per deduction code of UKG's ``payroll-deductions-history``: the plan as its checks describe it.
+
+    UKG's REST subset publishes no deduction configuration; the history rows carry each plan's type,
+    provider and tax treatment. The first row of each code is kept, with UKG's own member names.
+    """
+    plans: dict[str, dict[str, Any]] = {}
+    async for page in pages:
+        for row in page:
+            code = row.get("deductionCode")
+            if isinstance(code, str) and code.strip() and code.strip() not in plans:
+                plans[code.strip()] = {name: row.get(name) for name in _PLAN_FIELDS}
+    if plans:
+        yield [plans[code] for code in sorted(plans)]
+
+
+_CONTACT_KEY = ("employeeId", "contactId")
+
 DERIVED: dict[str, tuple[str, Builder]] = {
     "job-history-periods": ("employee-job-history-details", stream_job_history_periods),
+    # UKG's contacts are dependents, beneficiaries and emergency contacts in one list, told apart by flags.
+    "dependent-contacts": ("contacts", _only(("isDependent", "isBeneficiary"), _CONTACT_KEY)),
+    "emergency-contacts": ("contacts", _only(("isEmergencyContact",), _CONTACT_KEY)),
+    # Person-level rows (contacts) carry employeeId only: the home company's row gives the company.
+    "home-employments": ("employee-employment-details", _only(("isHomeCompany",), ("employeeID",))),
+    "pay-groups": ("paygroup-payperiods", pay_groups),
+    "deduction-plans": ("payroll-deductions-history", deduction_plans),
 }
 """Derived record type → (the UKG record it is built from, the function that builds its pages)."""

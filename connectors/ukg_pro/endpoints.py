@@ -14,12 +14,14 @@ class Endpoint:
     ``page_param`` is the page-size parameter's spelling on this endpoint (``per_Page`` on most,
     ``per_page`` on employee-changes and pto-plans); ``page_size`` what the connector asks for.
     Unpaged endpoints (org levels, jobs, locations, code tables) return everything in one call.
+    ``method`` ``POST``: a read that takes its filters and paging in a JSON body (pay statements).
     """
 
     path: str
     paged: bool = True
     page_param: str = "per_Page"
     page_size: int = 2_500
+    method: str = "GET"
 
 
 # UKG serves up to 10,000 rows a page on its main personnel endpoints, but a page of person details
@@ -46,5 +48,11 @@ ENDPOINTS: dict[str, Endpoint] = {
     "jobs": Endpoint("/configuration/v1/jobs", paged=False),
     "locations": Endpoint("/configuration/v1/locations", paged=False),
     "code-tables": Endpoint("/configuration/v1/code-tables", paged=False),
+    "direct-deposit": Endpoint("/payroll/v1/direct-deposit", page_size=1_000),
+    "paygroup-payperiods": Endpoint("/payroll/v1/paygroup-payperiods", page_size=1_000),
+    # A statement carries every earning, deduction and tax line: 500 keep a page near 2 MB (inferred).
+    "payroll-deductions-history": Endpoint("/payroll/v1/payroll-deductions-history", page_size=1_000),
+    "emp-deductions": Endpoint("/personnel/v1/emp-deductions", page_size=1_000),
+    "pay-statements": Endpoint("/payroll/v1/companies/pay-statements", page_size=500, method="POST"),
 }
 """Record name (as field maps name it) → endpoint."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from connectors.ukg_pro.client import create_client
 from connectors.ukg_pro.credentials import CREDENTIALS_SCHEMA, normalize_credentials, preview_credentials
-from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, FEATURES
+from connectors.ukg_pro.scopes import ACTIONS, CHANGE_FEED, DATE_WINDOW, FEATURES
 from connectors.ukg_pro.sensitive import SENSITIVE_RAW_KEYS
 from connectors.ukg_pro.transforms import TRANSFORMS
 from hub.sdk import Connector, Passthrough, SandboxLike, hookimpl
@@ -55,6 +55,7 @@ CONNECTOR = Connector(
     normalize_credentials=normalize_credentials,
     sandbox=_sandbox,
     change_feed=CHANGE_FEED,
+    date_window=DATE_WINDOW,
     version=_version(),
     preview_credentials=preview_credentials,
     sensitive_raw_keys=SENSITIVE_RAW_KEYS,

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hub.sdk import Action, ChangeFeed
+from hub.sdk import Action, ChangeFeed, DateWindow
 
 __all__ = [
     "ACTIONS",
     "CHANGE_FEED",
     "COMPANY_CONFIGURATION",
+    "DATE_WINDOW",
+    "DIRECT_DEPOSIT",
     "EMPLOYEE_EXPORT",
     "FEATURES",
+    "PAYROLL_INTEGRATION",
+    "PAY_STATEMENTS",
     "PERMISSION_OF_PATH",
     "permission_for",
 ]
@@ -27,6 +31,9 @@ COMPENSATION = "Employee Compensation Details"
 JOB_HISTORY = "Employee Job History Details"
 PTO_PLANS = "PTO Plan Integration"
 EMPLOYEE_EXPORT = "Employee Export"
+DIRECT_DEPOSIT = "Employee Direct Deposit"
+PAY_STATEMENTS = "Employee Pay Statements"
+PAYROLL_INTEGRATION = "Payroll Integration"
 
 ACTIONS: dict[str, Action] = {
     "employees.list": Action(
@@ -49,6 +56,15 @@ ACTIONS: dict[str, Action] = {
     "groups.list": Action(scopes=(COMPANY_CONFIGURATION,)),
     "locations.list": Action(scopes=(COMPANY_CONFIGURATION,)),
     "companies.list": Action(scopes=(COMPANY_CONFIGURATION,)),
+    "dependents.list": Action(scopes=(PERSONNEL_INTEGRATION,)),
+    "emergency_contacts.list": Action(scopes=(PERSONNEL_INTEGRATION,)),
+    "bank_accounts.list": Action(scopes=(DIRECT_DEPOSIT,)),
+    "pay_groups.list": Action(scopes=(PAYROLL_INTEGRATION,)),
+    "payroll_runs.list": Action(scopes=(PAYROLL_INTEGRATION,)),
+    "employee_payroll_runs.list": Action(scopes=(PAY_STATEMENTS,)),
+    # emp-deductions needs a deduction code: the codes come from the recent payroll deductions history.
+    "employer_benefits.list": Action(scopes=(PAYROLL_INTEGRATION,)),
+    "benefits.list": Action(scopes=(PERSONNEL_INTEGRATION, PAYROLL_INTEGRATION)),
 }
 """Unified action → the UKG permissions it needs."""
 
@@ -69,6 +85,10 @@ CHANGE_FEED = ChangeFeed(
 """UKG's Employee Export feed: full snapshots of each employee changed in a window. UKG asks callers to
 read it no closer than 3 hours apart; the hub re-reads the changed employees' records by id."""
 
+DATE_WINDOW = DateWindow(models=("EmployeePayrollRun",), overlap=timedelta(days=35))
+"""Pay statements are read by pay date: after the first sync, from the last sync less 35 days (a late
+correction or void in the last pay periods is seen again); the whole history every 90 days."""
+
 PERMISSION_OF_PATH: tuple[tuple[str, str], ...] = (
     ("/personnel/v1/person-details", PERSON_DETAILS),
     ("/personnel/v1/compensation-details", COMPENSATION),
@@ -78,6 +98,11 @@ PERMISSION_OF_PATH: tuple[tuple[str, str], ...] = (
     ("/personnel/v1/companies/", PTO_PLANS),
     ("/personnel/v1/", PERSONNEL_INTEGRATION),
     ("/configuration/v1/", COMPANY_CONFIGURATION),
+    ("/payroll/v1/direct-deposit", DIRECT_DEPOSIT),
+    ("/payroll/v1/companies/pay-statements", PAY_STATEMENTS),
+    ("/payroll/v1/employees/pay-statement", PAY_STATEMENTS),
+    ("/payroll/v1/companies/", DIRECT_DEPOSIT),
+    ("/payroll/v1/", PAYROLL_INTEGRATION),
 )
 """Endpoint path prefix → the permission UKG checks for it (first match wins)."""
 

@@ -56,6 +56,9 @@ _MILITARY = frozenset(
         "militarySeparationDate",
     }
 )
+_CONTACT = frozenset(
+    {"ssn", "nationalId", "nationalIdExpirationDate", "dateOfBirth", "healthCareId", "isDisabled", "isSmoker"}
+)
 _UNION = frozenset({"unionLocal", "unionNational", "dateOfLocalUnion", "dateOfNationalUnion"})
 
 SENSITIVE_RAW_KEYS: dict[str, frozenset[str]] = {
@@ -66,17 +69,13 @@ SENSITIVE_RAW_KEYS: dict[str, frozenset[str]] = {
     | _MILITARY
     | {"nationalId", "nationalIdCountry", "ethnicIDCode"},
     "employee-demographic-details": _IDENTITY | _ORIGIN | _HEALTH | {"ethnicIdCode"},
-    "contacts": frozenset(
-        {
-            "ssn",
-            "nationalId",
-            "nationalIdExpirationDate",
-            "dateOfBirth",
-            "healthCareId",
-            "isDisabled",
-            "isSmoker",
-        }
-    ),
+    "contacts": _CONTACT,
+    "dependent-contacts": _CONTACT,  # derived from contacts
+    "emergency-contacts": _CONTACT,  # derived from contacts
+    # Masked by the client unless the operator enables full numbers; hidden unless include_sensitive too.
+    "direct-deposit": frozenset({"account", "foreignAccountNumber"}),
+    # The pay statement's own SSN; its netpay[].accountnumber is masked by the client.
+    "pay-statements": frozenset({"ssn"}),
     "employment-details": _UNION,
     "employee-job-history-details": frozenset({"unionNational"}),
     "job-history-periods": frozenset({"unionNational"}),  # derived from employee-job-history-details

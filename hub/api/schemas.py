@@ -108,7 +108,8 @@ class RunSummary(BaseModel):
     models: dict[str, str] = Field(
         default_factory=dict,
         description="What the run did per model: `full` (read in full), `feed` (from the provider's change "
-        "feed), `skipped` (not read; the report's `reason` says why, e.g. the provider's minimum spacing "
+        "feed), `window` (records dated since the last sync, such as pay statements), `skipped` (not read; "
+        "the report's `reason` says why, e.g. the provider's minimum spacing "
         "between feed reads) or `failed`. `kind` sums these up; this says which model did what.",
     )
 

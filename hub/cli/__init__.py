@@ -21,6 +21,7 @@ from hub.cli import (  # noqa: F401
     passthrough,
     reading,
     recording,
+    records,
     sandbox,
     scaffolding,
     serving,

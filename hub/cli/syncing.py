@@ -179,7 +179,7 @@ def show_fill(console: Console, report: SyncReport) -> None:
 
 
 def describe_reads(report: SyncReport) -> str:
-    """What the run did, per model: read in full, from the change feed, not read, failed."""
+    """What the run did, per model: read in full, from the change feed, by date window, not read, failed."""
     groups: dict[str, list[str]] = {}
     for model in report.models.values():
         what = "failed" if model.error else model.mode
@@ -189,6 +189,7 @@ def describe_reads(report: SyncReport) -> str:
         for what, label in (
             ("full", "read in full"),
             ("feed", "from the change feed"),
+            ("window", "by date window"),
             ("skipped", "not read"),
             ("failed", "failed"),
         )

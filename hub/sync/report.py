@@ -76,7 +76,8 @@ class ModelReport:
     """One model's part of a sync.
 
     ``mode`` is ``full`` (every record read, then diffed), ``feed`` (only what the provider's change
-    feed named) or ``skipped`` (``reason`` says why). ``error`` is set when the model's read failed: its
+    feed named), ``window`` (records dated since the last sync, less an overlap: pay statements) or
+    ``skipped`` (``reason`` says why). ``error`` is set when the model's read failed: its
     previous data stays as it was. ``fill`` counts, per unified field, the records
     that had a value; ``warnings`` flags fields that used to be filled and now mostly are not, fields
     whose source rows exist but came out empty, and joined sources that matched few records

@@ -72,6 +72,14 @@ MODEL_ORDER = (
     "TimeOffPolicy",
     "TimeOffBalance",
     "TimeOffRequest",
+    "Dependent",
+    "EmergencyContact",
+    "BankInfo",
+    "PayGroup",
+    "PayrollRun",
+    "EmployeePayrollRun",
+    "EmployerBenefit",
+    "Benefit",
 )
 """Models in sync order: what filters and references need comes first."""
 
@@ -215,6 +223,7 @@ class SyncRun:
         feed = self.connector.change_feed
         feature = self.account.permissions.features.get(feed.feature) if feed else None
         feed_ok = feed is not None and feature is not None and feature.enabled
+        window = self.connector.date_window
         planned = []
         for model in MODEL_ORDER:
             if self.only is not None and model not in self.only:
@@ -237,6 +246,16 @@ class SyncRun:
                     report.reason = "first sync: everything is read"
                 elif state.get("details", {}).get("filters", {}) != dict(self.account.options.filters):
                     report.reason = "the employee filters changed: every record is checked again"
+                elif window is not None and model in window.models:
+                    if self.now - last_full >= window.reconcile_every:
+                        report.reason = "periodic reconciliation: the whole history is read"
+                    else:
+                        since = (state.get("cursor") or last_full) - window.overlap
+                        report.mode = "window"
+                        report.reason = (
+                            f"records dated since {since:%Y-%m-%d} "
+                            f"(the last sync less {window.overlap.days} days)"
+                        )
                 elif feed is None or model not in feed.models:
                     report.reason = "the provider has no change feed for this model: read and diffed"
                 elif not feed_ok:
@@ -306,8 +325,13 @@ class SyncRun:
             self.client, self.connector, field_map, self.account, self.context.registry.transforms
         )
         feed = self.connector.change_feed
+        window = self.connector.date_window
+        since = None
+        if report.mode == "window" and window is not None:
+            state = self.store.sync_state.get(self.account.id, model)
+            since = (state.get("cursor") or state["last_full_at"]) - window.overlap
         batches: list[list[tuple[str, ...]] | None]
-        if full:
+        if full or since is not None:
             batches = [None]
         else:
             keys = planned.keys or []
@@ -325,6 +349,7 @@ class SyncRun:
                     compiled,
                     self.account.id,
                     keys=batch,
+                    since=since,
                     with_raw=True,
                     spill=spill,
                     tolerate=self.account.permissions.missing,
@@ -542,7 +567,7 @@ class SyncRun:
         # missing permission) makes the run "mixed": never "full" while a model was left unread.
         offered = {name for name, spec in self.connector.actions.items() if spec.supported}
         unread = any(m.mode == "skipped" and m.action in offered for m in self.report.models.values())
-        if "feed" in applied:
+        if applied & {"feed", "window"}:
             self.report.kind = "mixed" if "full" in applied or unread else "incremental"
         elif self.report.kind == "auto":
             self.report.kind = "mixed" if unread and applied else "full"

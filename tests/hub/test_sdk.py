@@ -15,6 +15,7 @@ SURFACE = {
     "BUILTIN_TRANSFORMS",
     "Action",
     "ChangeFeed",
+    "DateWindow",
     "ClientFactory",
     "Connector",
     "ConnectorClient",

@@ -34,7 +34,23 @@ from unified_models import (
 
 FOLDER = Path(field_maps.__file__).parent / "ukg_pro"
 LEVELS = {1: "Division", 2: "Cost Center", 3: "Department", 4: "Team"}
-MODELS = ("Employee", "Employment", "TimeOffPolicy", "TimeOffBalance", "Group", "Location", "Company")
+MODELS = (
+    "Employee",
+    "Employment",
+    "TimeOffPolicy",
+    "TimeOffBalance",
+    "Group",
+    "Location",
+    "Company",
+    "Dependent",
+    "EmergencyContact",
+    "BankInfo",
+    "PayGroup",
+    "PayrollRun",
+    "EmployeePayrollRun",
+    "EmployerBenefit",
+    "Benefit",
+)
 
 CO, EMP, SUP = "6Y4NV", "EQKKKU000020", "EQKKKU000001"
 
@@ -470,6 +486,7 @@ def test_a_job_history_row_maps_exactly(maps: dict[str, FieldMap]) -> None:
         pay_period="YEAR",
         pay_frequency="BIWEEKLY",
         pay_group="USBW",
+        pay_group_id=sid("PayGroup", "USBW"),
         flsa_status="NONEXEMPT",
         employment_type="FULL_TIME",
         effective_date=date(2021, 9, 20),

@@ -138,8 +138,14 @@ def test_every_event_arrives_signed_in_order_through_an_outage_and_a_restart(tmp
                 "every recorded event arrives",
                 lambda: {r["id"] for r in receiver.received} >= {row.id for row in recorded},
             )
-            with hub.store.engine.connect() as db:
-                states = {row.state for row in db.execute(select(t.webhook_deliveries.c.state))}
+
+            def states_now() -> set[str]:
+                with hub.store.engine.connect() as db:
+                    return {row.state for row in db.execute(select(t.webhook_deliveries.c.state))}
+
+            # The receiver has an event a moment before the dispatcher marks its delivery done.
+            _wait("every delivery is marked delivered", lambda: states_now() == {"delivered"})
+            states = states_now()
             # The attempts that met the stopped receiver are readable through the API.
             with httpx.Client(base_url=api_url, headers=auth) as api:
                 page = api.get(

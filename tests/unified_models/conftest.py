@@ -119,6 +119,7 @@ def build_full() -> dict:
             pay_period=PayPeriod.YEAR,
             pay_frequency=PayFrequency.BIWEEKLY,
             pay_group="BW1",
+            pay_group_id="pg-bw1",
             flsa_status=FlsaStatus.EXEMPT,
             employment_type=EmploymentType.FULL_TIME,
             effective_date=date(2020, 1, 6),

@@ -24,7 +24,11 @@ INSTANT = re.compile(INSTANT_PATTERN)
 
 
 def test_sensitive_fields_are_declared_on_the_fields_themselves():
-    assert SENSITIVE_FIELDS == {"Employee": ("ethnicity", "national_id", "date_of_birth")}
+    assert SENSITIVE_FIELDS == {
+        "Employee": ("ethnicity", "national_id", "date_of_birth"),
+        "Dependent": ("date_of_birth", "national_id", "is_disabled"),
+        "BankInfo": ("account_number",),
+    }
     schema = Employee.model_json_schema(mode="serialization")["properties"]
     assert {name for name, node in schema.items() if node.get("x-sensitive")} == set(
         SENSITIVE_FIELDS["Employee"]

@@ -13,6 +13,12 @@ from unified_models import (
     MODELS,
     RESOURCES,
     Address,
+    BankAccountType,
+    BenefitPlanType,
+    ContactRelationship,
+    Deduction,
+    Earning,
+    EarningType,
     EmploymentStatus,
     EmploymentType,
     Ethnicity,
@@ -24,6 +30,9 @@ from unified_models import (
     MaritalStatus,
     PayFrequency,
     PayPeriod,
+    PayrollRunState,
+    PayrollRunType,
+    Tax,
     TimeOffPolicyType,
     TimeOffRequestStatus,
     TimeOffUnit,
@@ -49,7 +58,7 @@ SPEC_FIELDS = {
     ),
     "Employment": names(
         "id, remote_id, employee_id, job_title, job_code, department_id, location_id, manager_id, pay_rate,"
-        "pay_currency, pay_period, pay_frequency, pay_group, flsa_status, employment_type, effective_date,"
+        "pay_currency, pay_period, pay_frequency, pay_group, pay_group_id, flsa_status, employment_type, effective_date,"
         "end_date, change_reason, is_primary"
     ),
     "TimeOffPolicy": names("id, remote_id, name, policy_type, unit"),
@@ -63,6 +72,43 @@ SPEC_FIELDS = {
     "Group": names("id, remote_id, name, type, label, level, parent_id, is_active"),
     "Location": names("id, remote_id, name, address, location_type, is_active"),
     "Company": names("id, remote_id, legal_name, display_name, code, is_parent"),
+    # Issue #20 (pay, benefits and family); docs/pay-benefits-family.md compares them with Merge's models.
+    "Dependent": names(
+        "id, remote_id, employee_id, first_name, middle_name, last_name, relationship, relationship_name,"
+        "date_of_birth, national_id, gender, home_phone, mobile_phone, home_address, is_dependent,"
+        "is_beneficiary, is_student, is_disabled, is_active"
+    ),
+    "EmergencyContact": names(
+        "id, remote_id, employee_id, first_name, last_name, relationship, relationship_name, home_phone,"
+        "mobile_phone, work_phone, email, home_address, is_active"
+    ),
+    "BankInfo": names(
+        "id, remote_id, employee_id, bank_name, routing_number, account_number, account_type, amount, percent,"
+        "is_remainder, order, is_prenote, is_active, remote_created_at"
+    ),
+    "PayGroup": names("id, remote_id, name, pay_frequency, is_active"),
+    "PayrollRun": names("id, remote_id, pay_group_id, run_type, run_state, check_date, start_date, end_date"),
+    "EmployeePayrollRun": names(
+        "id, remote_id, employee_id, payroll_run_id, pay_group_id, check_date, start_date, end_date, gross_pay,"
+        "net_pay, total_deductions, total_taxes, ytd_gross_pay, ytd_net_pay, earnings, deductions, taxes"
+    ),
+    "EmployerBenefit": names(
+        "id, remote_id, name, deduction_code, benefit_plan_type, provider_name, is_pre_tax"
+    ),
+    "Benefit": names(
+        "id, remote_id, employee_id, employer_benefit_id, deduction_code, provider_name, benefit_option,"
+        "is_active, employee_contribution, company_contribution, ytd_employee_contribution,"
+        "ytd_company_contribution, start_date, end_date"
+    ),
+}
+# The lines of a pay statement (EmployeePayrollRun), issue #20.
+SPEC_LINES = {
+    Earning: names("code, name, type, hours, rate, amount, ytd_hours, ytd_amount"),
+    Deduction: names(
+        "code, name, is_pre_tax, employee_deduction, company_deduction, ytd_employee_deduction,"
+        "ytd_company_deduction"
+    ),
+    Tax: names("code, name, amount, ytd_amount, employer_tax"),
 }
 SPEC_ADDRESS = names("line1, line2, city, state, postal_code, country")
 # "Record metadata on every model", plus remote_data / field_sources / remote_modified_at from the rules.
@@ -82,6 +128,14 @@ SPEC_RESOURCES = {
     "Group": "groups",
     "Location": "locations",
     "Company": "companies",
+    "Dependent": "dependents",
+    "EmergencyContact": "emergency_contacts",
+    "BankInfo": "bank_accounts",
+    "PayGroup": "pay_groups",
+    "PayrollRun": "payroll_runs",
+    "EmployeePayrollRun": "employee_payroll_runs",
+    "EmployerBenefit": "employer_benefits",
+    "Benefit": "benefits",
 }
 
 SPEC_ENUMS = {
@@ -101,9 +155,15 @@ SPEC_ENUMS = {
     "PREFER_NOT_TO_DISCLOSE",
     MaritalStatus: "SINGLE, MARRIED_FILING_JOINTLY, MARRIED_FILING_SEPARATELY, HEAD_OF_HOUSEHOLD,"
     "QUALIFYING_WIDOW_OR_WIDOWER_WITH_DEPENDENT_CHILD",
+    PayrollRunType: "REGULAR, OFF_CYCLE, CORRECTION, TERMINATION, SIGN_ON_BONUS",
+    PayrollRunState: "DRAFT, APPROVED, PAID, FAILED, CLOSED",
+    BenefitPlanType: "MEDICAL, DENTAL, VISION, HEALTH_SAVINGS, INSURANCE, RETIREMENT, OTHER",
+    ContactRelationship: "SPOUSE, DOMESTIC_PARTNER, CHILD, PARENT, SIBLING, FRIEND, OTHER",
+    BankAccountType: "CHECKING, SAVINGS",
+    EarningType: "SALARY, REGULAR, OVERTIME, BONUS",
 }
 
-ALL_CLASSES = [*MODELS.values(), Address, FieldSource, UnifiedModel]
+ALL_CLASSES = [*MODELS.values(), Address, FieldSource, UnifiedModel, Earning, Deduction, Tax]
 
 
 def test_registry_holds_exactly_the_spec_models():
@@ -123,6 +183,11 @@ def test_every_spec_field_exists(name):
 def test_no_fields_beyond_spec_metadata_and_additions(name):
     expected = SPEC_FIELDS[name] | METADATA | ADDED.get(name, set())
     assert set(MODELS[name].model_fields) == expected
+
+
+@pytest.mark.parametrize("line", list(SPEC_LINES), ids=lambda c: c.__name__)
+def test_pay_statement_lines_have_exactly_their_fields(line):
+    assert set(line.model_fields) == SPEC_LINES[line]
 
 
 def test_address_fields():
@@ -203,6 +268,14 @@ def test_every_enum_of_the_package_is_checked_against_the_spec():
         ("TimeOffRequest", "unit", TimeOffUnit),
         ("Group", "type", GroupType),
         ("Location", "location_type", LocationType),
+        ("Dependent", "relationship", ContactRelationship),
+        ("Dependent", "gender", Gender),
+        ("EmergencyContact", "relationship", ContactRelationship),
+        ("BankInfo", "account_type", BankAccountType),
+        ("PayGroup", "pay_frequency", PayFrequency),
+        ("PayrollRun", "run_type", PayrollRunType),
+        ("PayrollRun", "run_state", PayrollRunState),
+        ("EmployerBenefit", "benefit_plan_type", BenefitPlanType),
     ],
 )
 def test_enum_fields_use_their_enum(model, field, enum_cls):

@@ -10,7 +10,9 @@ query (400), and the records.
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio
 
@@ -80,6 +82,32 @@ def _base_url(scope: Scope) -> str:
     return f"{scope.get('scheme', 'http')}://{host}"
 
 
+async def _body_params(receive: Receive) -> QueryParams | None:
+    """A POST's JSON object body as parameters (UKG's pay-statement filters), or None when it is not one.
+
+    Scalar members become parameters (``page``, ``per_Page``, ``startDate`` ...); nested objects are not
+    filters the sandbox serves and are skipped.
+    """
+    raw = b""
+    while True:
+        message = await receive()
+        raw += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    try:
+        body = json.loads(raw or b"null")
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    pairs = [
+        (str(k), str(v).lower() if isinstance(v, bool) else str(v))
+        for k, v in body.items()
+        if v is not None and not isinstance(v, (dict, list))
+    ]
+    return QueryParams(urlencode(pairs))
+
+
 class SandboxApp:
     """The sandbox's ASGI application (``sb.app``)."""
 
@@ -139,10 +167,11 @@ class SandboxApp:
             await _json(send, 429, {"message": "API rate limit exceeded"}, headers)
             return
 
-        if scope["method"] != "GET":
+        allowed = matched[0].method if matched else "GET"
+        if scope["method"] != allowed:
             stats.record(name, 405)
             message = f"The requested resource does not support http method '{scope['method']}'."
-            await _json(send, 405, {"message": message}, [(b"allow", b"GET")])
+            await _json(send, 405, {"message": message}, [(b"allow", allowed.encode())])
             return
         account = state.accounts.authenticate(
             _header(scope, b"authorization"),
@@ -166,18 +195,37 @@ class SandboxApp:
             stats.record(name, 403)
             await _json(send, 403, _DENIED)
             return
-        await self._serve(scope, send, endpoint, args, account)
+        if endpoint.method == "POST":
+            params = await _body_params(receive)
+            if params is None:
+                stats.record(name, 400)
+                problem = {"filter": [{"message": "A JSON object is required.", "type": "validation"}]}
+                await _json(
+                    send, 400, {"message": "The request is invalid.", "errors": {"modelstate": problem}}
+                )
+                return
+        else:
+            params = QueryParams(scope.get("query_string", b""))
+        await self._serve(scope, send, endpoint, args, account, params)
 
     async def _serve(
-        self, scope: Scope, send: Send, endpoint: Endpoint, args: dict[str, str], account: Account
+        self,
+        scope: Scope,
+        send: Send,
+        endpoint: Endpoint,
+        args: dict[str, str],
+        account: Account,
+        params: QueryParams,
     ) -> None:
         state = self.state
-        params = QueryParams(scope.get("query_string", b""))
         base_url = _base_url(scope)
         context = RecordContext(state.tenant, state.settings, base_url)
         call = Call(args, params, account, context)
         headers: list[tuple[bytes, bytes]] = []
         try:
+            for required in endpoint.required:
+                if not (params.get(required) or "").strip():
+                    raise QueryError(required, "The field is required.")
             limit = state.settings.page_limit(endpoint.path) if endpoint.paged else None
             page = parse_page(params, limit) if limit else Page(1, 0)
             served_page = page

@@ -36,7 +36,7 @@ PERMISSIONS: tuple[str, ...] = (
     "Employee Job History Details",
     "PTO Plan Integration",
     "Employee Export",
-    "Employee Pay Statement",
+    "Employee Pay Statements",
     "Payroll Integration",
     "Employee Direct Deposit",
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from connectors.ukg_pro.sandbox import records, vocab
+from connectors.ukg_pro.sandbox import banking, payroll, records, vocab
 from connectors.ukg_pro.sandbox.auth import Account
 from connectors.ukg_pro.sandbox.formats import parse_moment
 from connectors.ukg_pro.sandbox.model import Employment
@@ -24,9 +24,12 @@ from connectors.ukg_pro.sandbox.tenant import Tenant
 __all__ = [
     "COMPANY_CONFIGURATION",
     "COMPENSATION",
+    "DIRECT_DEPOSIT",
     "EMPLOYEE_EXPORT",
     "ENDPOINTS",
     "JOB_HISTORY",
+    "PAYROLL_INTEGRATION",
+    "PAY_STATEMENTS",
     "PERSONNEL_INTEGRATION",
     "PERSON_DETAILS",
     "PTO_PLANS",
@@ -43,6 +46,9 @@ COMPENSATION = "Employee Compensation Details"
 JOB_HISTORY = "Employee Job History Details"
 PTO_PLANS = "PTO Plan Integration"
 EMPLOYEE_EXPORT = "Employee Export"
+DIRECT_DEPOSIT = "Employee Direct Deposit"
+PAY_STATEMENTS = "Employee Pay Statements"
+PAYROLL_INTEGRATION = "Payroll Integration"
 
 
 class NotFound(LookupError):
@@ -81,6 +87,9 @@ class Endpoint:
         single: answers one object rather than a list (``/{employeeId}``, ``/{code}``).
         schema: the component schema of one record in ``openapi-subset.yaml``.
         employee_of: the employment behind a row (lets an ``employeeId`` filter skip building records).
+        method: ``GET``, or ``POST`` for the reads UKG takes a JSON filter body for (pay statements):
+            the body's members are then read as the query parameters (``page`` and ``per_Page`` too).
+        required: parameters (body members) without which UKG answers 400.
 
     """
 
@@ -93,6 +102,8 @@ class Endpoint:
     single: bool = False
     schema: str | None = None
     employee_of: Callable[[Any], Employment] | None = None
+    method: str = "GET"
+    required: tuple[str, ...] = ()
 
 
 Getter = Callable[[Mapping[str, Any], Any], Any]
@@ -166,6 +177,66 @@ def _phones(call: Call) -> list[Any]:
 def _pto(call: Call) -> list[Any]:
     t = call.tenant
     return _flat("pto", t, lambda: [(e, i) for e in t.employments for i in range(records.pto_plan_count(e))])
+
+
+def _deposits(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat(
+        "deposits", t, lambda: [(e, i) for e in t.employments for i in range(banking.deposit_count(e))]
+    )
+
+
+def _deposits_of_company(call: Call) -> list[Any]:
+    wanted = call.args["companyId"].strip().upper()
+    if not any(c.company_id == wanted for c in call.tenant.companies):
+        raise NotFound("Company not found.")
+    return [ref for ref in _deposits(call) if ref[0].company.company_id == wanted]
+
+
+def _statements(call: Call) -> list[Any]:
+    """Pay statements whose pay date is in [startDate, endDate] (both required by UKG)."""
+    start, end = _moment_param(call, "startDate"), _moment_param(call, "endDate")
+    if start is None or end is None:
+        raise QueryError("startDate" if start is None else "endDate", "The field is required.")
+    if start > end:
+        raise QueryError("startDate", "startDate must not be after endDate.")
+    return payroll.statements_between(call.tenant, start.date(), end.date())
+
+
+def _pay_periods(call: Call) -> list[Any]:
+    t = call.tenant
+    rows: list[Any] = []
+    for n, group in enumerate(t.pay_groups):
+        rows += [(group, 1000 * (n + 1) + i, day) for i, day in enumerate(payroll.pay_dates(t, group))]
+    rows.sort(key=lambda ref: (ref[2], ref[0].code))
+    return rows
+
+
+def _deduction_history(call: Call) -> list[Any]:
+    t = call.tenant
+    return _flat("deduction-history", t, lambda: payroll.deduction_rows(t))
+
+
+def _emp_deductions(call: Call) -> list[Any]:
+    """Enrolments in the plan ``dedCode`` names (required: UKG answers 400 without it)."""
+    t = call.tenant
+    rows = _flat(
+        "enrolments", t, lambda: [(e, plan) for e in t.employments for plan in payroll.enrolments(e)]
+    )
+    wanted = {
+        c.strip().upper() for c in (call.params.get("dedCode") or "").strip("[]").split(",") if c.strip()
+    }
+    return [ref for ref in rows if ref[1].code in wanted]
+
+
+_PERIOD_BOUNDS = {
+    "startpercontrol": FilterSpec("periodControl", "min"),
+    "endpercontrol": FilterSpec("periodControl", "max"),
+}
+
+
+def _company_of_statement(record: Mapping[str, Any], ref: Any) -> Any:
+    return ref[0].company.company_id
 
 
 def _pto_of_employee(call: Call) -> list[Any]:
@@ -256,6 +327,16 @@ _EMPLOYMENT_TEXT = (
 _EMPLOYMENT_DATES = (
     "originalHireDate lastHireDate dateOfTermination dateOfRetirement dateTimeCreated dateTimeChanged "
     "dateLastPayDatePaid"
+)
+
+_DEPOSIT_FILTERS = _specs(
+    text="employeeId companyId employeeBankRoutingNumber countryCode",
+    dates="dateTimeChanged",
+    bools="accountIsInactive",
+)
+
+_STATEMENT_FILTERS = _specs(
+    text="companyId payGroup", fields={"companyId": _company_of_statement, "payGroup": "paygroup"}
 )
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -483,6 +564,81 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         _specs(text="employeeId systemId"),
         schema="EmployeeMultiPhoneNumbers",
         employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/payroll/v1/direct-deposit",
+        DIRECT_DEPOSIT,
+        _deposits,
+        banking.direct_deposit,
+        _DEPOSIT_FILTERS,
+        schema="DirectDepositModel",
+        employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/payroll/v1/companies/{companyId}/direct-deposit",
+        DIRECT_DEPOSIT,
+        _deposits_of_company,
+        banking.direct_deposit,
+        _DEPOSIT_FILTERS,
+        schema="DirectDepositModel",
+        employee_of=_employee_in_pair,
+    ),
+    Endpoint(
+        "/payroll/v1/companies/pay-statements",
+        PAY_STATEMENTS,
+        _statements,
+        payroll.pay_statement,
+        _STATEMENT_FILTERS,
+        schema="EmployeePayStatementModel",
+        method="POST",
+        required=("startDate", "endDate"),
+    ),
+    Endpoint(
+        "/payroll/v1/companies/pay-statements-summary",
+        PAY_STATEMENTS,
+        _statements,
+        payroll.pay_statement_summary,
+        _STATEMENT_FILTERS,
+        schema="CompanyPayStatementModel",
+        method="POST",
+        required=("startDate", "endDate"),
+    ),
+    Endpoint(
+        "/payroll/v1/paygroup-payperiods",
+        PAYROLL_INTEGRATION,
+        _pay_periods,
+        payroll.pay_period_row,
+        _specs(text="payGroup payDateSeq", dates="periodEndDate periodStartDate payDate"),
+        schema="PayGroupPayPeriods",
+    ),
+    Endpoint(
+        "/payroll/v1/payroll-deductions-history",
+        PAYROLL_INTEGRATION,
+        _deduction_history,
+        payroll.deduction_history,
+        _specs(
+            text="employeeId companyId checkId employeeNumber deductionCode deductionType benefitOption "
+            "benefitProvider payGroup periodControl",
+            dates="payDate",
+            bools="is401K is403B is408K is408P is457 is457B is457F is501C isD125 isDeductionOffSet "
+            "isDeferredCompensation isDependentCare isHousing isNonQualifiedPlan",
+        )
+        | _PERIOD_BOUNDS,
+        schema="PayrollDeductionsHistory",
+        employee_of=lambda ref: ref[0],
+    ),
+    Endpoint(
+        "/personnel/v1/emp-deductions",
+        PERSONNEL_INTEGRATION,
+        _emp_deductions,
+        payroll.emp_deduction,
+        _specs(
+            text="employeeId companyId benStatus benefitOption",
+            fields={"employeeId": "employeeID", "companyId": "companyID", "benStatus": "benefitStatus"},
+        ),
+        schema="EmpDeductions",
+        employee_of=_employee_in_pair,
+        required=("dedCode",),
     ),
 )
 """Every endpoint served, in the order of the OpenAPI description."""

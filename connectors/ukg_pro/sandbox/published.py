@@ -158,6 +158,14 @@ DEVIATIONS: tuple[Deviation, ...] = (
         "emergency contacts 'in one list'",
     ),
     Deviation(
+        "EmpDeductions",
+        "omit",
+        dict.fromkeys(("employeeId", "companyId", "dedCode", "benStatus", "endDateTime", "page", "per_Page")),
+        "the description's EmpDeductions schema repeats the endpoint's query parameters (employeeId, "
+        "companyId, dedCode, benStatus, endDateTime, page, per_Page) beside the record's own employeeID, "
+        "companyID and deductionCode, as its employee-employment-details schema does (the subset's header)",
+    ),
+    Deviation(
         "/configuration/v1/code-tables/{table}",
         "serve",
         {"code": _TEXT, "description": _TEXT},
@@ -243,6 +251,31 @@ NULLABLE: dict[str, frozenset[str]] = {
     "locations": _names("addressLine1 addressLine2"),
     "jobs": frozenset(),
     "EmployeeChangesResponse": frozenset(),
+    # UKG publishes no sample; the description's own fields for Canada (institution number), foreign
+    # accounts and prenotes apply only to some accounts (inferred).
+    "DirectDepositModel": _names(
+        "description employeeInstitutionNumber firstPrenotePayDate foreignAccountNumber "
+        "foreignAccountNumberType"
+    ),
+    # Pay statements: the lines UKG's statement shows empty for some people (second address line, the
+    # fourth org level, a phone extension); the pay periods: the dates and ids of steps not yet taken.
+    "EmployeePayStatementModel": _names("addressline2 companyaddresscounty companyphoneext orglevel4"),
+    "PayrollDeductionsHistory": _names(
+        "batchID childSupportType customDate dependentRecordId employeeGoalRule "
+        "employerAnnualCapCalculationRule employerPeriodCapCalculationRule payeeID taxCalculationGroupId "
+        "timeclockCode wageGarnishmentAllocateAsArrears wageGarnishmentDeductionTaxCategory "
+        "wageGarnishmentWageCode"
+    ),
+    "EmpDeductions": _names(
+        "benefitAmountCalcRule benefitStopDate customDate dateSuspendedFrom dateSuspendedTo "
+        "declinedByCarrierDate declinedByCarrierReason contactID memberOrCaseNumber employeeCauseNumber "
+        "employeeDedLastPaid evidenceOfInsurabilityDate notes primaryCarePhysician primaryCarePhysicianId "
+        "deductionStopDate waiveReason employeePerCapCalcRule"
+    ),
+    "PayGroupPayPeriods": _names(
+        "dateTimeFiscalEndDone dateTimePeriodClosed mqyEndFlag obType notes combineNachaFileName "
+        "txFilAppDateTime txFilAppUserId roePayDate"
+    ),
 }
 """Component schema → the properties the sandbox may answer with null (never required ones).
 
@@ -314,14 +347,15 @@ def corrected_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def response_schema(spec: Mapping[str, Any], path: str) -> dict[str, Any] | None:
-    """The corrected 200 ``application/json`` schema of a GET ``path`` (refs into corrected_schemas()).
+    """The corrected 200 ``application/json`` schema of a read ``path`` (refs into corrected_schemas()).
 
     None for a path neither in the description nor served beyond it.
     """
     for deviation in DEVIATIONS:
         if deviation.target == path and deviation.change == "serve":
             return {"type": "array", "items": {"$ref": f"#/components/schemas/{_component(path)}"}}
-    operation = spec["paths"].get(path, {}).get("get")
+    methods = spec["paths"].get(path, {})
+    operation = methods.get("get") or methods.get("post")  # pay statements: reads by POST
     if operation is None:
         return None
     schema: dict[str, Any] = operation["responses"]["200"]["content"]["application/json"]["schema"]

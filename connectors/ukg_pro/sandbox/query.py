@@ -76,7 +76,9 @@ class FilterSpec:
     """One filter an endpoint accepts: the record field it reads (or a getter) and its kind."""
 
     field: str | Callable[[Mapping[str, Any], Any], Any]
-    kind: Literal["text", "date", "bool"] = "text"
+    kind: Literal["text", "date", "bool", "min", "max"] = "text"
+    """``min``/``max``: the record's value compared as text, at least or at most the parameter's
+    (UKG's ``startPerControl``/``endPerControl`` bounds on a period control, ``202505021``)."""
 
     def reader(self) -> Callable[[Mapping[str, Any], Any], Any]:
         """A function reading this filter's value from a record (or the object behind it).
@@ -199,6 +201,19 @@ def _date_predicate(spec: FilterSpec, name: str, raw: str) -> Predicate:
     return keep
 
 
+def _bound_predicate(spec: FilterSpec, bound: str) -> Predicate:
+    read = spec.reader()
+    at_least = spec.kind == "min"
+
+    def keep(record: Mapping[str, Any], ref: Any) -> bool:
+        value = read(record, ref)
+        if not isinstance(value, str):
+            return False
+        return value >= bound if at_least else value <= bound
+
+    return keep
+
+
 def compile_filters(specs: Mapping[str, FilterSpec], params: QueryParams) -> list[Predicate]:
     """The predicates for the filters present in ``params`` (names matched in any case).
 
@@ -216,6 +231,8 @@ def compile_filters(specs: Mapping[str, FilterSpec], params: QueryParams) -> lis
             predicates.append(_date_predicate(spec, name, raw))
         elif spec.kind == "bool":
             predicates.append(_bool_predicate(spec, name, raw))
+        elif spec.kind in ("min", "max") and raw.strip():
+            predicates.append(_bound_predicate(spec, raw.strip()))
         elif raw.strip():
             predicates.append(_text_predicate(spec, raw))
     return predicates

@@ -46,6 +46,14 @@ DEFAULT_PAGE_LIMITS: Mapping[str, int] = MappingProxyType(
         "/personnel/v1/employee-changes": 200,
         "/personnel/v1/pto-plans": 200,
         "/personnel/v1/companies/{companyId}/employees/{employeeId}/pto-plans": 200,
+        # Payroll endpoints: no maximum published; 1,000 as on the other non-personnel lists (inferred).
+        "/payroll/v1/direct-deposit": 1_000,
+        "/payroll/v1/companies/{companyId}/direct-deposit": 1_000,
+        "/payroll/v1/companies/pay-statements": 1_000,
+        "/payroll/v1/companies/pay-statements-summary": 1_000,
+        "/payroll/v1/paygroup-payperiods": 1_000,
+        "/payroll/v1/payroll-deductions-history": 1_000,
+        "/personnel/v1/emp-deductions": 1_000,
     }
 )
 """Endpoint path → default and maximum page size."""

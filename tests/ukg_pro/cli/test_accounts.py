@@ -121,7 +121,7 @@ def test_accounts_table_and_json(cli, linked):
     table = cli("accounts")
     assert table.exit_code == 0, table.output
     assert linked in table.stdout and "ukg_pro" in table.stdout and "linked" in table.stdout
-    assert "8/8" in table.stdout and "never" in table.stdout
+    assert "16/16" in table.stdout and "never" in table.stdout
     [row] = json.loads(cli("accounts", "--json").stdout)
     assert row["id"] == linked and row["last_sync"] is None
 

@@ -42,7 +42,20 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
     error = stopped(world, report, "Employment", "401", "expired? reset it there")
     assert error["type"] == "provider-credentials-rejected"
     refused = [e["model"] for e in report.errors]
-    assert refused == ["Employment", "TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
+    # nothing more is read
+    assert refused == [
+        "Employment",
+        "TimeOffPolicy",
+        "TimeOffBalance",
+        "Dependent",
+        "EmergencyContact",
+        "BankInfo",
+        "PayGroup",
+        "PayrollRun",
+        "EmployeePayrollRun",
+        "EmployerBenefit",
+        "Benefit",
+    ]
     assert report.models["Employee"].complete
     assert world.status() == "needs_attention"
 

@@ -192,6 +192,15 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         "TimeOffPolicy": ("full", True, 5, 0, [], 0, []),  # PTO, SICK, FLOAT (EXO2A); VAC, SICKCA (PR0PX)
         "TimeOffBalance": ("full", True, 108, 0, [], 0, []),
         "TimeOffRequest": ("skipped", False, 0, 0, [], 0, []),
+        # contacts flagged isDependent or isBeneficiary; those flagged isEmergencyContact (a spouse is both)
+        "Dependent": ("full", True, 20, 0, [], 0, []),
+        "EmergencyContact": ("full", True, 32, 0, [], 0, []),
+        "BankInfo": ("full", True, 47, 0, [], 0, []),  # direct-deposit accounts
+        "PayGroup": ("full", True, 4, 0, [], 0, []),  # USBW, USWK, CASM, CAHOUR
+        "PayrollRun": ("full", True, 172, 0, [], 0, []),  # 400 days of pay dates, and each group's next
+        "EmployeePayrollRun": ("full", True, 1170, 0, [], 0, []),  # every statement of those days
+        "EmployerBenefit": ("full", True, 6, 0, [], 0, []),  # the deduction codes of the last two months
+        "Benefit": ("full", True, 115, 0, [], 0, []),  # emp-deductions, read code by code
     }
     assert {model: part.warnings for model, part in report.models.items()} == {model: [] for model in parts}
     # Every primary record found its joined row. The 40 user-defined-fields rows (one per person, keyed by
@@ -203,7 +212,11 @@ def test_the_replayed_sync_reports_no_failure_no_value_problem_and_no_join_warni
         for model, part in report.models.items()
         if part.joins
     }
+    home = ("home-employments", ["employeeID"], ["employeeId"], 40)  # the home company of each person
     assert joins == {
+        "Benefit": {"plan": ("deduction-plans", ["deductionCode"], ["deductionCode"], 6, 115, 115)},
+        "Dependent": {"home": (*home, 20, 20)},
+        "EmergencyContact": {"home": (*home, 32, 32)},
         "Employee": {
             "employment": (
                 "employment-details",
@@ -547,6 +560,7 @@ REHIRE = {  # the rows shared by XQQAYN0020L0's history rows below (EXO2A, salar
     "pay_period": PayPeriod.YEAR,
     "pay_frequency": PayFrequency.BIWEEKLY,
     "pay_group": "USBW",
+    "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USBW",)),
     "flsa_status": FlsaStatus.EXEMPT,
     "employment_type": EmploymentType.FULL_TIME,
     "is_primary": None,
@@ -599,6 +613,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.SEMIMONTHLY,  # payPeriodCode "S"
         "pay_group": "CASM",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("CASM",)),
         "flsa_status": FlsaStatus.EXEMPT,
         "employment_type": EmploymentType.PART_TIME,
         "effective_date": date(2024, 5, 10),
@@ -622,6 +637,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.SEMIMONTHLY,
         "pay_group": "CASM",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("CASM",)),
         "flsa_status": FlsaStatus.NONEXEMPT,
         "employment_type": EmploymentType.PART_TIME,
         "effective_date": date(2024, 3, 8),
@@ -645,6 +661,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.HOUR,
         "pay_frequency": PayFrequency.WEEKLY,
         "pay_group": "USWK",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USWK",)),
         "flsa_status": FlsaStatus.NONEXEMPT,
         "employment_type": EmploymentType.FULL_TIME,
         "effective_date": date(2025, 6, 14),
@@ -668,6 +685,7 @@ EMPLOYMENTS = {
         "pay_period": PayPeriod.YEAR,
         "pay_frequency": PayFrequency.BIWEEKLY,
         "pay_group": "USBW",
+        "pay_group_id": stable_id("ukg_pro", "PayGroup", ("USBW",)),
         "flsa_status": FlsaStatus.EXEMPT,
         "employment_type": EmploymentType.FULL_TIME,
         "effective_date": date(2012, 1, 3),

@@ -28,6 +28,9 @@ NOW = datetime(2025, 6, 2, 9, 30)
 
 BASE_URL = "https://service4.ultipro.com"
 
+ALL_DEDUCTION_CODES = "[401K,RRSP,MED,DEN,VIS,LIFE]"
+"""Every deduction code of the sandbox tenants, as one UKG list filter."""
+
 
 def make_sandbox(employees: int = 60, seed: int = 11, **settings: Any) -> Sandbox:
     """A small tenant with the clock frozen at ``NOW``."""
@@ -37,11 +40,25 @@ def make_sandbox(employees: int = 60, seed: int = 11, **settings: Any) -> Sandbo
 async def get_all(
     client: httpx.AsyncClient, path: str, per_page: int = 25, **params: Any
 ) -> list[dict[str, Any]]:
-    """Every row of a paged endpoint, page by page until ``[]``."""
+    """Every row of a paged endpoint, page by page until ``[]``.
+
+    A read UKG takes by POST (pay statements) sends its filters and paging in a JSON body, with a date
+    window from 1990 to ``NOW`` unless ``params`` gives one.
+    """
+    from connectors.ukg_pro.sandbox import ENDPOINTS
+
+    posted = any(e.method == "POST" and e.path == path for e in ENDPOINTS)
+    if path.endswith("/emp-deductions") and "dedCode" not in params:  # UKG requires a deduction code
+        params = {**params, "dedCode": ALL_DEDUCTION_CODES}
+    window = {"startDate": "1990-01-01T00:00:00", "endDate": NOW.isoformat()}
     rows: list[dict[str, Any]] = []
     page = 1
     while True:
-        response = await client.get(path, params={**params, "page": page, "per_Page": per_page})
+        if posted:
+            body = {**window, **params, "page": page, "per_Page": per_page}
+            response = await client.post(path, json=body)
+        else:
+            response = await client.get(path, params={**params, "page": page, "per_Page": per_page})
         assert response.status_code == 200, response.text
         batch = response.json()
         if not batch:

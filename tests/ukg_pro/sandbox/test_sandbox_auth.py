@@ -121,17 +121,27 @@ async def test_a_reactivated_account_works_again(sb: Sandbox, client: httpx.Asyn
     assert (await client.get(PATH)).status_code == 200
 
 
+async def read(client: httpx.AsyncClient, sb: Sandbox, endpoint, headers) -> httpx.Response:
+    """One read of an endpoint: a GET, or the POST with a date window that pay statements take."""
+    url = concrete(sb, endpoint.path)
+    if endpoint.method == "POST":
+        window = {"startDate": "2025-01-01T00:00:00", "endDate": "2025-06-01T00:00:00"}
+        return await client.post(url, json=window, headers=headers)
+    params = {"dedCode": "MED"} if endpoint.required == ("dedCode",) else None
+    return await client.get(url, params=params, headers=headers)
+
+
 @pytest.mark.parametrize("permission", sorted({e.permission for e in ENDPOINTS}))
 async def test_403_per_permission(sb: Sandbox, anonymous: httpx.AsyncClient, permission: str) -> None:
     sb.add_account("NarrowIntegration", "Narrow-Pass-1", [p for p in PERMISSIONS if p != permission])
     headers = sb.auth_headers("NarrowIntegration")
     for endpoint in ENDPOINTS:
-        response = await anonymous.get(concrete(sb, endpoint.path), headers=headers)
+        response = await read(anonymous, sb, endpoint, headers)
         expected = 403 if endpoint.permission == permission else 200
         assert response.status_code == expected, (endpoint.path, response.status_code)
     sb.grant("NarrowIntegration", permission)
     for endpoint in ENDPOINTS:
-        response = await anonymous.get(concrete(sb, endpoint.path), headers=headers)
+        response = await read(anonymous, sb, endpoint, headers)
         assert response.status_code == 200, endpoint.path
 
 

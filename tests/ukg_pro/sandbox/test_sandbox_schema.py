@@ -27,18 +27,11 @@ SERVED = frozenset(e.path for e in ENDPOINTS)
 NOT_SERVED_YET: dict[str, str] = dict.fromkeys(
     [
         "/configuration/v1/earnings",
-        "/payroll/v1/companies/pay-statements",
-        "/payroll/v1/companies/pay-statements-summary",
         "/payroll/v1/employees/pay-statements",
         "/payroll/v1/employees/pay-statement/last",
         "/payroll/v1/employees/pay-statement/{PayIdentifier}",
-        "/payroll/v1/direct-deposit",
-        "/payroll/v1/companies/{companyId}/direct-deposit",
         "/payroll/v1/pay-register",
-        "/payroll/v1/paygroup-payperiods",
-        "/payroll/v1/payroll-deductions-history",
         "/personnel/v1/contacts/{contactId}",
-        "/personnel/v1/emp-deductions",
         "/personnel/v1/dep-deductions",
     ],
     "not served yet (issue #20)",
@@ -65,6 +58,8 @@ def concrete(sb: Sandbox, path: str) -> list[str]:
             path.replace("{employeeId}", e.employee_id).replace("{companyId}", e.company.company_id)
             for e in picks
         ]
+    if "{companyId}" in path:
+        return [path.replace("{companyId}", c.company_id) for c in t.companies]
     if path == "/configuration/v1/jobs/{code}":
         return [path.replace("{code}", j.code) for j in t.jobs]
     if path == "/configuration/v1/locations/{code}":
@@ -83,6 +78,16 @@ async def fetch(kit: SimpleNamespace, sb: Sandbox, client: httpx.AsyncClient, ur
     matched = sb.app.router.match(url)
     assert matched is not None, url
     endpoint = matched[0]
+    if endpoint.method == "POST":  # pay statements: filters and paging in a JSON body
+        rows, page = [], 1
+        while True:
+            window = {"startDate": "1990-01-01T00:00:00", "endDate": kit.NOW.isoformat()}
+            response = await client.post(url, json={**window, "page": page, "per_Page": 40})
+            assert response.status_code == 200, (url, response.text)
+            if not response.json():
+                return rows
+            rows += response.json()
+            page += 1
     if url == "/personnel/v1/employee-changes":
         response = await client.get(url, params={"startDate": "1990-01-01", "endDate": kit.NOW.isoformat()})
         assert response.status_code == 200

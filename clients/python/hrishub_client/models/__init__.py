@@ -18,6 +18,22 @@ from .address import Address
 from .attempt_out import AttemptOut
 from .audit_entry_out import AuditEntryOut
 from .audit_page import AuditPage
+from .bank_account_type import BankAccountType
+from .bank_info import BankInfo
+from .bank_info_field_sources_type_0 import BankInfoFieldSourcesType0
+from .bank_info_listed import BankInfoListed
+from .bank_info_listed_field_sources_type_0 import BankInfoListedFieldSourcesType0
+from .bank_info_listed_page import BankInfoListedPage
+from .bank_info_listed_remote_data_type_0 import BankInfoListedRemoteDataType0
+from .bank_info_remote_data_type_0 import BankInfoRemoteDataType0
+from .benefit import Benefit
+from .benefit_field_sources_type_0 import BenefitFieldSourcesType0
+from .benefit_listed import BenefitListed
+from .benefit_listed_field_sources_type_0 import BenefitListedFieldSourcesType0
+from .benefit_listed_page import BenefitListedPage
+from .benefit_listed_remote_data_type_0 import BenefitListedRemoteDataType0
+from .benefit_plan_type import BenefitPlanType
+from .benefit_remote_data_type_0 import BenefitRemoteDataType0
 from .change import Change
 from .company import Company
 from .company_field_sources_type_0 import CompanyFieldSourcesType0
@@ -31,10 +47,28 @@ from .connector_list import ConnectorList
 from .connector_out import ConnectorOut
 from .connector_out_actions import ConnectorOutActions
 from .connector_out_features import ConnectorOutFeatures
+from .contact_relationship import ContactRelationship
 from .credentials_update import CredentialsUpdate
 from .credentials_update_credentials import CredentialsUpdateCredentials
+from .deduction import Deduction
 from .delivery_list import DeliveryList
 from .delivery_out import DeliveryOut
+from .dependent import Dependent
+from .dependent_field_sources_type_0 import DependentFieldSourcesType0
+from .dependent_listed import DependentListed
+from .dependent_listed_field_sources_type_0 import DependentListedFieldSourcesType0
+from .dependent_listed_page import DependentListedPage
+from .dependent_listed_remote_data_type_0 import DependentListedRemoteDataType0
+from .dependent_remote_data_type_0 import DependentRemoteDataType0
+from .earning import Earning
+from .earning_type import EarningType
+from .emergency_contact import EmergencyContact
+from .emergency_contact_field_sources_type_0 import EmergencyContactFieldSourcesType0
+from .emergency_contact_listed import EmergencyContactListed
+from .emergency_contact_listed_field_sources_type_0 import EmergencyContactListedFieldSourcesType0
+from .emergency_contact_listed_page import EmergencyContactListedPage
+from .emergency_contact_listed_remote_data_type_0 import EmergencyContactListedRemoteDataType0
+from .emergency_contact_remote_data_type_0 import EmergencyContactRemoteDataType0
 from .employee import Employee
 from .employee_custom_fields_type_0 import EmployeeCustomFieldsType0
 from .employee_field_sources_type_0 import EmployeeFieldSourcesType0
@@ -43,7 +77,18 @@ from .employee_listed_custom_fields_type_0 import EmployeeListedCustomFieldsType
 from .employee_listed_field_sources_type_0 import EmployeeListedFieldSourcesType0
 from .employee_listed_page import EmployeeListedPage
 from .employee_listed_remote_data_type_0 import EmployeeListedRemoteDataType0
+from .employee_payroll_run import EmployeePayrollRun
+from .employee_payroll_run_field_sources_type_0 import EmployeePayrollRunFieldSourcesType0
+from .employee_payroll_run_listed import EmployeePayrollRunListed
+from .employee_payroll_run_listed_field_sources_type_0 import EmployeePayrollRunListedFieldSourcesType0
+from .employee_payroll_run_listed_page import EmployeePayrollRunListedPage
+from .employee_payroll_run_listed_remote_data_type_0 import EmployeePayrollRunListedRemoteDataType0
+from .employee_payroll_run_remote_data_type_0 import EmployeePayrollRunRemoteDataType0
 from .employee_remote_data_type_0 import EmployeeRemoteDataType0
+from .employer_benefit import EmployerBenefit
+from .employer_benefit_field_sources_type_0 import EmployerBenefitFieldSourcesType0
+from .employer_benefit_page import EmployerBenefitPage
+from .employer_benefit_remote_data_type_0 import EmployerBenefitRemoteDataType0
 from .employment import Employment
 from .employment_field_sources_type_0 import EmploymentFieldSourcesType0
 from .employment_listed import EmploymentListed
@@ -97,7 +142,20 @@ from .passthrough_out import PassthroughOut
 from .passthrough_out_body_encoding_type_0 import PassthroughOutBodyEncodingType0
 from .passthrough_out_headers import PassthroughOutHeaders
 from .pay_frequency import PayFrequency
+from .pay_group import PayGroup
+from .pay_group_field_sources_type_0 import PayGroupFieldSourcesType0
+from .pay_group_page import PayGroupPage
+from .pay_group_remote_data_type_0 import PayGroupRemoteDataType0
 from .pay_period import PayPeriod
+from .payroll_run import PayrollRun
+from .payroll_run_field_sources_type_0 import PayrollRunFieldSourcesType0
+from .payroll_run_listed import PayrollRunListed
+from .payroll_run_listed_field_sources_type_0 import PayrollRunListedFieldSourcesType0
+from .payroll_run_listed_page import PayrollRunListedPage
+from .payroll_run_listed_remote_data_type_0 import PayrollRunListedRemoteDataType0
+from .payroll_run_remote_data_type_0 import PayrollRunRemoteDataType0
+from .payroll_run_state import PayrollRunState
+from .payroll_run_type import PayrollRunType
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
 from .read_mode import ReadMode
@@ -112,6 +170,7 @@ from .run_summary import RunSummary
 from .run_summary_models import RunSummaryModels
 from .sync_request import SyncRequest
 from .sync_started import SyncStarted
+from .tax import Tax
 from .time_off_balance import TimeOffBalance
 from .time_off_balance_field_sources_type_0 import TimeOffBalanceFieldSourcesType0
 from .time_off_balance_listed import TimeOffBalanceListed
@@ -157,6 +216,22 @@ __all__ = (
     "AttemptOut",
     "AuditEntryOut",
     "AuditPage",
+    "BankAccountType",
+    "BankInfo",
+    "BankInfoFieldSourcesType0",
+    "BankInfoListed",
+    "BankInfoListedFieldSourcesType0",
+    "BankInfoListedPage",
+    "BankInfoListedRemoteDataType0",
+    "BankInfoRemoteDataType0",
+    "Benefit",
+    "BenefitFieldSourcesType0",
+    "BenefitListed",
+    "BenefitListedFieldSourcesType0",
+    "BenefitListedPage",
+    "BenefitListedRemoteDataType0",
+    "BenefitPlanType",
+    "BenefitRemoteDataType0",
     "Change",
     "Company",
     "CompanyFieldSourcesType0",
@@ -170,10 +245,28 @@ __all__ = (
     "ConnectorOut",
     "ConnectorOutActions",
     "ConnectorOutFeatures",
+    "ContactRelationship",
     "CredentialsUpdate",
     "CredentialsUpdateCredentials",
+    "Deduction",
     "DeliveryList",
     "DeliveryOut",
+    "Dependent",
+    "DependentFieldSourcesType0",
+    "DependentListed",
+    "DependentListedFieldSourcesType0",
+    "DependentListedPage",
+    "DependentListedRemoteDataType0",
+    "DependentRemoteDataType0",
+    "Earning",
+    "EarningType",
+    "EmergencyContact",
+    "EmergencyContactFieldSourcesType0",
+    "EmergencyContactListed",
+    "EmergencyContactListedFieldSourcesType0",
+    "EmergencyContactListedPage",
+    "EmergencyContactListedRemoteDataType0",
+    "EmergencyContactRemoteDataType0",
     "Employee",
     "EmployeeCustomFieldsType0",
     "EmployeeFieldSourcesType0",
@@ -182,7 +275,18 @@ __all__ = (
     "EmployeeListedFieldSourcesType0",
     "EmployeeListedPage",
     "EmployeeListedRemoteDataType0",
+    "EmployeePayrollRun",
+    "EmployeePayrollRunFieldSourcesType0",
+    "EmployeePayrollRunListed",
+    "EmployeePayrollRunListedFieldSourcesType0",
+    "EmployeePayrollRunListedPage",
+    "EmployeePayrollRunListedRemoteDataType0",
+    "EmployeePayrollRunRemoteDataType0",
     "EmployeeRemoteDataType0",
+    "EmployerBenefit",
+    "EmployerBenefitFieldSourcesType0",
+    "EmployerBenefitPage",
+    "EmployerBenefitRemoteDataType0",
     "Employment",
     "EmploymentFieldSourcesType0",
     "EmploymentListed",
@@ -236,7 +340,20 @@ __all__ = (
     "PassthroughOutBodyEncodingType0",
     "PassthroughOutHeaders",
     "PayFrequency",
+    "PayGroup",
+    "PayGroupFieldSourcesType0",
+    "PayGroupPage",
+    "PayGroupRemoteDataType0",
     "PayPeriod",
+    "PayrollRun",
+    "PayrollRunFieldSourcesType0",
+    "PayrollRunListed",
+    "PayrollRunListedFieldSourcesType0",
+    "PayrollRunListedPage",
+    "PayrollRunListedRemoteDataType0",
+    "PayrollRunRemoteDataType0",
+    "PayrollRunState",
+    "PayrollRunType",
     "Problem",
     "ProblemErrorsType0Item",
     "ReadMode",
@@ -251,6 +368,7 @@ __all__ = (
     "RunSummaryModels",
     "SyncRequest",
     "SyncStarted",
+    "Tax",
     "TimeOffBalance",
     "TimeOffBalanceFieldSourcesType0",
     "TimeOffBalanceListed",

@@ -49,7 +49,8 @@ class Employment:
             modified_at (datetime.datetime | None | Unset): When this record last changed in the hub (UTC).
             pay_currency (None | str | Unset): The currency of `pay_rate` as an ISO 4217 code.
             pay_frequency (None | PayFrequency | Unset): How often the employee is paid.
-            pay_group (None | str | Unset): The payroll group (pay group) the employee is paid in.
+            pay_group (None | str | Unset): The payroll group (pay group) the employee is paid in, by its code.
+            pay_group_id (None | str | Unset): The hub id of the pay group.
             pay_period (None | PayPeriod | Unset): The time span `pay_rate` is quoted for (hour, year, ...).
             pay_rate (float | None | Unset): The pay rate, per `pay_period`, in `pay_currency`.
             remote_data (EmploymentRemoteDataType0 | None | Unset): The provider's raw records this record was built from,
@@ -86,6 +87,7 @@ class Employment:
     pay_currency: None | str | Unset = UNSET
     pay_frequency: None | PayFrequency | Unset = UNSET
     pay_group: None | str | Unset = UNSET
+    pay_group_id: None | str | Unset = UNSET
     pay_period: None | PayPeriod | Unset = UNSET
     pay_rate: float | None | Unset = UNSET
     remote_data: EmploymentRemoteDataType0 | None | Unset = UNSET
@@ -225,6 +227,12 @@ class Employment:
         else:
             pay_group = self.pay_group
 
+        pay_group_id: None | str | Unset
+        if isinstance(self.pay_group_id, Unset):
+            pay_group_id = UNSET
+        else:
+            pay_group_id = self.pay_group_id
+
         pay_period: None | str | Unset
         if isinstance(self.pay_period, Unset):
             pay_period = UNSET
@@ -310,6 +318,8 @@ class Employment:
             field_dict["pay_frequency"] = pay_frequency
         if pay_group is not UNSET:
             field_dict["pay_group"] = pay_group
+        if pay_group_id is not UNSET:
+            field_dict["pay_group_id"] = pay_group_id
         if pay_period is not UNSET:
             field_dict["pay_period"] = pay_period
         if pay_rate is not UNSET:
@@ -561,6 +571,15 @@ class Employment:
 
         pay_group = _parse_pay_group(d.pop("pay_group", UNSET))
 
+        def _parse_pay_group_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pay_group_id = _parse_pay_group_id(d.pop("pay_group_id", UNSET))
+
         def _parse_pay_period(data: object) -> None | PayPeriod | Unset:
             if data is None:
                 return data
@@ -661,6 +680,7 @@ class Employment:
             pay_currency=pay_currency,
             pay_frequency=pay_frequency,
             pay_group=pay_group,
+            pay_group_id=pay_group_id,
             pay_period=pay_period,
             pay_rate=pay_rate,
             remote_data=remote_data,

@@ -32,8 +32,9 @@ class Run:
             was paused, deleted or already syncing).
         finished_at (datetime.datetime | None | Unset):
         models (RunModels | Unset): What the run did per model: `full` (read in full), `feed` (from the provider's
-            change feed), `skipped` (not read; the report's `reason` says why, e.g. the provider's minimum spacing between
-            feed reads) or `failed`. `kind` sums these up; this says which model did what.
+            change feed), `window` (records dated since the last sync, such as pay statements), `skipped` (not read; the
+            report's `reason` says why, e.g. the provider's minimum spacing between feed reads) or `failed`. `kind` sums
+            these up; this says which model did what.
         report (None | RunReportType0 | Unset):
     """
 

@@ -11,9 +11,9 @@ T = TypeVar("T", bound="RunSummaryModels")
 
 @_attrs_define
 class RunSummaryModels:
-    """What the run did per model: `full` (read in full), `feed` (from the provider's change feed), `skipped` (not read;
-    the report's `reason` says why, e.g. the provider's minimum spacing between feed reads) or `failed`. `kind` sums
-    these up; this says which model did what.
+    """What the run did per model: `full` (read in full), `feed` (from the provider's change feed), `window` (records dated
+    since the last sync, such as pay statements), `skipped` (not read; the report's `reason` says why, e.g. the
+    provider's minimum spacing between feed reads) or `failed`. `kind` sums these up; this says which model did what.
 
     """
 
