@@ -47,11 +47,10 @@ class JobQueue:
     async def defer_sync(self, account_id: str, *, full: bool, force: bool, run_id: str) -> None:
         """Queue a sync the caller follows as run ``run_id`` (recorded ``queued`` until a worker starts it).
 
-        Raises :class:`hub.errors.SyncInProgress` when the account is syncing or a sync already waits.
+        A sync asked for while one runs waits for it (the job's lock keeps them apart), so what changed
+        since that one started is read too. Raises :class:`hub.errors.SyncInProgress` when a sync of the
+        account already waits in the queue: one waits at a time.
         """
-        row = await asyncio.to_thread(self.hub.store.accounts.row, account_id)
-        if row.lease_owner is not None:
-            raise SyncInProgress(f"Account {account_id} is being synced by a worker now.")
         kind = "full" if full else "auto"
         await asyncio.to_thread(self.hub.store.runs.queue, run_id, account_id, kind=kind)
         job = await defer_sync(self.app, account_id, full=full, force=force, run_id=run_id)
