@@ -58,6 +58,7 @@ def test_every_json_output_uses_the_one_instant_form_and_json_numbers(
         ("keys", ("keys", "--json")),
         ("keys reencrypt", ("keys", "reencrypt", "--json")),
         ("records", ("records", linked, "employments", "--json")),
+        ("migrate", ("migrate", "--json")),
     ]
     assert {name.split(" live")[0].split(" jsonl")[0] for name, _ in runs} >= _json_commands()
     wrong: list[str] = []
