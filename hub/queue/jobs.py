@@ -61,13 +61,23 @@ def _hub(context: JobContext) -> Hub:
 
 
 async def defer_sync(
-    app: App, account_id: str, *, full: bool = False, force: bool = False, run_id: str | None = None
+    app: App,
+    account_id: str,
+    *,
+    full: bool = False,
+    force: bool = False,
+    run_id: str | None = None,
+    scheduled: bool = False,
 ) -> int | None:
-    """Queue a sync of ``account_id``; its job id, or ``None`` when one is already waiting."""
+    """Queue a sync of ``account_id``; its job id, or ``None`` when one is already waiting.
+
+    A ``scheduled`` job (the schedule found the account due) runs only if the account is still due
+    when a worker starts it.
+    """
     try:
         return await app.configure_task(
             SYNC_TASK, lock=f"account:{account_id}", queueing_lock=f"sync:{account_id}", queue=SYNC_QUEUE
-        ).defer_async(account_id=account_id, full=full, force=force, run_id=run_id)
+        ).defer_async(account_id=account_id, full=full, force=force, run_id=run_id, scheduled=scheduled)
     except AlreadyEnqueued:
         return None
 
@@ -82,7 +92,7 @@ async def schedule_due(app: App, hub: Hub) -> int:
     """Queue a sync of every account due now; how many were queued (not counting those already waiting)."""
     queued = 0
     for account_id in await asyncio.to_thread(hub.store.leases.due):
-        if await defer_sync(app, account_id) is not None:
+        if await defer_sync(app, account_id, scheduled=True) is not None:
             queued += 1
     return queued
 
@@ -108,8 +118,14 @@ def build_app(conninfo: str, *, pool_size: int = 10) -> App:
         full: bool = False,
         force: bool = False,
         run_id: str | None = None,
+        scheduled: bool = False,
     ) -> str:
         hub = _hub(context)
+        # The schedule saw the account due, but a sync may have run since: the one the job waited
+        # behind (started by hand just as the schedule ticked) already moved next_sync_at.
+        if scheduled and not await asyncio.to_thread(hub.store.leases.is_due, account_id):
+            log.info("scheduled sync of %s dropped: no longer due", account_id)
+            return "not due"
         token = JOB.set(f"job-{context.job.id}")
         try:
             # The sync maps and writes on a thread of its own: the worker's loop keeps its heartbeat.

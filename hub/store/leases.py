@@ -61,13 +61,27 @@ class LeaseStore:
         now = now or utcnow()
         accounts = t.accounts.c
         query = (
-            select(accounts.id)
-            .where(
-                accounts.next_sync_at <= now,
-                accounts.status.not_in((PAUSED, DELETED)),
-                or_(accounts.lease_owner.is_(None), accounts.lease_expires_at < now),
-            )
+            self._scheduled(now)
+            .where(or_(accounts.lease_owner.is_(None), accounts.lease_expires_at < now))
             .order_by(accounts.next_sync_at)
         )
         with self.engine.connect() as db:
             return list(db.execute(query).scalars())
+
+    def is_due(self, account_id: str, now: datetime | None = None) -> bool:
+        """Whether ``account_id``'s next sync is still due, whoever holds its lease.
+
+        A scheduled job asks when a worker starts it, since a sync that ran meanwhile (started by hand
+        just as the schedule ticked) moved the schedule; the lease is left aside because a retried job
+        finds its dead attempt's lease still held.
+        """
+        query = self._scheduled(now or utcnow()).where(t.accounts.c.id == account_id)
+        with self.engine.connect() as db:
+            return db.execute(query).first() is not None
+
+    @staticmethod
+    def _scheduled(now: datetime) -> Any:
+        accounts = t.accounts.c
+        return select(accounts.id).where(
+            accounts.next_sync_at <= now, accounts.status.not_in((PAUSED, DELETED))
+        )

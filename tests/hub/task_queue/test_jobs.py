@@ -46,3 +46,16 @@ async def test_a_queued_sync_runs_on_a_worker_and_its_run_goes_queued_then_succe
     run = hub.store.runs.get(run_id)
     assert run["status"] == "succeeded"
     assert hub.store.sync_state.count_records(account.id, "Employee") == 30
+
+
+async def test_a_scheduled_sync_is_dropped_when_a_sync_ran_before_a_worker_reached_it(hub, sandbox):
+    account = await asyncio.to_thread(hub.link, "tiny_hris", sandbox.credentials())
+    assert hub.store.leases.is_due(account.id)  # a new account is due at once
+    async with JobQueue(hub) as queue:
+        assert await queue.schedule_due() == 1
+        # Before a worker reaches the scheduled job, the account is synced another way.
+        await asyncio.to_thread(hub.sync, account.id)
+        assert not hub.store.leases.is_due(account.id)
+        await queue.work(wait=False)
+    # Only the hand sync ran: the scheduled job saw the account no longer due.
+    assert [r["status"] for r in hub.store.runs.latest(account.id)] == ["succeeded"]
