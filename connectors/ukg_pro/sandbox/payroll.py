@@ -151,10 +151,6 @@ def pay_period(group: PayGroup, paid: date) -> tuple[date, date]:
     return end - timedelta(days=13 if group.period == "B" else 6), end
 
 
-def _is_paid(tenant: Tenant, paid: date) -> bool:
-    return paid < tenant.now.date()
-
-
 def enrolments(e: Employment) -> tuple[DeductionPlan, ...]:
     """The deduction plans an employee is enrolled in, stable per employee."""
     country = e.company.country
@@ -242,19 +238,30 @@ def lines_of(e: Employment, paid: date) -> _Lines:
 
 def statement_dates(tenant: Tenant, e: Employment) -> list[date]:
     """The pay dates an employee has a statement for (paid already, while employed)."""
+    today = tenant.now.date()
     return [
         paid
         for paid in pay_dates(tenant, e.pay_group)
-        if _is_paid(tenant, paid) and _employed_on(e, *pay_period(e.pay_group, paid))
+        if paid < today and _employed_on(e, *pay_period(e.pay_group, paid))
     ]
 
 
 def statements_between(tenant: Tenant, start: date, end: date) -> list[tuple[Employment, date]]:
-    """Every (employee, pay date) whose pay date is in [start, end], by pay date then employee."""
+    """Every (employee, pay date) whose pay date is in [start, end], by pay date then employee.
+
+    Kept on the tenant until it changes (or its day does): each page of a read asks again.
+    """
+    key = f"statements:{start}:{end}:{tenant.now.date()}"
+    cached = tenant.row_cache.get(key)
+    if cached is not None and cached[0] == tenant.version:
+        return cached[1]  # type: ignore[no-any-return]
     found = [
         (e, paid) for e in tenant.employments for paid in statement_dates(tenant, e) if start <= paid <= end
     ]
     found.sort(key=lambda ref: ref[1])
+    for old in [k for k in tenant.row_cache if k.startswith("statements:")][:-3]:
+        del tenant.row_cache[old]  # a few recent windows are enough: each sync asks for one
+    tenant.row_cache[key] = (tenant.version, found)
     return found
 
 
