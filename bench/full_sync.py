@@ -1,6 +1,11 @@
 """Full sync of a large UKG Pro sandbox tenant, served by a separate process with added latency.
 
 Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
+                                  [--models core|all|Model ...]
+
+``--models core`` (the default) syncs the personnel, organisation and time-off models (``CORE_MODELS``);
+``all`` adds pay, benefits and family, whose pay statements (one per employee and pay date, a year of
+history) outnumber every other record several times over.
 
 Reports wall time, requests, records/s and this process's peak memory (the hub alone: the sandbox runs
 in its own process), the ideal (requests x latency / concurrency), the CPU floor (the same sync with no
@@ -21,13 +26,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sandbox_process import sandbox_process
 
 from hub import HttpSettings, Hub
+from hub.sync.runner import MODEL_ORDER
+
+CORE_MODELS = (
+    "Company",
+    "Location",
+    "Group",
+    "Employee",
+    "Employment",
+    "TimeOffPolicy",
+    "TimeOffBalance",
+    "TimeOffRequest",
+)
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def one_sync(base: str, credentials: dict, concurrency: int, prefetch: int | None, folder: Path) -> dict:
+def one_sync(
+    base: str, credentials: dict, concurrency: int, prefetch: int | None, folder: Path, models: tuple
+) -> dict:
     settings = HttpSettings(
         sandbox_origins=frozenset({base}),
         max_concurrency=concurrency,
@@ -37,7 +56,7 @@ def one_sync(base: str, credentials: dict, concurrency: int, prefetch: int | Non
     hub = Hub(settings=settings, database_url=f"sqlite:///{folder / 'hub.db'}")
     account = hub.link("ukg_pro", credentials)
     start = time.perf_counter()
-    report = hub.sync(account)
+    report = hub.sync(account, models=models)
     wall = time.perf_counter() - start
     hub.close()
     records = sum(m.read for m in report.models.values())
@@ -57,18 +76,27 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
+    parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
     args = parser.parse_args()
+    models = (
+        CORE_MODELS
+        if args.models == ["core"]
+        else MODEL_ORDER
+        if args.models == ["all"]
+        else tuple(args.models)
+    )
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
     os.environ["HRISHUB_HOME"] = str(home)
     figures: dict = {
         "employees": args.employees,
         "latency_ms": args.latency_ms,
         "concurrency": args.concurrency,
+        "models": list(models),
     }
 
     with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
-        (home / "run").mkdir()
-        run = one_sync(base, credentials, args.concurrency, None, home / "run")
+        (home / "run", models).mkdir()
+        run = one_sync(base, credentials, args.concurrency, None, home / "run", models)
         figures["sync"] = run
         figures["peak_mb"] = round(peak_mb())
         ideal = run["requests"] * args.latency_ms / 1000 / args.concurrency
@@ -81,8 +109,8 @@ def main() -> None:
             f"ideal (requests x latency / concurrency): {ideal:.2f} s -> wall / ideal = {run['wall_s'] / ideal:.1f}"
         )
         if not args.no_baseline:
-            (home / "seq").mkdir()
-            seq = one_sync(base, credentials, 1, 1, home / "seq")
+            (home / "seq", models).mkdir()
+            seq = one_sync(base, credentials, 1, 1, home / "seq", models)
             figures["sequential"] = seq
             figures["speedup_vs_sequential"] = round(seq["wall_s"] / run["wall_s"], 2)
             print(
@@ -90,8 +118,8 @@ def main() -> None:
                 f"{figures['speedup_vs_sequential']}x faster at concurrency {args.concurrency}"
             )
     with sandbox_process(args.employees, latency_ms=0) as (base, credentials):
-        (home / "floor").mkdir()
-        floor = one_sync(base, credentials, args.concurrency, None, home / "floor")
+        (home / "floor", models).mkdir()
+        floor = one_sync(base, credentials, args.concurrency, None, home / "floor", models)
         figures["cpu_floor"] = floor
         print(
             f"CPU floor (same sync, no added latency): {floor['wall_s']} s -> "
