@@ -24,6 +24,7 @@ from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
 from connectors.ukg_pro.labels import label_table, org_level_labels
 from connectors.ukg_pro.masking import mask_rows
+from connectors.ukg_pro.reuse import REREAD, ReadOnce
 from connectors.ukg_pro.scopes import (
     COMPANY_CONFIGURATION,
     DIRECT_DEPOSIT,
@@ -116,6 +117,7 @@ class UkgProClient(RestClient):
         self._levels: dict[int, str] | None = None
         self._code_tables: dict[str, dict[str, str]] = {}
         self._deduction_code_list: list[str] | None = None
+        self.read_once = ReadOnce()
 
     # -- paging ----------------------------------------------------------------------------------
 
@@ -199,11 +201,23 @@ class UkgProClient(RestClient):
             params["startDate"] = _format_change_date(since)
         if until is not None:
             params["endDate"] = _format_change_date(until, ceil=True)
+        whole_read = record in REREAD and not where
         for name, values in (where or {}).items():
             params[name] = _list_filter(values)
         whole = self.settings.full_account_numbers
-        async for page in self.pages(endpoint, **params):
-            yield page if whole else mask_rows(record, page)
+
+        async def fetch() -> AsyncIterator[list[dict[str, Any]]]:
+            async for page in self.pages(endpoint, **params):
+                yield page if whole else mask_rows(record, page)
+
+        read = self.read_once.read(f"{record}?{sorted(params.items())}", fetch) if whole_read else fetch()
+        async for page in read:
+            yield page
+
+    async def aclose(self) -> None:
+        """Close the connection pool and drop the whole reads kept for replay."""
+        self.read_once.close()
+        await super().aclose()
 
     async def _recent_period_control(self) -> str:
         """The period control two months before the tenant's latest pay date (``YYYYMMDD`` then ``0``).

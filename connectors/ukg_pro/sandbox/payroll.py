@@ -254,7 +254,7 @@ def statements_between(tenant: Tenant, start: date, end: date) -> list[tuple[Emp
     key = f"statements:{start}:{end}:{tenant.now.date()}"
     cached = tenant.row_cache.get(key)
     if cached is not None and cached[0] == tenant.version:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     found = [
         (e, paid) for e in tenant.employments for paid in statement_dates(tenant, e) if start <= paid <= end
     ]
