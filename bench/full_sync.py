@@ -95,7 +95,7 @@ def main() -> None:
     }
 
     with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
-        (home / "run", models).mkdir()
+        (home / "run").mkdir()
         run = one_sync(base, credentials, args.concurrency, None, home / "run", models)
         figures["sync"] = run
         figures["peak_mb"] = round(peak_mb())
@@ -109,7 +109,7 @@ def main() -> None:
             f"ideal (requests x latency / concurrency): {ideal:.2f} s -> wall / ideal = {run['wall_s'] / ideal:.1f}"
         )
         if not args.no_baseline:
-            (home / "seq", models).mkdir()
+            (home / "seq").mkdir()
             seq = one_sync(base, credentials, 1, 1, home / "seq", models)
             figures["sequential"] = seq
             figures["speedup_vs_sequential"] = round(seq["wall_s"] / run["wall_s"], 2)
@@ -118,7 +118,7 @@ def main() -> None:
                 f"{figures['speedup_vs_sequential']}x faster at concurrency {args.concurrency}"
             )
     with sandbox_process(args.employees, latency_ms=0) as (base, credentials):
-        (home / "floor", models).mkdir()
+        (home / "floor").mkdir()
         floor = one_sync(base, credentials, args.concurrency, None, home / "floor", models)
         figures["cpu_floor"] = floor
         print(
