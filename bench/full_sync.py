@@ -28,16 +28,9 @@ from _sandbox_process import sandbox_process
 from hub import HttpSettings, Hub
 from hub.sync.runner import MODEL_ORDER
 
-CORE_MODELS = (
-    "Company",
-    "Location",
-    "Group",
-    "Employee",
-    "Employment",
-    "TimeOffPolicy",
-    "TimeOffBalance",
-    "TimeOffRequest",
-)
+CORE_MODELS = MODEL_ORDER[: MODEL_ORDER.index("Dependent")]
+"""The models before pay, benefits and family: personnel, organisation and time off."""
+MODEL_SETS = {"core": CORE_MODELS, "all": MODEL_ORDER}
 
 
 def peak_mb() -> float:
@@ -78,13 +71,14 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
     parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
     args = parser.parse_args()
-    models = (
-        CORE_MODELS
-        if args.models == ["core"]
-        else MODEL_ORDER
-        if args.models == ["all"]
-        else tuple(args.models)
-    )
+    if len(args.models) == 1 and args.models[0] in MODEL_SETS:
+        models = MODEL_SETS[args.models[0]]
+    elif unknown := sorted(set(args.models) - set(MODEL_ORDER)):
+        parser.error(
+            f"--models: unknown {', '.join(unknown)}; use core, all, or some of {', '.join(MODEL_ORDER)}"
+        )
+    else:
+        models = tuple(args.models)
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
     os.environ["HRISHUB_HOME"] = str(home)
     figures: dict = {

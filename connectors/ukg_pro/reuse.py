@@ -78,15 +78,15 @@ class ReadOnce:
         """Whole reads served from a kept file rather than from UKG."""
 
     async def read(
-        self, record: str, fetch: Callable[[], AsyncIterator[list[dict[str, Any]]]]
+        self, key: str, fetch: Callable[[], AsyncIterator[list[dict[str, Any]]]]
     ) -> AsyncIterator[list[dict[str, Any]]]:
-        """The pages of the read named ``record``: ``fetch()``'s the first time, the kept copy after.
+        """The pages of one read: ``fetch()``'s the first time, the kept copy after.
 
-        ``record`` names the type and the parameters of the read.
+        ``key`` names the read: its record type and parameters.
         """
-        # Two readers of one type at once: the second waits for the first read to end, then replays.
-        async with self._locks.setdefault(record, asyncio.Lock()):
-            kept = self._spools.get(record)
+        # Two readers of one key at once: the second waits for the first read to end, then replays.
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            kept = self._spools.get(key)
             if kept is None:
                 spool = PageSpool()
                 try:
@@ -96,7 +96,7 @@ class ReadOnce:
                 except BaseException:
                     spool.close()
                     raise
-                self._spools[record] = spool
+                self._spools[key] = spool
                 return
         self.replayed += 1
         async for page in kept.replay():

@@ -259,6 +259,7 @@ def statements_between(tenant: Tenant, start: date, end: date) -> list[tuple[Emp
         (e, paid) for e in tenant.employments for paid in statement_dates(tenant, e) if start <= paid <= end
     ]
     found.sort(key=lambda ref: ref[1])
+    tenant.row_cache.pop(key, None)  # re-added last: the newest window is kept longest
     for old in [k for k in tenant.row_cache if k.startswith("statements:")][:-3]:
         del tenant.row_cache[old]  # a few recent windows are enough: each sync asks for one
     tenant.row_cache[key] = (tenant.version, found)
