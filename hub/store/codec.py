@@ -1,23 +1,57 @@
-"""How a record's raw provider data is kept: compact JSON (orjson), zlib-compressed; and how it is redacted.
+"""How a record's raw provider data is kept: compact JSON (orjson), zstd-compressed; and how it is redacted.
 
 Raw records are most of what a sync writes (a UKG employee's three source rows are several KB of
 JSON); compressing them cuts the store's writes and size several times for a few microseconds each.
-The store keeps raw data whole; :class:`RawRedaction` empties a connector's sensitive members as
-records are read back for an account that may not see them.
+zstd (level 1) was chosen on measurements of a 10,000-employee sandbox tenant's 53,322 raw records
+(~3 KB each): 12 µs per record against zlib level 1's 54 µs, at 38% of the JSON's size against 39%.
+Data packed with zlib before that stays readable: :func:`unpack_raw` tells the two apart by their
+first bytes. The store keeps raw data whole; :class:`RawRedaction` empties a connector's sensitive
+members as records are read back for an account that may not see them.
 """
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Collection, Mapping
 from typing import Any, ClassVar
 
 import orjson
+import zstandard
 
-__all__ = ["SEALED_RAW", "RawRedaction", "is_sealed_raw", "pack_json", "pack_raw", "unpack_raw"]
+__all__ = [
+    "SEALED_RAW",
+    "ZSTD_LEVEL",
+    "RawRedaction",
+    "is_sealed_raw",
+    "pack_json",
+    "pack_raw",
+    "unpack_json",
+    "unpack_raw",
+]
 
 SEALED_RAW = b"S1"
-"""The start of packed raw data holding sealed members (zlib data itself always starts with 0x78)."""
+"""The start of packed raw data holding sealed members (zstd and zlib data never start with it)."""
+
+ZSTD_LEVEL = 1
+"""zstd's fastest standard level: higher ones cost more time than they save bytes on records this small."""
+
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_codecs = threading.local()  # a zstd (de)compressor is not safe to share between threads
+
+
+def _compressor() -> zstandard.ZstdCompressor:
+    found = getattr(_codecs, "compressor", None)
+    if found is None:
+        found = _codecs.compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+    return found  # type: ignore[no-any-return]
+
+
+def _decompressor() -> zstandard.ZstdDecompressor:
+    found = getattr(_codecs, "decompressor", None)
+    if found is None:
+        found = _codecs.decompressor = zstandard.ZstdDecompressor()
+    return found  # type: ignore[no-any-return]
 
 
 def pack_raw(raw: Any, *, sealed: bool = False) -> bytes:
@@ -31,7 +65,7 @@ def pack_raw(raw: Any, *, sealed: bool = False) -> bytes:
 
 def pack_json(text: bytes, *, sealed: bool = False) -> bytes:
     """Raw data already written as JSON bytes, packed as :func:`pack_raw` packs it."""
-    packed = zlib.compress(text, 1)
+    packed = _compressor().compress(text)
     return SEALED_RAW + packed if sealed else packed
 
 
@@ -40,11 +74,18 @@ def is_sealed_raw(packed: bytes | None) -> bool:
     return packed is not None and packed[:2] == SEALED_RAW
 
 
-def unpack_raw(packed: bytes) -> Any:
-    """The value :func:`pack_raw` packed (sealed members left sealed)."""
+def unpack_json(packed: bytes) -> bytes:
+    """The JSON bytes :func:`pack_json` packed (zstd, or zlib as stored before zstd)."""
     if packed[:2] == SEALED_RAW:
         packed = packed[2:]
-    return orjson.loads(zlib.decompress(packed))
+    if packed[:4] == _ZSTD_MAGIC:
+        return _decompressor().decompress(packed)  # type: ignore[no-any-return]
+    return zlib.decompress(packed)
+
+
+def unpack_raw(packed: bytes) -> Any:
+    """The value :func:`pack_raw` packed (sealed members left sealed)."""
+    return orjson.loads(unpack_json(packed))
 
 
 Path = tuple[str, ...]

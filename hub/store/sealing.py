@@ -10,6 +10,7 @@ stay readable as they are until ``hrishub keys reencrypt`` seals them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping
 from types import SimpleNamespace
 from typing import Any
@@ -17,11 +18,17 @@ from typing import Any
 import orjson
 
 from hub.secrets import SEALED_PREFIX, SecretBox, is_sealed
-from hub.store.codec import is_sealed_raw, pack_raw, unpack_raw
+from hub.store.codec import is_sealed_raw, pack_json, pack_raw, unpack_raw
 
 __all__ = ["RecordSeal"]
 
 _SEP = "\x1f"
+
+
+@functools.cache
+def _quoted(record: str) -> bytes:
+    """A record type's name as its JSON key appears in raw data."""
+    return orjson.dumps(record)
 
 
 class RecordSeal:
@@ -61,15 +68,19 @@ class RecordSeal:
 
     # -- raw data ---------------------------------------------------------------------------------
 
-    def seal_raw(
-        self, record_id: str, packed: bytes | None, keys: Mapping[str, Collection[str]]
-    ) -> bytes | None:
-        """Packed raw data with the members ``keys`` names (record type → names, dotted) sealed."""
-        if not packed or not keys:
-            return packed
-        raw = unpack_raw(packed)
-        if not isinstance(raw, dict):
-            return packed
+    def seal_raw_json(self, record_id: str, text: bytes, keys: Mapping[str, Collection[str]]) -> bytes:
+        """Raw data given as JSON bytes, packed, with the members ``keys`` names sealed.
+
+        JSON that names none of the record types in ``keys`` has nothing to seal and is packed as it
+        is, without being parsed.
+        """
+        if keys and any(_quoted(record) in text for record in keys):
+            raw = orjson.loads(text)
+            if isinstance(raw, dict) and self._seal_members(record_id, raw, keys):
+                return pack_raw(raw, sealed=True)
+        return pack_json(text)
+
+    def _seal_members(self, record_id: str, raw: dict[str, Any], keys: Mapping[str, Collection[str]]) -> bool:
         touched = False
         for record, names in keys.items():
             rows = raw.get(record)
@@ -78,9 +89,7 @@ class RecordSeal:
                     continue
                 for name in names:
                     touched |= self._seal_member(record_id, record, row, name.split("."))
-        if not touched:
-            return packed
-        return pack_raw(raw, sealed=True)
+        return touched
 
     def _seal_member(self, record_id: str, record: str, row: dict[str, Any], path: list[str]) -> bool:
         node: Any = row

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from hub.secrets import SEALED_PREFIX
 from hub.store import Store
 from hub.store import tables as t
+from hub.store.codec import pack_json
 from hub.store.events import new_event_id
 from hub.store.sealing import RecordSeal
 from hub.sync.diff import diff_records
@@ -104,8 +105,13 @@ def _sealed_data(plan: ApplyPlan, record_id: str, data: str) -> str:
     return plan.seal.seal_data(record_id, data, plan.sensitive) if plan.seal is not None else data
 
 
-def _sealed_raw(plan: ApplyPlan, record_id: str, raw: bytes | None) -> bytes | None:
-    return plan.seal.seal_raw(record_id, raw, plan.sensitive_raw) if plan.seal is not None else raw
+def _packed_raw(plan: ApplyPlan, record_id: str, text: bytes | None) -> bytes | None:
+    """Staged raw JSON as the store keeps it: compressed, its sensitive members sealed."""
+    if text is None:
+        return None
+    if plan.seal is not None:
+        return plan.seal.seal_raw_json(record_id, text, plan.sensitive_raw)
+    return pack_json(text)
 
 
 def _opened(plan: ApplyPlan, data: str) -> dict[str, Any]:
@@ -167,7 +173,7 @@ def _upsert_staged(
                         "remote_id": row.remote_id,
                         "hash": row.hash,
                         "data": _sealed_data(plan, row.id, row.data),
-                        "raw": _sealed_raw(plan, row.id, row.raw),
+                        "raw": _packed_raw(plan, row.id, row.raw),
                         "deleted": False,
                         "created_at": plan.now,
                         "modified_at": plan.now,
@@ -186,7 +192,7 @@ def _upsert_staged(
                     "b_seq": old.seq,
                     "b_hash": row.hash,
                     "b_data": _sealed_data(plan, row.id, row.data),
-                    "b_raw": _sealed_raw(plan, row.id, row.raw),
+                    "b_raw": _packed_raw(plan, row.id, row.raw),
                     "b_remote_id": row.remote_id,
                 }
                 was, now = _opened(plan, before[old.seq]), json.loads(row.data)

@@ -1,11 +1,12 @@
 """Staging a model's mapped records during a sync, so the store changes only when the read is whole.
 
-Records are packed (data as JSON, raw provider records compressed, both hashed) as they are mapped
-and written in batches to a scratch file of the run (memory stays flat however large the tenant);
-:mod:`hub.sync.apply` then reads them back, batch by batch, into ``records`` in one transaction. A
-sync that dies while staging leaves ``records`` untouched (the scratch file is anonymous: it goes
-with the process); the next run stages afresh. Staging outside the store keeps each record out of
-the database's log until it is applied, so it is written to the store once, not twice.
+Records are packed (data and raw provider records as JSON, both hashed) as they are mapped and
+written in batches to a scratch file of the run (memory stays flat however large the tenant);
+:mod:`hub.sync.apply` then reads them back, batch by batch, into ``records`` in one transaction,
+compressing (and sealing) the raw data of the records it writes: a record that did not change is
+never compressed. A sync that dies while staging leaves ``records`` untouched (the scratch file is
+anonymous: it goes with the process); the next run stages afresh. Staging outside the store keeps
+each record out of the database's log until it is applied, so it is written to the store once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import Any, NamedTuple
 import orjson
 
 from hub.store import Store
-from hub.store.codec import pack_json
 from hub.sync.caps import MAX_RAW_BYTES, MAX_VALUE_BYTES, cap_fields, cap_raw
 from hub.sync.report import ModelReport, Oversized
 from unified_models import HUB_FIELDS
@@ -36,7 +36,11 @@ def is_filled(value: Any) -> bool:
 
 
 class StagedRow(NamedTuple):
-    """One staged record, as the store keeps it (``raw`` packed by :func:`hub.store.codec.pack_raw`)."""
+    """One staged record: its data as the store keeps it, its raw data as JSON bytes (packed when written).
+
+    ``hash`` covers the data and the raw JSON, not its compressed form, so a change of compression
+    never reads as a change of the record.
+    """
 
     id: str
     remote_id: str | None
@@ -88,7 +92,7 @@ class Stager:
             value = values[name]
             if value is not None and value != "" and value != [] and value != {}:  # is_filled, inlined
                 fill[name] = fill.get(name, 0) + 1
-        packed = None
+        text = None
         if raw:
             text = orjson.dumps(raw, default=str)
             if len(text) > MAX_VALUE_BYTES:
@@ -96,12 +100,11 @@ class Stager:
                 for name, size in over.items():
                     cap = MAX_RAW_BYTES if name == "remote_data" else MAX_VALUE_BYTES
                     self.report.add_oversized(Oversized(remote_id, name, size, cap))
-                text = orjson.dumps(raw, default=str) if raw is not None else b""
-            packed = pack_json(text) if raw is not None else None
+                text = orjson.dumps(raw, default=str) if raw is not None else None
         digest = hashlib.sha256(encoded)
-        if packed is not None:
-            digest.update(b"\0" + packed)
-        self._rows.append(StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, packed))
+        if text is not None:
+            digest.update(b"\0" + text)
+        self._rows.append(StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, text))
         if len(self._rows) >= self.batch:
             self.flush()
         return True

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import orjson
 import sqlalchemy as sa
+import zstandard
 from alembic import op
 
 revision = "0006"
@@ -120,10 +122,10 @@ def _migrate(amount: Callable[[Any], Any], instant: Callable[[Any], Any]) -> Non
             _rewrite(data, row.model, amount, instant)
             text = orjson.dumps(data).decode()
             if text != row.data:
-                # The hash hub.sync.staging gives a record: its data, then its packed raw data.
+                # The hash hub.sync.staging gives a record: its data, then its raw data's JSON.
                 digest = hashlib.sha256(text.encode())
                 if row.raw is not None:
-                    digest.update(b"\0" + row.raw)
+                    digest.update(b"\0" + _raw_json(row.raw))
                 changed.append({"b_seq": row.seq, "b_data": text, "b_hash": digest.hexdigest()})
         if changed:
             db.execute(
@@ -132,6 +134,15 @@ def _migrate(amount: Callable[[Any], Any], instant: Callable[[Any], Any]) -> Non
                 .values(data=sa.bindparam("b_data"), hash=sa.bindparam("b_hash")),
                 changed,
             )
+
+
+def _raw_json(packed: bytes) -> bytes:
+    """Packed raw data's JSON: zstd or zlib, after the sealed marker if any (as hub.store.codec packs it)."""
+    if packed[:2] == b"S1":
+        packed = packed[2:]
+    if packed[:4] == b"\x28\xb5\x2f\xfd":
+        return zstandard.ZstdDecompressor().decompress(packed)  # type: ignore[no-any-return]
+    return zlib.decompress(packed)
 
 
 def upgrade() -> None:
