@@ -10,7 +10,6 @@ stay readable as they are until ``hrishub keys reencrypt`` seals them.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Mapping
 from types import SimpleNamespace
 from typing import Any
@@ -25,10 +24,31 @@ __all__ = ["RecordSeal"]
 _SEP = "\x1f"
 
 
-@functools.cache
-def _quoted(record: str) -> bytes:
-    """A record type's name as its JSON key appears in raw data."""
-    return orjson.dumps(record)
+_Members = tuple[tuple[tuple[str, ...], str, str], ...]
+_plans: dict[int, tuple[Mapping[str, Collection[str]], tuple[tuple[str, bytes, _Members], ...]]] = {}
+
+
+def _seal_plan(keys: Mapping[str, Collection[str]]) -> tuple[tuple[str, bytes, _Members], ...]:
+    """``keys`` compiled once per declaration: each record type, its name as JSON, its members' paths.
+
+    A member is (the path to its object, its own name, the place its sealed value is bound to).
+    """
+    held = _plans.get(id(keys))
+    if held is None or held[0] is not keys:
+        plan = tuple(
+            (
+                record,
+                orjson.dumps(record),
+                tuple(
+                    (tuple(name.split(".")[:-1]), name.split(".")[-1], f"{_SEP}raw{_SEP}{record}.{name}")
+                    for name in sorted(names)
+                ),
+            )
+            for record, names in keys.items()
+            if names
+        )
+        held = _plans[id(keys)] = (keys, plan)
+    return held[1]
 
 
 class RecordSeal:
@@ -74,22 +94,31 @@ class RecordSeal:
         JSON that names none of the record types in ``keys`` has nothing to seal and is packed as it
         is, without being parsed.
         """
-        if keys and any(_quoted(record) in text for record in keys):
-            raw = orjson.loads(text)
-            if isinstance(raw, dict) and self._seal_members(record_id, raw, keys):
-                return pack_raw(raw, sealed=True)
-        return pack_json(text)
-
-    def _seal_members(self, record_id: str, raw: dict[str, Any], keys: Mapping[str, Collection[str]]) -> bool:
+        raw: Any = None
         touched = False
-        for record, names in keys.items():
+        for record, needle, members in _seal_plan(keys):
+            if needle not in text:
+                continue
+            if raw is None:
+                raw = orjson.loads(text)
+                if not isinstance(raw, dict):
+                    break
             rows = raw.get(record)
-            for row in rows if isinstance(rows, list) else [rows]:
-                if not isinstance(row, dict):
+            for row in rows if isinstance(rows, list) else (rows,):
+                if row.__class__ is not dict:
                     continue
-                for name in names:
-                    touched |= self._seal_member(record_id, record, row, name.split("."))
-        return touched
+                for path, leaf, suffix in members:
+                    node: Any = row
+                    for part in path:
+                        node = node.get(part) if node.__class__ is dict else None
+                    if node.__class__ is not dict:
+                        continue
+                    value = node.get(leaf)
+                    if value is None or is_sealed(value):
+                        continue
+                    node[leaf] = self.box.seal_value(f"{record_id}{suffix}", value)
+                    touched = True
+        return pack_raw(raw, sealed=True) if touched else pack_json(text)
 
     def _seal_member(self, record_id: str, record: str, row: dict[str, Any], path: list[str]) -> bool:
         node: Any = row
