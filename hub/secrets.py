@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -173,8 +174,8 @@ class SecretBox:
 
     def seal_value(self, place: str, value: Any) -> str:
         """``value`` (JSON-ready) encrypted under the current key, bound to ``place`` (record and field)."""
-        nonce = secrets.token_bytes(_NONCE)
-        sealed = self._keys[self.current].encrypt(nonce, json.dumps(value).encode(), self._value_aad(place))
+        nonce = os.urandom(_NONCE)
+        sealed = self._keys[self.current].encrypt(nonce, orjson.dumps(value), self._value_aad(place))
         return f"{SEALED_PREFIX}{self.current}:{base64.b64encode(nonce + sealed).decode()}"
 
     def open_value(self, place: str, text: str) -> Any:

@@ -24,14 +24,16 @@ __all__ = ["RecordSeal"]
 _SEP = "\x1f"
 
 
-_Members = tuple[tuple[tuple[str, ...], str, str], ...]
-_plans: dict[int, tuple[Mapping[str, Collection[str]], tuple[tuple[str, bytes, _Members], ...]]] = {}
+_Nested = tuple[tuple[tuple[str, ...], str], ...]
+_Plan = tuple[tuple[str, bytes, frozenset[str], _Nested], ...]
+_plans: dict[int, tuple[Mapping[str, Collection[str]], _Plan]] = {}
 
 
-def _seal_plan(keys: Mapping[str, Collection[str]]) -> tuple[tuple[str, bytes, _Members], ...]:
-    """``keys`` compiled once per declaration: each record type, its name as JSON, its members' paths.
+def _seal_plan(keys: Mapping[str, Collection[str]]) -> _Plan:
+    """``keys`` compiled once per declaration: each record type, its name as JSON, its members.
 
-    A member is (the path to its object, its own name, the place its sealed value is bound to).
+    Members are split into top-level names (found with one set intersection per row) and nested ones
+    (the path to their object, then their own name).
     """
     held = _plans.get(id(keys))
     if held is None or held[0] is not keys:
@@ -39,10 +41,8 @@ def _seal_plan(keys: Mapping[str, Collection[str]]) -> tuple[tuple[str, bytes, _
             (
                 record,
                 orjson.dumps(record),
-                tuple(
-                    (tuple(name.split(".")[:-1]), name.split(".")[-1], f"{_SEP}raw{_SEP}{record}.{name}")
-                    for name in sorted(names)
-                ),
+                frozenset(n for n in names if "." not in n),
+                tuple((tuple(n.split(".")[:-1]), n.split(".")[-1]) for n in sorted(names) if "." in n),
             )
             for record, names in keys.items()
             if names
@@ -96,7 +96,9 @@ class RecordSeal:
         """
         raw: Any = None
         touched = False
-        for record, needle, members in _seal_plan(keys):
+        place = f"{record_id}{_SEP}raw{_SEP}"
+        seal = self.box.seal_value
+        for record, needle, flat, nested in _seal_plan(keys):
             if needle not in text:
                 continue
             if raw is None:
@@ -107,17 +109,19 @@ class RecordSeal:
             for row in rows if isinstance(rows, list) else (rows,):
                 if row.__class__ is not dict:
                     continue
-                for path, leaf, suffix in members:
+                for name in flat & row.keys():
+                    value = row[name]
+                    if value is not None and not is_sealed(value):
+                        row[name] = seal(f"{place}{record}.{name}", value)
+                        touched = True
+                for path, leaf in nested:
                     node: Any = row
                     for part in path:
                         node = node.get(part) if node.__class__ is dict else None
-                    if node.__class__ is not dict:
-                        continue
-                    value = node.get(leaf)
-                    if value is None or is_sealed(value):
-                        continue
-                    node[leaf] = self.box.seal_value(f"{record_id}{suffix}", value)
-                    touched = True
+                    value = node.get(leaf) if node.__class__ is dict else None
+                    if value is not None and not is_sealed(value):
+                        node[leaf] = seal(f"{place}{record}.{'.'.join(path)}.{leaf}", value)
+                        touched = True
         return pack_raw(raw, sealed=True) if touched else pack_json(text)
 
     def _seal_member(self, record_id: str, record: str, row: dict[str, Any], path: list[str]) -> bool:
