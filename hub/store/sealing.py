@@ -25,12 +25,12 @@ _SEP = "\x1f"
 
 
 _Nested = tuple[tuple[tuple[str, ...], str], ...]
-_Plan = tuple[tuple[str, bytes, frozenset[str], _Nested], ...]
+_Plan = tuple[tuple[str, frozenset[str], _Nested], ...]
 _plans: dict[int, tuple[Mapping[str, Collection[str]], _Plan]] = {}
 
 
 def _seal_plan(keys: Mapping[str, Collection[str]]) -> _Plan:
-    """``keys`` compiled once per declaration: each record type, its name as JSON, its members.
+    """``keys`` compiled once per declaration: each record type and its members.
 
     Members are split into top-level names (found with one set intersection per row) and nested ones
     (the path to their object, then their own name).
@@ -40,7 +40,6 @@ def _seal_plan(keys: Mapping[str, Collection[str]]) -> _Plan:
         plan = tuple(
             (
                 record,
-                orjson.dumps(record),
                 frozenset(n for n in names if "." not in n),
                 tuple((tuple(n.split(".")[:-1]), n.split(".")[-1]) for n in sorted(names) if "." in n),
             )
@@ -91,20 +90,15 @@ class RecordSeal:
     def seal_raw_json(self, record_id: str, text: bytes, keys: Mapping[str, Collection[str]]) -> bytes:
         """Raw data given as JSON bytes, packed, with the members ``keys`` names sealed.
 
-        JSON that names none of the record types in ``keys`` has nothing to seal and is packed as it
-        is, without being parsed.
+        Data with no member to seal is packed as it came.
         """
-        raw: Any = None
         touched = False
         place = f"{record_id}{_SEP}raw{_SEP}"
         seal = self.box.seal_value
-        for record, needle, flat, nested in _seal_plan(keys):
-            if needle not in text:
-                continue
-            if raw is None:
-                raw = orjson.loads(text)
-                if not isinstance(raw, dict):
-                    break
+        raw = orjson.loads(text)
+        if not isinstance(raw, dict):
+            return pack_json(text)
+        for record, flat, nested in _seal_plan(keys):
             rows = raw.get(record)
             for row in rows if isinstance(rows, list) else (rows,):
                 if row.__class__ is not dict:

@@ -105,13 +105,13 @@ def _sealed_data(plan: ApplyPlan, record_id: str, data: str) -> str:
     return plan.seal.seal_data(record_id, data, plan.sensitive) if plan.seal is not None else data
 
 
-def _packed_raw(plan: ApplyPlan, record_id: str, text: bytes | None) -> bytes | None:
-    """Staged raw JSON as the store keeps it: compressed, its sensitive members sealed."""
-    if text is None:
+def _packed_raw(plan: ApplyPlan, row: StagedRow) -> bytes | None:
+    """A staged row's raw JSON as the store keeps it: compressed, its sensitive members sealed."""
+    if row.raw is None:
         return None
-    if plan.seal is not None:
-        return plan.seal.seal_raw_json(record_id, text, plan.sensitive_raw)
-    return pack_json(text)
+    if row.sensitive and plan.seal is not None:
+        return plan.seal.seal_raw_json(row.id, row.raw, plan.sensitive_raw)
+    return pack_json(row.raw)
 
 
 def _opened(plan: ApplyPlan, data: str) -> dict[str, Any]:
@@ -173,7 +173,7 @@ def _upsert_staged(
                         "remote_id": row.remote_id,
                         "hash": row.hash,
                         "data": _sealed_data(plan, row.id, row.data),
-                        "raw": _packed_raw(plan, row.id, row.raw),
+                        "raw": _packed_raw(plan, row),
                         "deleted": False,
                         "created_at": plan.now,
                         "modified_at": plan.now,
@@ -192,7 +192,7 @@ def _upsert_staged(
                     "b_seq": old.seq,
                     "b_hash": row.hash,
                     "b_data": _sealed_data(plan, row.id, row.data),
-                    "b_raw": _packed_raw(plan, row.id, row.raw),
+                    "b_raw": _packed_raw(plan, row),
                     "b_remote_id": row.remote_id,
                 }
                 was, now = _opened(plan, before[old.seq]), json.loads(row.data)

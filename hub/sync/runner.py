@@ -318,7 +318,13 @@ class SyncRun:
         last = self.store.sync_state.get(self.account.id, model) if full else {}
         expected = (last.get("details") or {}).get("count") if full else None
         self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
-        stager = Stager(self.store, self.report.run_id, model, report)
+        stager = Stager(
+            self.store,
+            self.report.run_id,
+            model,
+            report,
+            sensitive_records=[r for r, names in self.connector.sensitive_raw_keys.items() if names],
+        )
         protected: set[str] = set()
         excluded: dict[str, str] = {}
         compiled = await compile_for(

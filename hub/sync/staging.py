@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, NamedTuple
 
 import orjson
@@ -47,6 +47,8 @@ class StagedRow(NamedTuple):
     hash: str
     data: str
     raw: bytes | None
+    sensitive: bool = False
+    """Whether the raw data holds a record type with sensitive members (to be sealed when written)."""
 
 
 class Stager:
@@ -57,9 +59,22 @@ class Stager:
     """
 
     def __init__(
-        self, store: Store | None, run_id: str, model: str, report: ModelReport, *, batch: int = 1000
+        self,
+        store: Store | None,
+        run_id: str,
+        model: str,
+        report: ModelReport,
+        *,
+        batch: int = 1000,
+        sensitive_records: Collection[str] = (),
     ) -> None:
+        """Stage into a fresh scratch file.
+
+        ``sensitive_records`` are the raw record types with sensitive members (the connector's
+        ``sensitive_raw_keys``): rows holding one are marked to be sealed when written.
+        """
         self.store = store
+        self._sensitive = frozenset(sensitive_records)
         self.run_id = run_id
         self.model = model
         self.report = report
@@ -104,7 +119,10 @@ class Stager:
         digest = hashlib.sha256(encoded)
         if text is not None:
             digest.update(b"\0" + text)
-        self._rows.append(StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, text))
+        sensitive = text is not None and not self._sensitive.isdisjoint(raw)
+        self._rows.append(
+            StagedRow(record.id, values.get("remote_id"), digest.hexdigest(), data, text, sensitive)
+        )
         if len(self._rows) >= self.batch:
             self.flush()
         return True

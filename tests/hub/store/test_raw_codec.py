@@ -43,7 +43,7 @@ def test_raw_data_a_store_packed_with_zlib_reads_as_it_was_stored():
     assert unpack_raw(b"S1" + old) == raw  # sealed data of that time too
 
 
-def test_sealing_raw_json_seals_the_named_members_and_leaves_other_records_unparsed():
+def test_sealing_raw_json_seals_the_named_members_and_nothing_else():
     seal = RecordSeal(SecretBox([secrets.token_bytes(32)]))
     keys = {"person-details": ["ssn", "address.zip"]}
     raw = {
@@ -60,6 +60,6 @@ def test_sealing_raw_json_seals_the_named_members_and_leaves_other_records_unpar
     assert row["address"]["city"] == "W" and stored["employment-details"] == raw["employment-details"]
     assert seal.open_raw("rec-1", stored) == raw
 
-    other = {"employment-details": {"employeeID": "E1", "ssn": "x"}}
+    other = {"employment-details": {"employeeID": "E1", "ssn": "x"}}  # no member to seal
     text = orjson.dumps(other)
-    assert seal.seal_raw_json("rec-2", text, keys) == pack_json(text)  # nothing to seal: packed as it came
+    assert seal.seal_raw_json("rec-2", text, keys) == pack_json(text)  # packed as it came
