@@ -35,6 +35,7 @@ class SpilledRows:
         self._index: dict[str, int] = {}
         self._end = 0
         self._unflushed = False
+        self._last: tuple[int, Mapping[str, Any] | None] = (-1, None)
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Keep a page of records (records without a full key are left out, as joins skip them)."""
@@ -61,10 +62,14 @@ class SpilledRows:
         where = self._index.get(_SEP.join(key))
         if where is None:
             return None
+        if self._last[0] == where:  # records of one employee come together: their partner is read once
+            return self._last[1]
         if self._unflushed:
             self._file.flush()
             self._unflushed = False
-        return orjson.loads(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> _SHIFT))
+        row = orjson.loads(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> _SHIFT))
+        self._last = (where, row)
+        return row  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Close and remove the file."""
