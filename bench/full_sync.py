@@ -33,6 +33,17 @@ CORE_MODELS = MODEL_ORDER[: MODEL_ORDER.index("Dependent")]
 MODEL_SETS = {"core": CORE_MODELS, "all": MODEL_ORDER}
 
 
+def resolve_models(parser: argparse.ArgumentParser, names: list[str]) -> tuple[str, ...]:
+    """``--models``: core, all, or model names (an unknown name is refused with the list)."""
+    if len(names) == 1 and names[0] in MODEL_SETS:
+        return tuple(MODEL_SETS[names[0]])
+    if unknown := sorted(set(names) - set(MODEL_ORDER)):
+        parser.error(
+            f"--models: unknown {', '.join(unknown)}; use core, all, or some of {', '.join(MODEL_ORDER)}"
+        )
+    return tuple(names)
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -71,14 +82,7 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
     parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
     args = parser.parse_args()
-    if len(args.models) == 1 and args.models[0] in MODEL_SETS:
-        models = MODEL_SETS[args.models[0]]
-    elif unknown := sorted(set(args.models) - set(MODEL_ORDER)):
-        parser.error(
-            f"--models: unknown {', '.join(unknown)}; use core, all, or some of {', '.join(MODEL_ORDER)}"
-        )
-    else:
-        models = tuple(args.models)
+    models = resolve_models(parser, args.models)
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
     os.environ["HRISHUB_HOME"] = str(home)
     figures: dict = {
