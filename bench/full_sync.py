@@ -1,7 +1,7 @@
 """Full sync of a large UKG Pro sandbox tenant, served by a separate process with added latency.
 
 Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
-                                  [--models core|all|Model ...]
+                                  [--no-reference] [--models core|all|Model ...]
 
 ``--models core`` (the default) syncs the personnel, organisation and time-off models (``CORE_MODELS``);
 ``all`` adds pay, benefits and family, whose pay statements (one per employee and pay date, a year of
@@ -10,9 +10,17 @@ history) outnumber every other record several times over.
 Reports wall time, requests, records/s and this process's peak memory (the hub alone: the sandbox runs
 in its own process), the ideal (requests x latency / concurrency), the CPU floor (the same sync with no
 added latency) and a one-request-at-a-time baseline, all in the same run. Last line: one JSON object.
+
+For the core models, the hand-written reference sync (``bench/reference_sync.py``: httpx, hand-written
+joins and mapping, sqlite3; the same requests, concurrency and stored bytes) then runs against the same
+sandbox process, and the bench prints ``hub / reference`` (issue #19: at most 1.1) and whether both
+stored the same records: per model, the same ids, remote ids, hashes, data and raw data, sealed values
+opened with each side's key. The ratio means something only when they did; a difference is printed
+loudly, with examples. ``--no-reference`` skips it.
 """
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -24,8 +32,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _sandbox_process import sandbox_process
+from reference_sync import MODELS as REFERENCE_MODELS
+from reference_sync import compare_stores, fresh_seal, run_reference
 
 from hub import HttpSettings, Hub
+from hub.secrets import SecretBox
+from hub.store.sealing import RecordSeal
 from hub.sync.runner import MODEL_ORDER
 
 CORE_MODELS = MODEL_ORDER[: MODEL_ORDER.index("Dependent")]
@@ -63,12 +75,52 @@ def one_sync(
     }
 
 
+def reference(
+    base: str, credentials: dict, concurrency: int, home: Path, models: tuple, hub_wall: float
+) -> dict:
+    """Time the reference sync, compare what it stored with the hub's run, print both; the figures."""
+    (home / "reference").mkdir()
+    gc.collect()  # the hub run's garbage is not the reference's to collect
+    seal = fresh_seal()
+    figures = run_reference(
+        base, credentials, concurrency, home / "reference" / "reference.db", models, seal=seal
+    )
+    figures["hub_over_reference"] = round(hub_wall / figures["wall_s"], 2)
+    print(
+        f"reference (hand-written, bench/reference_sync.py, sensitive values sealed): {figures['wall_s']} s, "
+        f"{figures['requests']} requests -> hub / reference = {figures['hub_over_reference']:.2f} (goal <= 1.1)"
+    )
+    hub_seal = RecordSeal(SecretBox.from_environment(home))  # the key the hub's runs sealed with
+    found = compare_stores(
+        home / "run" / "hub.db", hub_seal, home / "reference" / "reference.db", seal, models
+    )
+    figures["stored_equal"] = found["equal"]
+    if found["equal"]:
+        print(
+            f"stored records: the same in both (ids, remote ids, hashes, data, raw) for all "
+            f"{sum(m['hub'] for m in found['models'].values()):,} records of {len(found['models'])} models"
+        )
+    else:
+        figures["stored_differences"] = {k: v for k, v in found["models"].items() if "examples" in v}
+        print("!" * 100)
+        print("STORED RECORDS DIFFER between the hub and the reference: hub / reference is NOT meaningful")
+        for model, entry in figures["stored_differences"].items():
+            print(
+                f"  {model}: hub {entry['hub']}, reference {entry['reference']}; only in the hub "
+                f"{entry['only_hub']}, only in the reference {entry['only_reference']}, different {entry['different']}"
+            )
+            print(f"    e.g. {json.dumps(entry['examples'], default=str)[:2000]}")
+        print("!" * 100)
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--employees", type=int, default=50_000)
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
+    parser.add_argument("--no-reference", action="store_true", help="skip the hand-written reference sync")
     parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
     args = parser.parse_args()
     if len(args.models) == 1 and args.models[0] in MODEL_SETS:
@@ -102,6 +154,15 @@ def main() -> None:
         print(
             f"ideal (requests x latency / concurrency): {ideal:.2f} s -> wall / ideal = {run['wall_s'] / ideal:.1f}"
         )
+        if not args.no_reference:
+            if set(models) <= set(REFERENCE_MODELS):
+                figures["reference"] = reference(
+                    base, credentials, args.concurrency, home, models, run["wall_s"]
+                )
+                figures["hub_over_reference"] = figures["reference"]["hub_over_reference"]
+                figures["stored_equal"] = figures["reference"]["stored_equal"]
+            else:
+                print("reference: skipped (it syncs the core models only; run with --models core)")
         if not args.no_baseline:
             (home / "seq").mkdir()
             seq = one_sync(base, credentials, 1, 1, home / "seq", models)
