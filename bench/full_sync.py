@@ -20,7 +20,6 @@ loudly, with examples. ``--no-reference`` skips it.
 """
 
 import argparse
-import gc
 import json
 import os
 import resource
@@ -31,9 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _ref_compare import compare_stores
 from _sandbox_process import sandbox_process
 from reference_sync import MODELS as REFERENCE_MODELS
-from reference_sync import compare_stores, fresh_seal, run_reference
+from reference_sync import fresh_key, run_in_child, seal_of
 
 from hub import HttpSettings, Hub
 from hub.secrets import SecretBox
@@ -80,20 +80,16 @@ def reference(
 ) -> dict:
     """Time the reference sync, compare what it stored with the hub's run, print both; the figures."""
     (home / "reference").mkdir()
-    gc.collect()  # the hub run's garbage is not the reference's to collect
-    seal = fresh_seal()
-    figures = run_reference(
-        base, credentials, concurrency, home / "reference" / "reference.db", models, seal=seal
-    )
+    key = fresh_key()
+    stored = home / "reference" / "reference.db"
+    figures = run_in_child(base, credentials, concurrency, stored, models, key)
     figures["hub_over_reference"] = round(hub_wall / figures["wall_s"], 2)
     print(
         f"reference (hand-written, bench/reference_sync.py, sensitive values sealed): {figures['wall_s']} s, "
         f"{figures['requests']} requests -> hub / reference = {figures['hub_over_reference']:.2f} (goal <= 1.1)"
     )
     hub_seal = RecordSeal(SecretBox.from_environment(home))  # the key the hub's runs sealed with
-    found = compare_stores(
-        home / "run" / "hub.db", hub_seal, home / "reference" / "reference.db", seal, models
-    )
+    found = compare_stores(home / "run" / "hub.db", hub_seal, stored, seal_of(key), models)
     figures["stored_equal"] = found["equal"]
     if found["equal"]:
         print(
@@ -156,11 +152,11 @@ def main() -> None:
         )
         if not args.no_reference:
             if set(models) <= set(REFERENCE_MODELS):
-                figures["reference"] = reference(
-                    base, credentials, args.concurrency, home, models, run["wall_s"]
-                )
-                figures["hub_over_reference"] = figures["reference"]["hub_over_reference"]
-                figures["stored_equal"] = figures["reference"]["stored_equal"]
+                ref = reference(base, credentials, args.concurrency, home, models, run["wall_s"])
+                for name in ("hub_over_reference", "stored_equal", "stored_differences"):
+                    if name in ref:
+                        figures[name] = ref.pop(name)
+                figures["reference"] = ref
             else:
                 print("reference: skipped (it syncs the core models only; run with --models core)")
         if not args.no_baseline:

@@ -14,20 +14,22 @@ read at once and indexed, then its primary source streamed page by page, joined 
 Endpoints two models read (``org-levels``: the "Department" label and groups; ``employment-details``:
 employees and employments; ``pto-plans``: policies and balances) are read once and kept in memory.
 
-``bench/full_sync.py`` times it after the hub's sync against the same sandbox and compares what both
-stored (:func:`compare_stores`). Alone: ``python3 bench/reference_sync.py --employees 200``.
+``bench/full_sync.py`` runs it after the hub's sync, against the same sandbox process, in a Python
+process of its own (:func:`run_in_child`), and compares what both stored (``_ref_compare``). Alone:
+``python3 bench/reference_sync.py --employees 2000``.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import secrets
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,6 @@ from _ref_http import UkgReader
 from _ref_store import ReferenceStore
 
 from hub.secrets import SecretBox
-from hub.store.codec import unpack_raw
 from hub.store.sealing import RecordSeal
 
 MODELS = (
@@ -191,9 +192,14 @@ class ReferenceSync:
         self._stored("TimeOffBalance", out)
 
 
-def fresh_seal() -> RecordSeal:
-    """The hub's record sealing under a new random key."""
-    return RecordSeal(SecretBox([secrets.token_bytes(32)]))
+def fresh_key() -> bytes:
+    """A new random key for the reference's sealing (the hub's own key is never used)."""
+    return secrets.token_bytes(32)
+
+
+def seal_of(key: bytes) -> RecordSeal:
+    """The hub's record sealing under ``key``."""
+    return RecordSeal(SecretBox([key]))
 
 
 def run_reference(
@@ -208,8 +214,8 @@ def run_reference(
 ) -> dict[str, Any]:
     """Run the reference sync into the SQLite file ``path``; its figures (wall time, requests, records).
 
-    ``seal`` None stores sensitive values in clear (less work than the hub). ``transport`` replaces the
-    network (a test's in-process sandbox).
+    ``seal`` None stores sensitive values in clear (less work than the hub: ``sealed`` says so).
+    ``transport`` replaces the network (a test's in-process sandbox).
     """
     store = ReferenceStore(path, seal)
 
@@ -238,112 +244,72 @@ def run_reference(
     }
 
 
-# -- comparing what the hub and the reference stored ------------------------------------------------
-
-
-def _rows(path: Path, model: str, seal: RecordSeal) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """A store's live records of ``model`` by id, in id order: (remote id, hash, data, raw), opened."""
-    import sqlite3
-
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        query = (
-            "SELECT id, remote_id, hash, data, raw FROM records WHERE model = ? AND NOT deleted ORDER BY id"
-        )
-        for record_id, remote_id, digest, data, raw in db.execute(query, (model,)):
-            opened = None if raw is None else seal.open_raw(record_id, unpack_raw(raw))
-            yield record_id, (remote_id, digest, seal.open_text(data), opened)
-    finally:
-        db.close()
-
-
-def _differing(hub: tuple[Any, ...], ref: tuple[Any, ...]) -> list[str]:
-    names = ("remote_id", "hash", "data", "raw")
-    return [name for name, a, b in zip(names, hub, ref, strict=True) if a != b]
-
-
-def compare_stores(
-    hub_path: Path,
-    hub_seal: RecordSeal,
-    ref_path: Path,
-    ref_seal: RecordSeal,
+def run_in_child(
+    base_url: str,
+    credentials: dict[str, str],
+    concurrency: int,
+    path: Path,
     models: tuple[str, ...],
-    examples: int = 3,
+    key: bytes,
 ) -> dict[str, Any]:
-    """What differs between the records the hub and the reference stored, per model.
+    """:func:`run_reference` (sealing under ``key``) in a new Python process; its figures.
 
-    Each side's live records of a model are read in id order (sealed values opened with that side's
-    key) and matched by id: ids only one side has, and records whose remote id, hash, data or raw data
-    differ. ``equal`` is True when nothing does.
+    A process of its own starts as cold as the hub's run did: nothing the hub's run loaded or cached
+    (pycountry's tables, pydantic's serialisers, the transforms' caches) is there to speed it up.
     """
-    report: dict[str, Any] = {"equal": True, "models": {}}
-    for model in models:
-        hub_rows, ref_rows = _rows(hub_path, model, hub_seal), _rows(ref_path, model, ref_seal)
-        only_hub, only_ref, different = [], [], []
-        counts = {"hub": 0, "reference": 0}
-        hub_next, ref_next = next(hub_rows, None), next(ref_rows, None)
-        while hub_next is not None or ref_next is not None:
-            if ref_next is None or (hub_next is not None and hub_next[0] < ref_next[0]):
-                only_hub.append(hub_next[0])  # type: ignore[index]
-                counts["hub"] += 1
-                hub_next = next(hub_rows, None)
-            elif hub_next is None or ref_next[0] < hub_next[0]:
-                only_ref.append(ref_next[0])
-                counts["reference"] += 1
-                ref_next = next(ref_rows, None)
-            else:
-                counts["hub"] += 1
-                counts["reference"] += 1
-                fields = _differing(hub_next[1], ref_next[1])
-                if fields:
-                    different.append((hub_next[0], fields, hub_next[1], ref_next[1]))
-                hub_next, ref_next = next(hub_rows, None), next(ref_rows, None)
-        entry: dict[str, Any] = dict(counts)
-        if only_hub or only_ref or different:
-            report["equal"] = False
-            entry.update(
-                only_hub=len(only_hub),
-                only_reference=len(only_ref),
-                different=len(different),
-                examples={
-                    "only_hub": only_hub[:examples],
-                    "only_reference": only_ref[:examples],
-                    "different": [_example(*d) for d in different[:examples]],
-                },
-            )
-        report["models"][model] = entry
-    return report
+    job = {
+        "base_url": base_url,
+        "credentials": credentials,
+        "concurrency": concurrency,
+        "path": str(path),
+        "models": list(models),
+        "key": base64.b64encode(key).decode(),
+    }
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--job"],
+        input=json.dumps(job),  # on stdin: the credentials and the key stay out of the process list
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the reference sync failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _example(record_id: str, fields: list[str], hub: tuple[Any, ...], ref: tuple[Any, ...]) -> dict[str, Any]:
-    """One differing record: its id and, per differing column, the values that differ."""
-    shown: dict[str, Any] = {"id": record_id}
-    for name in fields:
-        position = ("remote_id", "hash", "data", "raw").index(name)
-        a, b = hub[position], ref[position]
-        if isinstance(a, dict) and isinstance(b, dict):
-            keys = sorted(set(a) | set(b), key=str)
-            shown[name] = {k: {"hub": a.get(k), "reference": b.get(k)} for k in keys if a.get(k) != b.get(k)}
-        else:
-            shown[name] = {"hub": a, "reference": b}
-    return shown
+def _run_job() -> int:
+    job = json.loads(sys.stdin.read())
+    figures = run_reference(
+        job["base_url"],
+        job["credentials"],
+        job["concurrency"],
+        Path(job["path"]),
+        tuple(job["models"]),
+        seal=seal_of(base64.b64decode(job["key"])),
+    )
+    print(json.dumps(figures))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the reference alone against a fresh sandbox process and print its figures."""
+    """Run the reference alone against a fresh sandbox process and print its figures (``--job``: see
+    :func:`run_in_child`)."""
     from _sandbox_process import sandbox_process
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=2_000)
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--job", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.job:
+        return _run_job()
     with (
         tempfile.TemporaryDirectory(prefix="hrishub-reference-") as folder,
         sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials),
     ):
         figures = run_reference(
-            base, credentials, args.concurrency, Path(folder) / "reference.db", seal=fresh_seal()
+            base, credentials, args.concurrency, Path(folder) / "reference.db", seal=seal_of(fresh_key())
         )
     print(json.dumps(figures))
     return 0
