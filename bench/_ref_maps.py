@@ -10,7 +10,7 @@ and the record kept; a record without its key is skipped.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -132,7 +132,7 @@ def build(model: type[BaseModel], values: dict[str, Any]) -> BaseModel | None:
     try:
         return model.model_validate(values)
     except ValidationError as exc:
-        names = {e["loc"][0] for e in exc.errors(include_url=False) if e.get("loc")}
+        names = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e.get("loc")}
         if not names or names & {"id", "remote_id"} or not names <= values.keys():
             return None
         for name in names:
@@ -143,7 +143,9 @@ def build(model: type[BaseModel], values: dict[str, Any]) -> BaseModel | None:
         return None
 
 
-def _address(line1: Any, line2: Any, city: Any, state: Any, postal: Any, country: Any) -> dict | None:
+def _address(
+    line1: Any, line2: Any, city: Any, state: Any, postal: Any, country: Any
+) -> dict[str, Any] | None:
     country_code = None if _blank(country) else parsed(country_alpha2, country)
     address = {
         "line1": text(line1),
@@ -238,7 +240,7 @@ def group(row: Row) -> Group | None:
     )
 
 
-def department_level(org_levels: list[Row]) -> int | None:
+def department_level(org_levels: Sequence[Row]) -> int | None:
     """The org level (1-4) the customer labels "Department", from the org-levels rows."""
     labels: dict[int, str] = {}
     for row in org_levels:

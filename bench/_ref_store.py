@@ -30,7 +30,7 @@ from hub.store.codec import pack_json
 from hub.store.sealing import RecordSeal
 from unified_models import SENSITIVE_FIELDS
 
-NOT_STORED = frozenset({"remote_data", "field_sources", "created_at", "modified_at", "remote_was_deleted"})
+NOT_STORED = {"remote_data", "field_sources", "created_at", "modified_at", "remote_was_deleted"}
 """Fields the hub keeps beside a record's data rather than in it."""
 
 BATCH = 1_000
