@@ -7,12 +7,15 @@ the hub's ``records`` table, one transaction per model). It uses no compiled fie
 no ``hub.live`` and no ``connectors.ukg_pro`` client: only the format primitives that make the stored
 bytes the same (the pydantic models and ``stable_id``, the UKG parsers and transforms the maps use,
 ``pack_json``) and the hub's ``RecordSeal``, under a fresh key, so sensitive values are sealed with the
-same work (``seal=False`` stores them in clear, and says so).
+same work (``seal=None`` stores them in clear, and its figures say so: ``sealed``).
 
 It reads what the hub reads, in the hub's order: model by model (``MODELS``), a model's joined sources
 read at once and indexed, then its primary source streamed page by page, joined and mapped as it comes.
 Endpoints two models read (``org-levels``: the "Department" label and groups; ``employment-details``:
-employees and employments; ``pto-plans``: policies and balances) are read once and kept in memory.
+employees and employments; ``pto-plans``: policies and balances) are read once and kept in memory
+(the hub keeps them in scratch files). What the hub does beside the records (its run and sync-state
+rows, fill rates, lineage, join and value-problem reports, leases, account events) is left out: that is
+part of the overhead the ratio measures.
 
 ``bench/full_sync.py`` runs it after the hub's sync, against the same sandbox process, in a Python
 process of its own (:func:`run_in_child`), and compares what both stored (``_ref_compare``). Alone:
