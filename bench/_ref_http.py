@@ -78,12 +78,13 @@ class UkgReader:
                     if attempt == ATTEMPTS:
                         raise
                     response = None
-            if response is not None and response.status_code == 200:
-                return orjson.loads(response.content)
-            if response is not None and response.status_code != 429 and response.status_code < 500:
-                response.raise_for_status()
-            if attempt == ATTEMPTS and response is not None:
-                response.raise_for_status()
+            if response is not None:
+                if response.status_code == 200:
+                    return orjson.loads(response.content)
+                if attempt == ATTEMPTS or not (response.status_code == 429 or response.status_code >= 500):
+                    raise httpx.HTTPStatusError(
+                        f"{response.status_code} on {path}", request=response.request, response=response
+                    )
             await asyncio.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")
 

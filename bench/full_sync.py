@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -79,7 +80,14 @@ def one_sync(
     }
 
 
-def reference(base: str, credentials: dict, concurrency: int, home: Path, models: tuple, hub: dict) -> dict:
+def reference(
+    base: str,
+    credentials: dict[str, str],
+    concurrency: int,
+    home: Path,
+    models: tuple[str, ...],
+    hub: dict[str, Any],
+) -> dict[str, Any]:
     """Time the reference sync, compare what it stored with the hub's run, print both; the figures."""
     (home / "reference").mkdir()
     key = fresh_key()
