@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 Keys = Sequence[tuple[str, ...]]
 
 SLICE = 500
+
+MAPPED_KEYS_KEPT = 16_384
+"""How many record keys a read remembers to skip repeats (then it starts afresh: memory stays flat)."""
 """Records joined and mapped at a time: a page's joined partners and built models stay this few."""
 
 
@@ -168,6 +171,7 @@ async def read_compiled(
                 rows.count if isinstance(rows, SpilledRows) else len(rows)
             )
     width = None if keys is None else min(len(k) for k in keys)
+    mapped: set[Any] = set()
     try:
         window = {} if since is None else {"since": since}
         async for page in client.records(primary.record, **_where(primary, keys), **window):
@@ -182,7 +186,7 @@ async def read_compiled(
                     else compiled.join_counted(chunk, others, stats.join)
                 )
                 if with_raw:
-                    yield [_with_raw(compiled, record, include_sources, problems) for record in part]
+                    yield _first_of_each_key(compiled, part, mapped, include_sources, problems)
                 else:
                     yield list(
                         compiled.map_many(
@@ -194,6 +198,40 @@ async def read_compiled(
         for rows in others.values():
             if isinstance(rows, SpilledRows):
                 rows.close()
+
+
+_KEY_TYPES = (str, int)
+
+
+def _first_of_each_key(
+    compiled: Any,
+    joined: Iterable[dict[str, Any]],
+    mapped: set[Any],
+    include_sources: bool,
+    problems: list[FieldProblem] | None,
+) -> list[Any]:
+    """``(record, raw)`` pairs (or errors), skipping records whose key an earlier record of the read mapped.
+
+    A sync keeps the first record of each id (the same key always makes the same id), so a repeat
+    would be mapped only to be thrown away: UKG's ``pto-plans`` lists each plan once per employee
+    enrolled in it, and a time-off policy is one of them. ``mapped`` holds the keys mapped so far,
+    at most :data:`MAPPED_KEYS_KEPT` of them; a repeat it no longer holds is mapped and dropped later.
+    """
+    out = []
+    for record in joined:
+        key = compiled.record_key(record)
+        if not all(part.__class__ in _KEY_TYPES for part in key):
+            key = None  # not a usable key: the map says why
+        elif key in mapped:
+            continue
+        item = _with_raw(compiled, record, include_sources, problems)
+        if key is not None and not isinstance(item, MappingError):
+            if len(mapped) >= MAPPED_KEYS_KEPT:
+                mapped.clear()
+            if MAPPED_KEYS_KEPT:
+                mapped.add(key)
+        out.append(item)
+    return out
 
 
 def _with_raw(
