@@ -280,10 +280,14 @@ class SandboxApp:
     ) -> tuple[list[dict[str, Any]], int]:
         """The page's records and the total matching (for the Link header)."""
         build, context = endpoint.build, call.context
-        if endpoint.employee_of is not None and "employeeid" in endpoint.filters:
+        spec = endpoint.filters.get("employeeid")
+        if endpoint.employee_of is not None and spec is not None:
             wanted = call.params.get("employeeId")
             if wanted and "*" not in wanted:
-                names = [n.strip() for n in wanted.strip().strip("[]").split(",") if n.strip()]
+                if spec.several:
+                    names = [n.strip() for n in wanted.strip().strip("[]").split(",") if n.strip()]
+                else:  # one id: a list names no employee, as at UKG
+                    names = [wanted.strip()]
                 ids = {id(e) for name in names for e in call.tenant.find(name)}
                 employee_of = endpoint.employee_of
                 refs = [r for r in refs if id(employee_of(r)) in ids]
