@@ -22,7 +22,7 @@ from connectors.ukg_pro.credentials import current_base_url
 from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
-from connectors.ukg_pro.keyed import keyed_queries
+from connectors.ukg_pro.keyed import keyed_queries, one_each
 from connectors.ukg_pro.labels import label_table, org_level_labels
 from connectors.ukg_pro.masking import mask_rows
 from connectors.ukg_pro.reuse import REREAD, ReadOnce
@@ -156,7 +156,7 @@ class UkgProClient(RestClient):
         """
 
         async def read(query: dict[str, Any]) -> list[list[dict[str, Any]]]:
-            one = all(not str(query.get(k, "")).startswith("[") for k in keys)
+            one = one_each(query, keys)
             return [page async for page in self.pages(endpoint, one_employee=one, **query)]
 
         tasks = [asyncio.ensure_future(read(query)) for query in queries]
@@ -238,13 +238,13 @@ class UkgProClient(RestClient):
         if until is not None:
             params["endDate"] = _format_change_date(until, ceil=True)
         name = f"{record}?{sorted(params.items())}"
+        keys = frozenset(where or ())
+        queries = keyed_queries(endpoint, where, params) if where else [params]
         if where:
             name += f" where {sorted((k, sorted(map(str, v))) for k, v in where.items())}"
-            queries = keyed_queries(endpoint, where, params)
         whole = self.settings.full_account_numbers
 
         async def fetch() -> AsyncIterator[list[dict[str, Any]]]:
-            keys = frozenset(where or ())
             pages = self._keyed_pages(endpoint, queries, keys) if where else self.pages(endpoint, **params)
             async for page in pages:
                 yield page if whole else mask_rows(record, page)

@@ -10,13 +10,13 @@ UKG publishes one id per filter, so the read asks for one id at a time.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from connectors.ukg_pro.endpoints import Endpoint
 
-__all__ = ["MAX_QUERY", "keyed_queries", "list_filter"]
+__all__ = ["MAX_QUERY", "keyed_queries", "list_filter", "one_each"]
 
 MAX_QUERY = 2_000
 """The longest query string a keyed read sends, encoded. UKG publishes no limit on the ids of a list or
@@ -80,3 +80,8 @@ def keyed_queries(
         used += cost
     queries.append({**base, longest: list_filter(chunk)})
     return queries
+
+
+def one_each(query: Mapping[str, Any], keys: Collection[str]) -> bool:
+    """Whether a query of :func:`keyed_queries` names at most one value of each key (one employee)."""
+    return not any(str(query.get(key, "")).startswith("[") for key in keys)
