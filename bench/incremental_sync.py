@@ -4,7 +4,10 @@ Usage: python3 bench/incremental_sync.py [--employees 50000] [--changes 100] [--
 
 A full sync first (not timed as the figure), then HR changes through the sandbox's admin surface
 (hires, changes, terminations), then one incremental sync of the employees the change feed names.
-Reports that sync's requests (the feed's and in all) and wall time. Last line: one JSON object.
+Reports that sync's requests (the feed's, by endpoint and in all) and wall time. Last line: one JSON object.
+
+UKG publishes lists of ids (``employeeId=[A,B]``) on user-defined-fields and compensation-details only:
+person-details, employment-details and the job history are read one changed employee per request.
 """
 
 import argparse
@@ -62,6 +65,11 @@ def main() -> None:
             stats_after = admin.get("/_sandbox/stats").json()
         feed_path = "/personnel/v1/employee-changes"
         feed_requests = stats_after["requests"].get(feed_path, 0) - stats_before["requests"].get(feed_path, 0)
+        by_endpoint = {
+            path.rsplit("/v1/", 1)[-1]: n - stats_before["requests"].get(path, 0)
+            for path, n in sorted(stats_after["requests"].items())
+            if n > stats_before["requests"].get(path, 0)
+        }
         employee = report.models["Employee"]
         assert report.status == "succeeded" and employee.mode == "feed", report.to_dict()
         changed = (
@@ -81,11 +89,13 @@ def main() -> None:
             "employees_updated": employee.updated,
             "employments_read": report.models["Employment"].read,
             "events": report.events,
+            "requests_by_endpoint": by_endpoint,
         }
         print(
             f"incremental sync after {changed} changes: {wall:.2f} s, {report.requests} requests "
             f"({feed_requests} for the change feed), {employee.read} employees re-read, {report.events} events"
         )
+        print("requests by endpoint: " + ", ".join(f"{path} {n}" for path, n in by_endpoint.items()))
         hub.close()
     print(json.dumps(figures))
 

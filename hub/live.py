@@ -158,9 +158,22 @@ async def read_compiled(
     """
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
-    tables = await asyncio.gather(
-        *(_collect(client, s, keys, account_id, spill, tolerate, primary.key) for s in joined)
+    window = {} if since is None else {"since": since}
+    # A keyed read's primary rows are few: read them alongside the joined sources, not after them.
+    ahead = (
+        None
+        if keys is None
+        else asyncio.ensure_future(_pages(client.records(primary.record, **_where(primary, keys), **window)))
     )
+    try:
+        tables = await asyncio.gather(
+            *(_collect(client, s, keys, account_id, spill, tolerate, primary.key) for s in joined)
+        )
+    except BaseException:
+        if ahead is not None:
+            ahead.cancel()
+            await asyncio.gather(ahead, return_exceptions=True)
+        raise
     others = {
         s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)
         for s, rows in zip(joined, tables, strict=True)
@@ -173,8 +186,12 @@ async def read_compiled(
     width = None if keys is None else min(len(k) for k in keys)
     mapped: set[Any] = set()
     try:
-        window = {} if since is None else {"since": since}
-        async for page in client.records(primary.record, **_where(primary, keys), **window):
+        pages = (
+            client.records(primary.record, **_where(primary, keys), **window)
+            if ahead is None
+            else _replay(ahead)
+        )
+        async for page in pages:
             if wanted is not None:
                 page = [row for row in page if key_of(row, primary.key[:width]) in wanted]
             # Slice by slice, so only a slice's joined partners and models are held at once.
@@ -195,6 +212,9 @@ async def read_compiled(
                     )
             del page
     finally:
+        if ahead is not None and not ahead.done():
+            ahead.cancel()
+            await asyncio.gather(ahead, return_exceptions=True)
         for rows in others.values():
             if isinstance(rows, SpilledRows):
                 rows.close()
@@ -232,6 +252,17 @@ def _first_of_each_key(
                 mapped.add(key)
         out.append(item)
     return out
+
+
+async def _pages(read: AsyncIterator[list[Any]]) -> list[list[Any]]:
+    """Every page of a read, kept."""
+    return [page async for page in read]
+
+
+async def _replay(kept: asyncio.Future[list[list[Any]]]) -> AsyncIterator[list[Any]]:
+    """The pages a read ahead kept, once it has ended."""
+    for page in await kept:
+        yield page
 
 
 def _with_raw(

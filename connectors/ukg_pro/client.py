@@ -22,6 +22,7 @@ from connectors.ukg_pro.credentials import current_base_url
 from connectors.ukg_pro.derived import DERIVED
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
+from connectors.ukg_pro.keyed import keyed_queries, one_each
 from connectors.ukg_pro.labels import label_table, org_level_labels
 from connectors.ukg_pro.masking import mask_rows
 from connectors.ukg_pro.reuse import REREAD, ReadOnce
@@ -76,15 +77,6 @@ def _format_change_date(moment: datetime, *, ceil: bool = False) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def _list_filter(values: Sequence[Any]) -> str:
-    """UKG's filter for "one of": a bare value, or ``[A,B,C]`` (UKG's list syntax)."""
-    texts = [str(v) for v in dict.fromkeys(values)]
-    for text in texts:
-        if any(c in text for c in ",[]*"):
-            raise ValueError(f"{text!r} cannot be sent in a UKG list filter")
-    return texts[0] if len(texts) == 1 else "[" + ",".join(texts) + "]"
-
-
 FIRST_PAY_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 """Where a read of the whole pay history starts (UKG requires a start date; it publishes no earliest)."""
 
@@ -97,13 +89,24 @@ PAY_DATES_AHEAD = timedelta(days=31)
 """How far past now a pay-statement read reaches: a run is processed days before its pay date (inferred)."""
 
 
-def _paginator(endpoint: Endpoint) -> PageNumber:
+SMALLEST_PAGE_CAP = 100
+"""The fewest rows UKG puts on a page when more were asked for: the smallest page maximum it ever
+published (100 on its main personnel endpoints before 2022, 10,000 since; 200 and 1,000 seen elsewhere).
+
+A read of one employee (a change feed's) returns that employee's few rows, fewer than this: its first
+page is then known to be its last, with no request for a second. Whole reads keep asking for the page
+after a short one, so a tenant capping pages below UKG's sizes (the tests' tenants cap at 15) loses nothing.
+"""
+
+
+def _paginator(endpoint: Endpoint, *, one_employee: bool = False) -> PageNumber:
     """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size."""
     return PageNumber(
         page_param="page",
         size_param=endpoint.page_param,
         page_size=endpoint.page_size,
         rows_in_flight=ROWS_IN_FLIGHT,
+        smallest_cap=SMALLEST_PAGE_CAP if one_employee else None,
     )
 
 
@@ -121,8 +124,14 @@ class UkgProClient(RestClient):
 
     # -- paging ----------------------------------------------------------------------------------
 
-    async def pages(self, endpoint: Endpoint, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
-        """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead."""
+    async def pages(
+        self, endpoint: Endpoint, *, one_employee: bool = False, **params: Any
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead.
+
+        ``one_employee``: the read is of one employee's rows (fewer than :data:`SMALLEST_PAGE_CAP`
+        as a rule), so a page shorter than that is the last.
+        """
         if endpoint.method == "POST":
             async for page in self._posted_pages(endpoint, params):
                 yield page
@@ -133,8 +142,32 @@ class UkgProClient(RestClient):
                 body = [body]
             yield body
             return
-        async for page in self.paginate(endpoint.path, _paginator(endpoint), **params):
+        paginator = _paginator(endpoint, one_employee=one_employee)
+        async for page in self.paginate(endpoint.path, paginator, **params):
             yield page
+
+    async def _keyed_pages(
+        self, endpoint: Endpoint, queries: list[dict[str, Any]], keys: frozenset[str]
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """The pages of several keyed queries, read at once (the limiter bounds the requests in flight).
+
+        A query naming one value per key in ``keys`` reads one employee: see :meth:`pages`. Each
+        query's pages are held until their turn comes; a keyed read's rows are few.
+        """
+
+        async def read(query: dict[str, Any]) -> list[list[dict[str, Any]]]:
+            one = one_each(query, keys)
+            return [page async for page in self.pages(endpoint, one_employee=one, **query)]
+
+        tasks = [asyncio.ensure_future(read(query)) for query in queries]
+        try:
+            for task in tasks:
+                for page in await task:
+                    yield page
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _posted_pages(
         self, endpoint: Endpoint, filters: Mapping[str, Any]
@@ -172,8 +205,11 @@ class UkgProClient(RestClient):
         """Stream UKG records of one type (``person-details``, ``org-levels``, ...) page by page.
 
         ``since``/``until`` bound the change feed's window (``startDate``/``endDate``); ``where``
-        filters by key fields, sent as UKG's list filters (``employeeId=[A,B]``). A derived type
-        (:mod:`connectors.ukg_pro.derived`) is read whole, then built and yielded once.
+        filters by key fields: as UKG's list filters (``employeeId=[A,B]``) where UKG publishes them,
+        else one id per request (:func:`connectors.ukg_pro.keyed.keyed_queries`); rows beyond the
+        keys may come too. A derived type (:mod:`connectors.ukg_pro.derived`) is read whole, then
+        built and yielded once. A read several maps make (:data:`~connectors.ukg_pro.reuse.REREAD`)
+        is made once per client, whole or for the same keys, and replayed after.
         """
         if record == "emp-deductions" and not any(k.lower() == "dedcode" for k in params):
             # UKG requires dedCode: every plan's enrolments, code by code.
@@ -201,16 +237,19 @@ class UkgProClient(RestClient):
             params["startDate"] = _format_change_date(since)
         if until is not None:
             params["endDate"] = _format_change_date(until, ceil=True)
-        whole_read = record in REREAD and not where
-        for name, values in (where or {}).items():
-            params[name] = _list_filter(values)
+        name = f"{record}?{sorted(params.items())}"
+        keys = frozenset(where or ())
+        queries = keyed_queries(endpoint, where, params) if where else [params]
+        if where:
+            name += f" where {sorted((k, sorted(map(str, v))) for k, v in where.items())}"
         whole = self.settings.full_account_numbers
 
         async def fetch() -> AsyncIterator[list[dict[str, Any]]]:
-            async for page in self.pages(endpoint, **params):
+            pages = self._keyed_pages(endpoint, queries, keys) if where else self.pages(endpoint, **params)
+            async for page in pages:
                 yield page if whole else mask_rows(record, page)
 
-        read = self.read_once.read(f"{record}?{sorted(params.items())}", fetch) if whole_read else fetch()
+        read = self.read_once.read(name, fetch) if record in REREAD else fetch()
         async for page in read:
             yield page
 

@@ -15,6 +15,8 @@ class Endpoint:
     ``per_page`` on employee-changes and pto-plans); ``page_size`` what the connector asks for.
     Unpaged endpoints (org levels, jobs, locations, code tables) return everything in one call.
     ``method`` ``POST``: a read that takes its filters and paging in a JSON body (pay statements).
+    ``id_lists``: the key parameters (lower case) UKG publishes as taking several ids at once
+    (``employeeId=[ABC,DEF]``); any other key filter takes one id (:mod:`connectors.ukg_pro.keyed`).
     """
 
     path: str
@@ -22,6 +24,7 @@ class Endpoint:
     page_param: str = "per_Page"
     page_size: int = 2_500
     method: str = "GET"
+    id_lists: frozenset[str] = frozenset()
 
 
 # UKG serves up to 10,000 rows a page on its main personnel endpoints, but a page of person details
@@ -29,15 +32,28 @@ class Endpoint:
 # the latency as well as one big page would.
 
 
+# employee-supervisor-details and payroll-deductions-history publish bare comma lists of employee ids
+# (pattern ^[a-zA-Z0-9,]*$, no brackets); the connector never reads them by key, so none is declared.
+
 ENDPOINTS: dict[str, Endpoint] = {
     "person-details": Endpoint("/personnel/v1/person-details"),
     "employment-details": Endpoint("/personnel/v1/employment-details"),
-    "employee-employment-details": Endpoint("/personnel/v1/employee-employment-details"),
-    "compensation-details": Endpoint("/personnel/v1/compensation-details"),
+    # Its description: "Company ID parameter can take in multiple ... ex: [ABC, DEF]"; employeeID one.
+    "employee-employment-details": Endpoint(
+        "/personnel/v1/employee-employment-details", id_lists=frozenset({"companyid"})
+    ),
+    # The published pattern of its employeeId admits UKG's list: ^[\s*a-zA-Z0-9,\[\]]*$.
+    "compensation-details": Endpoint(
+        "/personnel/v1/compensation-details", id_lists=frozenset({"employeeid"})
+    ),
     "employee-job-history-details": Endpoint("/personnel/v1/employee-job-history-details"),
     "employee-supervisor-details": Endpoint("/personnel/v1/employee-supervisor-details"),
     "employee-demographic-details": Endpoint("/personnel/v1/employee-demographic-details"),
-    "user-defined-fields": Endpoint("/personnel/v1/user-defined-fields"),
+    # Its description: "EmployeeId parameter can take in multiple employee Ids separated by comma.
+    # ex: [ABC, DEF]", and CompanyId likewise.
+    "user-defined-fields": Endpoint(
+        "/personnel/v1/user-defined-fields", id_lists=frozenset({"employeeid", "companyid"})
+    ),
     "contacts": Endpoint("/personnel/v1/contacts"),
     "employee-multi-phone-numbers": Endpoint("/personnel/v1/employee-multi-phone-numbers"),
     # UKG documents no maximum for these two; 1,000 is a safe size seen in production clients (inferred).

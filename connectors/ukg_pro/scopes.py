@@ -80,10 +80,12 @@ CHANGE_FEED = ChangeFeed(
     feature="incremental_sync",
     min_interval=timedelta(hours=3),
     overlap=timedelta(minutes=30),
-    batch=50,
+    batch=500,
 )
 """UKG's Employee Export feed: full snapshots of each employee changed in a window. UKG asks callers to
-read it no closer than 3 hours apart; the hub re-reads the changed employees' records by id."""
+read it no closer than 3 hours apart; the hub re-reads the changed employees' records by id, 500 at a
+time: the client sends as many ids per request as UKG publishes a list filter for (and a URL holds), one
+id per request elsewhere (:mod:`connectors.ukg_pro.keyed`), all at once within the account's limit."""
 
 DATE_WINDOW = DateWindow(models=("EmployeePayrollRun",), overlap=timedelta(days=35))
 """Pay statements are read by pay date: after the first sync, from the last sync less 35 days (a late

@@ -91,8 +91,9 @@ class PageNumber:
     The end is an empty page, a page shorter than the ones the server has already filled, or the
     page the ``Link`` header's ``last`` names (on the same host; a link elsewhere is ignored). The
     server may cap pages below ``page_size``: a short first page is then read on one page at a
-    time until the server's own size is known. A page served twice in a row is read again once
-    (the repeat may stand in for the end); served twice again, it is an error.
+    time until the server's own size is known, unless it is shorter than ``smallest_cap`` too (then
+    it is the end). A page served twice in a row is read again once (the repeat may stand in for the
+    end); served twice again, it is an error.
 
     Attributes:
         page_param: the page number's query parameter.
@@ -102,6 +103,10 @@ class PageNumber:
         rows: the member of the JSON body that holds the rows (``None``: the body is the list).
         rows_in_flight: the most rows requested ahead of the reader (bounds memory on wide pages).
         max_pages: the most pages one list may take.
+        smallest_cap: the fewest rows the server is known to put on a page when more were asked for
+            and more remain; a first page shorter than both this and ``page_size`` is then the end,
+            read in one request. ``None`` (unknown): a short first page is followed by a request for
+            the next, which proves the end.
 
     """
 
@@ -112,6 +117,7 @@ class PageNumber:
     rows: str | None = None
     rows_in_flight: int = 5_000
     max_pages: int = 10_000
+    smallest_cap: int | None = None
 
     async def _page(
         self, fetch: Fetch, path: str, params: Mapping[str, Any], page: int, errors: ProviderErrors
@@ -165,6 +171,8 @@ class PageNumber:
         full_depth = min(full_depth, max(1, self.rows_in_flight // max(server_size, 1)))
         depth = min(depth, full_depth)
         if last is None and (self.page_size is None or server_size < self.page_size):
+            if self.smallest_cap is not None and server_size < self.smallest_cap:
+                return  # shorter than any page the server caps: nothing follows
             depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
         if last == self.first:
             return

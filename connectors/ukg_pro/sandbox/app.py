@@ -114,6 +114,9 @@ class SandboxApp:
     def __init__(self, state: SandboxState) -> None:
         self.state = state
         self.router = Router()
+        # Per endpoint: its rows (held, so the identity check stays sound), the tenant version, and the
+        # rows' positions by employment: a read of a few employees need not scan a large tenant's rows.
+        self._by_employee: dict[str, tuple[Any, int, dict[int, list[int]]]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP and lifespan; other scopes are ignored)."""
@@ -280,13 +283,19 @@ class SandboxApp:
     ) -> tuple[list[dict[str, Any]], int]:
         """The page's records and the total matching (for the Link header)."""
         build, context = endpoint.build, call.context
-        if endpoint.employee_of is not None and "employeeid" in endpoint.filters:
+        spec = endpoint.filters.get("employeeid")
+        if endpoint.employee_of is not None and spec is not None:
             wanted = call.params.get("employeeId")
             if wanted and "*" not in wanted:
-                names = [n.strip() for n in wanted.strip().strip("[]").split(",") if n.strip()]
-                ids = {id(e) for name in names for e in call.tenant.find(name)}
-                employee_of = endpoint.employee_of
-                refs = [r for r in refs if id(employee_of(r)) in ids]
+                if spec.several:
+                    names = [n.strip() for n in wanted.strip().strip("[]").split(",") if n.strip()]
+                else:  # one id: a list names no employee, as at UKG
+                    names = [wanted.strip()]
+                index = self._employee_index(endpoint, refs, call)
+                positions = sorted(
+                    p for name in names for e in call.tenant.find(name) for p in index.get(id(e), ())
+                )
+                refs = [refs[p] for p in positions]
         if not predicates:
             if not limit:
                 return [build(r, context) for r in refs], len(refs)
@@ -300,6 +309,19 @@ class SandboxApp:
         if not limit:
             return matched, len(matched)
         return matched[page.offset : page.offset + page.size], len(matched)
+
+    def _employee_index(self, endpoint: Endpoint, refs: Any, call: Call) -> dict[int, list[int]]:
+        """The positions of ``refs`` by employment (``id``), built once per rows and tenant version."""
+        kept = self._by_employee.get(endpoint.path)
+        if kept is not None and kept[0] is refs and kept[1] == call.tenant.version:
+            return kept[2]
+        assert endpoint.employee_of is not None
+        employee_of = endpoint.employee_of
+        index: dict[int, list[int]] = {}
+        for position, ref in enumerate(refs):
+            index.setdefault(id(employee_of(ref)), []).append(position)
+        self._by_employee[endpoint.path] = (refs, call.tenant.version, index)
+        return index
 
     async def _stall(self, receive: Receive, seconds: float) -> bool:
         """Wait ``seconds`` sending nothing; True if the client hung up meanwhile."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -90,6 +90,9 @@ class Endpoint:
         method: ``GET``, or ``POST`` for the reads UKG takes a JSON filter body for (pay statements):
             the body's members are then read as the query parameters (``page`` and ``per_Page`` too).
         required: parameters (body members) without which UKG answers 400.
+        id_lists: the id parameters (lower case) UKG publishes as taking several values at once
+            (``employeeId=[ABC, DEF]``); every other id filter takes one value, so a list matches
+            nothing, as it would at UKG.
 
     """
 
@@ -104,6 +107,29 @@ class Endpoint:
     employee_of: Callable[[Any], Employment] | None = None
     method: str = "GET"
     required: tuple[str, ...] = ()
+    id_lists: frozenset[str] = frozenset()
+
+
+_ID_PARAMETER = re.compile(r"(id|number)$", re.IGNORECASE)
+"""An id filter: ``employeeId``, ``companyID``, ``systemId``, ``employeeNumber``..."""
+
+
+def _listing(endpoint: Endpoint) -> Endpoint:
+    """``endpoint`` with each id filter taking a list only where UKG publishes one (``id_lists``).
+
+    UKG's description says which: user-defined-fields ("EmployeeId parameter can take in multiple
+    employee Ids separated by comma. ex: [ABC, DEF]", CompanyId likewise), employee-employment-details
+    (Company ID), and the parameters whose published pattern admits a comma (compensation-details,
+    employee-supervisor-details, payroll-deductions-history). Code filters keep their lists everywhere
+    (inferred from the employee-employment-details description, which gives them for its codes).
+    """
+    filters = {
+        name: replace(spec, several=name in endpoint.id_lists)
+        if spec.kind == "text" and _ID_PARAMETER.search(name)
+        else spec
+        for name, spec in endpoint.filters.items()
+    }
+    return replace(endpoint, filters=filters)
 
 
 Getter = Callable[[Mapping[str, Any], Any], Any]
@@ -339,7 +365,7 @@ _STATEMENT_FILTERS = _specs(
     text="companyId payGroup", fields={"companyId": _company_of_statement, "payGroup": "paygroup"}
 )
 
-ENDPOINTS: tuple[Endpoint, ...] = (
+_SERVED: tuple[Endpoint, ...] = (
     Endpoint(
         "/personnel/v1/person-details",
         PERSON_DETAILS,
@@ -394,6 +420,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             },
         ),
         employee_of=_employee,
+        id_lists=frozenset({"companyid"}),  # the description: "Company ID parameter can take in multiple"
     ),
     Endpoint(
         "/personnel/v1/compensation-details",
@@ -409,6 +436,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         ),
         schema="EmpCompensationDetails",
         employee_of=_employee,
+        id_lists=frozenset({"employeeid"}),  # the published pattern: ^[\s*a-zA-Z0-9,\[\]]*$
     ),
     Endpoint(
         "/personnel/v1/employee-changes",
@@ -440,6 +468,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         _specs(text="companyId employeeId supervisorCompanyId supervisorEmployeeId supervisorCompanyCode"),
         schema="EmployeeSupervisorDetails",
         employee_of=_employee,
+        id_lists=frozenset({"employeeid", "supervisoremployeeid"}),  # published pattern ^[a-zA-Z0-9,]*$
     ),
     Endpoint(
         "/personnel/v1/pto-plans",
@@ -532,6 +561,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         _specs(text="employeeId"),
         schema="UserDefinedFields",
         employee_of=_employee,
+        id_lists=frozenset({"employeeid", "companyid"}),  # the description; companyId: see _people
     ),
     Endpoint(
         "/personnel/v1/employee-demographic-details",
@@ -626,6 +656,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         | _PERIOD_BOUNDS,
         schema="PayrollDeductionsHistory",
         employee_of=lambda ref: ref[0],
+        id_lists=frozenset({"employeeid"}),  # the published pattern: ^[a-zA-Z0-9,]*$
     ),
     Endpoint(
         "/personnel/v1/emp-deductions",
@@ -641,6 +672,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         required=("dedCode",),
     ),
 )
+
+ENDPOINTS: tuple[Endpoint, ...] = tuple(_listing(endpoint) for endpoint in _SERVED)
 """Every endpoint served, in the order of the OpenAPI description."""
 
 

@@ -1,9 +1,10 @@
 """Query strings as UKG reads them: parameter names in any case, filters, date expressions, paging.
 
 UKG documents its date filters as ``dateTimeChanged=<01-01-1900`` (before), ``=>01-01-1900`` (after),
-``=01-01-1900`` (on) and ``={01-01-1900,01-01-1901}`` (between, inclusive); several text filters take
-comma-separated lists (``[ABC, DEF]``) and the demographic ones a ``*`` wildcard. Matching is
-case-insensitive, as on UKG's SQL Server collation (inferred), and so are parameter names (inferred).
+``=01-01-1900`` (on) and ``={01-01-1900,01-01-1901}`` (between, inclusive); some filters take
+comma-separated lists (``[ABC, DEF]``), an id filter only where UKG publishes it (``FilterSpec.several``),
+and the demographic ones a ``*`` wildcard. Matching is case-insensitive, as on UKG's SQL Server collation
+(inferred), and so are parameter names (inferred).
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ class FilterSpec:
     kind: Literal["text", "date", "bool", "min", "max"] = "text"
     """``min``/``max``: the record's value compared as text, at least or at most the parameter's
     (UKG's ``startPerControl``/``endPerControl`` bounds on a period control, ``202505021``)."""
+    several: bool = True
+    """A text filter: whether a comma-separated value (``[ABC, DEF]`` or ``ABC,DEF``) names several
+    values. False: the whole value is one, so a list matches nothing (an id filter UKG publishes no
+    list for)."""
 
     def reader(self) -> Callable[[Mapping[str, Any], Any], Any]:
         """A function reading this filter's value from a record (or the object behind it).
@@ -102,7 +107,10 @@ class FilterSpec:
 
 def _text_predicate(spec: FilterSpec, raw: str) -> Predicate:
     read = spec.reader()
-    options = [part.strip().casefold() for part in raw.strip().strip("[]").split(",") if part.strip()]
+    if spec.several:
+        options = [part.strip().casefold() for part in raw.strip().strip("[]").split(",") if part.strip()]
+    else:
+        options = [raw.strip().casefold()]
     exact = frozenset(o for o in options if "*" not in o)
     patterns = [re.compile(fnmatch.translate(o)) for o in options if "*" in o]
 

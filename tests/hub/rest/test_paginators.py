@@ -61,6 +61,22 @@ async def test_a_server_capping_below_the_asked_size_loses_nothing(client_for):
     assert await read(client_for(handler), paginator=PageNumber(size_param="size", page_size=100)) == PEOPLE
 
 
+async def test_a_page_shorter_than_the_servers_smallest_cap_is_the_end_in_one_request(client_for):
+    capped = PageNumber(size_param="size", page_size=100, smallest_cap=5)
+    handler, served = numbered(PEOPLE[:3], server_size=10)
+    assert await read(client_for(handler), paginator=capped) == PEOPLE[:3]
+    assert served == [1]
+    # As short as the cap itself: the page may be capped, so the next is asked for, and nothing is lost.
+    handler, served = numbered(PEOPLE, server_size=5)
+    assert await read(client_for(handler), paginator=capped) == PEOPLE
+    assert 2 in served
+    handler, served = numbered(PEOPLE[:3], server_size=10)
+    assert (
+        await read(client_for(handler), paginator=PageNumber(size_param="size", page_size=100)) == PEOPLE[:3]
+    )
+    assert served == [1, 2]  # no cap known: the short page is followed by a probe
+
+
 async def test_the_link_headers_last_page_ends_paging_without_asking_further(client_for):
     handler, served = numbered(PEOPLE[:20], last_link=True)
     assert await read(client_for(handler), paginator=PageNumber(page_size=10, size_param="n")) == PEOPLE[:20]

@@ -1,6 +1,13 @@
-"""Reading whole collections back, to compare the store with the provider."""
+"""Reading whole collections back, to compare the store with the provider; counting requests."""
 
+import json
+from collections import Counter
 from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from hub.store import tables as t
 
 HUB_ONLY = {"created_at", "modified_at", "remote_was_deleted", "remote_data", "field_sources"}
 
@@ -31,3 +38,38 @@ def leaf(sandbox: Any) -> Any:
         and e.supervisor is not None
         and len(sandbox.tenant.find(e.employee_id)) == 1  # works in one company only
     )
+
+
+class CountingTransport(httpx.AsyncBaseTransport):
+    """The sandbox's transport, counting each request by path and query."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.seen: Counter[tuple[str, str, str]] = Counter()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.content.decode() if request.method == "POST" else ""
+        self.seen[(request.url.path, str(request.url.query, "ascii"), body)] += 1
+        return await self.inner.handle_async_request(request)
+
+
+def stored(hub: Any, account_id: str) -> list[tuple[str, str, str]]:
+    """Every stored record of an account as (model, id, hash), sorted."""
+    with hub.store.engine.connect() as db:
+        rows = db.execute(
+            select(t.records.c.model, t.records.c.id, t.records.c.hash).where(
+                t.records.c.account_id == account_id
+            )
+        ).all()
+    return sorted(tuple(r) for r in rows)
+
+
+def stored_data(hub: Any, account_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every stored record of an account by (model, id): its data, sensitive fields opened."""
+    with hub.store.engine.connect() as db:
+        rows = db.execute(
+            select(t.records.c.model, t.records.c.id, t.records.c.data).where(
+                t.records.c.account_id == account_id
+            )
+        ).all()
+    return {(model, id_): hub.store.seal.open_data(id_, json.loads(data)) for model, id_, data in rows}

@@ -1,26 +1,9 @@
 """A full sync reads each UKG endpoint that several maps use once, and stores what it would otherwise."""
 
-from collections import Counter
-
-import httpx
-from sqlalchemy import select
-
 from connectors.ukg_pro import client as ukg_client
 from hub import HttpSettings, Hub
-from hub.store import tables as t
 
-
-class CountingTransport(httpx.AsyncBaseTransport):
-    """The sandbox's transport, counting each request by path and query."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-        self.seen: Counter[tuple[str, str, str]] = Counter()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        body = request.content.decode() if request.method == "POST" else ""
-        self.seen[(request.url.path, str(request.url.query, "ascii"), body)] += 1
-        return await self.inner.handle_async_request(request)
+from .helpers import CountingTransport, stored
 
 
 def _hub(sandbox, tmp_path, name):
@@ -31,16 +14,6 @@ def _hub(sandbox, tmp_path, name):
         database_url=f"sqlite:///{tmp_path / name}",
     )
     return hub, transport
-
-
-def _stored(hub, account_id):
-    with hub.store.engine.connect() as db:
-        rows = db.execute(
-            select(t.records.c.model, t.records.c.id, t.records.c.hash).where(
-                t.records.c.account_id == account_id
-            )
-        ).all()
-    return sorted(tuple(r) for r in rows)
 
 
 def test_each_endpoint_is_read_once_per_sync_and_the_records_are_those_of_separate_reads(
@@ -54,7 +27,7 @@ def test_each_endpoint_is_read_once_per_sync_and_the_records_are_those_of_separa
     assert repeated == {}, f"requests sent more than once in one sync: {repeated}"
     paths = {path for path, _, _ in counted.seen}
     assert "/personnel/v1/employment-details" in paths and "/personnel/v1/pto-plans" in paths
-    once = _stored(hub, account.id)
+    once = stored(hub, account.id)
     hub.close()
 
     # The same tenant read with nothing kept: each map reads its endpoints itself.
@@ -64,7 +37,7 @@ def test_each_endpoint_is_read_once_per_sync_and_the_records_are_those_of_separa
     counted.seen.clear()
     assert again.sync(other).status == "succeeded"
     assert any(n > 1 for n in counted.seen.values())  # without keeping, endpoints are read again
-    twice = _stored(again, other.id)
+    twice = stored(again, other.id)
     again.close()
     assert len(once) > 100
     assert once == twice  # the same records, ids and hashes
