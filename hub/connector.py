@@ -82,6 +82,10 @@ class ChangeFeed:
         batch: keys per filtered re-read.
         reconcile_every: how often a full read of the covered models catches what the feed misses
             (deleted or back-dated records).
+        full_read_share: when the feed names more than this share of the records stored at the
+            last full read (and at least ``full_read_min`` keys), the models are read in full and
+            diffed instead: re-reading each key costs requests a whole read does not (None: never).
+        full_read_min: the fewest keys that can switch a sync to a full read.
 
     """
 
@@ -93,6 +97,8 @@ class ChangeFeed:
     overlap: timedelta = timedelta(minutes=15)
     batch: int = 50
     reconcile_every: timedelta = timedelta(days=7)
+    full_read_share: float | None = None
+    full_read_min: int = 250
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -305,6 +305,19 @@ class SyncRun:
             return
         with self.store.begin() as db:
             save_state(db, self.account.id, f"feed:{feed.record}", now=self.now, details={"since": since})
+        stored = max(
+            (self.store.sync_state.get(self.account.id, p.model).get("details") or {}).get("count") or 0
+            for p in waiting
+        )
+        share = feed.full_read_share
+        if share is not None and len(keys) >= feed.full_read_min and len(keys) > share * stored:
+            for p in waiting:
+                p.report.mode = "full"
+                p.report.reason = (
+                    f"the change feed names {len(keys):,} changed records, over {share:.0%} of the "
+                    f"{stored:,} read last time: read in full and diffed, fewer requests than by id"
+                )
+            return
         for p in waiting:
             p.keys = list(keys)
 

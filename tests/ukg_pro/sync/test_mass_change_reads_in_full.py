@@ -1,0 +1,42 @@
+"""When the change feed names a large share of the tenant, the sync reads in full: fewer requests than by id."""
+
+from collections import Counter
+
+from connectors.ukg_pro.sandbox import Sandbox
+from hub import HttpSettings, Hub
+
+from .helpers import CountingTransport, stored_data
+
+MODELS = ("Employee", "Employment")
+
+
+def test_a_mass_change_is_read_in_full_and_stores_what_a_fresh_sync_stores(tmp_path) -> None:
+    sandbox = Sandbox(employees=400, seed=5)
+    counted = CountingTransport(sandbox.transport())
+    hub = Hub(
+        transport=counted,
+        settings=HttpSettings(retry_initial_wait=0.001),
+        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+    )
+    account = hub.link("ukg_pro", sandbox.credentials())
+    assert hub.sync(account, models=MODELS).status == "succeeded"
+    changes = sandbox.tenant.advance(hires=20, changes=260, terminations=20)
+    assert len(changes.employee_ids) >= 250
+    counted.seen.clear()
+    report = hub.sync(account, models=MODELS, force=True)
+    assert report.status == "succeeded"
+    for model in MODELS:
+        assert report.models[model].mode == "full"
+        assert "the change feed names" in report.models[model].reason
+    by_path = Counter(path for path, _, _ in counted.seen.elements())
+    assert by_path["/personnel/v1/person-details"] <= 2  # a paged read, not one request per employee
+    assert report.requests < len(changes.employee_ids)
+    assert report.models["Employee"].created == 20
+    incremental = stored_data(hub, account.id)
+    hub.close()
+
+    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{tmp_path / 'fresh.db'}")
+    other = fresh.link("ukg_pro", sandbox.credentials())
+    assert fresh.sync(other, models=MODELS).status == "succeeded"
+    assert incremental == stored_data(fresh, other.id)
+    fresh.close()
