@@ -35,6 +35,7 @@ from field_maps import lineage as lineage_mod
 from field_maps import runtime
 from field_maps.errors import MappingError
 from field_maps.labels import LabelTable
+from field_maps.parsers import parse_date
 from field_maps.plan import FieldPlan, ItemPlans
 from field_maps.proof import CHECKED, PROVEN, UNKNOWN, FieldType, Produces, constructible, field_type, settle
 from field_maps.runtime import dig, guard_transform
@@ -50,9 +51,9 @@ from field_maps.spec import (
     RefSpec,
     TemplateSource,
 )
-from field_maps.transforms import BUILTIN_TRANSFORMS
+from field_maps.transforms import ALPHA2, BUILTIN_TRANSFORMS
 from unified_models import FieldSource
-from unified_models.ids import stable_id_maker
+from unified_models.ids import stable_id_maker, stable_id_text_maker
 
 __all__ = ["PROBLEMS", "Generated", "dig", "generate", "guard_transform"]
 
@@ -63,6 +64,7 @@ _COUNTER = itertools.count()
 _EMPTY: Mapping[str, Any] = {}
 _REF_MEMORY = 16_384  # reference ids kept per ref before the memory starts afresh
 _VALID_MEMORY = 4_096  # validated texts kept per field (country codes, currencies)
+_STORED = ""  # a building function's field stored straight into the instance dict (no local)
 
 _PARSED: dict[str, Produces] = {
     "string": Produces(str),
@@ -79,7 +81,7 @@ _TRANSFORMED: dict[str, Produces] = {
     "strip": Produces(str),
     "upper": Produces(str),
     "lower": Produces(str),
-    "country_alpha2": Produces(str),
+    "country_alpha2": Produces(str, pattern=ALPHA2),
     "yes_no": Produces(bool),
 }
 """What the built-in transforms return besides ``None`` (a plugin's transforms: unknown)."""
@@ -127,9 +129,10 @@ class _CodeGen:
         self.names: dict[str, Any] = {}
         self._ids: dict[int, str] = {}
         self._count = itertools.count()
-        self._makers: dict[str, str] = {}
+        self._makers: dict[tuple[str, str], str] = {}
         self.lineage_exprs: list[tuple[str, str]] = []
         self.checks: dict[str, str] = {}
+        self.hoisted: dict[Path, str] = {}  # a reference key path read once per record → its local
 
     def bind(self, value: Any, prefix: str) -> str:
         """A closure variable holding ``value`` (shared when bound twice)."""
@@ -146,10 +149,16 @@ class _CodeGen:
         return repr(value) if value is None or value is True or value is False else self.bind(value, prefix)
 
     def id_maker(self, model: str) -> str:
-        """The closure variable making ``model``'s stable ids for this connector."""
-        if model not in self._makers:
-            self._makers[model] = self.bind(stable_id_maker(self.connector, model), "sid")
-        return self._makers[model]
+        """The closure variable making ``model``'s stable ids for this connector from a key."""
+        if ("key", model) not in self._makers:
+            self._makers[("key", model)] = self.bind(stable_id_maker(self.connector, model), "sid")
+        return self._makers[("key", model)]
+
+    def text_id_maker(self, model: str) -> str:
+        """The closure variable making ``model``'s stable ids for this connector from a key as text."""
+        if ("text", model) not in self._makers:
+            self._makers[("text", model)] = self.bind(stable_id_text_maker(self.connector, model), "sidt")
+        return self._makers[("text", model)]
 
     def local(self, prefix: str) -> str:
         """A fresh local variable name."""
@@ -192,6 +201,13 @@ def _ref_trims_first(plan: FieldPlan) -> bool:
     )
 
 
+def _reads_first(source: Any) -> bool:
+    """True when a field's code starts with one API name read from a dict record (which cannot fail)."""
+    if isinstance(source, FromSource):
+        return len(source.path.segments) == 1
+    return isinstance(source, CoalesceSource) and len(source.paths[0].segments) == 1
+
+
 def _has_steps(spec: FieldSpec) -> bool:
     return bool(
         spec.type
@@ -204,12 +220,14 @@ def _has_steps(spec: FieldSpec) -> bool:
 
 
 def _generate_field(
-    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None
+    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, store: bool = False
 ) -> tuple[str, Produces]:
     """Emit the statements computing one field into a fresh local; return that local and what it holds.
 
     ``ftype`` (building functions) is the model field's type: map constants take the model's form and
-    the value is proven, checked or validated (:func:`_emit_check`).
+    the value is proven, checked or validated (:func:`_emit_check`). With ``store``, a proven value
+    goes straight into the instance dict ``d`` (whose default is ``None``) and :data:`_STORED` is
+    returned instead of a local.
     """
     source = plan.source
     if isinstance(source, ItemPlans):  # list: each item guarded on its own
@@ -217,7 +235,8 @@ def _generate_field(
     if isinstance(source, list):  # object: each sub-field guarded on its own
         return _generate_object(gen, plan, source, depth, ftype)
     sources = gen.sources
-    gen.emit(depth, "v = None")
+    if not (gen.fast and _reads_first(source)):
+        gen.emit(depth, "v = None")  # the value a problem names when reading it fails
     try_line = len(gen.lines)
     gen.emit(depth, "try:")
     outer, depth = depth, depth + 1
@@ -229,7 +248,7 @@ def _generate_field(
         produces = Produces(values=())
     elif isinstance(source, FromSource):
         gen.emit(depth, f"v = {gen.path_expr(source.path)}")
-        if plan.type is None and not _ref_trims_first(plan):
+        if plan.type is None and not _ref_trims_first(plan) and not _enum_reads_raw(gen, plan):
             gen.blank_to_none(depth, "v")
         lineage = lineage_mod.make_source(
             lineage_mod.api_name(sources, source.path),
@@ -288,14 +307,19 @@ def _generate_field(
     if raw_var is not None:
         lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
     gen.lineage_exprs.append((plan.name, lineage_expr))
-    result = gen.local("f")
-    gen.emit(depth, f"{result} = v")
+    stored = store and ftype is not None and ftype.nullable and ftype.check_of(produces) == PROVEN
+    result = _STORED if stored else gen.local("f")
+    gen.emit(depth, f"d[{plan.key!r}] = v" if stored else f"{result} = v")
     # A value that cannot be used empties its field and is reported; the record is kept.
     gen.emit(outer, f"except {gen.bind(Exception, 'EX')} as exc:")
-    gen.emit(outer + 1, f"{result} = None")
+    if not stored:
+        gen.emit(outer + 1, f"{result} = None")
     gen.emit(outer + 1, f"probs = {gen.bind(runtime.problem, 'pb')}(probs, key, {plan.name!r}, v, exc)")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, outer)
+        if stored:
+            gen.checks[plan.name] = PROVEN
+        else:
+            _emit_check(gen, plan, result, ftype, produces, outer)
     return result, produces
 
 
@@ -371,13 +395,28 @@ def _generate_steps(
     """
     raw_var = None
     spec = plan.spec
-    if plan.type == "string":
+    if plan.type == "string" and isinstance(plan.source, CoalesceSource):  # blank text is None already
+        gen.emit(depth, "if v.__class__ is not str and v is not None:")
+        gen.emit(depth + 1, f"v = {gen.bind(gen.parsers['string'], 'P')}(v)")
+        produces = _PARSED["string"]
+    elif plan.type == "string":
         gen.emit(depth, "if v.__class__ is str:")
         gen.emit(depth + 1, "if not v or v.isspace():")
         gen.emit(depth + 2, "v = None")
         gen.emit(depth, "elif v is not None:")
         gen.emit(depth + 1, f"v = {gen.bind(gen.parsers['string'], 'P')}(v)")
         produces = _PARSED["string"]
+    elif plan.type == "date" and gen.parsers["date"] is parse_date:
+        # UKG's dates (2021-09-20T00:00:00) read inline; any other shape, or a bad date, goes to the parser.
+        parse = gen.bind(parse_date, "P")
+        gen.emit(depth, "if v.__class__ is str and v[10:] == 'T00:00:00' and v[4:8:3] == '--':")  # 19 long
+        gen.emit(depth + 1, "try:")
+        gen.emit(depth + 2, f"v = {gen.bind(date.fromisoformat, 'dfi')}(v[:10])")
+        gen.emit(depth + 1, "except ValueError:")
+        gen.emit(depth + 2, f"v = {parse}(v)")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"v = {parse}(v)")
+        produces = _PARSED["date"]
     elif plan.type is not None:
         gen.emit(depth, "if v is not None:")
         gen.emit(depth + 1, f"v = {gen.bind(gen.parsers[plan.type], 'P')}(v)")
@@ -416,7 +455,11 @@ def _generate_steps(
 
 
 def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None) -> tuple[Any, ...]:
-    """The enum step on ``v``; returns every value it can give (in the model's form for ``ftype``)."""
+    """The enum step on ``v``; returns every value it can give (in the model's form for ``ftype``).
+
+    Right after a ``from`` (:func:`_enum_reads_raw`), blank text is told from a code here: the code is
+    trimmed anyway, so one ``strip`` does both.
+    """
     spec = plan.spec
     assert spec.enum is not None
     table = runtime.enum_table(spec.enum)
@@ -424,23 +467,41 @@ def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType 
     if ftype is not None:
         table, unknown = settle(ftype, table), ftype.settle(unknown)
     bound = gen.bind(table, "E")
-    gen.emit(depth, "if v is not None:")
+    code, as_key = gen.local("code"), gen.bind(runtime.enum_key, "ek")
+    if _enum_reads_raw(gen, plan):
+        gen.emit(depth, "if v.__class__ is str:")
+        gen.emit(depth + 1, f"{code} = v.strip()")
+        gen.emit(depth + 1, f"if not {code}:")
+        gen.emit(depth + 2, "v = None")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"{code} = {as_key}(v)")
+        gen.emit(depth, "if v is not None:")
+    else:
+        gen.emit(depth, "if v is not None:")
+        gen.emit(depth + 1, f"{code} = v.strip() if v.__class__ is str else {as_key}(v)")
     if spec.unknown is None:
         # A code the table does not know gives null, and is noted: the run report counts them.
-        code, miss = gen.local("code"), gen.bind(runtime.MISS, "MISS")
-        as_key = gen.bind(runtime.enum_key, "ek")
-        gen.emit(depth + 1, f"{code} = v.strip() if v.__class__ is str else {as_key}(v)")
+        miss = gen.bind(runtime.MISS, "MISS")
         gen.emit(depth + 1, f"v = {bound}.get({code}, {miss})")
         gen.emit(depth + 1, f"if v is {miss}:")
         gen.emit(depth + 2, "v = None")
         gen.emit(depth + 2, f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})")
     else:
-        as_key = gen.bind(runtime.enum_key, "ek")
-        gen.emit(
-            depth + 1,
-            f"v = {bound}.get(v.strip() if v.__class__ is str else {as_key}(v), {gen.const(unknown, 'U')})",
-        )
+        gen.emit(depth + 1, f"v = {bound}.get({code}, {gen.const(unknown, 'U')})")
     return (*table.values(), unknown)
+
+
+def _enum_reads_raw(gen: _CodeGen, plan: FieldPlan) -> bool:
+    """True when the enum step comes right after a ``from`` (no lineage wanted of the value between)."""
+    spec = plan.spec
+    return (
+        not gen.traced
+        and isinstance(plan.source, FromSource)
+        and plan.type is None
+        and not spec.transforms
+        and spec.code_table is None
+        and spec.enum is not None
+    )
 
 
 def _or_value(produces: Produces, value: Any, ftype: FieldType | None) -> Produces:
@@ -460,38 +521,42 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
     parts: list[str] = []
     checks: list[str] = []
     dynamic: list[str] = []
+    text: list[str] = []  # the key as text: variables and literal pieces, for the remembered ids
     for part in ref.key:
         if isinstance(part, Path):
-            var = gen.local("a")
-            gen.emit(depth, f"{var} = {gen.path_expr(part)}")
-            gen.trimmed(depth, var)
+            var = gen.hoisted.get(part)
+            if var is None:
+                var = gen.local("a")
+                gen.emit(depth, f"{var} = {gen.path_expr(part)}")
+                gen.trimmed(depth, var)
             parts.append(var)
             checks.append(f"{var} is not None")
             dynamic.append(var)
-        elif isinstance(part, int):
-            parts.append(repr(part))
+            text.append(var)
         elif part == "$value":
             parts.append("v")
             dynamic.append("v")
+            text.append("v")
         else:
-            value = plan.label_vars.get(part.removeprefix("$label."))
-            parts.append(gen.bind(value, "LV"))
+            value = part if isinstance(part, int) else plan.label_vars.get(part.removeprefix("$label."))
+            parts.append(repr(part) if isinstance(part, int) else gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
+            text.append(repr("" if value is None else str(value)))
     call = f"{gen.id_maker(ref.model)}(({', '.join(parts)},))"
     if checks:
         gen.emit(depth, f"if {' and '.join(checks)}:")
         depth += 1
-    # Only text parts are remembered: 1 and True are one dict key but not one id.
+    # Only keys of text are remembered (1 and True are one dict key but not one id), by the key as text.
     memory = gen.bind({}, "RM")
-    memo_key = dynamic[0] if len(dynamic) == 1 else f"({', '.join(dynamic)},)"
+    joined = " + '\\x1f' + ".join(text)
     gen.emit(depth, f"if {' and '.join(f'{var}.__class__ is str' for var in dynamic)}:")
-    gen.emit(depth + 1, f"w = {memory}.get({memo_key})")
-    gen.emit(depth + 1, "if w is None:")
+    gen.emit(depth + 1, f"w = {joined}")
+    gen.emit(depth + 1, f"v = {memory}.get(w)")
+    gen.emit(depth + 1, "if v is None:")
     gen.emit(depth + 2, f"if len({memory}) >= {_REF_MEMORY}:")
     gen.emit(depth + 3, f"{memory}.clear()")
-    gen.emit(depth + 2, f"w = {memory}[{memo_key}] = {call}")
-    gen.emit(depth + 1, "v = w")
+    gen.emit(depth + 2, f"v = {memory}[w] = {gen.text_id_maker(ref.model)}(w)")
     gen.emit(depth, "else:")
     gen.emit(depth + 1, f"v = {call}")
     if checks:
@@ -554,21 +619,51 @@ def _default_expr(gen: _CodeGen, model: type[BaseModel], name: str) -> str:
     return gen.const(info.default, "D")
 
 
+def _template(gen: _CodeGen, model: type[BaseModel]) -> str:
+    """The closure variable holding ``model``'s instance dict of defaults, in field order.
+
+    A large model's dict is a copy of it with the given fields then replaced: much cheaper than a dict
+    display of every field. (A field with a default factory holds ``None`` until it is filled in.)
+    """
+    fields = model.model_fields.items()
+    return gen.bind({n: None if f.default_factory is not None else f.default for n, f in fields}, "TD")
+
+
 def _emit_construct(
-    gen: _CodeGen, depth: int, target: str, model: type[BaseModel], values: Mapping[str, str], fields_set: str
+    gen: _CodeGen,
+    depth: int,
+    target: str,
+    model: type[BaseModel],
+    values: Mapping[str, str],
+    fields_set: str,
+    filled: str | None = None,
 ) -> None:
     """``target = model`` built from ``values`` (field → expression) as ``model_construct`` would.
 
     The instance dict is in the model's field order (as validation makes it, so JSON comes out alike);
-    fields not in ``values`` get their defaults; ``fields_set`` is the expression of the set of fields given.
+    fields not in ``values`` get their defaults; ``fields_set`` is the expression of the set of fields
+    given. ``filled`` names a copy of :func:`_template` some fields were already stored in.
     """
-    entries = ", ".join(
-        f"{name!r}: {values[name] if name in values else _default_expr(gen, model, name)}"
-        for name in model.model_fields
-    )
     set_dict, set_fields, set_extra, set_private = (gen.bind(s, "S") for s in runtime.SETTERS)
+    names = list(model.model_fields)
+    if filled is None and len(names) <= 8:
+        entries = ", ".join(
+            f"{name!r}: {values[name] if name in values else _default_expr(gen, model, name)}"
+            for name in names
+        )
+        instance_dict = f"{{{entries}}}"
+    else:
+        if filled is None:
+            filled = gen.local("d")
+            gen.emit(depth, f"{filled} = {_template(gen, model)}.copy()")
+        for name in names:
+            if name in values:
+                gen.emit(depth, f"{filled}[{name!r}] = {values[name]}")
+            elif model.model_fields[name].default_factory is not None:
+                gen.emit(depth, f"{filled}[{name!r}] = {_default_expr(gen, model, name)}")
+        instance_dict = filled
     gen.emit(depth, f"{target} = {gen.bind(object.__new__, 'new')}({gen.bind(model, 'M')})")
-    gen.emit(depth, f"{set_dict}({target}, {{{entries}}})")
+    gen.emit(depth, f"{set_dict}({target}, {instance_dict})")
     gen.emit(depth, f"{set_fields}({target}, {fields_set})")
     gen.emit(depth, f"{set_extra}({target}, None)")
     gen.emit(depth, f"{set_private}({target}, None)")
@@ -639,6 +734,14 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
         else:
             gen.emit(depth, f"r{i} = joined.get({source.name!r})")
             gen.emit(depth, f"g{i} = {gen.bind(_EMPTY.get, 'NONE')} if r{i} is None else r{i}.get")
+    if gen.fast:
+        # Records are dicts (JSON), whose get cannot fail: a field's value need not be cleared before it
+        # is read. Any other mapping is left to the mapping function, which clears it.
+        others = [
+            f"r{i} is not None and r{i}.__class__ is not dict" for i in range(1, len(field_map.sources))
+        ]
+        gen.emit(depth, f"if {' or '.join(['r0.__class__ is not dict', *others])}:")
+        gen.emit(depth + 1, "return None")
     key_vars = []
     for path in field_map.key:
         var = gen.local("k")
@@ -647,21 +750,36 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
         key_vars.append((var, path))
     gen.emit(depth, f"key = ({', '.join(v for v, _ in key_vars)},)")
     for var, path in key_vars:
-        gen.emit(depth, f"if {var} is None:")
-        gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is empty'!r})")
+        gen.emit(depth, f"if {var}.__class__ is not str:")
+        gen.emit(depth + 1, f"if {var} is None:")
+        gen.emit(depth + 2, f"raise {me}(key, 'id', {f'key part {path} is empty'!r})")
         # Ids are text or whole numbers: an object or a list would become its repr in a stable id.
-        gen.emit(depth, f"if {var}.__class__ is not str and {var}.__class__ is not int:")
-        gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is not text'!r})")
+        gen.emit(depth + 1, f"if {var}.__class__ is not int:")
+        gen.emit(depth + 2, f"raise {me}(key, 'id', {f'key part {path} is not text'!r})")
     for i, source in enumerate(field_map.sources[1:], start=1):
         if source.required:
             gen.emit(depth, f"if r{i} is None:")
             message = f"no matching {source.record} record (source {source.name} is required)"
             gen.emit(depth + 1, f"raise {me}(key, {source.record!r}, {message!r})")
-    gen.emit(depth, f"id_ = {gen.id_maker(field_map.model)}(key)")
+    if len(key_vars) == 1:
+        var = key_vars[0][0]
+        by_text = gen.text_id_maker(field_map.model)
+        gen.emit(
+            depth,
+            f"id_ = {by_text}({var}) if {var}.__class__ is str else {gen.id_maker(field_map.model)}(key)",
+        )
+    else:
+        gen.emit(depth, "try:")  # the parts are text (usually) or whole numbers
+        gen.emit(depth + 1, f"id_ = {gen.text_id_maker(field_map.model)}('\\x1f'.join(key))")
+        gen.emit(depth, "except TypeError:")
+        gen.emit(depth + 1, f"id_ = {gen.id_maker(field_map.model)}(key)")
     has_remote_id = "remote_id" in model.model_fields
     if has_remote_id:
         gen.emit(depth, "_f = 'remote_id'")
-        if field_map.remote_id is not None:
+        same = [var for var, path in key_vars if path == field_map.remote_id]
+        if same:  # a key part: already read, trimmed and checked
+            gen.emit(depth, f"rid = {same[0]} if {same[0]}.__class__ is str else str({same[0]})")
+        elif field_map.remote_id is not None:
             gen.emit(depth, f"rid = {gen.path_expr(field_map.remote_id)}")
             gen.emit(depth, "if rid.__class__ is not str and rid is not None:")
             gen.emit(depth + 1, "if rid.__class__ is not int:")
@@ -676,9 +794,17 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             gen.emit(depth, f"rid = {var} if {var}.__class__ is str else str({var})")
         else:
             gen.emit(depth, f"rid = {gen.bind(runtime.join_key, 'jk')}(key)")
+    for path in _shared_ref_paths(plans):
+        var = gen.local("h")
+        gen.emit(depth, f"{var} = {gen.path_expr(path)}")
+        gen.trimmed(depth, var)
+        gen.hoisted[path] = var
+    if gen.fast:
+        gen.emit(depth, f"d = {_template(gen, model)}.copy()")  # the instance dict, filled as fields are made
     outputs = []
     for plan in plans:
-        var, _ = _generate_field(gen, plan, depth, field_type(model, plan.key) if gen.fast else None)
+        ftype = field_type(model, plan.key) if gen.fast else None
+        var, _ = _generate_field(gen, plan, depth, ftype, store=gen.fast and not plan.omit_none)
         outputs.append((plan, var))
     gen.emit(2, f"except {me} as exc:")
     gen.emit(3, "raise exc.located(key, _f) from None")
@@ -705,6 +831,24 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
     return "\n".join(header + gen.lines + footer) + "\n"
 
 
+def _shared_ref_paths(plans: list[FieldPlan]) -> list[Path]:
+    """The reference key paths several fields read (``employment.companyID``): read once per record.
+
+    Only a record's own API names (a ``dict.get``, which cannot fail), so reading early changes nothing.
+    """
+    seen: dict[Path, int] = {}
+    pending = list(plans)
+    while pending:
+        plan = pending.pop()
+        if isinstance(plan.source, list):  # an object's sub-fields, a list's items
+            pending.extend(plan.source)
+        if plan.spec.ref is not None:
+            for part in plan.spec.ref.key:
+                if isinstance(part, Path) and len(part.segments) == 1:
+                    seen[part] = seen.get(part, 0) + 1
+    return [path for path, count in seen.items() if count > 1]
+
+
 def _emit_model(
     gen: _CodeGen,
     model: type[BaseModel],
@@ -716,7 +860,9 @@ def _emit_model(
     values = {"id": "id_"} | ({"remote_id": "rid"} if has_remote_id else {})
     given = set(values)
     for plan, var in outputs:
-        if not plan.omit_none:
+        if var == _STORED:
+            given.add(plan.key)
+        elif not plan.omit_none:
             values[plan.key] = var
             given.add(plan.key)
         elif model.model_fields[plan.key].is_required():
@@ -731,7 +877,7 @@ def _emit_model(
         given.add("field_sources")
     gen.emit(2, f"fs = {gen.bind(given, 'FS')}.copy()")
     for plan, var in outputs:
-        if plan.omit_none and not model.model_fields[plan.key].is_required():
+        if var != _STORED and plan.omit_none and not model.model_fields[plan.key].is_required():
             gen.emit(2, f"if {var} is not None:")
             gen.emit(3, f"fs.add({plan.key!r})")
     gen.emit(2, "if raw is not None:")
@@ -740,7 +886,7 @@ def _emit_model(
         values["remote_data"] = "raw"
     else:
         gen.emit(3, "return None")
-    _emit_construct(gen, 2, "m", model, values, "fs")
+    _emit_construct(gen, 2, "m", model, values, "fs", filled="d")
     gen.emit(2, "if probs is not None and problems is not None:")
     gen.emit(3, "problems.extend(probs)")
     gen.emit(2, "return m")

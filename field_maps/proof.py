@@ -19,6 +19,7 @@ attributes, aliases or a configuration that changes validation are always valida
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import types
 import typing
@@ -29,7 +30,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
 from pydantic.functional_serializers import PlainSerializer, WrapSerializer
 
 from unified_models.scalars import UtcDatetime
@@ -71,6 +72,8 @@ class Produces:
         values: the exact values when they come from the map (``const``, an ``enum`` table,
             ``default``), already in the model's form where validation accepts them.
         item: with ``cls`` tuple: the exact class of every item.
+        pattern: with ``cls`` str: a regular expression every text matches (as pydantic's
+            ``StringConstraints(pattern=...)`` spells it).
 
     """
 
@@ -79,6 +82,7 @@ class Produces:
     finite: bool = False
     values: tuple[Any, ...] | None = None
     item: type | None = None
+    pattern: str | None = None
 
 
 UNKNOWN = Produces()
@@ -97,6 +101,8 @@ class FieldType:
         utc: with ``exact`` datetime: only aware datetimes in UTC are kept (``UtcDatetime``).
         members: for a text enum: value → member, what validation turns text into.
         item: with ``exact`` tuple (``tuple[str, ...]``): the exact class of the items.
+        pattern: for text with only a pattern (``CountryCode``): the pattern. Only texts known to
+            match it (:attr:`Produces.pattern`) are proven; others go to the validator.
         validator: the field's own validation (``TypeAdapter(annotation).validate_python``).
 
     """
@@ -107,6 +113,7 @@ class FieldType:
     utc: bool
     members: Mapping[str, Any] | None
     item: type | None
+    pattern: str | None
     validator: Callable[[Any], Any]
 
     def keeps(self, value: Any) -> bool:
@@ -127,6 +134,8 @@ class FieldType:
         """True when every non-``None`` value of ``produces`` is kept by validation."""
         if produces.values is not None:
             return all(v is None or self.keeps(v) for v in produces.values)
+        if self.pattern is not None:
+            return produces.cls is str and produces.pattern == self.pattern
         if self.exact is None or produces.cls is not self.exact:
             return False
         if self.utc and not produces.utc:
@@ -173,34 +182,41 @@ def _optional_arm(annotation: Any) -> tuple[Any, bool]:
 
 
 _SCALAR_CLASSES = (str, int, float, bool, Decimal, date, datetime)
-_Exact = tuple[type | None, bool, Mapping[str, Any] | None, type | None]
-_UNKNOWN_TYPE: _Exact = (None, False, None, None)
+_Exact = tuple[type | None, bool, Mapping[str, Any] | None, type | None, str | None]
+_UNKNOWN_TYPE: _Exact = (None, False, None, None, None)
 
 
 def _exact(arm: Any) -> _Exact:
-    """(exact class, utc, members, item class) of one annotation arm; all ``None`` when unknown."""
+    """(exact class, utc, members, item class, pattern) of one annotation arm; all ``None`` when unknown."""
     if arm == UtcDatetime:
-        return datetime, True, None, None
+        return datetime, True, None, None, None
     origin = typing.get_origin(arm)
     if origin is typing.Annotated:
         base, *meta = typing.get_args(arm)
-        return _exact(base) if all(isinstance(m, _SERIALISING) for m in meta) else _UNKNOWN_TYPE
+        kept = [m for m in meta if not isinstance(m, _SERIALISING)]
+        if not kept:
+            return _exact(base)
+        if base is str and len(kept) == 1 and isinstance(kept[0], StringConstraints):
+            rest = {k: v for k, v in dataclasses.asdict(kept[0]).items() if v is not None and k != "pattern"}
+            if kept[0].pattern is not None and not rest:
+                return None, False, None, None, str(kept[0].pattern)
+        return _UNKNOWN_TYPE
     if origin is tuple:
         args = typing.get_args(arm)
         if len(args) == 2 and args[1] is Ellipsis and args[0] in (str, int, date):
-            return tuple, False, None, args[0]
+            return tuple, False, None, args[0], None
         return _UNKNOWN_TYPE
     if not isinstance(arm, type):
         return _UNKNOWN_TYPE
     if issubclass(arm, enum.Enum):
         members = {m.value: m for m in arm}
         if issubclass(arm, str) and all(type(v) is str for v in members):
-            return arm, False, members, None
+            return arm, False, members, None, None
         return _UNKNOWN_TYPE
     if issubclass(arm, BaseModel):
-        return (arm, False, None, None) if constructible(arm) else _UNKNOWN_TYPE
+        return (arm, False, None, None, None) if constructible(arm) else _UNKNOWN_TYPE
     if arm in _SCALAR_CLASSES:
-        return arm, False, None, None
+        return arm, False, None, None, None
     return _UNKNOWN_TYPE
 
 
@@ -209,11 +225,11 @@ def field_type(model: type[BaseModel], name: str) -> FieldType:
     """The :class:`FieldType` of ``model.name`` (cached per class and field)."""
     info = model.model_fields[name]
     arm, nullable = _optional_arm(info.annotation)
-    exact, utc, members, item = _exact(arm)
+    exact, utc, members, item, pattern = _exact(arm)
     if info.metadata and not all(isinstance(m, _SERIALISING) for m in info.metadata):
-        exact, utc, members, item = _UNKNOWN_TYPE  # Field-level constraints: the validator decides.
+        exact, utc, members, item, pattern = _UNKNOWN_TYPE  # Field-level constraints: the validator decides.
     adapter: TypeAdapter[Any] = TypeAdapter(info.rebuild_annotation())
-    return FieldType(name, nullable, exact, utc, members, item, adapter.validate_python)
+    return FieldType(name, nullable, exact, utc, members, item, pattern, adapter.validate_python)
 
 
 @cache

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from hashlib import sha1
 
-__all__ = ["NAMESPACE", "stable_id", "stable_id_maker"]
+__all__ = ["NAMESPACE", "stable_id", "stable_id_maker", "stable_id_text_maker"]
 
 NAMESPACE = uuid.UUID("74e76d8f-dfeb-5dd5-a73a-49d8adcded3e")
 """The UUID namespace of hub ids: ``uuid5(NAMESPACE_URL, "https://hrishub.dev/ns/stable-id")``. Never change
@@ -47,4 +47,23 @@ def stable_id_maker(connector: str, model: str) -> Callable[[Sequence[object]], 
         return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant[h[16]]}{h[17:20]}-{h[20:32]}"
 
     make.__doc__ = f"The stable id of a {model} of {connector} from its key."
+    return make
+
+
+def stable_id_text_maker(connector: str, model: str) -> Callable[[str], str]:
+    r"""``text → stable_id(connector, model, key)`` for a key of one or more parts already written as text.
+
+    ``text`` is the key's parts, each converted by ``str`` (``None`` as ``""``), joined with ``"\x1f"``;
+    for generated code that holds the parts as text already.
+    """
+    copy = sha1(_NAMESPACE_BYTES + f"{connector}\x1f{model}\x1f".encode(), usedforsecurity=False).copy
+    variant = _VARIANT
+
+    def make(text: str) -> str:
+        hasher = copy()
+        hasher.update(text.encode())
+        h = hasher.hexdigest()
+        return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant[h[16]]}{h[17:20]}-{h[20:32]}"
+
+    make.__doc__ = f"The stable id of a {model} of {connector} from its key as text."
     return make
