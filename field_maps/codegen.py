@@ -35,7 +35,7 @@ from field_maps import lineage as lineage_mod
 from field_maps import runtime
 from field_maps.errors import MappingError
 from field_maps.labels import LabelTable
-from field_maps.parsers import parse_date
+from field_maps.parsers import parse_date, parse_datetime
 from field_maps.plan import FieldPlan, ItemPlans
 from field_maps.proof import CHECKED, PROVEN, UNKNOWN, FieldType, Produces, constructible, field_type, settle
 from field_maps.runtime import dig, guard_transform
@@ -417,6 +417,26 @@ def _generate_steps(
         gen.emit(depth, "elif v is not None:")
         gen.emit(depth + 1, f"v = {parse}(v)")
         produces = _PARSED["date"]
+    elif plan.type == "datetime" and gen.parsers["datetime"] is parse_datetime:
+        # Naive ISO instants read as UTC inline, with the parser's own test of their shape (any other
+        # shape, or a bad instant, goes to the parser).
+        parse, n = gen.bind(parse_datetime, "P"), gen.local("n")
+        gen.emit(depth, "if v.__class__ is str:")
+        gen.emit(depth + 1, f"{n} = len(v)")
+        gen.emit(
+            depth + 1,
+            f"if {n} == 19 and v[4:17:3] == '--T::' or 21 <= {n} <= 29 and v[4:20:3] == '--T::.'"
+            " and v[20:].isdigit() and v[20:].isascii():",
+        )
+        gen.emit(depth + 2, "try:")
+        gen.emit(depth + 3, f"v = {gen.bind(datetime.fromisoformat, 'dtfi')}(v + '+00:00')")
+        gen.emit(depth + 2, "except ValueError:")
+        gen.emit(depth + 3, f"v = {parse}(v)")
+        gen.emit(depth + 1, "else:")
+        gen.emit(depth + 2, f"v = {parse}(v)")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"v = {parse}(v)")
+        produces = _PARSED["datetime"]
     elif plan.type is not None:
         gen.emit(depth, "if v is not None:")
         gen.emit(depth + 1, f"v = {gen.bind(gen.parsers[plan.type], 'P')}(v)")
@@ -514,14 +534,26 @@ def _or_value(produces: Produces, value: Any, ftype: FieldType | None) -> Produc
 
 
 def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> None:
-    """``v`` → the stable id of the record it refers to, remembered per key (a few companies, groups...)."""
-    gen.trimmed(depth, "v")
-    gen.emit(depth, "if v is not None:")
-    depth += 1
+    """``v`` → the stable id of the record it refers to (``None`` when a key part is missing).
+
+    Text is trimmed first. Ids of keys of text are remembered per ``ref`` (a few companies, groups,
+    locations), by the key as text; other keys (a number, ``1`` and ``True`` being one dict key but not
+    one id) are worked out each time.
+    """
+    gen.emit(depth, "if v.__class__ is str:")
+    gen.emit(depth + 1, "v = v.strip() or None")
+    gen.emit(depth + 1, "if v is not None:")
+    _emit_ref_id(gen, plan, ref, depth + 2, text=True)
+    gen.emit(depth, "elif v is not None:")
+    _emit_ref_id(gen, plan, ref, depth + 1, text=False)
+
+
+def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, text: bool) -> None:
+    """The id of ``v``'s reference; with ``text``, ``v`` is known to be (trimmed, non-empty) text."""
     parts: list[str] = []
     checks: list[str] = []
-    dynamic: list[str] = []
-    text: list[str] = []  # the key as text: variables and literal pieces, for the remembered ids
+    others: list[str] = []  # the key's parts read from the records
+    pieces: list[str] = []  # the key as text: variables and literal pieces
     for part in ref.key:
         if isinstance(part, Path):
             var = gen.hoisted.get(part)
@@ -531,34 +563,39 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
                 gen.trimmed(depth, var)
             parts.append(var)
             checks.append(f"{var} is not None")
-            dynamic.append(var)
-            text.append(var)
+            others.append(var)
+            pieces.append(var)
         elif part == "$value":
             parts.append("v")
-            dynamic.append("v")
-            text.append("v")
+            pieces.append("v")
         else:
             value = part if isinstance(part, int) else plan.label_vars.get(part.removeprefix("$label."))
             parts.append(repr(part) if isinstance(part, int) else gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
-            text.append(repr("" if value is None else str(value)))
+            pieces.append(repr("" if value is None else str(value)))
     call = f"{gen.id_maker(ref.model)}(({', '.join(parts)},))"
     if checks:
         gen.emit(depth, f"if {' and '.join(checks)}:")
         depth += 1
-    # Only keys of text are remembered (1 and True are one dict key but not one id), by the key as text.
-    memory = gen.bind({}, "RM")
-    joined = " + '\\x1f' + ".join(text)
-    gen.emit(depth, f"if {' and '.join(f'{var}.__class__ is str' for var in dynamic)}:")
-    gen.emit(depth + 1, f"w = {joined}")
-    gen.emit(depth + 1, f"v = {memory}.get(w)")
-    gen.emit(depth + 1, "if v is None:")
-    gen.emit(depth + 2, f"if len({memory}) >= {_REF_MEMORY}:")
-    gen.emit(depth + 3, f"{memory}.clear()")
-    gen.emit(depth + 2, f"v = {memory}[w] = {gen.text_id_maker(ref.model)}(w)")
-    gen.emit(depth, "else:")
-    gen.emit(depth + 1, f"v = {call}")
+    if not text:
+        gen.emit(depth, f"v = {call}")
+    else:
+        inner = depth
+        if others:
+            gen.emit(depth, f"if {' and '.join(f'{var}.__class__ is str' for var in others)}:")
+            inner += 1
+        memory = gen.bind({}, "RM")
+        separator = f" + {chr(31)!r} + "  # the key's parts joined as stable_id joins them
+        gen.emit(inner, f"w = {separator.join(pieces)}")
+        gen.emit(inner, f"v = {memory}.get(w)")
+        gen.emit(inner, "if v is None:")
+        gen.emit(inner + 1, f"if len({memory}) >= {_REF_MEMORY}:")
+        gen.emit(inner + 2, f"{memory}.clear()")
+        gen.emit(inner + 1, f"v = {memory}[w] = {gen.text_id_maker(ref.model)}(w)")
+        if others:
+            gen.emit(depth, "else:")
+            gen.emit(depth + 1, f"v = {call}")
     if checks:
         gen.emit(depth - 1, "else:")
         gen.emit(depth, "v = None")
@@ -883,7 +920,7 @@ def _emit_model(
     gen.emit(2, "if raw is not None:")
     if "remote_data" in model.model_fields:
         gen.emit(3, "fs.add('remote_data')")
-        values["remote_data"] = "raw"
+        gen.emit(3, "d['remote_data'] = raw")
     else:
         gen.emit(3, "return None")
     _emit_construct(gen, 2, "m", model, values, "fs", filled="d")
