@@ -133,6 +133,7 @@ class _CodeGen:
         self.lineage_exprs: list[tuple[str, str]] = []
         self.checks: dict[str, str] = {}
         self.hoisted: dict[Path, str] = {}  # a reference key path read once per record → its local
+        self.reads: dict[Path, str] = {}  # an API name several fields read, read once → its local
 
     def bind(self, value: Any, prefix: str) -> str:
         """A closure variable holding ``value`` (shared when bound twice)."""
@@ -160,6 +161,13 @@ class _CodeGen:
             self._makers[("text", model)] = self.bind(stable_id_text_maker(self.connector, model), "sidt")
         return self._makers[("text", model)]
 
+    def slice(self, start: int | None, stop: int | None, step: int | None = None) -> str:
+        """A closure variable holding ``slice(start, stop, step)`` (no slice object made per use)."""
+        key = ("slice", f"{start}:{stop}:{step}")
+        if key not in self._makers:
+            self._makers[key] = self.bind(slice(start, stop, step), "SL")
+        return self._makers[key]
+
     def local(self, prefix: str) -> str:
         """A fresh local variable name."""
         return f"{prefix}{next(self._count)}"
@@ -169,7 +177,10 @@ class _CodeGen:
         self.lines.append("    " * depth + text)
 
     def path_expr(self, path: Path) -> str:
-        """The expression reading ``path`` from its record."""
+        """The expression reading ``path`` from its record (or the local it was read into once)."""
+        read = self.reads.get(path)
+        if read is not None:
+            return read
         getter = f"g{self.records[path.alias]}({path.segments[0]!r})"
         if len(path.segments) == 1:
             return getter
@@ -409,9 +420,10 @@ def _generate_steps(
     elif plan.type == "date" and gen.parsers["date"] is parse_date:
         # UKG's dates (2021-09-20T00:00:00) read inline; any other shape, or a bad date, goes to the parser.
         parse = gen.bind(parse_date, "P")
-        gen.emit(depth, "if v.__class__ is str and v[10:] == 'T00:00:00' and v[4:8:3] == '--':")  # 19 long
+        time, dashes, day = (gen.slice(*bounds) for bounds in ((10, None), (4, 8, 3), (None, 10)))
+        gen.emit(depth, f"if v.__class__ is str and v[{time}] == 'T00:00:00' and v[{dashes}] == '--':")
         gen.emit(depth + 1, "try:")
-        gen.emit(depth + 2, f"v = {gen.bind(date.fromisoformat, 'dfi')}(v[:10])")
+        gen.emit(depth + 2, f"v = {gen.bind(date.fromisoformat, 'dfi')}(v[{day}])")
         gen.emit(depth + 1, "except ValueError:")
         gen.emit(depth + 2, f"v = {parse}(v)")
         gen.emit(depth, "elif v is not None:")
@@ -420,13 +432,14 @@ def _generate_steps(
     elif plan.type == "datetime" and gen.parsers["datetime"] is parse_datetime:
         # Naive ISO instants read as UTC inline, with the parser's own test of their shape (any other
         # shape, or a bad instant, goes to the parser).
-        parse, n = gen.bind(parse_datetime, "P"), gen.local("n")
+        parse, n, tail = gen.bind(parse_datetime, "P"), gen.local("n"), gen.local("t")
+        whole, fraction, digits = (gen.slice(*bounds) for bounds in ((4, 17, 3), (4, 20, 3), (20, None)))
         gen.emit(depth, "if v.__class__ is str:")
         gen.emit(depth + 1, f"{n} = len(v)")
         gen.emit(
             depth + 1,
-            f"if {n} == 19 and v[4:17:3] == '--T::' or 21 <= {n} <= 29 and v[4:20:3] == '--T::.'"
-            " and v[20:].isdigit() and v[20:].isascii():",
+            f"if {n} == 19 and v[{whole}] == '--T::' or 21 <= {n} <= 29 and v[{fraction}] == '--T::.'"
+            f" and ({tail} := v[{digits}]).isdigit() and {tail}.isascii():",
         )
         gen.emit(depth + 2, "try:")
         gen.emit(depth + 3, f"v = {gen.bind(datetime.fromisoformat, 'dtfi')}(v + '+00:00')")
@@ -585,14 +598,17 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
         if others:
             gen.emit(depth, f"if {' and '.join(f'{var}.__class__ is str' for var in others)}:")
             inner += 1
+        # Remembered by the parts read (the others are the same for every record of this ref).
         memory = gen.bind({}, "RM")
+        memo_key = f"({', '.join(others)}, v)" if others else "v"
         separator = f" + {chr(31)!r} + "  # the key's parts joined as stable_id joins them
-        gen.emit(inner, f"w = {separator.join(pieces)}")
-        gen.emit(inner, f"v = {memory}.get(w)")
-        gen.emit(inner, "if v is None:")
+        gen.emit(inner, f"w = {memory}.get({memo_key})")
+        gen.emit(inner, "if w is None:")
         gen.emit(inner + 1, f"if len({memory}) >= {_REF_MEMORY}:")
         gen.emit(inner + 2, f"{memory}.clear()")
-        gen.emit(inner + 1, f"v = {memory}[w] = {gen.text_id_maker(ref.model)}(w)")
+        text_id = gen.text_id_maker(ref.model)
+        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({separator.join(pieces)})")
+        gen.emit(inner, "v = w")
         if others:
             gen.emit(depth, "else:")
             gen.emit(depth + 1, f"v = {call}")
@@ -773,12 +789,17 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             gen.emit(depth, f"g{i} = {gen.bind(_EMPTY.get, 'NONE')} if r{i} is None else r{i}.get")
     if gen.fast:
         # Records are dicts (JSON), whose get cannot fail: a field's value need not be cleared before it
-        # is read. Any other mapping is left to the mapping function, which clears it.
+        # is read, and a name several fields read is read once. Any other mapping is left to the mapping
+        # function, which reads as it goes.
         others = [
             f"r{i} is not None and r{i}.__class__ is not dict" for i in range(1, len(field_map.sources))
         ]
         gen.emit(depth, f"if {' or '.join(['r0.__class__ is not dict', *others])}:")
         gen.emit(depth + 1, "return None")
+        for path in _shared_reads(field_map, plans):
+            var = gen.local("x")
+            gen.emit(depth, f"{var} = {gen.path_expr(path)}")
+            gen.reads[path] = var
     key_vars = []
     for path in field_map.key:
         var = gen.local("k")
@@ -866,6 +887,29 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
     header = [f"def __factory__({', '.join(gen.names)}):", f"    def {function}({params}):"]
     footer = [f"    return {function}"]
     return "\n".join(header + gen.lines + footer) + "\n"
+
+
+def _shared_reads(field_map: MapSpec, plans: list[FieldPlan]) -> list[Path]:
+    """The API names (one segment) read more than once: by the key and by fields, or by two fields."""
+    seen: dict[Path, int] = {path: 1 for path in field_map.key if len(path.segments) == 1}
+    pending = list(plans)
+    while pending:
+        plan = pending.pop()
+        source = plan.source
+        if isinstance(source, list):
+            pending.extend(source)
+            continue
+        paths: tuple[Path, ...] = ()
+        if isinstance(source, FromSource | CustomFieldsSource):
+            paths = (source.path,)
+        elif isinstance(source, CoalesceSource):
+            paths = source.paths
+        elif isinstance(source, TemplateSource):
+            paths = tuple(p for p in source.parts if isinstance(p, Path))
+        for path in paths:
+            if len(path.segments) == 1:
+                seen[path] = seen.get(path, 0) + 1
+    return [path for path, count in seen.items() if count > 1]
 
 
 def _shared_ref_paths(plans: list[FieldPlan]) -> list[Path]:

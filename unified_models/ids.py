@@ -13,6 +13,8 @@ it: every stored id derives from it."""
 _NAMESPACE_BYTES = NAMESPACE.bytes
 # The RFC 4122 variant bits (10xx) set on the first hex digit of the fourth group.
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+# The hex digits of each group of the UUID's text (the 13th is the version, the 17th gets the variant).
+_GROUPS = (slice(0, 8), slice(8, 12), slice(13, 16), slice(17, 20), slice(20, 32))
 
 
 def stable_id(connector: str, model: str, key: Sequence[object]) -> str:
@@ -59,11 +61,13 @@ def stable_id_text_maker(connector: str, model: str) -> Callable[[str], str]:
     copy = sha1(_NAMESPACE_BYTES + f"{connector}\x1f{model}\x1f".encode(), usedforsecurity=False).copy
     variant = _VARIANT
 
+    a, b, c, d, e = _GROUPS
+
     def make(text: str) -> str:
         hasher = copy()
         hasher.update(text.encode())
         h = hasher.hexdigest()
-        return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant[h[16]]}{h[17:20]}-{h[20:32]}"
+        return f"{h[a]}-{h[b]}-5{h[c]}-{variant[h[16]]}{h[d]}-{h[e]}"
 
     make.__doc__ = f"The stable id of a {model} of {connector} from its key as text."
     return make
