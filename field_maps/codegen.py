@@ -1,9 +1,17 @@
-"""Code generation: one plain Python function per compiled map.
+"""Code generation: plain Python functions per compiled map.
 
-The function maps a joined record (``{alias: record or None}``) to the unified values: local
-variables, a direct ``dict.get`` per API name, the empty-value and text checks inlined, and every
-helper (parsers, transforms, enum tables, ``stable_id``) bound as a closure variable. Applying a map
-is the hot path of every sync, so no per-field objects or dispatch remain at run time.
+Two functions per map. The mapping function, ``map_record(joined)``, maps a joined record
+(``{alias: record or None}``) to the unified values. The building function,
+``build_record(joined, problems, raw)``, computes the same values and builds the model instance from
+them without pydantic's validation: each field's values are proven at compile time to be what
+validation would keep, or checked per value, or run through that field's own validator
+(:mod:`.proof`); a value that fails makes it return ``None``, and the caller validates the record as
+the mapping function gives it. Each has a traced twin that also returns the lineage of the record.
+
+Both use local variables, a direct ``dict.get`` per API name, the empty-value and text checks inlined,
+a memory of reference ids per ``ref``, and every helper (parsers, transforms, enum tables, stable ids)
+bound as a closure variable. Applying a map is the hot path of every sync, so no per-field objects or
+dispatch remain at run time.
 
 Every string that comes from a map or an override reaches the generated source only through
 ``repr()``, so a map cannot inject code. The source is registered with :mod:`linecache`, so
@@ -15,206 +23,117 @@ from __future__ import annotations
 import itertools
 import linecache
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
+
 from field_maps import lineage as lineage_mod
-from field_maps.errors import UNMAPPED, FieldProblem, MappingError
+from field_maps import runtime
+from field_maps.errors import MappingError
 from field_maps.labels import LabelTable
+from field_maps.parsers import parse_date, parse_datetime
 from field_maps.plan import FieldPlan, ItemPlans
+from field_maps.proof import CHECKED, PROVEN, UNKNOWN, FieldType, Produces, constructible, field_type, settle
+from field_maps.runtime import dig, guard_transform
 from field_maps.spec import (
     MISSING,
     CoalesceSource,
     ConstSource,
     CustomFieldsSource,
+    FieldSpec,
     FromSource,
     MapSpec,
     Path,
     RefSpec,
     TemplateSource,
 )
-from unified_models import FieldSource, stable_id
+from field_maps.transforms import ALPHA2, BUILTIN_TRANSFORMS
+from unified_models import FieldSource
+from unified_models.ids import stable_id_maker, stable_id_text_maker
 
-__all__ = ["PROBLEMS", "dig", "generate", "guard_transform", "memo_stable_id"]
+__all__ = ["PROBLEMS", "Generated", "dig", "generate", "guard_transform"]
 
 PROBLEMS = "__problems__"
 """The key under which a mapping function returns its record's :class:`FieldProblem` list (when any)."""
 
 _COUNTER = itertools.count()
 _EMPTY: Mapping[str, Any] = {}
+_REF_MEMORY = 16_384  # reference ids kept per ref before the memory starts afresh
+_VALID_MEMORY = 4_096  # validated texts kept per field (country codes, currencies)
+_STORED = ""  # a building function's field stored straight into the instance dict (no local)
+
+_PARSED: dict[str, Produces] = {
+    "string": Produces(str),
+    "integer": Produces(int),
+    "number": Produces(float),
+    "decimal": Produces(Decimal, finite=True),
+    "boolean": Produces(bool),
+    "date": Produces(date),
+    "datetime": Produces(datetime, utc=True),
+}
+"""What each ``type`` parser returns besides ``None`` (datetimes: aware, in UTC; decimals: finite)."""
+
+_TRANSFORMED: dict[str, Produces] = {
+    "strip": Produces(str),
+    "upper": Produces(str),
+    "lower": Produces(str),
+    "country_alpha2": Produces(str, pattern=ALPHA2),
+    "yes_no": Produces(bool),
+}
+"""What the built-in transforms return besides ``None`` (a plugin's transforms: unknown)."""
 
 
-def dig(value: Any, segments: tuple[str, ...]) -> Any:
-    """Walk nested objects (and list positions) below the first API name."""
-    for segment in segments:
-        if value.__class__ is dict or isinstance(value, Mapping):
-            value = value.get(segment)
-        elif isinstance(value, list) and segment.isdigit():
-            index = int(segment)
-            value = value[index] if index < len(value) else None
-        else:
-            return None
-    return value
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """One generated function, its source, and (building functions) how each field is made sure of.
 
-
-def _template_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        return "" if value.isspace() else value
-    return str(value)
-
-
-def _enum_key(value: Any) -> str:
-    if value is True or value is False:
-        return "true" if value else "false"
-    return str(value)
-
-
-def _join_key(key: tuple[Any, ...]) -> str:
-    return ":".join(part if part.__class__ is str else str(part) for part in key)
-
-
-def _custom_fields(
-    value: Any,
-    label_key: str,
-    value_key: str,
-    parsers: Mapping[str, Callable[[Any], Any]] | None = None,
-) -> dict[str, Any] | None:
-    """``{label: value}`` from a list of pairs or an object whose values are pairs (UKG's UDFs).
-
-    ``parsers`` (an object's slot → parser) types the values of those slots; a value that does not
-    parse stays as it came.
+    ``checks`` maps each unified field (dotted for sub-fields) to :data:`~field_maps.proof.PROVEN`,
+    :data:`~field_maps.proof.CHECKED` or :data:`~field_maps.proof.VALIDATED`.
     """
-    if value is None:
-        return None
-    if isinstance(value, Mapping):
-        items: Iterable[Any] = value.values()
-        if parsers:
-            items = (_parsed_pair(slot, item, value_key, parsers) for slot, item in value.items())
-    elif isinstance(value, list):
-        items = value
-    else:
-        raise MappingError(None, None, f"custom fields need a list or object of pairs, got {value!r:.60}")
-    result: dict[str, Any] = {}
-    for item in items:
-        if not isinstance(item, Mapping):
-            continue
-        label, raw = item.get(label_key), item.get(value_key)
-        if label is None or raw is None:
-            continue
-        label = " ".join(str(label).split())
-        if not label or (raw.__class__ is str and (not raw or raw.isspace())):
-            continue
-        result[label] = raw
-    return result or None
 
-
-def _parsed_pair(slot: str, item: Any, value_key: str, parsers: Mapping[str, Callable[[Any], Any]]) -> Any:
-    parse = parsers.get(slot)
-    if parse is None or not isinstance(item, Mapping):
-        return item
-    raw = item.get(value_key)
-    if raw is None or (raw.__class__ is str and (not raw or raw.isspace())):
-        return item
-    try:
-        return {**item, value_key: parse(raw)}
-    except (MappingError, ValueError, TypeError):
-        return item
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _problem(
-    problems: list[FieldProblem] | None, key: tuple[Any, ...], field: str, value: Any, exc: BaseException
-) -> list[FieldProblem]:
-    """Note that ``field`` was left empty because ``value`` failed; returns the (new) problem list."""
-    reason = exc.reason if isinstance(exc, MappingError) else _describe(exc)
-    found = FieldProblem(key, field, f"{value!r:.80}", reason)
-    if problems is None:
-        return [found]
-    problems.append(found)
-    return problems
-
-
-_MISS = object()
-
-
-def _unmapped(
-    problems: list[FieldProblem] | None, key: tuple[Any, ...], field: str, code: Any
-) -> list[FieldProblem]:
-    """Note a code the field's enum table does not know (the field is null); returns the list."""
-    found = FieldProblem(key, field, f"{code!r:.80}", "a code the map's enum table does not list", UNMAPPED)
-    if problems is None:
-        return [found]
-    problems.append(found)
-    return problems
-
-
-def _enum_table(table: Mapping[str, Any]) -> dict[str, Any]:
-    """An enum table whose codes are trimmed as the looked-up values are (UKG pads char codes)."""
-    return {key.strip() if key.__class__ is str else key: value for key, value in table.items()}
-
-
-def guard_transform(name: str, transform: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A plugin transform whose failures become a :class:`MappingError` naming it."""
-
-    def guarded(value: Any) -> Any:
-        try:
-            return transform(value)
-        except MappingError:
-            raise
-        except Exception as exc:
-            raise MappingError(
-                None, None, f"transform {name} failed on {value!r:.60}: {_describe(exc)}"
-            ) from exc
-
-    guarded.__name__ = f"guarded_{name}"
-    return guarded
-
-
-def memo_stable_id(limit: int = 16_384) -> Callable[[str, str, tuple[Any, ...]], str]:
-    """:func:`~unified_models.stable_id` remembering its answers, for references.
-
-    A map refers to the same few companies, groups and employees over and over; an id is worked out
-    once per distinct key (text keys only: ``1`` and ``"1"`` make the same id, but other types are
-    not worth the care). At most ``limit`` ids are kept; then the memory starts afresh.
-    """
-    cache: dict[tuple[str, str, tuple[Any, ...]], str] = {}
-
-    def sid(connector: str, model: str, key: tuple[Any, ...]) -> str:
-        for part in key:
-            if part.__class__ is not str:
-                return stable_id(connector, model, key)
-        memo = (connector, model, key)
-        found = cache.get(memo)
-        if found is None:
-            if len(cache) >= limit:
-                cache.clear()
-            found = cache[memo] = stable_id(connector, model, key)
-        return found
-
-    return sid
+    function: Callable[..., Any]
+    code: str
+    checks: Mapping[str, str]
 
 
 class _CodeGen:
-    """Writes the mapping function's source and collects the objects it closes over."""
+    """Writes a generated function's source and collects the objects it closes over."""
 
-    def __init__(self, field_map: MapSpec, connector: str, used: Mapping[str, int], traced: bool) -> None:
+    def __init__(
+        self,
+        field_map: MapSpec,
+        connector: str,
+        *,
+        traced: bool,
+        fast: bool,
+        parsers: Mapping[str, Callable[[Any], Any]],
+        transforms: Mapping[str, Callable[[Any], Any]],
+        labels: LabelTable | None,
+        code_tables: Mapping[str, Mapping[str, str]],
+    ) -> None:
         self.field_map = field_map
         self.connector = connector
-        self.records = used  # alias → index of its local variables r<i>/g<i>
+        self.records = {s.name: i for i, s in enumerate(field_map.sources)}  # alias → index of r<i>/g<i>
+        self.sources = {s.name: s for s in field_map.sources}
         self.traced = traced
+        self.fast = fast
+        self.parsers = parsers
+        self.transforms = transforms
+        self.labels = labels
+        self.code_tables = code_tables
         self.lines: list[str] = []
         self.names: dict[str, Any] = {}
         self._ids: dict[int, str] = {}
         self._count = itertools.count()
+        self._makers: dict[tuple[str, str], str] = {}
         self.lineage_exprs: list[tuple[str, str]] = []
-        self.ref_id = memo_stable_id()  # one memory per generated function
-        self.code_tables: Mapping[str, Mapping[str, str]] = {}
+        self.checks: dict[str, str] = {}
+        self.hoisted: dict[Path, str] = {}  # a reference key path read once per record → its local
+        self.reads: dict[Path, str] = {}  # an API name several fields read, read once → its local
 
     def bind(self, value: Any, prefix: str) -> str:
         """A closure variable holding ``value`` (shared when bound twice)."""
@@ -226,6 +145,29 @@ class _CodeGen:
         self._ids[id(value)] = name
         return name
 
+    def const(self, value: Any, prefix: str) -> str:
+        """``None``, ``True`` and ``False`` written out; other values bound."""
+        return repr(value) if value is None or value is True or value is False else self.bind(value, prefix)
+
+    def id_maker(self, model: str) -> str:
+        """The closure variable making ``model``'s stable ids for this connector from a key."""
+        if ("key", model) not in self._makers:
+            self._makers[("key", model)] = self.bind(stable_id_maker(self.connector, model), "sid")
+        return self._makers[("key", model)]
+
+    def text_id_maker(self, model: str) -> str:
+        """The closure variable making ``model``'s stable ids for this connector from a key as text."""
+        if ("text", model) not in self._makers:
+            self._makers[("text", model)] = self.bind(stable_id_text_maker(self.connector, model), "sidt")
+        return self._makers[("text", model)]
+
+    def slice(self, start: int | None, stop: int | None, step: int | None = None) -> str:
+        """A closure variable holding ``slice(start, stop, step)`` (no slice object made per use)."""
+        key = ("slice", f"{start}:{stop}:{step}")
+        if key not in self._makers:
+            self._makers[key] = self.bind(slice(start, stop, step), "SL")
+        return self._makers[key]
+
     def local(self, prefix: str) -> str:
         """A fresh local variable name."""
         return f"{prefix}{next(self._count)}"
@@ -235,7 +177,10 @@ class _CodeGen:
         self.lines.append("    " * depth + text)
 
     def path_expr(self, path: Path) -> str:
-        """The expression reading ``path`` from its record."""
+        """The expression reading ``path`` from its record (or the local it was read into once)."""
+        read = self.reads.get(path)
+        if read is not None:
+            return read
         getter = f"g{self.records[path.alias]}({path.segments[0]!r})"
         if len(path.segments) == 1:
             return getter
@@ -255,42 +200,75 @@ class _CodeGen:
         self.emit(depth + 1, f"{var} = {var}.strip() or None")
 
 
+def _ref_trims_first(plan: FieldPlan) -> bool:
+    """True when the first step after the source is ``ref``, which trims (so blank text needs no check)."""
+    spec = plan.spec
+    return (
+        plan.type is None
+        and not spec.transforms
+        and spec.code_table is None
+        and spec.enum is None
+        and spec.ref is not None
+    )
+
+
+def _reads_first(source: Any) -> bool:
+    """True when a field's code starts with one API name read from a dict record (which cannot fail)."""
+    if isinstance(source, FromSource):
+        return len(source.path.segments) == 1
+    return isinstance(source, CoalesceSource) and len(source.paths[0].segments) == 1
+
+
+def _has_steps(spec: FieldSpec) -> bool:
+    return bool(
+        spec.type
+        or spec.transforms
+        or spec.code_table
+        or spec.enum is not None
+        or spec.ref is not None
+        or spec.default is not MISSING
+    )
+
+
 def _generate_field(
-    gen: _CodeGen,
-    plan: FieldPlan,
-    depth: int,
-    parsers: Mapping[str, Callable[[Any], Any]],
-    transforms: Mapping[str, Callable[[Any], Any]],
-    labels: LabelTable | None,
-) -> str:
-    """Emit the statements computing one field into a fresh local; return that local's name."""
+    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, store: bool = False
+) -> tuple[str, Produces]:
+    """Emit the statements computing one field into a fresh local; return that local and what it holds.
+
+    ``ftype`` (building functions) is the model field's type: map constants take the model's form and
+    the value is proven, checked or validated (:func:`_emit_check`). With ``store``, a proven value
+    goes straight into the instance dict ``d`` (whose default is ``None``) and :data:`_STORED` is
+    returned instead of a local.
+    """
     source = plan.source
     if isinstance(source, ItemPlans):  # list: each item guarded on its own
-        return _generate_list(gen, plan, source, depth, parsers, transforms, labels)
+        return _generate_list(gen, plan, source, depth, ftype)
     if isinstance(source, list):  # object: each sub-field guarded on its own
-        return _generate_object(gen, plan, source, depth, parsers, transforms, labels)
-    sources = {s.name: s for s in gen.field_map.sources}
-    gen.emit(depth, f"_f = {plan.name!r}")
-    gen.emit(depth, "v = None")
+        return _generate_object(gen, plan, source, depth, ftype)
+    sources = gen.sources
+    if not (gen.fast and _reads_first(source)):
+        gen.emit(depth, "v = None")  # the value a problem names when reading it fails
     try_line = len(gen.lines)
     gen.emit(depth, "try:")
     outer, depth = depth, depth + 1
     lineage: FieldSource = lineage_mod.make_source(None, plan.label)
     lineage_expr: str | None = None
+    produces = UNKNOWN
     if source is None:
         gen.emit(depth, "v = None")
+        produces = Produces(values=())
     elif isinstance(source, FromSource):
         gen.emit(depth, f"v = {gen.path_expr(source.path)}")
-        if plan.type is None:
+        if plan.type is None and not _ref_trims_first(plan) and not _enum_reads_raw(gen, plan):
             gen.blank_to_none(depth, "v")
         lineage = lineage_mod.make_source(
             lineage_mod.api_name(sources, source.path),
-            plan.label or lineage_mod.label_of(labels, sources, source.path),
+            plan.label or lineage_mod.label_of(gen.labels, sources, source.path),
         )
     elif isinstance(source, CoalesceSource):
         choices = tuple(
             lineage_mod.make_source(
-                lineage_mod.api_name(sources, p), lineage_mod.label_of(labels, sources, p)
+                lineage_mod.api_name(sources, p), lineage_mod.label_of(gen.labels, sources, p)
             )
             for p in source.paths
         )
@@ -310,7 +288,7 @@ def _generate_field(
     elif isinstance(source, TemplateSource):
         pieces = []
         api_names = []
-        text = gen.bind(_template_text, "tt")
+        text = gen.bind(runtime.template_text, "tt")
         for piece in source.parts:
             if isinstance(piece, Path):
                 var = gen.local("t")
@@ -321,15 +299,18 @@ def _generate_field(
                 pieces.append(repr(piece))
         gen.emit(depth, f"v = ''.join(({', '.join(pieces)},)).strip() or None")
         lineage = lineage_mod.make_source(", ".join(api_names), None)
+        produces = Produces(str)
     elif isinstance(source, ConstSource):
-        gen.emit(depth, f"v = {gen.bind(source.value, 'K')}")
+        value = ftype.settle(source.value) if ftype is not None else source.value
+        gen.emit(depth, f"v = {gen.const(value, 'K')}")
+        produces = Produces(values=(value,))
     elif isinstance(source, CustomFieldsSource):
-        helper = gen.bind(_custom_fields, "cf")
-        typed = gen.bind({slot: parsers[kind] for slot, kind in source.types.items()}, "CP")
+        helper = gen.bind(runtime.custom_fields, "cf")
+        typed = gen.bind({slot: gen.parsers[kind] for slot, kind in source.types.items()}, "CP")
         keys = f"{source.label_key!r}, {source.value_key!r}"
         gen.emit(depth, f"v = {helper}({gen.path_expr(source.path)}, {keys}, {typed})")
         lineage = lineage_mod.make_source(lineage_mod.api_name(sources, source.path), None)
-    raw_var = _generate_steps(gen, plan, depth, parsers, transforms)
+    raw_var, produces = _generate_steps(gen, plan, depth, ftype, produces)
     if raw_var is not None:  # read by the lineage even when the field failed
         gen.lines.insert(try_line, "    " * outer + f"{raw_var} = None")
     if lineage_expr is None:
@@ -337,148 +318,420 @@ def _generate_field(
     if raw_var is not None:
         lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
     gen.lineage_exprs.append((plan.name, lineage_expr))
-    result = gen.local("f")
-    gen.emit(depth, f"{result} = v")
+    stored = store and ftype is not None and ftype.nullable and ftype.check_of(produces) == PROVEN
+    result = _STORED if stored else gen.local("f")
+    gen.emit(depth, f"d[{plan.key!r}] = v" if stored else f"{result} = v")
     # A value that cannot be used empties its field and is reported; the record is kept.
     gen.emit(outer, f"except {gen.bind(Exception, 'EX')} as exc:")
-    gen.emit(outer + 1, f"{result} = None")
-    gen.emit(outer + 1, f"probs = {gen.bind(_problem, 'pb')}(probs, key, _f, v, exc)")
-    return result
+    if not stored:
+        gen.emit(outer + 1, f"{result} = None")
+    gen.emit(outer + 1, f"probs = {gen.bind(runtime.problem, 'pb')}(probs, key, {plan.name!r}, v, exc)")
+    if ftype is not None:
+        if stored:
+            gen.checks[plan.name] = PROVEN
+        else:
+            _emit_check(gen, plan, result, ftype, produces, outer)
+    return result, produces
 
 
 def _generate_list(
-    gen: _CodeGen,
-    plan: FieldPlan,
-    items: ItemPlans,
-    depth: int,
-    parsers: Mapping[str, Callable[[Any], Any]],
-    transforms: Mapping[str, Callable[[Any], Any]],
-    labels: LabelTable | None,
-) -> str:
-    """A list field: its items, each mapped and guarded on its own; empty items left out."""
-    locals_ = [_generate_field(gen, item, depth, parsers, transforms, labels) for item in items]
+    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None
+) -> tuple[str, Produces]:
+    """A list field: its items, each mapped and guarded on its own; empty items left out.
+
+    A building function makes the tuple a ``tuple[str, ...]`` field holds when every item is proven text.
+    """
+    made = [_generate_field(gen, item, depth, None) for item in items]
     gen.emit(depth, f"_f = {plan.name!r}")
-    gen.emit(depth, f"v = [x for x in ({', '.join(locals_)},) if x is not None] or None")
+    listed = f"[x for x in ({', '.join(var for var, _ in made)},) if x is not None]"
+    produces = UNKNOWN
+    if (
+        ftype is not None
+        and ftype.exact is tuple
+        and all(p.values is None and p.cls is ftype.item for _, p in made)
+    ):
+        listed = f"tuple({listed})"
+        produces = Produces(tuple, item=ftype.item)
+    gen.emit(depth, f"v = {listed} or None")
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
-    return result
+    if ftype is not None:
+        _emit_check(gen, plan, result, ftype, produces, depth)
+    return result, produces
 
 
 def _generate_object(
-    gen: _CodeGen,
-    plan: FieldPlan,
-    subs: list[FieldPlan],
-    depth: int,
-    parsers: Mapping[str, Callable[[Any], Any]],
-    transforms: Mapping[str, Callable[[Any], Any]],
-    labels: LabelTable | None,
-) -> str:
-    """An object field: its sub-plans, each with its own lineage entry and its own guard."""
-    locals_ = [(sub.key, _generate_field(gen, sub, depth, parsers, transforms, labels)) for sub in subs]
+    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None
+) -> tuple[str, Produces]:
+    """An object field: its sub-plans, each with its own lineage entry and its own guard.
+
+    A building function builds the nested model itself when its sub-fields can be made sure of.
+    """
+    nested = plan.info.nested
+    build = ftype is not None and nested is not None and ftype.exact is nested and not _has_steps(plan.spec)
+    made = [
+        (sub.key, _generate_field(gen, sub, depth, field_type(nested, sub.key) if build else None)[0])
+        for sub in subs
+    ]
     gen.emit(depth, f"_f = {plan.name!r}")
-    body = ", ".join(f"{key!r}: {var}" for key, var in locals_)
-    gen.emit(depth, f"v = {{{body}}}")
-    if locals_:
-        gen.emit(depth, f"if {' and '.join(f'{var} is None' for _, var in locals_)}:")
-        gen.emit(depth + 1, "v = None")
-    _generate_steps(gen, plan, depth, parsers, transforms)
+    produces = UNKNOWN
+    if build:
+        assert nested is not None
+        gen.emit(depth, "v = None")
+        if made:
+            gen.emit(depth, f"if not ({' and '.join(f'{var} is None' for _, var in made)}):")
+            _emit_construct(gen, depth + 1, "v", nested, dict(made), repr({key for key, _ in made}))
+        produces = Produces(nested)
+    else:
+        body = ", ".join(f"{key!r}: {var}" for key, var in made)
+        gen.emit(depth, f"v = {{{body}}}")
+        if made:
+            gen.emit(depth, f"if {' and '.join(f'{var} is None' for _, var in made)}:")
+            gen.emit(depth + 1, "v = None")
+        _generate_steps(gen, plan, depth, None, UNKNOWN)
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
-    return result
+    if ftype is not None:
+        _emit_check(gen, plan, result, ftype, produces, depth)
+    return result, produces
 
 
 def _generate_steps(
-    gen: _CodeGen,
-    plan: FieldPlan,
-    depth: int,
-    parsers: Mapping[str, Callable[[Any], Any]],
-    transforms: Mapping[str, Callable[[Any], Any]],
-) -> str | None:
+    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, produces: Produces
+) -> tuple[str | None, Produces]:
     """Type → transform → enum → ref → default, on the local ``v``.
 
-    Returns the local holding the provider's code before the enum step, in traced code.
+    Returns the local holding the provider's code before the enum step (in traced code), and what
+    ``v`` holds after the steps.
     """
     raw_var = None
     spec = plan.spec
-    if plan.type == "string":
+    if plan.type == "string" and isinstance(plan.source, CoalesceSource):  # blank text is None already
+        gen.emit(depth, "if v.__class__ is not str and v is not None:")
+        gen.emit(depth + 1, f"v = {gen.bind(gen.parsers['string'], 'P')}(v)")
+        produces = _PARSED["string"]
+    elif plan.type == "string":
         gen.emit(depth, "if v.__class__ is str:")
         gen.emit(depth + 1, "if not v or v.isspace():")
         gen.emit(depth + 2, "v = None")
         gen.emit(depth, "elif v is not None:")
-        gen.emit(depth + 1, f"v = {gen.bind(parsers['string'], 'P')}(v)")
+        gen.emit(depth + 1, f"v = {gen.bind(gen.parsers['string'], 'P')}(v)")
+        produces = _PARSED["string"]
+    elif plan.type == "date" and gen.parsers["date"] is parse_date:
+        # UKG's dates (2021-09-20T00:00:00) read inline; any other shape, or a bad date, goes to the parser.
+        parse = gen.bind(parse_date, "P")
+        time, dashes, day = (gen.slice(*bounds) for bounds in ((10, None), (4, 8, 3), (None, 10)))
+        gen.emit(depth, f"if v.__class__ is str and v[{time}] == 'T00:00:00' and v[{dashes}] == '--':")
+        gen.emit(depth + 1, "try:")
+        gen.emit(depth + 2, f"v = {gen.bind(date.fromisoformat, 'dfi')}(v[{day}])")
+        gen.emit(depth + 1, "except ValueError:")
+        gen.emit(depth + 2, f"v = {parse}(v)")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"v = {parse}(v)")
+        produces = _PARSED["date"]
+    elif plan.type == "datetime" and gen.parsers["datetime"] is parse_datetime:
+        # Naive ISO instants read as UTC inline, with the parser's own test of their shape (any other
+        # shape, or a bad instant, goes to the parser).
+        parse, n, tail = gen.bind(parse_datetime, "P"), gen.local("n"), gen.local("t")
+        whole, fraction, digits = (gen.slice(*bounds) for bounds in ((4, 17, 3), (4, 20, 3), (20, None)))
+        gen.emit(depth, "if v.__class__ is str:")
+        gen.emit(depth + 1, f"{n} = len(v)")
+        gen.emit(
+            depth + 1,
+            f"if {n} == 19 and v[{whole}] == '--T::' or 21 <= {n} <= 29 and v[{fraction}] == '--T::.'"
+            f" and ({tail} := v[{digits}]).isdigit() and {tail}.isascii():",
+        )
+        gen.emit(depth + 2, "try:")
+        gen.emit(depth + 3, f"v = {gen.bind(datetime.fromisoformat, 'dtfi')}(v + '+00:00')")
+        gen.emit(depth + 2, "except ValueError:")
+        gen.emit(depth + 3, f"v = {parse}(v)")
+        gen.emit(depth + 1, "else:")
+        gen.emit(depth + 2, f"v = {parse}(v)")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"v = {parse}(v)")
+        produces = _PARSED["datetime"]
     elif plan.type is not None:
         gen.emit(depth, "if v is not None:")
-        gen.emit(depth + 1, f"v = {gen.bind(parsers[plan.type], 'P')}(v)")
+        gen.emit(depth + 1, f"v = {gen.bind(gen.parsers[plan.type], 'P')}(v)")
+        produces = _PARSED[plan.type]
     for name in spec.transforms:
+        transform = gen.transforms[name]
         gen.emit(depth, "if v is not None:")
-        gen.emit(depth + 1, f"v = {gen.bind(transforms[name], 'T')}(v)")
+        gen.emit(depth + 1, f"v = {gen.bind(transform, 'T')}(v)")
+        builtin = BUILTIN_TRANSFORMS.get(name) is transform
+        produces = _TRANSFORMED.get(name, UNKNOWN) if builtin else UNKNOWN
     if spec.code_table is not None:
         if gen.traced:
             raw_var = gen.local("sv")
             gen.emit(depth, f"{raw_var} = v")
         decoded = gen.code_tables.get(spec.code_table)
         if decoded:
-            codes = gen.bind(_enum_table(decoded), "CT")
+            codes = gen.bind(runtime.enum_table(decoded), "CT")
             gen.emit(depth, "if v is not None:")
             gen.emit(depth + 1, "v = v.strip() if v.__class__ is str else str(v)")
             gen.emit(depth + 1, f"v = {codes}.get(v, v) or None")
+            produces = Produces(str)
     if spec.enum is not None:
-        table = gen.bind(_enum_table(spec.enum), "E")
-        unknown = gen.bind(spec.unknown, "U")
         if gen.traced and raw_var is None:
             raw_var = gen.local("sv")
             gen.emit(depth, f"{raw_var} = v")
-        gen.emit(depth, "if v is not None:")
-        if spec.unknown is None:
-            # A code the table does not know gives null, and is noted: the run report counts them.
-            code, miss = gen.local("code"), gen.bind(_MISS, "MISS")
-            as_key = gen.bind(_enum_key, "ek")
-            gen.emit(depth + 1, f"{code} = v.strip() if v.__class__ is str else {as_key}(v)")
-            gen.emit(depth + 1, f"v = {table}.get({code}, {miss})")
-            gen.emit(depth + 1, f"if v is {miss}:")
-            gen.emit(depth + 2, "v = None")
-            gen.emit(depth + 2, f"probs = {gen.bind(_unmapped, 'um')}(probs, key, _f, {code})")
-        else:
-            gen.emit(
-                depth + 1,
-                f"v = {table}.get(v.strip() if v.__class__ is str else {gen.bind(_enum_key, 'ek')}(v), "
-                f"{unknown})",
-            )
+        produces = Produces(values=_generate_enum(gen, plan, depth, ftype))
     if spec.ref is not None:
         _generate_ref(gen, plan, spec.ref, depth)
+        produces = Produces(str)
     if spec.default is not MISSING and spec.default is not None:
+        default = ftype.settle(spec.default) if ftype is not None else spec.default
         gen.emit(depth, "if v is None:")
-        gen.emit(depth + 1, f"v = {gen.bind(spec.default, 'D')}")
-    return raw_var
+        gen.emit(depth + 1, f"v = {gen.const(default, 'D')}")
+        produces = _or_value(produces, default, ftype)
+    return raw_var, produces
+
+
+def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None) -> tuple[Any, ...]:
+    """The enum step on ``v``; returns every value it can give (in the model's form for ``ftype``).
+
+    Right after a ``from`` (:func:`_enum_reads_raw`), blank text is told from a code here: the code is
+    trimmed anyway, so one ``strip`` does both.
+    """
+    spec = plan.spec
+    assert spec.enum is not None
+    table = runtime.enum_table(spec.enum)
+    unknown = spec.unknown
+    if ftype is not None:
+        table, unknown = settle(ftype, table), ftype.settle(unknown)
+    bound = gen.bind(table, "E")
+    code, as_key = gen.local("code"), gen.bind(runtime.enum_key, "ek")
+    if _enum_reads_raw(gen, plan):
+        gen.emit(depth, "if v.__class__ is str:")
+        gen.emit(depth + 1, f"{code} = v.strip()")
+        gen.emit(depth + 1, f"if not {code}:")
+        gen.emit(depth + 2, "v = None")
+        gen.emit(depth, "elif v is not None:")
+        gen.emit(depth + 1, f"{code} = {as_key}(v)")
+        gen.emit(depth, "if v is not None:")
+    else:
+        gen.emit(depth, "if v is not None:")
+        gen.emit(depth + 1, f"{code} = v.strip() if v.__class__ is str else {as_key}(v)")
+    if spec.unknown is None:
+        # A code the table does not know gives null, and is noted: the run report counts them.
+        miss = gen.bind(runtime.MISS, "MISS")
+        gen.emit(depth + 1, f"v = {bound}.get({code}, {miss})")
+        gen.emit(depth + 1, f"if v is {miss}:")
+        gen.emit(depth + 2, "v = None")
+        gen.emit(depth + 2, f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})")
+    else:
+        gen.emit(depth + 1, f"v = {bound}.get({code}, {gen.const(unknown, 'U')})")
+    return (*table.values(), unknown)
+
+
+def _enum_reads_raw(gen: _CodeGen, plan: FieldPlan) -> bool:
+    """True when the enum step comes right after a ``from`` (no lineage wanted of the value between)."""
+    spec = plan.spec
+    return (
+        not gen.traced
+        and isinstance(plan.source, FromSource)
+        and plan.type is None
+        and not spec.transforms
+        and spec.code_table is None
+        and spec.enum is not None
+    )
+
+
+def _or_value(produces: Produces, value: Any, ftype: FieldType | None) -> Produces:
+    """What a field holds when ``value`` (a default) may stand in for ``None``."""
+    if produces.values is not None:
+        return Produces(values=(*produces.values, value))
+    if ftype is not None and ftype.keeps(value) and ftype.accepts(produces):
+        return produces
+    return UNKNOWN
 
 
 def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> None:
-    gen.trimmed(depth, "v")
-    gen.emit(depth, "if v is not None:")
+    """``v`` → the stable id of the record it refers to (``None`` when a key part is missing).
+
+    Text is trimmed first. Ids of keys of text are remembered per ``ref`` (a few companies, groups,
+    locations), by the key as text; other keys (a number, ``1`` and ``True`` being one dict key but not
+    one id) are worked out each time.
+    """
+    gen.emit(depth, "if v.__class__ is str:")
+    gen.emit(depth + 1, "v = v.strip() or None")
+    gen.emit(depth + 1, "if v is not None:")
+    _emit_ref_id(gen, plan, ref, depth + 2, text=True)
+    gen.emit(depth, "elif v is not None:")
+    _emit_ref_id(gen, plan, ref, depth + 1, text=False)
+
+
+def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, text: bool) -> None:
+    """The id of ``v``'s reference; with ``text``, ``v`` is known to be (trimmed, non-empty) text."""
     parts: list[str] = []
     checks: list[str] = []
+    others: list[str] = []  # the key's parts read from the records
+    pieces: list[str] = []  # the key as text: variables and literal pieces
     for part in ref.key:
         if isinstance(part, Path):
-            var = gen.local("a")
-            gen.emit(depth + 1, f"{var} = {gen.path_expr(part)}")
-            gen.trimmed(depth + 1, var)
+            var = gen.hoisted.get(part)
+            if var is None:
+                var = gen.local("a")
+                gen.emit(depth, f"{var} = {gen.path_expr(part)}")
+                gen.trimmed(depth, var)
             parts.append(var)
             checks.append(f"{var} is not None")
-        elif isinstance(part, int):
-            parts.append(repr(part))
+            others.append(var)
+            pieces.append(var)
         elif part == "$value":
             parts.append("v")
+            pieces.append("v")
         else:
-            value = plan.label_vars.get(part.removeprefix("$label."))
-            parts.append(gen.bind(value, "LV"))
+            value = part if isinstance(part, int) else plan.label_vars.get(part.removeprefix("$label."))
+            parts.append(repr(part) if isinstance(part, int) else gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
-    sid = gen.bind(gen.ref_id, "rid")
-    call = f"{sid}({gen.connector!r}, {ref.model!r}, ({', '.join(parts)},))"
+            pieces.append(repr("" if value is None else str(value)))
+    call = f"{gen.id_maker(ref.model)}(({', '.join(parts)},))"
     if checks:
-        gen.emit(depth + 1, f"v = {call} if {' and '.join(checks)} else None")
+        gen.emit(depth, f"if {' and '.join(checks)}:")
+        depth += 1
+    if not text:
+        gen.emit(depth, f"v = {call}")
     else:
-        gen.emit(depth + 1, f"v = {call}")
+        inner = depth
+        if others:
+            gen.emit(depth, f"if {' and '.join(f'{var}.__class__ is str' for var in others)}:")
+            inner += 1
+        # Remembered by the parts read (the others are the same for every record of this ref).
+        memory = gen.bind({}, "RM")
+        memo_key = f"({', '.join(others)}, v)" if others else "v"
+        separator = f" + {chr(31)!r} + "  # the key's parts joined as stable_id joins them
+        gen.emit(inner, f"w = {memory}.get({memo_key})")
+        gen.emit(inner, "if w is None:")
+        gen.emit(inner + 1, f"if len({memory}) >= {_REF_MEMORY}:")
+        gen.emit(inner + 2, f"{memory}.clear()")
+        text_id = gen.text_id_maker(ref.model)
+        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({separator.join(pieces)})")
+        gen.emit(inner, "v = w")
+        if others:
+            gen.emit(depth, "else:")
+            gen.emit(depth + 1, f"v = {call}")
+    if checks:
+        gen.emit(depth - 1, "else:")
+        gen.emit(depth, "v = None")
+
+
+def _emit_check(
+    gen: _CodeGen, plan: FieldPlan, var: str, ftype: FieldType, produces: Produces, depth: int
+) -> None:
+    """Make sure of ``var`` as its model field would be: nothing (proven), a class test, or its validator.
+
+    A value that fails makes the building function return ``None``, so the record is validated.
+    """
+    check = ftype.check_of(produces)
+    gen.checks[plan.name] = check
+    # None stands for the field's default when the map leaves a field with a default out.
+    nullable = ftype.nullable or (plan.omit_none and "." not in plan.name)
+    if check == PROVEN:
+        if not nullable:
+            gen.emit(depth, f"if {var} is None:")
+            gen.emit(depth + 1, "return None")
+        return
+    if check == CHECKED:
+        if ftype.members is not None:
+            gen.emit(depth, f"if {var}.__class__ is str:")
+            gen.emit(depth + 1, f"{var} = {gen.bind(ftype.members, 'MB')}.get({var}, {var})")
+        if ftype.utc or ftype.exact is Decimal or ftype.item is not None:
+            kept = f"{gen.bind(ftype.keeps, 'KP')}({var})"
+        else:
+            kept = f"{var}.__class__ is {gen.bind(ftype.exact, 'C')}"
+        test = f"{var} is not None and not {kept}" if nullable else f"{var} is None or not {kept}"
+        gen.emit(depth, f"if {test}:")
+        gen.emit(depth + 1, "return None")
+        return
+    # The field's own validator, its answers for texts remembered (a few country codes, currencies).
+    memory, miss = gen.bind({}, "VM"), gen.bind(runtime.MISS, "MISS")
+    validator = gen.bind(ftype.validator, "V")
+    if nullable:
+        gen.emit(depth, f"if {var} is not None:")
+        depth += 1
+    gen.emit(depth, f"w = {memory}.get({var}, {miss}) if {var}.__class__ is str else {miss}")
+    gen.emit(depth, f"if w is {miss}:")
+    gen.emit(depth + 1, "try:")
+    gen.emit(depth + 2, f"w = {validator}({var})")
+    gen.emit(depth + 1, f"except {gen.bind(Exception, 'EX')}:")
+    gen.emit(depth + 2, "return None")
+    gen.emit(depth + 1, f"if {var}.__class__ is str and w.__class__ is str:")
+    gen.emit(depth + 2, f"if len({memory}) >= {_VALID_MEMORY}:")
+    gen.emit(depth + 3, f"{memory}.clear()")
+    gen.emit(depth + 2, f"{memory}[{var}] = w")
+    gen.emit(depth, f"{var} = w")
+
+
+def _default_expr(gen: _CodeGen, model: type[BaseModel], name: str) -> str:
+    """The expression of a field's default, as validation fills it in."""
+    info = model.model_fields[name]
+    if info.default_factory is not None:
+        return f"{gen.bind(info.default_factory, 'DF')}()"
+    return gen.const(info.default, "D")
+
+
+def _template(gen: _CodeGen, model: type[BaseModel]) -> str:
+    """The closure variable holding ``model``'s instance dict of defaults, in field order.
+
+    A large model's dict is a copy of it with the given fields then replaced: much cheaper than a dict
+    display of every field. (A field with a default factory holds ``None`` until it is filled in.)
+    """
+    fields = model.model_fields.items()
+    return gen.bind({n: None if f.default_factory is not None else f.default for n, f in fields}, "TD")
+
+
+def _emit_construct(
+    gen: _CodeGen,
+    depth: int,
+    target: str,
+    model: type[BaseModel],
+    values: Mapping[str, str],
+    fields_set: str,
+    filled: str | None = None,
+) -> None:
+    """``target = model`` built from ``values`` (field → expression) as ``model_construct`` would.
+
+    The instance dict is in the model's field order (as validation makes it, so JSON comes out alike);
+    fields not in ``values`` get their defaults; ``fields_set`` is the expression of the set of fields
+    given. ``filled`` names a copy of :func:`_template` some fields were already stored in.
+    """
+    set_dict, set_fields, set_extra, set_private = (gen.bind(s, "S") for s in runtime.SETTERS)
+    names = list(model.model_fields)
+    if filled is None and len(names) <= 8:
+        entries = ", ".join(
+            f"{name!r}: {values[name] if name in values else _default_expr(gen, model, name)}"
+            for name in names
+        )
+        instance_dict = f"{{{entries}}}"
+    else:
+        if filled is None:
+            filled = gen.local("d")
+            gen.emit(depth, f"{filled} = {_template(gen, model)}.copy()")
+        for name in names:
+            if name in values:
+                gen.emit(depth, f"{filled}[{name!r}] = {values[name]}")
+            elif model.model_fields[name].default_factory is not None:
+                gen.emit(depth, f"{filled}[{name!r}] = {_default_expr(gen, model, name)}")
+        instance_dict = filled
+    gen.emit(depth, f"{target} = {gen.bind(object.__new__, 'new')}({gen.bind(model, 'M')})")
+    gen.emit(depth, f"{set_dict}({target}, {instance_dict})")
+    gen.emit(depth, f"{set_fields}({target}, {fields_set})")
+    gen.emit(depth, f"{set_extra}({target}, None)")
+    gen.emit(depth, f"{set_private}({target}, None)")
+
+
+def buildable(field_map: MapSpec, plans: list[FieldPlan]) -> bool:
+    """True when the map gets a building function.
+
+    Its model may be built without validation, and the map gives every field the model requires.
+    """
+    model = field_map.model_cls
+    if not constructible(model):
+        return False
+    given = {"id", "remote_id"} | {plan.key for plan in plans}
+    return all(name in given for name, info in model.model_fields.items() if info.is_required())
 
 
 def generate(
@@ -490,35 +743,37 @@ def generate(
     transforms: Mapping[str, Callable[[Any], Any]],
     labels: LabelTable | None,
     traced: bool = False,
+    build: bool = False,
     code_tables: Mapping[str, Mapping[str, str]] | None = None,
-) -> tuple[Callable[[Mapping[str, Any]], Any], str]:
-    """The mapping function of ``plans`` and its source.
+) -> Generated:
+    """The mapping function of ``plans`` (or with ``build`` its building function) and its source.
 
-    The function takes ``{alias: record or None}`` and returns the unified values (a dict); with
-    ``traced`` it returns ``(values, {field: FieldSource})`` with the lineage of that very record.
-    It raises :class:`MappingError` naming the record key and the field.
+    The mapping function takes ``{alias: record or None}`` and returns the unified values (a dict);
+    with ``traced`` it returns ``(values, {field: FieldSource})`` with the lineage of that very record.
+    The building function (only when :func:`buildable`) takes ``(joined, problems, raw)`` and returns
+    the model (with ``remote_data=raw`` unless ``raw`` is ``None``, and with ``traced`` its
+    ``field_sources``), adding the record's problems to ``problems``; or ``None`` when a value needs
+    the model's validation. Both raise :class:`MappingError` naming the record key and the field.
     """
-    source, names = _source(
-        field_map, plans, connector, parsers, transforms, labels, traced, code_tables or {}
+    gen = _CodeGen(
+        field_map,
+        connector,
+        traced=traced,
+        fast=build,
+        parsers=parsers,
+        transforms=transforms,
+        labels=labels,
+        code_tables=code_tables or {},
     )
-    label = f"{field_map.model} for {connector}{' (traced)' if traced else ''}"
-    return _materialise(source, names, label), source
+    source = _source(gen, plans)
+    label = f"{field_map.model} for {connector}{' (traced)' if traced else ''}{' (build)' if build else ''}"
+    return Generated(_materialise(source, gen.names, label), source, dict(gen.checks))
 
 
-def _source(
-    field_map: MapSpec,
-    plans: list[FieldPlan],
-    connector: str,
-    parsers: Mapping[str, Callable[[Any], Any]],
-    transforms: Mapping[str, Callable[[Any], Any]],
-    labels: LabelTable | None,
-    traced: bool,
-    code_tables: Mapping[str, Mapping[str, str]],
-) -> tuple[str, dict[str, Any]]:
-    """(source, closure objects) of the mapping function."""
-    used = {s.name: i for i, s in enumerate(field_map.sources)}
-    gen = _CodeGen(field_map, connector, used, traced)
-    gen.code_tables = code_tables
+def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
+    """The source of the function (its closure objects are left in ``gen.names``)."""
+    field_map = gen.field_map
+    model = field_map.model_cls
     me = gen.bind(MappingError, "ME")
     depth = 3
     gen.emit(2, "key = None")
@@ -532,6 +787,19 @@ def _source(
         else:
             gen.emit(depth, f"r{i} = joined.get({source.name!r})")
             gen.emit(depth, f"g{i} = {gen.bind(_EMPTY.get, 'NONE')} if r{i} is None else r{i}.get")
+    if gen.fast:
+        # Records are dicts (JSON), whose get cannot fail: a field's value need not be cleared before it
+        # is read, and a name several fields read is read once. Any other mapping is left to the mapping
+        # function, which reads as it goes.
+        others = [
+            f"r{i} is not None and r{i}.__class__ is not dict" for i in range(1, len(field_map.sources))
+        ]
+        gen.emit(depth, f"if {' or '.join(['r0.__class__ is not dict', *others])}:")
+        gen.emit(depth + 1, "return None")
+        for path in _shared_reads(field_map, plans):
+            var = gen.local("x")
+            gen.emit(depth, f"{var} = {gen.path_expr(path)}")
+            gen.reads[path] = var
     key_vars = []
     for path in field_map.key:
         var = gen.local("k")
@@ -540,21 +808,36 @@ def _source(
         key_vars.append((var, path))
     gen.emit(depth, f"key = ({', '.join(v for v, _ in key_vars)},)")
     for var, path in key_vars:
-        gen.emit(depth, f"if {var} is None:")
-        gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is empty'!r})")
+        gen.emit(depth, f"if {var}.__class__ is not str:")
+        gen.emit(depth + 1, f"if {var} is None:")
+        gen.emit(depth + 2, f"raise {me}(key, 'id', {f'key part {path} is empty'!r})")
         # Ids are text or whole numbers: an object or a list would become its repr in a stable id.
-        gen.emit(depth, f"if {var}.__class__ is not str and {var}.__class__ is not int:")
-        gen.emit(depth + 1, f"raise {me}(key, 'id', {f'key part {path} is not text'!r})")
+        gen.emit(depth + 1, f"if {var}.__class__ is not int:")
+        gen.emit(depth + 2, f"raise {me}(key, 'id', {f'key part {path} is not text'!r})")
     for i, source in enumerate(field_map.sources[1:], start=1):
         if source.required:
             gen.emit(depth, f"if r{i} is None:")
             message = f"no matching {source.record} record (source {source.name} is required)"
             gen.emit(depth + 1, f"raise {me}(key, {source.record!r}, {message!r})")
-    gen.emit(depth, f"id_ = {gen.bind(stable_id, 'sid')}({connector!r}, {field_map.model!r}, key)")
-    has_remote_id = "remote_id" in field_map.model_cls.model_fields
+    if len(key_vars) == 1:
+        var = key_vars[0][0]
+        by_text = gen.text_id_maker(field_map.model)
+        gen.emit(
+            depth,
+            f"id_ = {by_text}({var}) if {var}.__class__ is str else {gen.id_maker(field_map.model)}(key)",
+        )
+    else:
+        gen.emit(depth, "try:")  # the parts are text (usually) or whole numbers
+        gen.emit(depth + 1, f"id_ = {gen.text_id_maker(field_map.model)}('\\x1f'.join(key))")
+        gen.emit(depth, "except TypeError:")
+        gen.emit(depth + 1, f"id_ = {gen.id_maker(field_map.model)}(key)")
+    has_remote_id = "remote_id" in model.model_fields
     if has_remote_id:
         gen.emit(depth, "_f = 'remote_id'")
-        if field_map.remote_id is not None:
+        same = [var for var, path in key_vars if path == field_map.remote_id]
+        if same:  # a key part: already read, trimmed and checked
+            gen.emit(depth, f"rid = {same[0]} if {same[0]}.__class__ is str else str({same[0]})")
+        elif field_map.remote_id is not None:
             gen.emit(depth, f"rid = {gen.path_expr(field_map.remote_id)}")
             gen.emit(depth, "if rid.__class__ is not str and rid is not None:")
             gen.emit(depth + 1, "if rid.__class__ is not int:")
@@ -568,34 +851,126 @@ def _source(
             var = key_vars[0][0]
             gen.emit(depth, f"rid = {var} if {var}.__class__ is str else str({var})")
         else:
-            gen.emit(depth, f"rid = {gen.bind(_join_key, 'jk')}(key)")
+            gen.emit(depth, f"rid = {gen.bind(runtime.join_key, 'jk')}(key)")
+    for path in _shared_ref_paths(plans):
+        var = gen.local("h")
+        gen.emit(depth, f"{var} = {gen.path_expr(path)}")
+        gen.trimmed(depth, var)
+        gen.hoisted[path] = var
+    if gen.fast:
+        gen.emit(depth, f"d = {_template(gen, model)}.copy()")  # the instance dict, filled as fields are made
     outputs = []
     for plan in plans:
-        var = _generate_field(gen, plan, depth, parsers, transforms, labels)
+        ftype = field_type(model, plan.key) if gen.fast else None
+        var, _ = _generate_field(gen, plan, depth, ftype, store=gen.fast and not plan.omit_none)
         outputs.append((plan, var))
     gen.emit(2, f"except {me} as exc:")
     gen.emit(3, "raise exc.located(key, _f) from None")
     gen.emit(2, "except Exception as exc:")
-    gen.emit(3, f"raise {me}(key, _f, {gen.bind(_describe, 'desc')}(exc)) from exc")
-    entries = ["'id': id_"] + (["'remote_id': rid"] if has_remote_id else [])
-    entries += [f"{plan.key!r}: {var}" for plan, var in outputs if not plan.omit_none]
-    gen.emit(2, f"out = {{{', '.join(entries)}}}")
-    gen.emit(2, "if probs is not None:")
-    gen.emit(3, f"out[{PROBLEMS!r}] = probs")
-    for plan, var in outputs:
-        if plan.omit_none:
-            gen.emit(2, f"if {var} is not None:")
-            gen.emit(3, f"out[{plan.key!r}] = {var}")
-    if traced:
-        body = ", ".join(f"{name!r}: {expr}" for name, expr in gen.lineage_exprs)
-        gen.emit(2, f"return out, {{{body}}}")
+    gen.emit(3, f"raise {me}(key, _f, {gen.bind(runtime.describe, 'desc')}(exc)) from exc")
+    lineage = ", ".join(f"{name!r}: {expr}" for name, expr in gen.lineage_exprs)
+    if gen.fast:
+        _emit_model(gen, model, outputs, has_remote_id, f"{{{lineage}}}")
+        params, function = "joined, problems, raw", "build_record"
     else:
-        gen.emit(2, "return out")
-    params = ", ".join(gen.names)
-    function = "map_traced" if traced else "map_record"
-    header = [f"def __factory__({params}):", f"    def {function}(joined):"]
+        entries = ["'id': id_"] + (["'remote_id': rid"] if has_remote_id else [])
+        entries += [f"{plan.key!r}: {var}" for plan, var in outputs if not plan.omit_none]
+        gen.emit(2, f"out = {{{', '.join(entries)}}}")
+        gen.emit(2, "if probs is not None:")
+        gen.emit(3, f"out[{PROBLEMS!r}] = probs")
+        for plan, var in outputs:
+            if plan.omit_none:
+                gen.emit(2, f"if {var} is not None:")
+                gen.emit(3, f"out[{plan.key!r}] = {var}")
+        gen.emit(2, f"return out, {{{lineage}}}" if gen.traced else "return out")
+        params, function = "joined", "map_traced" if gen.traced else "map_record"
+    header = [f"def __factory__({', '.join(gen.names)}):", f"    def {function}({params}):"]
     footer = [f"    return {function}"]
-    return "\n".join(header + gen.lines + footer) + "\n", gen.names
+    return "\n".join(header + gen.lines + footer) + "\n"
+
+
+def _shared_reads(field_map: MapSpec, plans: list[FieldPlan]) -> list[Path]:
+    """The API names (one segment) read more than once: by the key and by fields, or by two fields."""
+    seen: dict[Path, int] = {path: 1 for path in field_map.key if len(path.segments) == 1}
+    pending = list(plans)
+    while pending:
+        plan = pending.pop()
+        source = plan.source
+        if isinstance(source, list):
+            pending.extend(source)
+            continue
+        paths: tuple[Path, ...] = ()
+        if isinstance(source, FromSource | CustomFieldsSource):
+            paths = (source.path,)
+        elif isinstance(source, CoalesceSource):
+            paths = source.paths
+        elif isinstance(source, TemplateSource):
+            paths = tuple(p for p in source.parts if isinstance(p, Path))
+        for path in paths:
+            if len(path.segments) == 1:
+                seen[path] = seen.get(path, 0) + 1
+    return [path for path, count in seen.items() if count > 1]
+
+
+def _shared_ref_paths(plans: list[FieldPlan]) -> list[Path]:
+    """The reference key paths several fields read (``employment.companyID``): read once per record.
+
+    Only a record's own API names (a ``dict.get``, which cannot fail), so reading early changes nothing.
+    """
+    seen: dict[Path, int] = {}
+    pending = list(plans)
+    while pending:
+        plan = pending.pop()
+        if isinstance(plan.source, list):  # an object's sub-fields, a list's items
+            pending.extend(plan.source)
+        if plan.spec.ref is not None:
+            for part in plan.spec.ref.key:
+                if isinstance(part, Path) and len(part.segments) == 1:
+                    seen[part] = seen.get(part, 0) + 1
+    return [path for path, count in seen.items() if count > 1]
+
+
+def _emit_model(
+    gen: _CodeGen,
+    model: type[BaseModel],
+    outputs: list[tuple[FieldPlan, str]],
+    has_remote_id: bool,
+    lineage: str,
+) -> None:
+    """The building function's end: the model built from the values, its problems handed over."""
+    values = {"id": "id_"} | ({"remote_id": "rid"} if has_remote_id else {})
+    given = set(values)
+    for plan, var in outputs:
+        if var == _STORED:
+            given.add(plan.key)
+        elif not plan.omit_none:
+            values[plan.key] = var
+            given.add(plan.key)
+        elif model.model_fields[plan.key].is_required():
+            gen.emit(2, f"if {var} is None:")
+            gen.emit(3, "return None")  # validation reports the missing field
+            values[plan.key] = var
+            given.add(plan.key)
+        else:
+            values[plan.key] = f"{var} if {var} is not None else {_default_expr(gen, model, plan.key)}"
+    if gen.traced:
+        values["field_sources"] = lineage
+        given.add("field_sources")
+    gen.emit(2, f"fs = {gen.bind(given, 'FS')}.copy()")
+    for plan, var in outputs:
+        if var != _STORED and plan.omit_none and not model.model_fields[plan.key].is_required():
+            gen.emit(2, f"if {var} is not None:")
+            gen.emit(3, f"fs.add({plan.key!r})")
+    gen.emit(2, "if raw is not None:")
+    if "remote_data" in model.model_fields:
+        gen.emit(3, "fs.add('remote_data')")
+        gen.emit(3, "d['remote_data'] = raw")
+    else:
+        gen.emit(3, "return None")
+    _emit_construct(gen, 2, "m", model, values, "fs", filled="d")
+    gen.emit(2, "if probs is not None and problems is not None:")
+    gen.emit(3, "problems.extend(probs)")
+    gen.emit(2, "return m")
 
 
 def _materialise(source: str, names: dict[str, Any], label: str) -> Callable[..., Any]:

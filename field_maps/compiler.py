@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from field_maps.codegen import PROBLEMS, dig, generate, guard_transform
+from field_maps.codegen import PROBLEMS, Generated, buildable, dig, generate, guard_transform
 from field_maps.errors import FieldMapError, FieldProblem, MapIssue, MappingError
 from field_maps.joiner import JoinStats, join_records
 from field_maps.labels import LabelTable
@@ -49,7 +49,6 @@ class CompiledMap:
         lineage: unified field (dotted for nested sub-fields) → :class:`~unified_models.FieldSource`.
         field_aliases: unified field → the source aliases its value is read from (references included).
         warnings: what compiling could not resolve (an account without a label the map uses).
-        code: the generated Python source of the mapping function.
 
     """
 
@@ -58,11 +57,10 @@ class CompiledMap:
         *,
         field_map: MapSpec,
         connector: str,
-        function: Callable[[Mapping[str, Any]], dict[str, Any]],
-        traced: Callable[[Mapping[str, Any]], tuple[dict[str, Any], dict[str, FieldSource]]],
+        generate: Callable[[bool, bool], Generated],
+        buildable: bool,
         lineage: dict[str, FieldSource],
         warnings: tuple[str, ...],
-        code: str,
         field_aliases: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.field_map = field_map
@@ -75,11 +73,49 @@ class CompiledMap:
         self.lineage = lineage
         self.field_aliases = field_aliases or {}
         self.warnings = warnings
-        self.code = code
-        self._function = function
-        self._traced = traced
+        self._generate = generate
+        self._generated: dict[tuple[bool, bool], Generated] = {}
         self._validate = field_map.model_cls.model_validate
         self._raw_names = tuple((s.name, s.record) for s in field_map.sources)
+        self._builder: Callable[..., BaseModel | None] | None = None
+        if buildable:
+            self._builder = self._generated_for(traced=False, build=True).function
+
+    def _generated_for(self, *, traced: bool, build: bool) -> Generated:
+        """One of the map's generated functions, generated on first use."""
+        found = self._generated.get((traced, build))
+        if found is None:
+            found = self._generated[(traced, build)] = self._generate(traced, build)
+        return found
+
+    @property
+    def code(self) -> str:
+        """The generated Python source of the mapping function (what :meth:`map` runs)."""
+        return self._generated_for(traced=False, build=False).code
+
+    @property
+    def build_code(self) -> str | None:
+        """The generated Python source of the building function (what :meth:`build` runs), if any."""
+        return self._generated_for(traced=False, build=True).code if self._builder is not None else None
+
+    @property
+    def checks(self) -> Mapping[str, str]:
+        """How :meth:`build` makes sure of each field without validating the record.
+
+        Unified field (dotted for sub-fields) → ``proven`` (the generated code can only produce values
+        the model's validation keeps), ``checked`` (a class test per value) or ``validated`` (the
+        field's own validator per value). Empty when the model is always validated (it has validators,
+        or a configuration that changes validation).
+        """
+        if self._builder is None:
+            return {}
+        return self._generated_for(traced=False, build=True).checks
+
+    def _function(self, joined: Mapping[str, Any]) -> dict[str, Any]:
+        return self._generated_for(traced=False, build=False).function(joined)  # type: ignore[no-any-return]
+
+    def _traced(self, joined: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, FieldSource]]:
+        return self._generated_for(traced=True, build=False).function(joined)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"<CompiledMap {self.model_name} for {self.connector} from {self.field_map.file}>"
@@ -127,6 +163,7 @@ class CompiledMap:
         include_raw: bool = False,
         include_sources: bool = False,
         problems: list[FieldProblem] | None = None,
+        validate: bool = False,
     ) -> BaseModel:
         """The unified model instance of one joined record.
 
@@ -134,18 +171,44 @@ class CompiledMap:
         it) leaves its field empty and the record is kept; each such value is added to ``problems``
         when given.
 
+        The model is built without pydantic's validation from the values the map's generated code
+        makes sure of (see :attr:`checks`); a record with a value only validation can judge, or
+        every record with ``validate=True``, is validated (``model_validate``). Both give the same
+        model: equal, with the same JSON and the same fields set.
+
         Args:
             joined: ``{alias: record or None}`` as :meth:`join` yields.
             include_raw: set ``remote_data`` to ``{record type: raw record}``.
             include_sources: set ``field_sources`` from the lineage, with the provider's own value
                 for enum fields and the path a ``coalesce`` actually used.
             problems: a list collecting the :class:`~field_maps.errors.FieldProblem` of this record.
+            validate: validate the values through the model (slower; the same result).
 
         Raises:
             MappingError: the record's key is missing or malformed, or a required source or field
                 is missing.
 
         """
+        builder = self._builder
+        if builder is not None and not validate:
+            if include_sources:
+                builder = self._generated_for(traced=True, build=True).function
+            model = builder(joined, problems, self.raw_of(joined) if include_raw else None)
+            if model is not None:
+                return model
+        return self._validated(
+            joined, include_raw=include_raw, include_sources=include_sources, problems=problems
+        )
+
+    def _validated(
+        self,
+        joined: Mapping[str, Any],
+        *,
+        include_raw: bool,
+        include_sources: bool,
+        problems: list[FieldProblem] | None,
+    ) -> BaseModel:
+        """:meth:`build` through the model's validation: the mapping function's values, validated."""
         if include_sources:
             values, sources = self._traced(joined)
             values["field_sources"] = sources
@@ -280,16 +343,17 @@ def compile_map(
         "transforms": guarded,
         "labels": labels,
     }
-    function, code = generate(field_map, plans, **options)
-    traced, _ = generate(field_map, plans, traced=True, **options)
+
+    def make(traced: bool, build: bool) -> Generated:
+        return generate(field_map, plans, traced=traced, build=build, **options)
+
     return CompiledMap(
         field_map=field_map,
         connector=connector,
-        function=function,
-        traced=traced,
+        generate=make,
+        buildable=buildable(field_map, plans),
         lineage=static_lineage(field_map, plans, labels),
         warnings=tuple(warnings),
-        code=code,
         field_aliases={plan.name: frozenset(_aliases(plan)) for plan in plans},
     )
 

@@ -123,21 +123,11 @@ def _iso_fast(value: str) -> bool:
     """True when ``value`` has one of the plain ISO shapes ``fromisoformat`` reads as we would."""
     n = len(value)
     if n == 19:
-        return (
-            value[10] == "T" and value[13] == ":" and value[16] == ":" and value[4] == "-" and value[7] == "-"
-        )
+        # value[4], [7], [10], [13], [16] in one slice: the separators of 2021-09-20T08:24:30.
+        return value[4:17:3] == "--T::"
     if 21 <= n <= 29:
         tail = value[20:]
-        return (
-            value[19] == "."
-            and value[10] == "T"
-            and value[13] == ":"
-            and value[16] == ":"
-            and value[4] == "-"
-            and value[7] == "-"
-            and tail.isdigit()
-            and tail.isascii()
-        )
+        return value[4:20:3] == "--T::." and tail.isdigit() and tail.isascii()
     return False
 
 
@@ -219,20 +209,7 @@ def make_datetime_parser(tz: str | tzinfo = "UTC") -> Callable[[Any], datetime |
     zone = resolve_timezone(tz)
 
     if zone is UTC:
-
-        def parse_utc(value: Any) -> datetime | None:
-            result = _naive_or_aware(value)
-            if result is None:
-                return None
-            if result.tzinfo is None:
-                return result.replace(tzinfo=UTC)
-            try:
-                return result.astimezone(UTC)
-            except (OverflowError, ValueError) as exc:
-                raise _fail("datetime", value) from exc
-
-        parse_utc.__doc__ = "An aware UTC datetime; naive provider times are read as UTC."
-        return parse_utc
+        return _parse_utc
 
     def parse_zoned(value: Any) -> datetime | None:
         result = _naive_or_aware(value)
@@ -248,6 +225,28 @@ def make_datetime_parser(tz: str | tzinfo = "UTC") -> Callable[[Any], datetime |
     parse_zoned.__doc__ = f"An aware UTC datetime; naive provider times are read in {zone}."
     return parse_zoned
 
+
+def _parse_utc(value: Any) -> datetime | None:
+    """An aware UTC datetime; naive provider times are read as UTC."""
+    if value.__class__ is str and _iso_fast(value):
+        # A naive ISO time read as UTC; the offset in the text is much cheaper than .replace(). (Compiled
+        # maps do this inline, with the same test of the shape.)
+        try:
+            return _from_iso(value + "+00:00")
+        except ValueError as exc:
+            raise _fail("datetime", value) from exc
+    result = _naive_or_aware(value)
+    if result is None:
+        return None
+    if result.tzinfo is None:
+        return result.replace(tzinfo=UTC)
+    try:
+        return result.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise _fail("datetime", value) from exc
+
+
+_from_iso = datetime.fromisoformat
 
 parse_datetime = make_datetime_parser("UTC")
 """An aware UTC datetime from any accepted shape; naive provider times are read as UTC."""

@@ -21,7 +21,16 @@ import pycountry
 from field_maps.errors import MappingError
 from field_maps.parsers import parse_boolean
 
-__all__ = ["BUILTIN_TRANSFORMS", "TRANSFORM_NAME", "Transform", "country_alpha2", "lower", "strip", "upper"]
+__all__ = [
+    "ALPHA2",
+    "BUILTIN_TRANSFORMS",
+    "TRANSFORM_NAME",
+    "Transform",
+    "country_alpha2",
+    "lower",
+    "strip",
+    "upper",
+]
 
 Transform = Callable[[Any], Any]
 """A named transform: one value in, one value out."""
@@ -87,10 +96,16 @@ def _country(text: str) -> str | None:
         return None
 
 
+ALPHA2 = r"^[A-Z]{2}$"
+"""What :func:`country_alpha2` returns: two upper-case letters (the pattern of ``unified_models.CountryCode``,
+so a compiled map stores its results without validating them)."""
+
+
 def country_alpha2(value: Any) -> str | None:
     """ISO 3166-1 alpha-2 from alpha-3 (``USA`` → ``US``, ``CAN`` → ``CA``), alpha-2, numeric or a name.
 
-    An unknown country gives ``None``, not an error: the raw value stays in ``remote_data``.
+    An unknown country gives ``None``, not an error: the raw value stays in ``remote_data``. A code is
+    always two upper-case letters (:data:`ALPHA2`).
     """
     if value.__class__ is str:
         return _country(value)

@@ -27,7 +27,7 @@ def test_the_benchmark_runs_and_ends_with_one_json_object(
     assert bench.main(["--records", "300", "--runs", "1"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     figures = json.loads(last)
-    assert set(figures) == {"records", "engine_rps", "handwritten_rps", "ratio"}
+    assert set(figures) == {"records", "engine_rps", "validated_rps", "handwritten_rps", "ratio"}
     assert figures["records"] == 300
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unified_models import stable_id
-from unified_models.ids import NAMESPACE
+from unified_models.ids import NAMESPACE, stable_id_maker, stable_id_text_maker
 
 # Pinned: every stored id derives from these; a change here is a breaking change for every account.
 PINNED_NAMESPACE = uuid.UUID("74e76d8f-dfeb-5dd5-a73a-49d8adcded3e")
@@ -83,3 +83,16 @@ def test_none_parts_are_empty_strings():
 def test_distinct_keys_give_distinct_ids(parts):
     # parts hold no separator, so distinct keys are distinct names and must give distinct ids
     assert len({stable_id("ukg_pro", "Employee", ("C1", part)) for part in parts}) == len(parts)
+
+
+@settings(max_examples=100)
+@given(st.text(), st.text(), st.lists(key_parts, max_size=4))
+def test_a_maker_makes_the_same_ids(connector, model, key):
+    assert stable_id_maker(connector, model)(key) == stable_id(connector, model, key)
+
+
+@settings(max_examples=100)
+@given(st.text(), st.text(), st.lists(key_parts, min_size=1, max_size=4))
+def test_a_text_maker_makes_the_same_ids_from_the_joined_parts(connector, model, key):
+    text = "\x1f".join("" if part is None else str(part) for part in key)
+    assert stable_id_text_maker(connector, model)(text) == stable_id(connector, model, key)
