@@ -637,9 +637,9 @@ class ModelAccessor(Generic[M]):
     ) -> bytes | None:
         """A page from the store as the API's encoded body ``{"results": [...], "next_cursor": ...}``.
 
-        The unified API's hot path: no record is parsed where it can be helped. On SQLite the database
-        writes each record's JSON (see :func:`hub.store.reads.encoded_page`); elsewhere the records are
-        spliced from their stored JSON. With ``include_raw`` each record's raw data is unpacked,
+        The unified API's hot path: no record is parsed where it can be helped. Each record is its
+        stored JSON with the store's members spliced on (on SQLite read as its stored bytes, see
+        :func:`hub.store.reads.encoded_page`). With ``include_raw`` each record's raw data is unpacked,
         redacted for the account and spliced on (its unified data still unparsed). ``None`` when the
         read is not a plain store read (live, or the model not synced yet): use :meth:`list_json` then.
         """
