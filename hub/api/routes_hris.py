@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import routing as fastapi_routing
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -343,6 +344,21 @@ def _tree(dependant: Any) -> Tree:
     return tuple((d.call, _tree(d)) for d in dependant.dependencies)
 
 
+def _built_for(route: APIRoute) -> Any:
+    """The dependencies FastAPI is building ``route``'s handler with, or None when that is unknown.
+
+    A route included in a router or app with dependencies of its own gets a handler built for those
+    too, inside an inclusion context FastAPI keeps in a context variable; without that variable (a
+    FastAPI that has changed) the plain read is never used, rather than risk skipping a dependency.
+    """
+    context_var = getattr(fastapi_routing, "_effective_route_context_var", None)
+    if context_var is None:
+        return None
+    context = context_var.get()
+    built = context if context is not None and getattr(context, "original_route", None) is route else route
+    return getattr(built, "dependant", None)
+
+
 _PLAIN_READS: dict[Callable[..., Any], tuple[Tree, PlainRead]] = {}
 """A list endpoint → the dependencies its plain read stands in for, and that read."""
 
@@ -358,13 +374,16 @@ class PagingRoute(APIRoute):
     """
 
     plain: PlainRead | None = None
-    """This route's plain read, or None when its dependencies are not the ones it stands in for."""
+    """The plain read of the handler built last, or None when its dependencies are not those it calls."""
 
     def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
         """FastAPI's handler, or the plain read when the request allows."""
         full = super().get_route_handler()
         tree, plain = _PLAIN_READS.get(self.endpoint, ((), None))
-        self.plain = plain if plain is not None and _tree(self.dependant) == tree else None
+        dependant = _built_for(self)
+        self.plain = (
+            plain if plain is not None and dependant is not None and _tree(dependant) == tree else None
+        )
         if self.plain is None:
             return full
         read = self.plain

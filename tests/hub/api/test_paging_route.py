@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from fastapi import Depends, FastAPI, HTTPException
 from starlette.datastructures import QueryParams
 
 from hub.api import create_app, routes_hris
@@ -41,6 +42,22 @@ def test_every_list_route_answers_plain_pages_itself():
     assert {r.name for r in routes} == {f"list_{name}" for name in routes_hris.RESOURCES.values()}
     # None means the route's dependencies are no longer those its plain read calls: update plain_read.
     assert all(r.plain is not None for r in routes)
+
+
+def test_a_dependency_added_where_the_routes_are_included_is_never_skipped(paged):
+    world, client, account, _, _ = paged
+
+    async def refuse() -> None:
+        raise HTTPException(403, "refused where the routes are included")
+
+    app = FastAPI()
+    app.state.hub = world.hub
+    app.include_router(routes_hris.router, dependencies=[Depends(refuse)])
+    headers = {"Authorization": client.headers["authorization"], "X-Account-Id": account["id"]}
+    with serve_in_thread(app) as url:
+        for params in ({}, {"page_size": 7}, {"include_deleted": "true"}):
+            answer = httpx.get(url + "/v1/hris/employees", params=params, headers=headers, timeout=30)
+            assert answer.status_code == 403, (params, answer.text)
 
 
 @pytest.mark.parametrize(
