@@ -652,6 +652,7 @@ class ModelAccessor(Generic[M]):
             return None
         hidden = self._hidden() or ()
         store = self.context.store
+        records: list[bytes | memoryview]
         if not include_raw and reads_encoded(store):
             records, last = encoded_page(
                 store,
@@ -670,15 +671,18 @@ class ModelAccessor(Generic[M]):
             rows, following = self._store_rows(
                 request, with_raw=include_raw, hidden=hidden if in_sql else (), instants_as_text=True
             )
-            records = b",".join(
-                encode_rows(
-                    rows,
-                    hidden=() if in_sql else hidden,
-                    include_raw=include_raw,
-                    redaction=self._redaction() if include_raw else None,
+            records = [
+                b",".join(
+                    encode_rows(
+                        rows,
+                        hidden=() if in_sql else hidden,
+                        include_raw=include_raw,
+                        redaction=self._redaction() if include_raw else None,
+                    )
                 )
-            )
-        return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"
+            ]
+        # One join: each + would copy the whole body again.
+        return b"".join([b'{"results":[', *records, b'],"next_cursor":', orjson.dumps(following), b"}"])
 
     # -- one record -----------------------------------------------------------------------------
 
