@@ -274,12 +274,11 @@ class ModelAccessor(Generic[M]):
         """One page of stored rows after the cursor's position, and the next cursor (None at the end)."""
         from hub.store.reads import record_page
 
-        after = _decode_read_cursor(request.cursor, "s") if request.cursor else 0
         rows = record_page(
             self.context.store,
             self.account.id,
             self.model,
-            after=after,
+            after=self._after(request),
             limit=request.page_size + 1,
             modified_after=request.modified_after,
             with_raw=with_raw,
@@ -291,6 +290,11 @@ class ModelAccessor(Generic[M]):
         more = len(rows) > request.page_size
         rows = rows[: request.page_size]
         return rows, (encode_position(rows[-1].seq, "s") if more else None)
+
+    @staticmethod
+    def _after(request: _ListRequest) -> int:
+        """The store position a list read starts after (0: the first page)."""
+        return _decode_read_cursor(request.cursor, "s") if request.cursor else 0
 
     def _from_store(self, rows: list[Any], include_raw: bool, include_sources: bool) -> list[Any]:
         from hub.store.reads import lineage_of, to_model
@@ -633,12 +637,13 @@ class ModelAccessor(Generic[M]):
     ) -> bytes | None:
         """A page from the store as the API's encoded body ``{"results": [...], "next_cursor": ...}``.
 
-        The records are spliced from their stored JSON, unparsed where no field must be hidden: the
-        unified API's hot path. With ``include_raw`` each record's raw data is unpacked, redacted
-        for the account and spliced on (its unified data still unparsed). ``None`` when the read is
-        not a plain store read (live, or the model not synced yet): use :meth:`list_json` then.
+        The unified API's hot path: no record is parsed where it can be helped. Each record is its
+        stored JSON with the store's members spliced on (on SQLite read as its stored bytes, see
+        :func:`hub.store.reads.encoded_page`). With ``include_raw`` each record's raw data is unpacked,
+        redacted for the account and spliced on (its unified data still unparsed). ``None`` when the
+        read is not a plain store read (live, or the model not synced yet): use :meth:`list_json` then.
         """
-        from hub.store.reads import encode_rows, hides_in_sql
+        from hub.store.reads import encode_rows, encoded_page, hides_in_sql, reads_encoded
 
         request = self._request(
             cursor, page_size, modified_after, include_raw, False, include_deleted, None, filters
@@ -646,19 +651,38 @@ class ModelAccessor(Generic[M]):
         if not self._start_list(page_size, mode):
             return None
         hidden = self._hidden() or ()
-        in_sql = hides_in_sql(self.context.store)
-        rows, following = self._store_rows(
-            request, with_raw=include_raw, hidden=hidden if in_sql else (), instants_as_text=True
-        )
-        records = b",".join(
-            encode_rows(
-                rows,
-                hidden=() if in_sql else hidden,
-                include_raw=include_raw,
-                redaction=self._redaction() if include_raw else None,
+        store = self.context.store
+        records: list[bytes | memoryview]
+        if not include_raw and reads_encoded(store):
+            records, last = encoded_page(
+                store,
+                self.account.id,
+                self.model,
+                after=self._after(request),
+                limit=request.page_size,
+                modified_after=request.modified_after,
+                hidden=hidden,
+                include_deleted=request.selection.include_deleted,
+                filters=request.selection.filters,
             )
-        )
-        return b'{"results":[' + records + b'],"next_cursor":' + orjson.dumps(following) + b"}"
+            following = encode_position(last, "s") if last is not None else None
+        else:
+            in_sql = hides_in_sql(store)
+            rows, following = self._store_rows(
+                request, with_raw=include_raw, hidden=hidden if in_sql else (), instants_as_text=True
+            )
+            records = [
+                b",".join(
+                    encode_rows(
+                        rows,
+                        hidden=() if in_sql else hidden,
+                        include_raw=include_raw,
+                        redaction=self._redaction() if include_raw else None,
+                    )
+                )
+            ]
+        # One join: each + would copy the whole body again.
+        return b"".join([b'{"results":[', *records, b'],"next_cursor":', orjson.dumps(following), b"}"])
 
     # -- one record -----------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ always from the provider (``mode=live``).
 """
 
 import inspect
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -14,21 +15,33 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import routing as fastapi_routing
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 
 from hub.accessors import ModelAccessor
 from hub.accounts import Account
 from hub.actions import LIST_ACTIONS
-from hub.api.auth import CallerRef, caller_ref, current_account, hub_of, resolve_account
+from hub.api.auth import (
+    ACCOUNT_HEADER,
+    CallerRef,
+    api_key,
+    bearer,
+    caller_ref,
+    current_account,
+    hub_of,
+    resolve_account,
+)
 from hub.api.schemas import Problem, expanded_model, page_model
 from hub.hub import Hub
 from hub.selection import EXPANSIONS, FILTERS, FilterSpec
 from unified_models import MODELS
 
-__all__ = ["RESOURCES", "router"]
+__all__ = ["MAX_PAGE_SIZE", "RESOURCES", "PagingRoute", "paging_query", "router"]
 
 router = APIRouter(prefix="/v1/hris", tags=["hris"])
 
@@ -44,6 +57,8 @@ _ERRORS = {
 }
 
 Mode = Literal["auto", "live"]
+
+MAX_PAGE_SIZE = 1000
 
 
 # An enum, not the Literal: one named schema in the OpenAPI document, so one enum in a generated client.
@@ -116,7 +131,7 @@ async def record_options(
 async def list_options(
     options: Annotated[RecordOptions, Depends(record_options)],
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page, unchanged.")] = None,
-    page_size: Annotated[int, Query(ge=1, le=1000, description="Records per page.")] = 100,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Records per page.")] = 100,
     modified_after: Annotated[datetime | None, Query(description=MODIFIED_AFTER)] = None,
     include_deleted: Annotated[bool, Query(description=INCLUDE_DELETED)] = False,
 ) -> ListOptions:
@@ -298,6 +313,90 @@ async def _json_page(hub: Hub, account: Account, resource: str, options: ListOpt
     return Response(orjson.dumps(body), media_type="application/json")
 
 
+_PAGE_SIZE = re.compile(r"[1-9][0-9]{0,3}")
+
+
+def paging_query(query: QueryParams) -> dict[str, Any] | None:
+    """``cursor`` and ``page_size`` as validation gives them, when a query holds nothing else (or nothing).
+
+    None for any other query: another member, one given twice or empty, a page size that is not plain
+    digits in range. Such a query is valid for certain, so checking it needs none of FastAPI's work.
+    """
+    given: dict[str, Any] = {}
+    for name, value in query.multi_items():
+        if name in given or not value:
+            return None
+        if name == "cursor":
+            given[name] = value
+        elif name == "page_size" and _PAGE_SIZE.fullmatch(value) and int(value) <= MAX_PAGE_SIZE:
+            given[name] = int(value)
+        else:
+            return None
+    return given
+
+
+PlainRead = Callable[[Request, dict[str, Any]], Awaitable[Response]]
+Tree = tuple[tuple[Any, "Tree"], ...]
+
+
+def _tree(dependant: Any) -> Tree:
+    """A route's dependencies as nested (callable, its dependencies) pairs, in the order they are solved."""
+    return tuple((d.call, _tree(d)) for d in dependant.dependencies)
+
+
+def _built_for(route: APIRoute) -> Any:
+    """The dependencies FastAPI is building ``route``'s handler with, or None when that is unknown.
+
+    A route included in a router or app with dependencies of its own gets a handler built for those
+    too, inside an inclusion context FastAPI keeps in a context variable; without that variable (a
+    FastAPI that has changed) the plain read is never used, rather than risk skipping a dependency.
+    """
+    context_var = getattr(fastapi_routing, "_effective_route_context_var", None)
+    if context_var is None:
+        return None
+    context = context_var.get()
+    built = context if context is not None and getattr(context, "original_route", None) is route else route
+    return getattr(built, "dependant", None)
+
+
+_PLAIN_READS: dict[Callable[..., Any], tuple[Tree, PlainRead]] = {}
+"""A list endpoint → the dependencies its plain read stands in for, and that read."""
+
+
+class PagingRoute(APIRoute):
+    """A list route answering the usual page request (at most ``cursor`` and ``page_size``) directly.
+
+    Such a request is valid whatever it holds (:func:`paging_query`), so its dependencies are called
+    directly with the query's values, in the order FastAPI solves them, instead of by FastAPI's solver:
+    validating each declared member of every dependency is most of a store page's framework time.
+    Every other request, and every request once a dependency differs from those the plain read calls
+    (or is overridden), takes FastAPI's path.
+    """
+
+    plain: PlainRead | None = None
+    """The plain read of the handler built last, or None when its dependencies are not those it calls."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        """FastAPI's handler, or the plain read when the request allows."""
+        full = super().get_route_handler()
+        tree, plain = _PLAIN_READS.get(self.endpoint, ((), None))
+        dependant = _built_for(self)
+        self.plain = (
+            plain if plain is not None and dependant is not None and _tree(dependant) == tree else None
+        )
+        if self.plain is None:
+            return full
+        read = self.plain
+
+        async def handler(request: Request) -> Response:
+            given = paging_query(request.query_params)
+            if given is None or request.app.dependency_overrides:
+                return await full(request)
+            return await read(request, given)
+
+        return handler
+
+
 def _add_routes(segment: str, resource: str) -> None:
     model = MODELS[LIST_ACTIONS[resource]]
     label = segment.replace("-", " ")
@@ -325,6 +424,32 @@ def _add_routes(segment: str, resource: str) -> None:
         else:
             account, answered = await run_in_threadpool(_list_page, hub, ref, resource, options)
         return answered or await _json_page(hub, account, resource, options)
+
+    async def plain_read(request: Request, given: dict[str, Any]) -> Response:
+        # The dependencies of list_records in FastAPI's order (see _tree), each member not in the
+        # query at its default; known_query has nothing to refuse in a query paging_query accepts.
+        hub = await hub_of(request)
+        ref = await caller_ref(await api_key(await bearer(request)), request.headers.get(ACCOUNT_HEADER))
+        listed = await list_options(await record_options(), **given)
+        options = await read_options(listed, await filter_dependency(), await expand_dependency())
+        return await list_records(hub=hub, ref=ref, options=options)
+
+    _PLAIN_READS[list_records] = (
+        (
+            (known_query, ()),
+            (hub_of, ()),
+            (caller_ref, ((api_key, ((bearer, ()),)),)),
+            (
+                read_options,
+                (
+                    (list_options, ((record_options, ()),)),
+                    (filter_dependency, ()),
+                    (expand_dependency, ()),
+                ),
+            ),
+        ),
+        plain_read,
+    )
 
     async def get_record(
         record_id: Annotated[str, Path(description="The hub id, or the provider's own id.")],
@@ -355,6 +480,7 @@ def _add_routes(segment: str, resource: str) -> None:
         response_model=page_model(expanded_model(model, EXPANSIONS.get(resource, {}))),
         responses=_ERRORS,
         dependencies=[Depends(known_query)],
+        route_class_override=PagingRoute,
     )
     router.add_api_route(
         f"/{segment}/{{record_id}}",

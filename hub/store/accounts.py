@@ -25,6 +25,7 @@ from hub.store import tables as t
 from hub.store.clock import utcnow
 from hub.store.customers import hash_api_key
 from hub.store.events import record_account_event
+from hub.store.memo import remembered
 
 __all__ = ["PAUSE_STATE", "AccountRow", "AccountStore"]
 
@@ -220,12 +221,24 @@ class AccountStore:
     def for_key(self, key: str, account_id: str) -> Account | None:
         """The account ``account_id`` if it belongs to the customer holding API key ``key``, else None.
 
-        One query, credentials sealed: the unified API's check on every read. ``None`` does not say
-        whether the key or the account is wrong (ask ``customers.for_key``, then :meth:`get`).
+        Credentials sealed: the unified API's check on every read. On SQLite the answer is remembered
+        while the database is unchanged (:mod:`hub.store.memo`), so a request finds it without a
+        query unless something changed. ``None`` does not say whether the key or the account is wrong
+        (ask ``customers.for_key``, then :meth:`get`).
         """
         params = {"key_hash": hash_api_key(key), "account_id": account_id}
         with self.engine.connect() as db:
-            row = db.execute(_ACCOUNT_FOR_KEY, params).first()
+            # Remembered while the database is unchanged (hub.store.memo): a revoked key or a removed
+            # account is a change, seen by the next request. The row is kept, never an Account whose
+            # credentials a live read may have opened.
+            memo = remembered(db)
+            asked = ("account_for_key", params["key_hash"], account_id)
+            if memo is not None and asked in memo:
+                row = memo[asked]
+            else:
+                row = db.execute(_ACCOUNT_FOR_KEY, params).first()
+                if memo is not None:
+                    memo[asked] = row
         return self._account(row, sealed=True) if row is not None else None
 
     def _account(self, row: Any, *, sealed: bool) -> Account:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    LargeBinary,
     Select,
     String,
     Text,
@@ -40,9 +42,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "encode_rows",
+    "encoded_page",
     "find_record",
     "lineage_of",
     "raw_of",
+    "reads_encoded",
     "record_page",
     "records_by_field",
     "records_by_id",
@@ -93,11 +97,7 @@ def record_page(
         include_deleted=include_deleted,
         specs=specs,
     )
-    params: dict[str, Any] = {"account_id": account_id, "model": model, "after": after, "limit": limit}
-    if modified_after is not None:
-        params["modified_after"] = modified_after
-    for index, (_, value) in enumerate(filters):
-        params[f"filter_{index}"] = value
+    params = _page_params(account_id, model, after, limit, modified_after, filters)
     with store.engine.connect() as db:
         rows = db.execute(statement, params).all()
     return [store.seal.open_row(row) for row in rows]
@@ -118,14 +118,22 @@ def _page_statement(
     # more than the read itself on the API's hot path.
     r = t.records.c
     raw = r.raw if with_raw else null().label("raw")
-    data = _hiding(dialect, r.data, hidden) if hidden else r.data
+    data = _hiding(dialect, r.data, hidden).label("data") if hidden else r.data
     created, modified = r.created_at, r.modified_at
     if instants_as_text and dialect == "sqlite":
         created = type_coerce(r.created_at, String()).label("created_at")
         modified = type_coerce(r.modified_at, String()).label("modified_at")
+    query = select(r.seq, r.id, data, raw, r.deleted, created, modified)
+    return _paged(dialect, query, since=since, include_deleted=include_deleted, specs=specs)
+
+
+def _paged(
+    dialect: str, query: Select[Any], *, since: bool, include_deleted: bool, specs: tuple[FilterSpec, ...]
+) -> Select[Any]:
+    """``query`` kept to one page of an account's records of one model, in ``seq`` order."""
+    r = t.records.c
     query = (
-        select(r.seq, r.id, data, raw, r.deleted, created, modified)
-        .where(
+        query.where(
             r.account_id == bindparam("account_id"),
             r.model == bindparam("model"),
             r.seq > bindparam("after"),
@@ -140,6 +148,100 @@ def _page_statement(
     for index, spec in enumerate(specs):
         query = query.where(_test(dialect, spec, bindparam(f"filter_{index}", type_=String())))
     return query
+
+
+def _page_params(
+    account_id: str,
+    model: str,
+    after: int,
+    limit: int,
+    modified_after: datetime | None,
+    filters: Sequence[tuple[FilterSpec, str]],
+) -> dict[str, Any]:
+    params: dict[str, Any] = {"account_id": account_id, "model": model, "after": after, "limit": limit}
+    if modified_after is not None:
+        params["modified_after"] = modified_after
+    for index, (_, value) in enumerate(filters):
+        params[f"filter_{index}"] = value
+    return params
+
+
+def reads_encoded(store: Store) -> bool:
+    """Whether :func:`encoded_page` can read this store: SQLite, whose text it reads as stored bytes."""
+    return store.engine.dialect.name == "sqlite"
+
+
+def encoded_page(
+    store: Store,
+    account_id: str,
+    model: str,
+    *,
+    after: int = 0,
+    limit: int = 100,
+    modified_after: datetime | None = None,
+    hidden: tuple[str, ...] = (),
+    include_deleted: bool = True,
+    filters: Sequence[tuple[FilterSpec, str]] = (),
+) -> tuple[list[bytes | memoryview], int | None]:
+    """The page :func:`record_page` reads, without raw data, as pieces of the API's JSON.
+
+    Joined, the pieces are the page's records separated by commas, the bytes :func:`encode_rows`
+    makes; they come with the position of the page's last record when more follow (None on the last
+    page). SQLite only (:func:`reads_encoded`). They are made with less work: the database sets the
+    ``hidden`` members to null and hands each record's JSON over as its stored UTF-8 bytes (never
+    decoded to text and encoded back), the store's members are spliced on without copying the
+    record, and only a record still holding a sealed value (an account whose sensitive fields are
+    not hidden) is parsed, to open it.
+    """
+    specs = tuple(spec for spec, _ in filters)
+    statement = _encoded_statement(
+        hidden=hidden, since=modified_after is not None, include_deleted=include_deleted, specs=specs
+    )
+    params = _page_params(account_id, model, after, limit + 1, modified_after, filters)
+    with store.engine.connect() as db:
+        rows = db.execute(statement, params).all()
+    following = rows[limit - 1][0] if len(rows) > limit else None
+    page = rows[:limit]
+    if any(store.seal.holds_sealed(row[2]) for row in page):
+        opened = [store.seal.open_json(row[1], b"".join(_spliced(*row[2:])).decode()) for row in page]
+        return [",".join(opened).encode()], following
+    pieces: list[bytes | memoryview] = []
+    for row in page:
+        pieces += _spliced(*row[2:])
+        pieces.append(b",")
+    return pieces[:-1], following
+
+
+def _spliced(data: bytes, deleted: int, created: str, modified: str) -> tuple[memoryview, bytes]:
+    """A stored record's JSON with the store's members appended, as :func:`encode_rows` writes it.
+
+    In two pieces: the record's bytes without its closing brace (not copied), then the rest.
+    """
+    # The usual stored instant (26 characters) inline: a call per instant is a tenth of this function.
+    created = f"{created[:10]}T{created[11:]}Z" if len(created) == 26 else _instant_of(created)
+    modified = f"{modified[:10]}T{modified[11:]}Z" if len(modified) == 26 else _instant_of(modified)
+    gone = "true" if deleted else "false"
+    comma = "," if len(data) > 2 else ""
+    tail = f'{comma}"created_at":"{created}","modified_at":"{modified}","remote_was_deleted":{gone}}}'
+    return memoryview(data)[:-1], tail.encode()
+
+
+@lru_cache(maxsize=256)
+def _encoded_statement(
+    *, hidden: tuple[str, ...], since: bool, include_deleted: bool, specs: tuple[FilterSpec, ...]
+) -> Select[Any]:
+    # BLOB: SQLite hands text over as its bytes, and the driver then skips decoding each record.
+    r = t.records.c
+    data = _hiding("sqlite", r.data, hidden) if hidden else r.data
+    query = select(
+        r.seq,
+        r.id,
+        cast(data, LargeBinary()).label("data"),
+        type_coerce(r.deleted, Integer()).label("deleted"),
+        type_coerce(r.created_at, String()).label("created_at"),
+        type_coerce(r.modified_at, String()).label("modified_at"),
+    )
+    return _paged("sqlite", query, since=since, include_deleted=include_deleted, specs=specs)
 
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -182,11 +284,11 @@ def _hiding(dialect: str, column: Any, hidden: tuple[str, ...]) -> Any:
     """``column`` (JSON text) with the ``hidden`` top-level members set to null, computed by the database."""
     if dialect == "sqlite":
         pairs = [item for name in hidden for item in (f"$.{name}", null())]
-        return func.json_set(column, *pairs).label("data")
+        return func.json_set(column, *pairs)
     if dialect == "postgresql":
         nulls = json.dumps(dict.fromkeys(hidden))
         merged = cast(column, JSONB).op("||")(cast(literal(nulls), JSONB))
-        return cast(merged, Text).label("data")
+        return cast(merged, Text)
     return column
 
 

@@ -22,6 +22,7 @@ from hub.store.codec import is_sealed_raw, pack_json, pack_raw, unpack_raw
 __all__ = ["RecordSeal"]
 
 _SEP = "\x1f"
+_SEALED_BYTES = SEALED_PREFIX.encode()
 
 
 _Nested = tuple[tuple[tuple[str, ...], str], ...]
@@ -77,6 +78,17 @@ class RecordSeal:
             if is_sealed(value):
                 data[name] = self.box.open_value(f"{record_id}{_SEP}{name}", value)
         return data
+
+    @staticmethod
+    def holds_sealed(data: bytes) -> bool:
+        """Whether encoded JSON ``data`` may hold a sealed value (False: it holds none to open)."""
+        return _SEALED_BYTES in data
+
+    def open_json(self, record_id: str, text: str) -> str:
+        """A record's JSON ``text`` with its sealed top-level members opened (``text`` itself if none)."""
+        if SEALED_PREFIX not in text:
+            return text
+        return orjson.dumps(self.open_data(record_id, orjson.loads(text))).decode()
 
     def open_text(self, data: str) -> dict[str, Any]:
         """A record's stored JSON, parsed, its sealed fields opened."""

@@ -552,6 +552,11 @@ class WebhookDispatcher:
         stopping at the first that fails (it waits for its retry, and the line with it).
         """
         await asyncio.to_thread(self.enqueue)
+        lines = await self._claim()
+        if not lines:
+            # Nothing due (the usual poll): no HTTP client is made, since each one loads the CA
+            # certificates, CPU that a serving hub's requests would otherwise wait for every second.
+            return 0
         sent = 0
         signing: dict[str, list[str]] = {}
         limits = httpx.Limits(max_connections=self.concurrency)
@@ -564,18 +569,7 @@ class WebhookDispatcher:
                 async with gate:
                     return await self._deliver_line(client, line, signing)
 
-            while True:
-                claiming = asyncio.ensure_future(
-                    asyncio.to_thread(self._claim_lines, self.concurrency * 4, LINE_CHUNK)
-                )
-                try:
-                    lines = await asyncio.shield(claiming)
-                except asyncio.CancelledError:
-                    # Stopping while claims were being written: hand back whatever was claimed.
-                    self._release_lines(await claiming)
-                    raise
-                if not lines:
-                    return sent
+            while lines:
                 tasks = [asyncio.ensure_future(one(line)) for line in lines]
                 try:
                     counts = await asyncio.gather(*tasks)
@@ -586,6 +580,20 @@ class WebhookDispatcher:
                 sent += sum(n for n, _ in counts)
                 if not any(accepted for _, accepted in counts):
                     return sent  # everything due failed: the next ones wait for their retry time
+                lines = await self._claim()
+        return sent
+
+    async def _claim(self) -> list[_Line]:
+        """Claim the next lines of due deliveries (in a worker thread); on cancellation, hand them back."""
+        claiming = asyncio.ensure_future(
+            asyncio.to_thread(self._claim_lines, self.concurrency * 4, LINE_CHUNK)
+        )
+        try:
+            return await asyncio.shield(claiming)
+        except asyncio.CancelledError:
+            # Stopping while claims were being written: hand back whatever was claimed.
+            self._release_lines(await claiming)
+            raise
 
     async def run(self) -> None:
         """Deliver until cancelled, looking for new events every ``poll_seconds``.

@@ -95,6 +95,32 @@ def test_a_revoked_key_gets_401_and_the_new_one_works(world, assert_problem):
     assert answer.status_code == 200 and answer.json()["id"] == account["id"]
 
 
+def test_a_key_revoked_elsewhere_stops_reading_records_with_the_next_request(world, assert_problem):
+    from hub.store import Store
+
+    client = world.customer("rotating-reader")
+    account = world.link(client)
+    world.sync(client, account["id"])
+    headers = {"X-Account-Id": account["id"]}
+    for _ in range(2):  # the key's account is now remembered by the serving hub
+        assert client.get("/v1/hris/employees", headers=headers).status_code == 200
+    other = Store(
+        world.hub.store.url, box=world.hub.store.box
+    )  # another process on the same store: `hrishub customers rotate-key`
+    try:
+        new_key = other.customers.rotate_key(client.customer_id)
+    finally:
+        other.close()
+
+    refused = client.get("/v1/hris/employees", params={"page_size": 5}, headers=headers)
+    assert_problem(refused, 401, "unauthenticated")
+    fresh = {"Authorization": f"Bearer {new_key}", **headers}
+    with world.anonymous() as anonymous:
+        assert anonymous.get("/v1/hris/employees", headers=fresh).status_code == 200
+        world.hub.store.customers.rotate_key(client.customer_id)  # and in the serving process itself
+        assert_problem(anonymous.get("/v1/hris/employees", headers=fresh), 401, "unauthenticated")
+
+
 def test_a_wrong_key_is_a_422_provider_problem_and_nothing_is_stored(world, assert_problem):
     client = world.customer()
     answer = client.post(
