@@ -168,6 +168,22 @@ class _CodeGen:
             self._makers[key] = self.bind(slice(start, stop, step), "SL")
         return self._makers[key]
 
+    def fstring(self, pieces: list[tuple[bool, str]]) -> str:
+        """An f-string joining ``(is_text, piece)`` pieces: one string built, no tuple.
+
+        Expressions' values are text or whole numbers, which an f-string writes as ``str`` does; literal
+        text is bound (never written into the source), but for the key separator.
+        """
+        parts = []
+        for is_text, piece in pieces:
+            if not is_text:
+                parts.append(f"{{{piece}}}")
+            elif piece == "\x1f":
+                parts.append("\\x1f")
+            elif piece:
+                parts.append(f"{{{self.bind(piece, 'LT')}}}")
+        return 'f"' + "".join(parts) + '"'
+
     def local(self, prefix: str) -> str:
         """A fresh local variable name."""
         return f"{prefix}{next(self._count)}"
@@ -286,18 +302,18 @@ def _generate_field(
             gen.emit(inner, f"v = {gen.path_expr(path)}")
             gen.blank_to_none(inner, "v")
     elif isinstance(source, TemplateSource):
-        pieces = []
+        pieces: list[tuple[bool, str]] = []
         api_names = []
         text = gen.bind(runtime.template_text, "tt")
         for piece in source.parts:
             if isinstance(piece, Path):
                 var = gen.local("t")
                 gen.emit(depth, f"{var} = {gen.path_expr(piece)}")
-                pieces.append(f"({var} if {var}.__class__ is str else {text}({var}))")
+                pieces.append((False, f"{var} if {var}.__class__ is str else {text}({var})"))
                 api_names.append(lineage_mod.api_name(sources, piece))
             else:
-                pieces.append(repr(piece))
-        gen.emit(depth, f"v = ''.join(({', '.join(pieces)},)).strip() or None")
+                pieces.append((True, piece))
+        gen.emit(depth, f"v = {gen.fstring(pieces)}.strip() or None")
         lineage = lineage_mod.make_source(", ".join(api_names), None)
         produces = Produces(str)
     elif isinstance(source, ConstSource):
@@ -566,7 +582,7 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
     parts: list[str] = []
     checks: list[str] = []
     others: list[str] = []  # the key's parts read from the records
-    pieces: list[str] = []  # the key as text: variables and literal pieces
+    pieces: list[tuple[bool, str]] = []  # the key as text: variables and literal pieces
     for part in ref.key:
         if isinstance(part, Path):
             var = gen.hoisted.get(part)
@@ -577,16 +593,16 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
             parts.append(var)
             checks.append(f"{var} is not None")
             others.append(var)
-            pieces.append(var)
+            pieces.append((False, var))
         elif part == "$value":
             parts.append("v")
-            pieces.append("v")
+            pieces.append((False, "v"))
         else:
             value = part if isinstance(part, int) else plan.label_vars.get(part.removeprefix("$label."))
             parts.append(repr(part) if isinstance(part, int) else gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
-            pieces.append(repr("" if value is None else str(value)))
+            pieces.append((True, "" if value is None else str(value)))
     call = f"{gen.id_maker(ref.model)}(({', '.join(parts)},))"
     if checks:
         gen.emit(depth, f"if {' and '.join(checks)}:")
@@ -601,13 +617,13 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
         # Remembered by the parts read (the others are the same for every record of this ref).
         memory = gen.bind({}, "RM")
         memo_key = f"({', '.join(others)}, v)" if others else "v"
-        separator = f" + {chr(31)!r} + "  # the key's parts joined as stable_id joins them
         gen.emit(inner, f"w = {memory}.get({memo_key})")
         gen.emit(inner, "if w is None:")
         gen.emit(inner + 1, f"if len({memory}) >= {_REF_MEMORY}:")
         gen.emit(inner + 2, f"{memory}.clear()")
         text_id = gen.text_id_maker(ref.model)
-        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({separator.join(pieces)})")
+        as_text = gen.fstring([piece for item in pieces for piece in ((True, "\x1f"), item)][1:])
+        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({as_text})")
         gen.emit(inner, "v = w")
         if others:
             gen.emit(depth, "else:")
@@ -819,18 +835,9 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             gen.emit(depth, f"if r{i} is None:")
             message = f"no matching {source.record} record (source {source.name} is required)"
             gen.emit(depth + 1, f"raise {me}(key, {source.record!r}, {message!r})")
-    if len(key_vars) == 1:
-        var = key_vars[0][0]
-        by_text = gen.text_id_maker(field_map.model)
-        gen.emit(
-            depth,
-            f"id_ = {by_text}({var}) if {var}.__class__ is str else {gen.id_maker(field_map.model)}(key)",
-        )
-    else:
-        gen.emit(depth, "try:")  # the parts are text (usually) or whole numbers
-        gen.emit(depth + 1, f"id_ = {gen.text_id_maker(field_map.model)}('\\x1f'.join(key))")
-        gen.emit(depth, "except TypeError:")
-        gen.emit(depth + 1, f"id_ = {gen.id_maker(field_map.model)}(key)")
+    # The key's parts are text or whole numbers: written as stable_id writes them.
+    key_text = [piece for var, _ in key_vars for piece in ((True, "\x1f"), (False, var))][1:]
+    gen.emit(depth, f"id_ = {gen.text_id_maker(field_map.model)}({gen.fstring(key_text)})")
     has_remote_id = "remote_id" in model.model_fields
     if has_remote_id:
         gen.emit(depth, "_f = 'remote_id'")
@@ -851,7 +858,8 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             var = key_vars[0][0]
             gen.emit(depth, f"rid = {var} if {var}.__class__ is str else str({var})")
         else:
-            gen.emit(depth, f"rid = {gen.bind(runtime.join_key, 'jk')}(key)")
+            joined = [piece for var, _ in key_vars for piece in ((True, ":"), (False, var))][1:]
+            gen.emit(depth, f"rid = {gen.fstring(joined)}")  # companyId:employeeId
     for path in _shared_ref_paths(plans):
         var = gen.local("h")
         gen.emit(depth, f"{var} = {gen.path_expr(path)}")
