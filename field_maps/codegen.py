@@ -534,7 +534,12 @@ def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType 
         gen.emit(depth + 1, f"v = {bound}.get({code}, {miss})")
         gen.emit(depth + 1, f"if v is {miss}:")
         gen.emit(depth + 2, "v = None")
-        gen.emit(depth + 2, f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})")
+        note = f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})"
+        if gen.fast:  # a building function's caller may not collect problems: none made then
+            gen.emit(depth + 2, "if problems is not None:")
+            gen.emit(depth + 3, note)
+        else:
+            gen.emit(depth + 2, note)
     else:
         gen.emit(depth + 1, f"v = {bound}.get({code}, {gen.const(unknown, 'U')})")
     return (*table.values(), unknown)
