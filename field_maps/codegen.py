@@ -247,20 +247,20 @@ def _has_steps(spec: FieldSpec) -> bool:
 
 
 def _generate_field(
-    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, store: bool = False
+    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, top: bool = False
 ) -> tuple[str, Produces]:
     """Emit the statements computing one field into a fresh local; return that local and what it holds.
 
     ``ftype`` (building functions) is the model field's type: map constants take the model's form and
-    the value is proven, checked or validated (:func:`_emit_check`). With ``store``, a proven value
-    goes straight into the instance dict ``d`` (whose default is ``None``) and :data:`_STORED` is
-    returned instead of a local.
+    the value is proven, checked or validated (:func:`_emit_check`). For a ``top`` (not nested)
+    field of a building function, a proven value goes straight into the instance dict ``d`` when the
+    field's default is ``None``, and :data:`_STORED` is returned instead of a local.
     """
     source = plan.source
     if isinstance(source, ItemPlans):  # list: each item guarded on its own
-        return _generate_list(gen, plan, source, depth, ftype)
+        return _generate_list(gen, plan, source, depth, ftype, top)
     if isinstance(source, list):  # object: each sub-field guarded on its own
-        return _generate_object(gen, plan, source, depth, ftype)
+        return _generate_object(gen, plan, source, depth, ftype, top)
     sources = gen.sources
     if not (gen.fast and _reads_first(source)):
         gen.emit(depth, "v = None")  # the value a problem names when reading it fails
@@ -334,7 +334,13 @@ def _generate_field(
     if raw_var is not None:
         lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
     gen.lineage_exprs.append((plan.name, lineage_expr))
-    stored = store and ftype is not None and ftype.nullable and ftype.check_of(produces) == PROVEN
+    stored = (
+        top
+        and not plan.omit_none
+        and ftype is not None
+        and ftype.nullable
+        and ftype.check_of(produces) == PROVEN
+    )
     result = _STORED if stored else gen.local("f")
     gen.emit(depth, f"d[{plan.key!r}] = v" if stored else f"{result} = v")
     # A value that cannot be used empties its field and is reported; the record is kept.
@@ -346,12 +352,12 @@ def _generate_field(
         if stored:
             gen.checks[plan.name] = PROVEN
         else:
-            _emit_check(gen, plan, result, ftype, produces, outer)
+            _emit_check(gen, plan, result, ftype, produces, outer, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_list(
-    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None
+    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """A list field: its items, each mapped and guarded on its own; empty items left out.
 
@@ -372,12 +378,12 @@ def _generate_list(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth)
+        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_object(
-    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None
+    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """An object field: its sub-plans, each with its own lineage entry and its own guard.
 
@@ -408,7 +414,7 @@ def _generate_object(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth)
+        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
@@ -639,16 +645,23 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
 
 
 def _emit_check(
-    gen: _CodeGen, plan: FieldPlan, var: str, ftype: FieldType, produces: Produces, depth: int
+    gen: _CodeGen,
+    plan: FieldPlan,
+    var: str,
+    ftype: FieldType,
+    produces: Produces,
+    depth: int,
+    *,
+    defaulted: bool,
 ) -> None:
     """Make sure of ``var`` as its model field would be: nothing (proven), a class test, or its validator.
 
     A value that fails makes the building function return ``None``, so the record is validated.
+    ``defaulted``: a ``None`` leaves the field out, so it gets its default (never validated).
     """
     check = ftype.check_of(produces)
     gen.checks[plan.name] = check
-    # None stands for the field's default when the map leaves a field with a default out.
-    nullable = ftype.nullable or (plan.omit_none and "." not in plan.name)
+    nullable = ftype.nullable or defaulted
     if check == PROVEN:
         if not nullable:
             gen.emit(depth, f"if {var} is None:")
@@ -875,7 +888,7 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
     outputs = []
     for plan in plans:
         ftype = field_type(model, plan.key) if gen.fast else None
-        var, _ = _generate_field(gen, plan, depth, ftype, store=gen.fast and not plan.omit_none)
+        var, _ = _generate_field(gen, plan, depth, ftype, top=True)
         outputs.append((plan, var))
     gen.emit(2, f"except {me} as exc:")
     gen.emit(3, "raise exc.located(key, _f) from None")
@@ -967,6 +980,8 @@ def _emit_model(
         else:
             values[plan.key] = f"{var} if {var} is not None else {_default_expr(gen, model, plan.key)}"
     if gen.traced:
+        if "field_sources" not in model.model_fields:
+            gen.emit(2, "return None")  # validation refuses the sources (and says so)
         values["field_sources"] = lineage
         given.add("field_sources")
     gen.emit(2, f"fs = {gen.bind(given, 'FS')}.copy()")
