@@ -168,6 +168,22 @@ class _CodeGen:
             self._makers[key] = self.bind(slice(start, stop, step), "SL")
         return self._makers[key]
 
+    def fstring(self, pieces: list[tuple[bool, str]]) -> str:
+        """An f-string joining ``(is_text, piece)`` pieces: one string built, no tuple.
+
+        Expressions' values are text or whole numbers, which an f-string writes as ``str`` does; literal
+        text is bound (never written into the source), but for the key separator.
+        """
+        parts = []
+        for is_text, piece in pieces:
+            if not is_text:
+                parts.append(f"{{{piece}}}")
+            elif piece == "\x1f":
+                parts.append("\\x1f")
+            elif piece:
+                parts.append(f"{{{self.bind(piece, 'LT')}}}")
+        return 'f"' + "".join(parts) + '"'
+
     def local(self, prefix: str) -> str:
         """A fresh local variable name."""
         return f"{prefix}{next(self._count)}"
@@ -231,20 +247,20 @@ def _has_steps(spec: FieldSpec) -> bool:
 
 
 def _generate_field(
-    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, store: bool = False
+    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, top: bool = False
 ) -> tuple[str, Produces]:
     """Emit the statements computing one field into a fresh local; return that local and what it holds.
 
     ``ftype`` (building functions) is the model field's type: map constants take the model's form and
-    the value is proven, checked or validated (:func:`_emit_check`). With ``store``, a proven value
-    goes straight into the instance dict ``d`` (whose default is ``None``) and :data:`_STORED` is
-    returned instead of a local.
+    the value is proven, checked or validated (:func:`_emit_check`). For a ``top`` (not nested)
+    field of a building function, a proven value goes straight into the instance dict ``d`` when the
+    field's default is ``None``, and :data:`_STORED` is returned instead of a local.
     """
     source = plan.source
     if isinstance(source, ItemPlans):  # list: each item guarded on its own
-        return _generate_list(gen, plan, source, depth, ftype)
+        return _generate_list(gen, plan, source, depth, ftype, top)
     if isinstance(source, list):  # object: each sub-field guarded on its own
-        return _generate_object(gen, plan, source, depth, ftype)
+        return _generate_object(gen, plan, source, depth, ftype, top)
     sources = gen.sources
     if not (gen.fast and _reads_first(source)):
         gen.emit(depth, "v = None")  # the value a problem names when reading it fails
@@ -286,18 +302,18 @@ def _generate_field(
             gen.emit(inner, f"v = {gen.path_expr(path)}")
             gen.blank_to_none(inner, "v")
     elif isinstance(source, TemplateSource):
-        pieces = []
+        pieces: list[tuple[bool, str]] = []
         api_names = []
         text = gen.bind(runtime.template_text, "tt")
         for piece in source.parts:
             if isinstance(piece, Path):
                 var = gen.local("t")
                 gen.emit(depth, f"{var} = {gen.path_expr(piece)}")
-                pieces.append(f"({var} if {var}.__class__ is str else {text}({var}))")
+                pieces.append((False, f"{var} if {var}.__class__ is str else {text}({var})"))
                 api_names.append(lineage_mod.api_name(sources, piece))
             else:
-                pieces.append(repr(piece))
-        gen.emit(depth, f"v = ''.join(({', '.join(pieces)},)).strip() or None")
+                pieces.append((True, piece))
+        gen.emit(depth, f"v = {gen.fstring(pieces)}.strip() or None")
         lineage = lineage_mod.make_source(", ".join(api_names), None)
         produces = Produces(str)
     elif isinstance(source, ConstSource):
@@ -318,7 +334,13 @@ def _generate_field(
     if raw_var is not None:
         lineage_expr = f"{gen.bind(lineage_mod.with_value, 'wv')}({lineage_expr}, {raw_var})"
     gen.lineage_exprs.append((plan.name, lineage_expr))
-    stored = store and ftype is not None and ftype.nullable and ftype.check_of(produces) == PROVEN
+    stored = (
+        top
+        and not plan.omit_none
+        and ftype is not None
+        and ftype.nullable
+        and ftype.check_of(produces) == PROVEN
+    )
     result = _STORED if stored else gen.local("f")
     gen.emit(depth, f"d[{plan.key!r}] = v" if stored else f"{result} = v")
     # A value that cannot be used empties its field and is reported; the record is kept.
@@ -330,12 +352,12 @@ def _generate_field(
         if stored:
             gen.checks[plan.name] = PROVEN
         else:
-            _emit_check(gen, plan, result, ftype, produces, outer)
+            _emit_check(gen, plan, result, ftype, produces, outer, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_list(
-    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None
+    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """A list field: its items, each mapped and guarded on its own; empty items left out.
 
@@ -356,12 +378,12 @@ def _generate_list(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth)
+        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_object(
-    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None
+    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """An object field: its sub-plans, each with its own lineage entry and its own guard.
 
@@ -392,7 +414,7 @@ def _generate_object(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth)
+        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
@@ -518,7 +540,12 @@ def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType 
         gen.emit(depth + 1, f"v = {bound}.get({code}, {miss})")
         gen.emit(depth + 1, f"if v is {miss}:")
         gen.emit(depth + 2, "v = None")
-        gen.emit(depth + 2, f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})")
+        note = f"probs = {gen.bind(runtime.unmapped, 'um')}(probs, key, {plan.name!r}, {code})"
+        if gen.fast:  # a building function's caller may not collect problems: none made then
+            gen.emit(depth + 2, "if problems is not None:")
+            gen.emit(depth + 3, note)
+        else:
+            gen.emit(depth + 2, note)
     else:
         gen.emit(depth + 1, f"v = {bound}.get({code}, {gen.const(unknown, 'U')})")
     return (*table.values(), unknown)
@@ -566,7 +593,7 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
     parts: list[str] = []
     checks: list[str] = []
     others: list[str] = []  # the key's parts read from the records
-    pieces: list[str] = []  # the key as text: variables and literal pieces
+    pieces: list[tuple[bool, str]] = []  # the key as text: variables and literal pieces
     for part in ref.key:
         if isinstance(part, Path):
             var = gen.hoisted.get(part)
@@ -577,16 +604,16 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
             parts.append(var)
             checks.append(f"{var} is not None")
             others.append(var)
-            pieces.append(var)
+            pieces.append((False, var))
         elif part == "$value":
             parts.append("v")
-            pieces.append("v")
+            pieces.append((False, "v"))
         else:
             value = part if isinstance(part, int) else plan.label_vars.get(part.removeprefix("$label."))
             parts.append(repr(part) if isinstance(part, int) else gen.bind(value, "LV"))
             if value is None:
                 checks.append("False")
-            pieces.append(repr("" if value is None else str(value)))
+            pieces.append((True, "" if value is None else str(value)))
     call = f"{gen.id_maker(ref.model)}(({', '.join(parts)},))"
     if checks:
         gen.emit(depth, f"if {' and '.join(checks)}:")
@@ -601,13 +628,13 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
         # Remembered by the parts read (the others are the same for every record of this ref).
         memory = gen.bind({}, "RM")
         memo_key = f"({', '.join(others)}, v)" if others else "v"
-        separator = f" + {chr(31)!r} + "  # the key's parts joined as stable_id joins them
         gen.emit(inner, f"w = {memory}.get({memo_key})")
         gen.emit(inner, "if w is None:")
         gen.emit(inner + 1, f"if len({memory}) >= {_REF_MEMORY}:")
         gen.emit(inner + 2, f"{memory}.clear()")
         text_id = gen.text_id_maker(ref.model)
-        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({separator.join(pieces)})")
+        as_text = gen.fstring([piece for item in pieces for piece in ((True, "\x1f"), item)][1:])
+        gen.emit(inner + 1, f"w = {memory}[{memo_key}] = {text_id}({as_text})")
         gen.emit(inner, "v = w")
         if others:
             gen.emit(depth, "else:")
@@ -618,16 +645,23 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
 
 
 def _emit_check(
-    gen: _CodeGen, plan: FieldPlan, var: str, ftype: FieldType, produces: Produces, depth: int
+    gen: _CodeGen,
+    plan: FieldPlan,
+    var: str,
+    ftype: FieldType,
+    produces: Produces,
+    depth: int,
+    *,
+    defaulted: bool,
 ) -> None:
     """Make sure of ``var`` as its model field would be: nothing (proven), a class test, or its validator.
 
     A value that fails makes the building function return ``None``, so the record is validated.
+    ``defaulted``: a ``None`` leaves the field out, so it gets its default (never validated).
     """
     check = ftype.check_of(produces)
     gen.checks[plan.name] = check
-    # None stands for the field's default when the map leaves a field with a default out.
-    nullable = ftype.nullable or (plan.omit_none and "." not in plan.name)
+    nullable = ftype.nullable or defaulted
     if check == PROVEN:
         if not nullable:
             gen.emit(depth, f"if {var} is None:")
@@ -819,18 +853,9 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             gen.emit(depth, f"if r{i} is None:")
             message = f"no matching {source.record} record (source {source.name} is required)"
             gen.emit(depth + 1, f"raise {me}(key, {source.record!r}, {message!r})")
-    if len(key_vars) == 1:
-        var = key_vars[0][0]
-        by_text = gen.text_id_maker(field_map.model)
-        gen.emit(
-            depth,
-            f"id_ = {by_text}({var}) if {var}.__class__ is str else {gen.id_maker(field_map.model)}(key)",
-        )
-    else:
-        gen.emit(depth, "try:")  # the parts are text (usually) or whole numbers
-        gen.emit(depth + 1, f"id_ = {gen.text_id_maker(field_map.model)}('\\x1f'.join(key))")
-        gen.emit(depth, "except TypeError:")
-        gen.emit(depth + 1, f"id_ = {gen.id_maker(field_map.model)}(key)")
+    # The key's parts are text or whole numbers: written as stable_id writes them.
+    key_text = [piece for var, _ in key_vars for piece in ((True, "\x1f"), (False, var))][1:]
+    gen.emit(depth, f"id_ = {gen.text_id_maker(field_map.model)}({gen.fstring(key_text)})")
     has_remote_id = "remote_id" in model.model_fields
     if has_remote_id:
         gen.emit(depth, "_f = 'remote_id'")
@@ -851,7 +876,8 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
             var = key_vars[0][0]
             gen.emit(depth, f"rid = {var} if {var}.__class__ is str else str({var})")
         else:
-            gen.emit(depth, f"rid = {gen.bind(runtime.join_key, 'jk')}(key)")
+            joined = [piece for var, _ in key_vars for piece in ((True, ":"), (False, var))][1:]
+            gen.emit(depth, f"rid = {gen.fstring(joined)}")  # companyId:employeeId
     for path in _shared_ref_paths(plans):
         var = gen.local("h")
         gen.emit(depth, f"{var} = {gen.path_expr(path)}")
@@ -862,7 +888,7 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
     outputs = []
     for plan in plans:
         ftype = field_type(model, plan.key) if gen.fast else None
-        var, _ = _generate_field(gen, plan, depth, ftype, store=gen.fast and not plan.omit_none)
+        var, _ = _generate_field(gen, plan, depth, ftype, top=True)
         outputs.append((plan, var))
     gen.emit(2, f"except {me} as exc:")
     gen.emit(3, "raise exc.located(key, _f) from None")
@@ -954,6 +980,8 @@ def _emit_model(
         else:
             values[plan.key] = f"{var} if {var} is not None else {_default_expr(gen, model, plan.key)}"
     if gen.traced:
+        if "field_sources" not in model.model_fields:
+            gen.emit(2, "return None")  # validation refuses the sources (and says so)
         values["field_sources"] = lineage
         given.add("field_sources")
     gen.emit(2, f"fs = {gen.bind(given, 'FS')}.copy()")

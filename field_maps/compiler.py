@@ -1,9 +1,10 @@
 """Compiling a field map for one account into plain Python callables, and applying it.
 
 ``FieldMap.compile`` → :func:`compile_map`: apply the account's overrides (:mod:`.overrides`), resolve
-its labels and settle each field's type (:mod:`.plan`), generate the mapping function
-(:mod:`.codegen`) and its traced twin (which also reports lineage per record). The result, a
-:class:`CompiledMap`, joins provider records, maps them and builds unified models.
+its labels and settle each field's type (:mod:`.plan`), prove what it can of each field's values
+(:mod:`.proof`) and generate the building function, the mapping function and their traced twins
+(which also report lineage per record) (:mod:`.codegen`). The result, a :class:`CompiledMap`, joins
+provider records, maps them and builds unified models.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class CompiledMap:
         field_aliases: unified field → the source aliases its value is read from (references included).
         warnings: what compiling could not resolve (an account without a label the map uses).
 
+    The building function (:meth:`build`) is generated when compiling; the mapping function
+    (:meth:`map`, and :meth:`build` for a record it validates) and the traced twins on first use.
     """
 
     def __init__(

@@ -22,7 +22,6 @@ __all__ = [
     "enum_key",
     "enum_table",
     "guard_transform",
-    "join_key",
     "problem",
     "template_text",
     "unmapped",
@@ -69,11 +68,6 @@ def enum_key(value: Any) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     return str(value)
-
-
-def join_key(key: tuple[Any, ...]) -> str:
-    """A record key's parts joined with ``:`` (a ``remote_id`` of several parts)."""
-    return ":".join(part if part.__class__ is str else str(part) for part in key)
 
 
 def custom_fields(
