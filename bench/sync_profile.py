@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 STAGES = (
-    ("sealing", "seal_raw_json"),
+    ("sealing", "seal_raw"),
     ("compression", "pack_json"),
     ("compression", "pack_raw"),
     ("staging: JSON, hash", "Stager.add"),
