@@ -228,6 +228,17 @@ def _ref_trims_first(plan: FieldPlan) -> bool:
     )
 
 
+def _blank_is_none_after(gen: _CodeGen, plan: FieldPlan) -> bool:
+    """True when the first step gives ``None`` for blank text itself, so blank text needs no check.
+
+    A ``type`` (every parser reads blank text as missing), or the built-in ``country_alpha2`` or ``strip``.
+    """
+    if plan.type is not None:
+        return True
+    first = plan.spec.transforms[0] if plan.spec.transforms else None
+    return first in ("country_alpha2", "strip") and gen.transforms[first] is BUILTIN_TRANSFORMS[first]
+
+
 def _reads_first(source: Any) -> bool:
     """True when a field's code starts with one API name read from a dict record (which cannot fail)."""
     if isinstance(source, FromSource):
@@ -275,7 +286,7 @@ def _generate_field(
         produces = Produces(values=())
     elif isinstance(source, FromSource):
         gen.emit(depth, f"v = {gen.path_expr(source.path)}")
-        if plan.type is None and not _ref_trims_first(plan) and not _enum_reads_raw(gen, plan):
+        if not (_ref_trims_first(plan) or _enum_reads_raw(gen, plan) or _blank_is_none_after(gen, plan)):
             gen.blank_to_none(depth, "v")
         lineage = lineage_mod.make_source(
             lineage_mod.api_name(sources, source.path),
