@@ -29,15 +29,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from field_maps import lineage as lineage_mod
 from field_maps import runtime
+from field_maps.building import STORED, buildable, emit_check, emit_construct, emit_model, template
+from field_maps.codewriter import CodeWriter
 from field_maps.errors import MappingError
 from field_maps.labels import LabelTable
 from field_maps.parsers import parse_date, parse_datetime
 from field_maps.plan import FieldPlan, ItemPlans
-from field_maps.proof import CHECKED, PROVEN, UNKNOWN, FieldType, Produces, constructible, field_type, settle
+from field_maps.proof import PROVEN, UNKNOWN, FieldType, Produces, field_type, settle
 from field_maps.runtime import dig, guard_transform
 from field_maps.spec import (
     MISSING,
@@ -53,9 +53,8 @@ from field_maps.spec import (
 )
 from field_maps.transforms import ALPHA2, BUILTIN_TRANSFORMS
 from unified_models import FieldSource
-from unified_models.ids import stable_id_maker, stable_id_text_maker
 
-__all__ = ["PROBLEMS", "Generated", "dig", "generate", "guard_transform"]
+__all__ = ["PROBLEMS", "Generated", "buildable", "dig", "generate", "guard_transform"]
 
 PROBLEMS = "__problems__"
 """The key under which a mapping function returns its record's :class:`FieldProblem` list (when any)."""
@@ -63,8 +62,6 @@ PROBLEMS = "__problems__"
 _COUNTER = itertools.count()
 _EMPTY: Mapping[str, Any] = {}
 _REF_MEMORY = 16_384  # reference ids kept per ref before the memory starts afresh
-_VALID_MEMORY = 4_096  # validated texts kept per field (country codes, currencies)
-_STORED = ""  # a building function's field stored straight into the instance dict (no local)
 
 _PARSED: dict[str, Produces] = {
     "string": Produces(str),
@@ -100,122 +97,6 @@ class Generated:
     checks: Mapping[str, str]
 
 
-class _CodeGen:
-    """Writes a generated function's source and collects the objects it closes over."""
-
-    def __init__(
-        self,
-        field_map: MapSpec,
-        connector: str,
-        *,
-        traced: bool,
-        fast: bool,
-        parsers: Mapping[str, Callable[[Any], Any]],
-        transforms: Mapping[str, Callable[[Any], Any]],
-        labels: LabelTable | None,
-        code_tables: Mapping[str, Mapping[str, str]],
-    ) -> None:
-        self.field_map = field_map
-        self.connector = connector
-        self.records = {s.name: i for i, s in enumerate(field_map.sources)}  # alias → index of r<i>/g<i>
-        self.sources = {s.name: s for s in field_map.sources}
-        self.traced = traced
-        self.fast = fast
-        self.parsers = parsers
-        self.transforms = transforms
-        self.labels = labels
-        self.code_tables = code_tables
-        self.lines: list[str] = []
-        self.names: dict[str, Any] = {}
-        self._ids: dict[int, str] = {}
-        self._count = itertools.count()
-        self._makers: dict[tuple[str, str], str] = {}
-        self.lineage_exprs: list[tuple[str, str]] = []
-        self.checks: dict[str, str] = {}
-        self.hoisted: dict[Path, str] = {}  # a reference key path read once per record → its local
-        self.reads: dict[Path, str] = {}  # an API name several fields read, read once → its local
-
-    def bind(self, value: Any, prefix: str) -> str:
-        """A closure variable holding ``value`` (shared when bound twice)."""
-        known = self._ids.get(id(value))
-        if known is not None and self.names[known] is value:
-            return known
-        name = f"_{prefix}{next(self._count)}"
-        self.names[name] = value
-        self._ids[id(value)] = name
-        return name
-
-    def const(self, value: Any, prefix: str) -> str:
-        """``None``, ``True`` and ``False`` written out; other values bound."""
-        return repr(value) if value is None or value is True or value is False else self.bind(value, prefix)
-
-    def id_maker(self, model: str) -> str:
-        """The closure variable making ``model``'s stable ids for this connector from a key."""
-        if ("key", model) not in self._makers:
-            self._makers[("key", model)] = self.bind(stable_id_maker(self.connector, model), "sid")
-        return self._makers[("key", model)]
-
-    def text_id_maker(self, model: str) -> str:
-        """The closure variable making ``model``'s stable ids for this connector from a key as text."""
-        if ("text", model) not in self._makers:
-            self._makers[("text", model)] = self.bind(stable_id_text_maker(self.connector, model), "sidt")
-        return self._makers[("text", model)]
-
-    def slice(self, start: int | None, stop: int | None, step: int | None = None) -> str:
-        """A closure variable holding ``slice(start, stop, step)`` (no slice object made per use)."""
-        key = ("slice", f"{start}:{stop}:{step}")
-        if key not in self._makers:
-            self._makers[key] = self.bind(slice(start, stop, step), "SL")
-        return self._makers[key]
-
-    def fstring(self, pieces: list[tuple[bool, str]]) -> str:
-        """An f-string joining ``(is_text, piece)`` pieces: one string built, no tuple.
-
-        Expressions' values are text or whole numbers, which an f-string writes as ``str`` does; literal
-        text is bound (never written into the source), but for the key separator.
-        """
-        parts = []
-        for is_text, piece in pieces:
-            if not is_text:
-                parts.append(f"{{{piece}}}")
-            elif piece == "\x1f":
-                parts.append("\\x1f")
-            elif piece:
-                parts.append(f"{{{self.bind(piece, 'LT')}}}")
-        return 'f"' + "".join(parts) + '"'
-
-    def local(self, prefix: str) -> str:
-        """A fresh local variable name."""
-        return f"{prefix}{next(self._count)}"
-
-    def emit(self, depth: int, text: str) -> None:
-        """One line at ``depth`` (the function body is depth 2)."""
-        self.lines.append("    " * depth + text)
-
-    def path_expr(self, path: Path) -> str:
-        """The expression reading ``path`` from its record (or the local it was read into once)."""
-        read = self.reads.get(path)
-        if read is not None:
-            return read
-        getter = f"g{self.records[path.alias]}({path.segments[0]!r})"
-        if len(path.segments) == 1:
-            return getter
-        return f"{self.bind(dig, 'dig')}({getter}, {path.segments[1:]!r})"
-
-    def blank_to_none(self, depth: int, var: str) -> None:
-        """Empty text becomes ``None``."""
-        self.emit(depth, f"if {var}.__class__ is str and (not {var} or {var}.isspace()):")
-        self.emit(depth + 1, f"{var} = None")
-
-    def trimmed(self, depth: int, var: str) -> None:
-        """Text is trimmed (UKG pads char codes: ``"NYC "``) and empty text becomes ``None``.
-
-        For key parts and references, so a padded code and a trimmed one give the same stable id.
-        """
-        self.emit(depth, f"if {var}.__class__ is str:")
-        self.emit(depth + 1, f"{var} = {var}.strip() or None")
-
-
 def _ref_trims_first(plan: FieldPlan) -> bool:
     """True when the first step after the source is ``ref``, which trims (so blank text needs no check)."""
     spec = plan.spec
@@ -226,6 +107,17 @@ def _ref_trims_first(plan: FieldPlan) -> bool:
         and spec.enum is None
         and spec.ref is not None
     )
+
+
+def _blank_is_none_after(gen: CodeWriter, plan: FieldPlan) -> bool:
+    """True when the first step gives ``None`` for blank text itself, so blank text needs no check.
+
+    A ``type`` (every parser reads blank text as missing), or the built-in ``country_alpha2`` or ``strip``.
+    """
+    if plan.type is not None:
+        return True
+    first = plan.spec.transforms[0] if plan.spec.transforms else None
+    return first in ("country_alpha2", "strip") and gen.transforms[first] is BUILTIN_TRANSFORMS[first]
 
 
 def _reads_first(source: Any) -> bool:
@@ -247,14 +139,14 @@ def _has_steps(spec: FieldSpec) -> bool:
 
 
 def _generate_field(
-    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, *, top: bool = False
+    gen: CodeWriter, plan: FieldPlan, depth: int, ftype: FieldType | None, *, top: bool = False
 ) -> tuple[str, Produces]:
     """Emit the statements computing one field into a fresh local; return that local and what it holds.
 
     ``ftype`` (building functions) is the model field's type: map constants take the model's form and
     the value is proven, checked or validated (:func:`_emit_check`). For a ``top`` (not nested)
     field of a building function, a proven value goes straight into the instance dict ``d`` when the
-    field's default is ``None``, and :data:`_STORED` is returned instead of a local.
+    field's default is ``None``, and :data:`STORED` is returned instead of a local.
     """
     source = plan.source
     if isinstance(source, ItemPlans):  # list: each item guarded on its own
@@ -275,7 +167,7 @@ def _generate_field(
         produces = Produces(values=())
     elif isinstance(source, FromSource):
         gen.emit(depth, f"v = {gen.path_expr(source.path)}")
-        if plan.type is None and not _ref_trims_first(plan) and not _enum_reads_raw(gen, plan):
+        if not (_ref_trims_first(plan) or _enum_reads_raw(gen, plan) or _blank_is_none_after(gen, plan)):
             gen.blank_to_none(depth, "v")
         lineage = lineage_mod.make_source(
             lineage_mod.api_name(sources, source.path),
@@ -341,7 +233,7 @@ def _generate_field(
         and ftype.nullable
         and ftype.check_of(produces) == PROVEN
     )
-    result = _STORED if stored else gen.local("f")
+    result = STORED if stored else gen.local("f")
     gen.emit(depth, f"d[{plan.key!r}] = v" if stored else f"{result} = v")
     # A value that cannot be used empties its field and is reported; the record is kept.
     gen.emit(outer, f"except {gen.bind(Exception, 'EX')} as exc:")
@@ -352,12 +244,12 @@ def _generate_field(
         if stored:
             gen.checks[plan.name] = PROVEN
         else:
-            _emit_check(gen, plan, result, ftype, produces, outer, defaulted=top and plan.omit_none)
+            emit_check(gen, plan, result, ftype, produces, outer, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_list(
-    gen: _CodeGen, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None, top: bool
+    gen: CodeWriter, plan: FieldPlan, items: ItemPlans, depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """A list field: its items, each mapped and guarded on its own; empty items left out.
 
@@ -378,12 +270,12 @@ def _generate_list(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
+        emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_object(
-    gen: _CodeGen, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None, top: bool
+    gen: CodeWriter, plan: FieldPlan, subs: list[FieldPlan], depth: int, ftype: FieldType | None, top: bool
 ) -> tuple[str, Produces]:
     """An object field: its sub-plans, each with its own lineage entry and its own guard.
 
@@ -402,7 +294,7 @@ def _generate_object(
         gen.emit(depth, "v = None")
         if made:
             gen.emit(depth, f"if not ({' and '.join(f'{var} is None' for _, var in made)}):")
-            _emit_construct(gen, depth + 1, "v", nested, dict(made), repr({key for key, _ in made}))
+            emit_construct(gen, depth + 1, "v", nested, dict(made), repr({key for key, _ in made}))
         produces = Produces(nested)
     else:
         body = ", ".join(f"{key!r}: {var}" for key, var in made)
@@ -414,12 +306,12 @@ def _generate_object(
     result = gen.local("f")
     gen.emit(depth, f"{result} = v")
     if ftype is not None:
-        _emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
+        emit_check(gen, plan, result, ftype, produces, depth, defaulted=top and plan.omit_none)
     return result, produces
 
 
 def _generate_steps(
-    gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None, produces: Produces
+    gen: CodeWriter, plan: FieldPlan, depth: int, ftype: FieldType | None, produces: Produces
 ) -> tuple[str | None, Produces]:
     """Type → transform → enum → ref → default, on the local ``v``.
 
@@ -509,7 +401,7 @@ def _generate_steps(
     return raw_var, produces
 
 
-def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType | None) -> tuple[Any, ...]:
+def _generate_enum(gen: CodeWriter, plan: FieldPlan, depth: int, ftype: FieldType | None) -> tuple[Any, ...]:
     """The enum step on ``v``; returns every value it can give (in the model's form for ``ftype``).
 
     Right after a ``from`` (:func:`_enum_reads_raw`), blank text is told from a code here: the code is
@@ -551,7 +443,7 @@ def _generate_enum(gen: _CodeGen, plan: FieldPlan, depth: int, ftype: FieldType 
     return (*table.values(), unknown)
 
 
-def _enum_reads_raw(gen: _CodeGen, plan: FieldPlan) -> bool:
+def _enum_reads_raw(gen: CodeWriter, plan: FieldPlan) -> bool:
     """True when the enum step comes right after a ``from`` (no lineage wanted of the value between)."""
     spec = plan.spec
     return (
@@ -573,7 +465,7 @@ def _or_value(produces: Produces, value: Any, ftype: FieldType | None) -> Produc
     return UNKNOWN
 
 
-def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> None:
+def _generate_ref(gen: CodeWriter, plan: FieldPlan, ref: RefSpec, depth: int) -> None:
     """``v`` → the stable id of the record it refers to (``None`` when a key part is missing).
 
     Text is trimmed first. Ids of keys of text are remembered per ``ref`` (a few companies, groups,
@@ -588,7 +480,7 @@ def _generate_ref(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int) -> N
     _emit_ref_id(gen, plan, ref, depth + 1, text=False)
 
 
-def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, text: bool) -> None:
+def _emit_ref_id(gen: CodeWriter, plan: FieldPlan, ref: RefSpec, depth: int, *, text: bool) -> None:
     """The id of ``v``'s reference; with ``text``, ``v`` is known to be (trimmed, non-empty) text."""
     parts: list[str] = []
     checks: list[str] = []
@@ -644,130 +536,6 @@ def _emit_ref_id(gen: _CodeGen, plan: FieldPlan, ref: RefSpec, depth: int, *, te
         gen.emit(depth, "v = None")
 
 
-def _emit_check(
-    gen: _CodeGen,
-    plan: FieldPlan,
-    var: str,
-    ftype: FieldType,
-    produces: Produces,
-    depth: int,
-    *,
-    defaulted: bool,
-) -> None:
-    """Make sure of ``var`` as its model field would be: nothing (proven), a class test, or its validator.
-
-    A value that fails makes the building function return ``None``, so the record is validated.
-    ``defaulted``: a ``None`` leaves the field out, so it gets its default (never validated).
-    """
-    check = ftype.check_of(produces)
-    gen.checks[plan.name] = check
-    nullable = ftype.nullable or defaulted
-    if check == PROVEN:
-        if not nullable:
-            gen.emit(depth, f"if {var} is None:")
-            gen.emit(depth + 1, "return None")
-        return
-    if check == CHECKED:
-        if ftype.members is not None:
-            gen.emit(depth, f"if {var}.__class__ is str:")
-            gen.emit(depth + 1, f"{var} = {gen.bind(ftype.members, 'MB')}.get({var}, {var})")
-        if ftype.utc or ftype.exact is Decimal or ftype.item is not None:
-            kept = f"{gen.bind(ftype.keeps, 'KP')}({var})"
-        else:
-            kept = f"{var}.__class__ is {gen.bind(ftype.exact, 'C')}"
-        test = f"{var} is not None and not {kept}" if nullable else f"{var} is None or not {kept}"
-        gen.emit(depth, f"if {test}:")
-        gen.emit(depth + 1, "return None")
-        return
-    # The field's own validator, its answers for texts remembered (a few country codes, currencies).
-    memory, miss = gen.bind({}, "VM"), gen.bind(runtime.MISS, "MISS")
-    validator = gen.bind(ftype.validator, "V")
-    if nullable:
-        gen.emit(depth, f"if {var} is not None:")
-        depth += 1
-    gen.emit(depth, f"w = {memory}.get({var}, {miss}) if {var}.__class__ is str else {miss}")
-    gen.emit(depth, f"if w is {miss}:")
-    gen.emit(depth + 1, "try:")
-    gen.emit(depth + 2, f"w = {validator}({var})")
-    gen.emit(depth + 1, f"except {gen.bind(Exception, 'EX')}:")
-    gen.emit(depth + 2, "return None")
-    gen.emit(depth + 1, f"if {var}.__class__ is str and w.__class__ is str:")
-    gen.emit(depth + 2, f"if len({memory}) >= {_VALID_MEMORY}:")
-    gen.emit(depth + 3, f"{memory}.clear()")
-    gen.emit(depth + 2, f"{memory}[{var}] = w")
-    gen.emit(depth, f"{var} = w")
-
-
-def _default_expr(gen: _CodeGen, model: type[BaseModel], name: str) -> str:
-    """The expression of a field's default, as validation fills it in."""
-    info = model.model_fields[name]
-    if info.default_factory is not None:
-        return f"{gen.bind(info.default_factory, 'DF')}()"
-    return gen.const(info.default, "D")
-
-
-def _template(gen: _CodeGen, model: type[BaseModel]) -> str:
-    """The closure variable holding ``model``'s instance dict of defaults, in field order.
-
-    A large model's dict is a copy of it with the given fields then replaced: much cheaper than a dict
-    display of every field. (A field with a default factory holds ``None`` until it is filled in.)
-    """
-    fields = model.model_fields.items()
-    return gen.bind({n: None if f.default_factory is not None else f.default for n, f in fields}, "TD")
-
-
-def _emit_construct(
-    gen: _CodeGen,
-    depth: int,
-    target: str,
-    model: type[BaseModel],
-    values: Mapping[str, str],
-    fields_set: str,
-    filled: str | None = None,
-) -> None:
-    """``target = model`` built from ``values`` (field → expression) as ``model_construct`` would.
-
-    The instance dict is in the model's field order (as validation makes it, so JSON comes out alike);
-    fields not in ``values`` get their defaults; ``fields_set`` is the expression of the set of fields
-    given. ``filled`` names a copy of :func:`_template` some fields were already stored in.
-    """
-    set_dict, set_fields, set_extra, set_private = (gen.bind(s, "S") for s in runtime.SETTERS)
-    names = list(model.model_fields)
-    if filled is None and len(names) <= 8:
-        entries = ", ".join(
-            f"{name!r}: {values[name] if name in values else _default_expr(gen, model, name)}"
-            for name in names
-        )
-        instance_dict = f"{{{entries}}}"
-    else:
-        if filled is None:
-            filled = gen.local("d")
-            gen.emit(depth, f"{filled} = {_template(gen, model)}.copy()")
-        for name in names:
-            if name in values:
-                gen.emit(depth, f"{filled}[{name!r}] = {values[name]}")
-            elif model.model_fields[name].default_factory is not None:
-                gen.emit(depth, f"{filled}[{name!r}] = {_default_expr(gen, model, name)}")
-        instance_dict = filled
-    gen.emit(depth, f"{target} = {gen.bind(object.__new__, 'new')}({gen.bind(model, 'M')})")
-    gen.emit(depth, f"{set_dict}({target}, {instance_dict})")
-    gen.emit(depth, f"{set_fields}({target}, {fields_set})")
-    gen.emit(depth, f"{set_extra}({target}, None)")
-    gen.emit(depth, f"{set_private}({target}, None)")
-
-
-def buildable(field_map: MapSpec, plans: list[FieldPlan]) -> bool:
-    """True when the map gets a building function.
-
-    Its model may be built without validation, and the map gives every field the model requires.
-    """
-    model = field_map.model_cls
-    if not constructible(model):
-        return False
-    given = {"id", "remote_id"} | {plan.key for plan in plans}
-    return all(name in given for name, info in model.model_fields.items() if info.is_required())
-
-
 def generate(
     field_map: MapSpec,
     plans: list[FieldPlan],
@@ -789,7 +557,7 @@ def generate(
     ``field_sources``), adding the record's problems to ``problems``; or ``None`` when a value needs
     the model's validation. Both raise :class:`MappingError` naming the record key and the field.
     """
-    gen = _CodeGen(
+    gen = CodeWriter(
         field_map,
         connector,
         traced=traced,
@@ -804,7 +572,7 @@ def generate(
     return Generated(_materialise(source, gen.names, label), source, dict(gen.checks))
 
 
-def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
+def _source(gen: CodeWriter, plans: list[FieldPlan]) -> str:
     """The source of the function (its closure objects are left in ``gen.names``)."""
     field_map = gen.field_map
     model = field_map.model_cls
@@ -884,7 +652,7 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
         gen.trimmed(depth, var)
         gen.hoisted[path] = var
     if gen.fast:
-        gen.emit(depth, f"d = {_template(gen, model)}.copy()")  # the instance dict, filled as fields are made
+        gen.emit(depth, f"d = {template(gen, model)}.copy()")  # the instance dict, filled as fields are made
     outputs = []
     for plan in plans:
         ftype = field_type(model, plan.key) if gen.fast else None
@@ -896,7 +664,7 @@ def _source(gen: _CodeGen, plans: list[FieldPlan]) -> str:
     gen.emit(3, f"raise {me}(key, _f, {gen.bind(runtime.describe, 'desc')}(exc)) from exc")
     lineage = ", ".join(f"{name!r}: {expr}" for name, expr in gen.lineage_exprs)
     if gen.fast:
-        _emit_model(gen, model, outputs, has_remote_id, f"{{{lineage}}}")
+        emit_model(gen, model, outputs, has_remote_id, f"{{{lineage}}}")
         params, function = "joined, problems, raw", "build_record"
     else:
         entries = ["'id': id_"] + (["'remote_id': rid"] if has_remote_id else [])
@@ -954,51 +722,6 @@ def _shared_ref_paths(plans: list[FieldPlan]) -> list[Path]:
                 if isinstance(part, Path) and len(part.segments) == 1:
                     seen[part] = seen.get(part, 0) + 1
     return [path for path, count in seen.items() if count > 1]
-
-
-def _emit_model(
-    gen: _CodeGen,
-    model: type[BaseModel],
-    outputs: list[tuple[FieldPlan, str]],
-    has_remote_id: bool,
-    lineage: str,
-) -> None:
-    """The building function's end: the model built from the values, its problems handed over."""
-    values = {"id": "id_"} | ({"remote_id": "rid"} if has_remote_id else {})
-    given = set(values)
-    for plan, var in outputs:
-        if var == _STORED:
-            given.add(plan.key)
-        elif not plan.omit_none:
-            values[plan.key] = var
-            given.add(plan.key)
-        elif model.model_fields[plan.key].is_required():
-            gen.emit(2, f"if {var} is None:")
-            gen.emit(3, "return None")  # validation reports the missing field
-            values[plan.key] = var
-            given.add(plan.key)
-        else:
-            values[plan.key] = f"{var} if {var} is not None else {_default_expr(gen, model, plan.key)}"
-    if gen.traced:
-        if "field_sources" not in model.model_fields:
-            gen.emit(2, "return None")  # validation refuses the sources (and says so)
-        values["field_sources"] = lineage
-        given.add("field_sources")
-    gen.emit(2, f"fs = {gen.bind(given, 'FS')}.copy()")
-    for plan, var in outputs:
-        if var != _STORED and plan.omit_none and not model.model_fields[plan.key].is_required():
-            gen.emit(2, f"if {var} is not None:")
-            gen.emit(3, f"fs.add({plan.key!r})")
-    gen.emit(2, "if raw is not None:")
-    if "remote_data" in model.model_fields:
-        gen.emit(3, "fs.add('remote_data')")
-        gen.emit(3, "d['remote_data'] = raw")
-    else:
-        gen.emit(3, "return None")
-    _emit_construct(gen, 2, "m", model, values, "fs", filled="d")
-    gen.emit(2, "if probs is not None and problems is not None:")
-    gen.emit(3, "problems.extend(probs)")
-    gen.emit(2, "return m")
 
 
 def _materialise(source: str, names: dict[str, Any], label: str) -> Callable[..., Any]:

@@ -256,7 +256,7 @@ def constructible(model: type[BaseModel]) -> bool:
         if info.validate_default:
             return False
         if info.default_factory is not None:
-            if info.default_factory_takes_data:
+            if info.default_factory_takes_validated_data:
                 return False
         elif not info.is_required() and not isinstance(info.default, _IMMUTABLE):
             return False

@@ -327,3 +327,74 @@ def test_numeric_and_boolean_parsers_are_total(value: Any) -> None:
     for parser in (parse_decimal, parse_number, parse_integer, parse_boolean, parse_string):
         with contextlib.suppress(MappingError):
             parser(value)
+
+
+# Compiled maps read the common shapes inline (the parsers' own test of the shape, then fromisoformat):
+# whatever the text, a mapped value or its problem is what the parser gives.
+_SHAPED = st.builds(
+    lambda moment, digits, tail, sep: (
+        moment.strftime(f"%Y-%m-%d{sep}%H:%M:%S")
+        + ("." + f"{moment.microsecond:06d}999"[:digits] if digits else "")
+        + tail
+    ),
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+    st.integers(0, 11),
+    st.sampled_from(["", "", "Z", "+05:30", " ", "x", "٣", "\n", "-0800", "+00:00"]),
+    st.sampled_from(["T", "T", " ", "t"]),
+)
+_DATED = st.builds(
+    lambda day, tail: day.isoformat() + tail,
+    st.dates(),
+    st.sampled_from(["T00:00:00", "T00:00:00", "T00:00:01", "", "T00:00:00Z", "T00:00:0٠"]),
+)
+
+
+@pytest.fixture(scope="module")
+def typed_map(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from field_maps import load_map
+
+    path = tmp_path_factory.mktemp("typed") / "employee.yaml"
+    path.write_text(
+        "version: 1\nmodel: Employee\nsources:\n  - name: person\n    record: person-details\n"
+        "    key: [employeeId]\nkey: [person.employeeId]\nremote_id: person.employeeId\nfields:\n"
+        "  hire_date: {from: person.day, type: date}\n"
+        "  remote_created_at: {from: person.moment, type: datetime}\n",
+        encoding="utf-8",
+    )
+    return load_map(path).compile(connector="ukg_pro")
+
+
+def _parsed(parser: Any, text: str) -> Any:
+    try:
+        return parser(text)
+    except MappingError as exc:
+        return exc.reason
+
+
+_ODD = st.sampled_from(
+    [
+        "2021-W01-1T00:00:00",  # a week date: fromisoformat reads it, the parsers do not
+        "2021-001T00:00:00",
+        "20210920T000000",
+        "2021-09-20T00:00:00.",
+        "2021-09-20T00:00:00.1234567890",
+        "2021-09-20T24:00:00",
+        "2021-02-30T00:00:00",
+        "2021-09-20T00:00",
+        "2021-09-20T00",
+        "+2021-09-20T00:00:00",
+        "2021-09-20T00:00:00,5",
+        "1/1/1996 12:00:00 AM",
+    ]
+)
+
+
+@given(text=_SHAPED | _DATED | _ODD | st.text(max_size=30))
+def test_compiled_maps_read_dates_and_instants_as_the_parsers_do(typed_map: Any, text: str) -> None:
+    for validate in (False, True):
+        problems: list[Any] = []
+        record = {"person": {"employeeId": "E1", "day": text, "moment": text}}
+        built = typed_map.build(record, problems=problems, validate=validate)
+        found = {p.field: p.reason for p in problems}
+        assert found.get("hire_date", built.hire_date) == _parsed(parse_date, text)
+        assert found.get("remote_created_at", built.remote_created_at) == _parsed(parse_datetime, text)
