@@ -42,10 +42,10 @@ log = logging.getLogger(__name__)
 Keys = Sequence[tuple[str, ...]]
 
 SLICE = 500
+"""Records joined and mapped at a time: a page's joined partners and built models stay this few."""
 
 MAPPED_KEYS_KEPT = 16_384
 """How many record keys a read remembers to skip repeats (then it starts afresh: memory stays flat)."""
-"""Records joined and mapped at a time: a page's joined partners and built models stay this few."""
 
 
 async def compile_for(
@@ -165,27 +165,22 @@ async def read_compiled(
         if keys is None
         else asyncio.ensure_future(_pages(client.records(primary.record, **_where(primary, keys), **window)))
     )
+    others: dict[str, Any] = {}
     try:
         tables = await asyncio.gather(
             *(_collect(client, s, keys, account_id, spill, tolerate, primary.key) for s in joined)
         )
-    except BaseException:
-        if ahead is not None:
-            ahead.cancel()
-            await asyncio.gather(ahead, return_exceptions=True)
-        raise
-    others = {
-        s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)
-        for s, rows in zip(joined, tables, strict=True)
-    }
-    if stats is not None:
-        for s, rows in zip(joined, tables, strict=True):
-            stats.rows[s.name] = stats.rows.get(s.name, 0) + (
-                rows.count if isinstance(rows, SpilledRows) else len(rows)
-            )
-    width = None if keys is None else min(len(k) for k in keys)
-    mapped: set[Any] = set()
-    try:
+        others = {
+            s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)
+            for s, rows in zip(joined, tables, strict=True)
+        }
+        if stats is not None:
+            for s, rows in zip(joined, tables, strict=True):
+                stats.rows[s.name] = stats.rows.get(s.name, 0) + (
+                    rows.count if isinstance(rows, SpilledRows) else len(rows)
+                )
+        width = None if keys is None else min(len(k) for k in keys)
+        mapped: set[Any] = set()
         pages = (
             client.records(primary.record, **_where(primary, keys), **window)
             if ahead is None

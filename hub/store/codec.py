@@ -124,6 +124,11 @@ class RawRedaction:
             held = cls._compiled[id(keys)] = (keys, cls(keys))
         return held[1]
 
+    @property
+    def members(self) -> tuple[tuple[str, tuple[str, ...], tuple[Path, ...]], ...]:
+        """Per record type: its top-level sensitive names, and the paths of its nested ones."""
+        return self._plan
+
     def covers(self, api_name: str | None) -> bool:
         """Whether a field source's ``api_name`` (``record.member``, several joined by ``", "``) is sensitive.
 

@@ -17,38 +17,12 @@ from typing import Any
 import orjson
 
 from hub.secrets import SEALED_PREFIX, SecretBox, is_sealed
-from hub.store.codec import is_sealed_raw, pack_json, pack_raw, unpack_raw
+from hub.store.codec import RawRedaction, is_sealed_raw, pack_json, pack_raw, unpack_raw
 
 __all__ = ["RecordSeal"]
 
 _SEP = "\x1f"
 _SEALED_BYTES = SEALED_PREFIX.encode()
-
-
-_Nested = tuple[tuple[tuple[str, ...], str], ...]
-_Plan = tuple[tuple[str, frozenset[str], _Nested], ...]
-_plans: dict[int, tuple[Mapping[str, Collection[str]], _Plan]] = {}
-
-
-def _seal_plan(keys: Mapping[str, Collection[str]]) -> _Plan:
-    """``keys`` compiled once per declaration: each record type and its members.
-
-    Members are split into top-level names (found with one set intersection per row) and nested ones
-    (the path to their object, then their own name).
-    """
-    held = _plans.get(id(keys))
-    if held is None or held[0] is not keys:
-        plan = tuple(
-            (
-                record,
-                frozenset(n for n in names if "." not in n),
-                tuple((tuple(n.split(".")[:-1]), n.split(".")[-1]) for n in sorted(names) if "." in n),
-            )
-            for record, names in keys.items()
-            if names
-        )
-        held = _plans[id(keys)] = (keys, plan)
-    return held[1]
 
 
 class RecordSeal:
@@ -104,23 +78,27 @@ class RecordSeal:
 
         Data with no member to seal is packed as it came.
         """
+        raw = orjson.loads(text)
+        if isinstance(raw, dict) and self._seal_members(record_id, raw, keys):
+            return pack_raw(raw, sealed=True)
+        return pack_json(text)
+
+    def _seal_members(self, record_id: str, raw: dict[str, Any], keys: Mapping[str, Collection[str]]) -> bool:
+        """Seal, in place, the members ``keys`` names (record type → names, dotted) not sealed yet."""
         touched = False
         place = f"{record_id}{_SEP}raw{_SEP}"
         seal = self.box.seal_value
-        raw = orjson.loads(text)
-        if not isinstance(raw, dict):
-            return pack_json(text)
-        for record, flat, nested in _seal_plan(keys):
+        for record, flat, nested in RawRedaction.of(keys).members:
             rows = raw.get(record)
             for row in rows if isinstance(rows, list) else (rows,):
                 if row.__class__ is not dict:
                     continue
-                for name in flat & row.keys():
+                for name in row.keys() & flat:
                     value = row[name]
                     if value is not None and not is_sealed(value):
                         row[name] = seal(f"{place}{record}.{name}", value)
                         touched = True
-                for path, leaf in nested:
+                for *path, leaf in nested:
                     node: Any = row
                     for part in path:
                         node = node.get(part) if node.__class__ is dict else None
@@ -128,17 +106,7 @@ class RecordSeal:
                     if value is not None and not is_sealed(value):
                         node[leaf] = seal(f"{place}{record}.{'.'.join(path)}.{leaf}", value)
                         touched = True
-        return pack_raw(raw, sealed=True) if touched else pack_json(text)
-
-    def _seal_member(self, record_id: str, record: str, row: dict[str, Any], path: list[str]) -> bool:
-        node: Any = row
-        for part in path[:-1]:
-            node = node.get(part) if isinstance(node, dict) else None
-        leaf = path[-1]
-        if not isinstance(node, dict) or node.get(leaf) is None or is_sealed(node[leaf]):
-            return False
-        node[leaf] = self.box.seal_value(f"{record_id}{_SEP}raw{_SEP}{record}.{'.'.join(path)}", node[leaf])
-        return True
+        return touched
 
     def open_raw(self, record_id: str, raw: Any) -> Any:
         """Unpacked raw data with every sealed member opened, in place."""
@@ -216,12 +184,8 @@ class RecordSeal:
             for record, rows in raw.items():
                 raw[record], changed = self._reseal_node(record_id, record, [], rows)
                 touched |= changed
-        for record, names in (keys or {}).items():
-            rows = raw.get(record)
-            for row in rows if isinstance(rows, list) else [rows]:
-                if isinstance(row, dict):
-                    for name in names:
-                        touched |= self._seal_member(record_id, record, row, name.split("."))
+        if keys:
+            touched |= self._seal_members(record_id, raw, keys)
         return pack_raw(raw, sealed=True) if touched else None
 
     def _reseal_node(self, record_id: str, record: str, path: list[str], node: Any) -> tuple[Any, bool]:
