@@ -1,7 +1,7 @@
 """Full sync of a large UKG Pro sandbox tenant, served by a separate process with added latency.
 
 Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
-                                  [--no-reference] [--models core|all|Model ...]
+                                  [--no-reference] [--models core|all|Model ...] [--workers N]
 
 ``--models core`` (the default) syncs the personnel, organisation and time-off models (``CORE_MODELS``);
 ``all`` adds pay, benefits and family, whose pay statements (one per employee and pay date, a year of
@@ -65,13 +65,20 @@ def peak_mb() -> float:
 
 
 def one_sync(
-    base: str, credentials: dict, concurrency: int, prefetch: int | None, folder: Path, models: tuple
+    base: str,
+    credentials: dict,
+    concurrency: int,
+    prefetch: int | None,
+    folder: Path,
+    models: tuple,
+    workers: int = 0,
 ) -> dict:
     settings = HttpSettings(
         sandbox_origins=frozenset({base}),
         max_concurrency=concurrency,
         page_prefetch=prefetch,
         read_timeout=300,
+        sync_workers=workers,
     )
     hub = Hub(settings=settings, database_url=f"sqlite:///{folder / 'hub.db'}")
     account = hub.link("ukg_pro", credentials)
@@ -142,6 +149,12 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the sequential baseline")
     parser.add_argument("--no-reference", action="store_true", help="skip the hand-written reference sync")
     parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="helper processes the sync maps in (HttpSettings.sync_workers; default 0, the hub's)",
+    )
     args = parser.parse_args()
     models = resolve_models(parser, args.models)
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
@@ -155,7 +168,7 @@ def main() -> None:
 
     with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
         (home / "run").mkdir()
-        run = one_sync(base, credentials, args.concurrency, None, home / "run", models)
+        run = one_sync(base, credentials, args.concurrency, None, home / "run", models, args.workers)
         figures["sync"] = run
         figures["peak_mb"] = round(peak_mb())
         ideal = run["requests"] * args.latency_ms / 1000 / args.concurrency
@@ -183,7 +196,7 @@ def main() -> None:
                 print("reference: skipped (it syncs the core models only; run with --models core)")
         if not args.no_baseline:
             (home / "seq").mkdir()
-            seq = one_sync(base, credentials, 1, 1, home / "seq", models)
+            seq = one_sync(base, credentials, 1, 1, home / "seq", models, args.workers)
             figures["sequential"] = seq
             figures["speedup_vs_sequential"] = round(seq["wall_s"] / run["wall_s"], 2)
             print(
@@ -192,7 +205,7 @@ def main() -> None:
             )
     with sandbox_process(args.employees, latency_ms=0) as (base, credentials):
         (home / "floor").mkdir()
-        floor = one_sync(base, credentials, args.concurrency, None, home / "floor", models)
+        floor = one_sync(base, credentials, args.concurrency, None, home / "floor", models, args.workers)
         figures["cpu_floor"] = floor
         print(
             f"CPU floor (same sync, no added latency): {floor['wall_s']} s -> "

@@ -7,7 +7,7 @@ import os
 
 from hub.errors import InvalidSetting
 
-__all__ = ["positive_number"]
+__all__ = ["count", "positive_number"]
 
 
 def positive_number(name: str, default: float, *, unit: str) -> float:
@@ -30,3 +30,20 @@ def positive_number(name: str, default: float, *, unit: str) -> float:
             remedy=f"Set {name} to a positive number of {unit}, e.g. {default:g}.",
         )
     return value
+
+
+def count(name: str, default: int) -> int:
+    """The whole number (0 or more) in environment variable ``name`` (``default`` when unset or empty).
+
+    Anything else is an :class:`hub.errors.InvalidSetting` naming the variable and an example.
+    """
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise InvalidSetting(
+            name,
+            f"is {text!r}, not a whole number.",
+            remedy=f"Set {name} to a whole number, 0 or more (e.g. {default}), or leave it unset.",
+        )
+    return int(text)

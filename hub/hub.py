@@ -16,7 +16,7 @@ from hub.accounts import Account, AccountOptions
 from hub.blocking import run_blocking
 from hub.connector import Connector, HttpSettings
 from hub.context import HubContext
-from hub.env_settings import positive_number
+from hub.env_settings import count, positive_number
 from hub.origins import SANDBOX_ORIGINS_ENV, sandbox_origins_from_env
 from hub.plugins import PluginFailure, PluginInfo, Registry
 
@@ -60,6 +60,7 @@ __all__ = [
 ]
 
 SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
+SYNC_WORKERS_ENV = "HRISHUB_SYNC_WORKERS"
 FULL_ACCOUNT_NUMBERS_ENV = "HRISHUB_FULL_ACCOUNT_NUMBERS"
 
 
@@ -112,6 +113,7 @@ class Hub:
         base = settings or HttpSettings(
             sandbox_origins=sandbox_origins_from_env(),
             sync_deadline=sync_deadline_from_env(),
+            sync_workers=count(SYNC_WORKERS_ENV, HttpSettings().sync_workers),
             full_account_numbers=full_account_numbers_from_env(),
         )
         if transport is not None:

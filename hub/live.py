@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from field_maps import FieldProblem, MappingError
+from field_maps import FieldProblem
 from field_maps.joiner import IndexedRows, JoinStats, key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
@@ -43,9 +43,6 @@ Keys = Sequence[tuple[str, ...]]
 
 SLICE = 500
 """Records joined and mapped at a time: a page's joined partners and built models stay this few."""
-
-MAPPED_KEYS_KEPT = 16_384
-"""How many record keys a read remembers to skip repeats (then it starts afresh: memory stays flat)."""
 
 
 async def compile_for(
@@ -133,7 +130,8 @@ async def read_compiled(
     since: datetime | None = None,
     include_raw: bool = False,
     include_sources: bool = False,
-    with_raw: bool = False,
+    unmapped: bool = False,
+    skip: Collection[Any] = (),
     spill: Path | None = None,
     tolerate: Collection[str] | None = None,
     stats: ReadStats | None = None,
@@ -143,8 +141,8 @@ async def read_compiled(
 
     A provider page comes out in slices of at most :data:`SLICE` records.
 
-    ``with_raw`` yields ``(record, raw)`` pairs instead of records, the raw provider records beside
-    the model rather than inside it (cheaper for a sync, which stores them apart). ``spill`` is a
+    ``unmapped`` yields the joined records unmapped (a sync maps them its own way:
+    :mod:`hub.sync.offload`), leaving out those whose key (:meth:`record_key`) is in ``skip``. ``spill`` is a
     scratch folder: joined sources are kept there on disk rather than in memory. An optional joined
     source the account may not read (403) joins nothing; with ``tolerate``, only when the permission
     it lacks is one of those (the ones the account is known to miss), so a permission revoked since
@@ -180,7 +178,6 @@ async def read_compiled(
                     rows.count if isinstance(rows, SpilledRows) else len(rows)
                 )
         width = None if keys is None else min(len(k) for k in keys)
-        mapped: set[Any] = set()
         pages = (
             client.records(primary.record, **_where(primary, keys), **window)
             if ahead is None
@@ -197,8 +194,8 @@ async def read_compiled(
                     if stats is None
                     else compiled.join_counted(chunk, others, stats.join)
                 )
-                if with_raw:
-                    yield _first_of_each_key(compiled, part, mapped, include_sources, problems)
+                if unmapped:
+                    yield _unseen(compiled, part, skip) if skip else list(part)
                 else:
                     yield list(
                         compiled.map_many(
@@ -215,37 +212,16 @@ async def read_compiled(
                 rows.close()
 
 
-_KEY_TYPES = (str, int)
-
-
-def _first_of_each_key(
-    compiled: Any,
-    joined: Iterable[dict[str, Any]],
-    mapped: set[Any],
-    include_sources: bool,
-    problems: list[FieldProblem] | None,
-) -> list[Any]:
-    """``(record, raw)`` pairs (or errors), skipping records whose key an earlier record of the read mapped.
-
-    A sync keeps the first record of each id (the same key always makes the same id), so a repeat
-    would be mapped only to be thrown away: UKG's ``pto-plans`` lists each plan once per employee
-    enrolled in it, and a time-off policy is one of them. ``mapped`` holds the keys mapped so far,
-    at most :data:`MAPPED_KEYS_KEPT` of them; a repeat it no longer holds is mapped and dropped later.
-    """
+def _unseen(compiled: Any, joined: Iterable[dict[str, Any]], skip: Collection[Any]) -> list[dict[str, Any]]:
+    """The joined records whose key is not in ``skip``."""
     out = []
     for record in joined:
-        key = compiled.record_key(record)
-        if not all(part.__class__ in _KEY_TYPES for part in key):
-            key = None  # not a usable key: the map says why
-        elif key in mapped:
-            continue
-        item = _with_raw(compiled, record, include_sources, problems)
-        if key is not None and not isinstance(item, MappingError):
-            if len(mapped) >= MAPPED_KEYS_KEPT:
-                mapped.clear()
-            if MAPPED_KEYS_KEPT:
-                mapped.add(key)
-        out.append(item)
+        try:
+            if compiled.record_key(record) in skip:
+                continue
+        except TypeError:  # an unhashable key part: not a usable key, the map says why
+            pass
+        out.append(record)
     return out
 
 
@@ -258,18 +234,6 @@ async def _replay(kept: asyncio.Future[list[list[Any]]]) -> AsyncIterator[list[A
     """The pages a read ahead kept, once it has ended."""
     for page in await kept:
         yield page
-
-
-def _with_raw(
-    compiled: Any, joined: dict[str, Any], include_sources: bool, problems: list[FieldProblem] | None
-) -> Any:
-    try:
-        return (
-            compiled.build(joined, include_sources=include_sources, problems=problems),
-            compiled.raw_of(joined),
-        )
-    except MappingError as exc:
-        return exc
 
 
 async def read_live(

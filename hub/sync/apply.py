@@ -107,8 +107,8 @@ def _sealed_data(plan: ApplyPlan, record_id: str, data: str) -> str:
 
 def _packed_raw(plan: ApplyPlan, row: StagedRow) -> bytes | None:
     """A staged row's raw JSON as the store keeps it: compressed, its sensitive members sealed."""
-    if row.raw is None:
-        return None
+    if row.raw is None or row.packed:
+        return row.raw
     if row.sensitive and plan.seal is not None:
         return plan.seal.seal_raw_json(row.id, row.raw, plan.sensitive_raw)
     return pack_json(row.raw)

@@ -14,15 +14,16 @@ import json
 import logging
 import secrets
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, update
 
-from field_maps import FieldProblem, MappingError
+from field_maps import FieldProblem
 from hub.accounts import LINKED, NEEDS_ATTENTION, PAUSED, Account
 from hub.actions import LIST_ACTIONS
 from hub.errors import (
@@ -47,13 +48,15 @@ from hub.store import tables as t
 from hub.store import utcnow
 from hub.store.budget import BudgetClaim
 from hub.store.events import record_account_event
+from hub.sync import offload
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
-from hub.sync.caps import MAX_REMOTE_ID_CHARS
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease, next_sync_in
+from hub.sync.offload import Packer
+from hub.sync.packing import Packed, PackSpec, Refused
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
-from hub.sync.staging import NOT_STORED, Stager
-from unified_models import SENSITIVE_FIELDS, stable_id
+from hub.sync.staging import Stager
+from unified_models import SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
     from hub.context import HubContext
@@ -331,13 +334,7 @@ class SyncRun:
         last = self.store.sync_state.get(self.account.id, model) if full else {}
         expected = (last.get("details") or {}).get("count") if full else None
         self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
-        stager = Stager(
-            self.store,
-            self.report.run_id,
-            model,
-            report,
-            sensitive_records=[r for r, names in self.connector.sensitive_raw_keys.items() if names],
-        )
+        stager = Stager(self.store, self.report.run_id, model, report)
         protected: set[str] = set()
         excluded: dict[str, str] = {}
         compiled = await compile_for(
@@ -358,8 +355,33 @@ class SyncRun:
             batches = [keys[i : i + size] for i in range(0, len(keys), size)]
         scratch = tempfile.TemporaryDirectory(prefix="hrishub-join-")
         stats = ReadStats()
-        problems: list[FieldProblem] = []
         hidden = () if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ())
+        spec = PackSpec(
+            connector=self.connector.name,
+            model=model,
+            sensitive_raw=self.connector.sensitive_raw_keys,
+            seal=self.store.seal,
+        )
+        keep = None if self.filter is None else partial(self.filter.keeps_record, model)
+        packer = Packer(
+            compiled, spec, keep=keep, workers=self.context.settings.sync_workers, after=offload.OFFLOAD_AFTER
+        )
+
+        def staged(results: list[Any]) -> None:
+            for result in results:
+                if result.__class__ is Packed:
+                    if stager.accept(result):
+                        report.read += 1
+                        self._problems(report, result.problems, hidden)
+                elif result.__class__ is Refused:
+                    self._problems(report, result.problems, hidden)
+                    report.add_error(RecordError(result.key, result.field, result.reason))
+                    if result.protect is not None:
+                        protected.add(result.protect)
+                else:
+                    self._problems(report, result.problems, hidden)
+                    excluded[result.id] = result.data
+
         try:
             for batch in batches:
                 spill = Path(scratch.name) if batch is None else None  # a full read: joins kept on disk
@@ -369,45 +391,18 @@ class SyncRun:
                     self.account.id,
                     keys=batch,
                     since=since,
-                    with_raw=True,
+                    unmapped=True,
+                    skip=packer.mapped,
                     spill=spill,
                     tolerate=self.account.permissions.missing,
                     stats=stats,
-                    problems=problems,
                 ):
-                    for problem in problems:
-                        if problem.unmapped:
-                            report.add_unmapped(problem.field, screened_problem(problem, hidden).value)
-                            continue
-                        seen = screened_problem(problem, hidden)
-                        key = list(seen.record_key) if seen.record_key is not None else None
-                        report.add_problem(ValueProblem(key, seen.field, seen.value, seen.reason))
-                    problems.clear()
-                    for item in page:
-                        if isinstance(item, MappingError):
-                            key = list(item.record_key) if item.record_key is not None else None
-                            report.add_error(RecordError(key, item.field, item.reason))
-                            if item.record_key is not None and all(p is not None for p in item.record_key):
-                                protected.add(stable_id(self.connector.name, model, item.record_key))
-                            continue
-                        item, raw = item
-                        remote_id = item.__dict__.get("remote_id")
-                        if isinstance(remote_id, str) and len(remote_id) > MAX_REMOTE_ID_CHARS:
-                            reason = (
-                                f"the remote id is {len(remote_id)} characters long, over the "
-                                f"{MAX_REMOTE_ID_CHARS} the store keeps: the record was not stored"
-                            )
-                            report.add_error(RecordError([remote_id[:40] + "…"], "remote_id", reason))
-                            continue
-                        if self.filter is not None and not self.filter.keeps_record(model, item):
-                            excluded[item.id] = item.model_dump_json(exclude=NOT_STORED)
-                            continue
-                        if stager.add(item, raw):
-                            report.read += 1
+                    staged(await packer.add(page))
                     self.progress(model, "advance", {"read": report.read})
                     self.lease.renew()
                     if self.claim is not None:
                         self.claim.renew()
+            staged(await packer.rest())
             stager.flush()
             if report.oversized_count:
                 named = ", ".join(sorted({o.field for o in report.oversized}))
@@ -420,6 +415,7 @@ class SyncRun:
             stager.close()
             raise
         finally:
+            packer.close()
             scratch.cleanup()
         report.complete = True
         if full:
@@ -475,6 +471,17 @@ class SyncRun:
         if model == "Employee" and self.filter is not None:
             self.filter.refresh_kept()
         self.progress(model, "done", {"report": report})
+
+    @staticmethod
+    def _problems(report: ModelReport, problems: tuple[FieldProblem, ...], hidden: Collection[str]) -> None:
+        """Report the values of one record that could not be used (screened for what the account sees)."""
+        for problem in problems:
+            seen = screened_problem(problem, hidden)
+            if problem.unmapped:
+                report.add_unmapped(problem.field, seen.value)
+                continue
+            key = list(seen.record_key) if seen.record_key is not None else None
+            report.add_problem(ValueProblem(key, seen.field, seen.value, seen.reason))
 
     # -- events -----------------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@ from collections import Counter
 from sqlalchemy import select
 
 from field_maps.compiler import CompiledMap
-from hub import HttpSettings, Hub, live
+from hub import HttpSettings, Hub
 from hub.store import tables as t
+from hub.sync import packing
 
 
 def _policies(hub: Hub, account_id: str) -> list[tuple[str, str, str]]:
@@ -46,7 +47,7 @@ def test_a_policy_listed_once_per_enrolled_employee_is_mapped_once(sandbox, tmp_
     assert 0 < len(stored) == built["TimeOffPolicy"]  # one build per policy, not per pto-plans row
 
     # Remembering no key at all maps every row: the store ends up the same, records and hashes.
-    monkeypatch.setattr(live, "MAPPED_KEYS_KEPT", 0)
+    monkeypatch.setattr(packing, "MAPPED_KEYS_KEPT", 0)
     again, built_again = _synced(sandbox, tmp_path, "every.db", monkeypatch)
     assert built_again["TimeOffPolicy"] > 3 * len(stored)
     assert again == stored
