@@ -137,8 +137,9 @@ class HttpSettings:
     ``retry_refused``: whether a refused connection or an unknown host is tried again (linking probes
     never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
     retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
-    ``sync_workers``: helper processes a large sync read maps its records in (``HRISHUB_SYNC_WORKERS``;
-    0, the default: none; see :mod:`hub.sync.offload` for when they pay).
+    ``sync_workers``: helper processes that read a sync's later models while the syncing process
+    reads and applies earlier ones (``HRISHUB_SYNC_WORKERS``; 0, the default: none; see
+    :mod:`hub.sync.read_ahead`).
     ``full_account_numbers``: whether bank account numbers may leave the connector whole (the operator's
     ``HRISHUB_FULL_ACCOUNT_NUMBERS``); by default a connector masks them as it reads them, so nothing
     downstream (store, raw data, cassettes, events, logs) ever holds a whole number.

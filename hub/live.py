@@ -142,7 +142,7 @@ async def read_compiled(
     A provider page comes out in slices of at most :data:`SLICE` records.
 
     ``unmapped`` yields the joined records unmapped (a sync maps them its own way:
-    :mod:`hub.sync.offload`), leaving out those whose key (:meth:`record_key`) is in ``skip``. ``spill`` is a
+    :mod:`hub.sync.packing`), leaving out those whose key (:meth:`record_key`) is in ``skip``. ``spill`` is a
     scratch folder: joined sources are kept there on disk rather than in memory. An optional joined
     source the account may not read (403) joins nothing; with ``tolerate``, only when the permission
     it lacks is one of those (the ones the account is known to miss), so a permission revoked since

@@ -2,9 +2,8 @@
 
 :func:`pack_slice` does it for a slice of joined records: each becomes its model, the JSON the store
 keeps of it, its raw provider records as JSON and the hash of both, or the reason it could not be
-mapped. The work is independent per record and needs nothing but the compiled map, so a sync can do
-it here or in helper processes (:class:`hub.sync.offload.Packer`) while this one reads, joins and
-writes the store. The results are plain values, the same either way.
+mapped. The results are plain values, whether packed by the syncing process or by a read-ahead
+helper (:mod:`hub.sync.read_ahead`), which stages them in a file the syncing process applies.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ __all__ = [
     "Refused",
     "StagedRow",
     "pack_slice",
+    "remember_keys",
 ]
 
 NOT_STORED = frozenset({"remote_data", "field_sources", "created_at", "modified_at", "remote_was_deleted"})
@@ -104,8 +104,9 @@ class PackSpec:
     seal: RecordSeal | None = None
     """The store's sealing, for :attr:`pack_raw`."""
     pack_raw: bool = False
-    """Compress (and seal) the raw data now rather than when written: a helper's spare time does it,
-    even for a record that turns out unchanged, so the process writing the store need not."""
+    """Compress (and seal) the raw data now rather than when written: a read-ahead helper does it
+    (:mod:`hub.sync.read_ahead`), even for a record that turns out unchanged, so the process writing
+    the store need not."""
 
     @cached_property
     def sensitive_records(self) -> frozenset[str]:
@@ -167,6 +168,22 @@ def pack_slice(
         if key is not None and remember:
             packed.add(key)
     return out
+
+
+def remember_keys(results: list[Packed | Refused | Excluded], mapped: set[Any]) -> list[Any]:
+    """``results``, after adding the keys of the packed ones to ``mapped`` (a read's repeats to skip).
+
+    ``mapped`` holds at most :data:`MAPPED_KEYS_KEPT` keys: then it starts afresh (memory stays flat).
+    """
+    kept = MAPPED_KEYS_KEPT
+    for result in results:
+        key = result.key if result.__class__ is Packed else None  # type: ignore[union-attr]
+        if key is not None:
+            if len(mapped) >= kept:
+                mapped.clear()
+            if kept:
+                mapped.add(key)
+    return results
 
 
 def _packed(

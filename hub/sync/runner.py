@@ -15,7 +15,7 @@ import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,12 +48,11 @@ from hub.store import tables as t
 from hub.store import utcnow
 from hub.store.budget import BudgetClaim
 from hub.store.events import record_account_event
-from hub.sync import offload
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease, next_sync_in
-from hub.sync.offload import Packer
-from hub.sync.packing import Packed, PackSpec, Refused
+from hub.sync.packing import Packed, PackSpec, Refused, pack_slice, remember_keys
+from hub.sync.read_ahead import Helper, Outcome, can_fork
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import Stager
 from unified_models import SENSITIVE_FIELDS
@@ -102,6 +101,18 @@ def new_run_id() -> str:
 
 
 @dataclass
+class _Read:
+    """One model read and staged, waiting for its apply (read here or by a read-ahead helper)."""
+
+    stager: Stager
+    protected: set[str] = field(default_factory=set)
+    """Ids of stored records whose provider record failed to map: kept, not deleted."""
+    excluded: dict[str, str] = field(default_factory=dict)
+    lineage: dict[str, Any] = field(default_factory=dict)
+    empty_field_warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class _Planned:
     model: str
     report: ModelReport
@@ -122,6 +133,9 @@ def _fill_warnings(model: str, previous: Mapping[str, float], current: Mapping[s
 
 BUDGET_WAIT_SECONDS = 300.0
 """How long a sync waits for a slot of its provider host's request budget before giving up."""
+
+HELPER_CHECK_SECONDS = 0.05
+"""How often a sync with read-ahead helpers looks for one that finished (a fork costs about 20 ms)."""
 
 JOIN_WARNING_BELOW = 0.5
 """A joined source that matched fewer than this share of the records it could have matched is reported."""
@@ -218,6 +232,17 @@ class SyncRun:
         self.filter: EmployeeFilter | None = None
         self.client: Any = None
         self.claim: BudgetClaim | None = None
+        self._helper_client: Callable[[], Any] | None = None
+        """Makes a read-ahead helper's provider client (None: no helpers this run)."""
+        self._helpers: dict[str, tuple[_Planned, Stager, Helper]] = {}
+        self._ahead: dict[str, _Read | HubError] = {}
+        """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
+        self._helper_requests = 0
+        self._read_here: set[str] = set()
+        self._helpers_started: list[Helper] = []
+        self._due: tuple[list[_Planned], _Planned] | None = None
+        """The models of the run and the one due to be applied, while helpers may take more."""
+        """Models this process reads (or read) in a run with helpers."""
 
     # -- planning ---------------------------------------------------------------------------------
 
@@ -326,15 +351,35 @@ class SyncRun:
 
     # -- one model --------------------------------------------------------------------------------
 
-    async def _sync_model(self, planned: _Planned) -> None:
+    def _start(self, planned: _Planned) -> Stager:
+        """Announce a model's read (progress ``start``) and give the stager it is read into."""
         model, report = planned.model, planned.report
-        field_map = self.context.field_maps(self.connector.name)[model]
         full = report.mode == "full"
         # A full read's size is about that of the last one: a progress bar's total and estimate.
         last = self.store.sync_state.get(self.account.id, model) if full else {}
         expected = (last.get("details") or {}).get("count") if full else None
         self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
-        stager = Stager(self.store, self.report.run_id, model, report)
+        return Stager(self.store, self.report.run_id, model, report)
+
+    async def _sync_model(self, planned: _Planned) -> None:
+        """Read one model here, then apply it."""
+        stager = self._start(planned)
+        try:
+            read = await self._read_model(planned, stager)
+        except BaseException:
+            stager.close()
+            raise
+        self._apply_read(planned, read)
+
+    async def _read_model(self, planned: _Planned, stager: Stager, *, here: bool = True) -> _Read:
+        """Read, map and stage one model into ``stager``; its report counts what was read.
+
+        ``here`` False: in a read-ahead helper (:mod:`hub.sync.read_ahead`), which touches neither
+        the store (no lease renewal) nor the caller's progress callback.
+        """
+        model, report = planned.model, planned.report
+        full = report.mode == "full"
+        field_map = self.context.field_maps(self.connector.name)[model]
         protected: set[str] = set()
         excluded: dict[str, str] = {}
         compiled = await compile_for(
@@ -361,11 +406,10 @@ class SyncRun:
             model=model,
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
+            pack_raw=not here,
         )
         keep = None if self.filter is None else partial(self.filter.keeps_record, model)
-        packer = Packer(
-            compiled, spec, keep=keep, workers=self.context.settings.sync_workers, after=offload.OFFLOAD_AFTER
-        )
+        mapped: set[Any] = set()
 
         def staged(results: list[Any]) -> None:
             for result in results:
@@ -392,17 +436,17 @@ class SyncRun:
                     keys=batch,
                     since=since,
                     unmapped=True,
-                    skip=packer.mapped,
+                    skip=mapped,
                     spill=spill,
                     tolerate=self.account.permissions.missing,
                     stats=stats,
                 ):
-                    staged(await packer.add(page))
-                    self.progress(model, "advance", {"read": report.read})
-                    self.lease.renew()
-                    if self.claim is not None:
-                        self.claim.renew()
-            staged(await packer.rest())
+                    staged(remember_keys(pack_slice(compiled, spec, page, keep), mapped))
+                    if here:
+                        self.progress(model, "advance", {"read": report.read})
+                        self.lease.renew()
+                        if self.claim is not None:
+                            self.claim.renew()
             stager.flush()
             if report.oversized_count:
                 named = ", ".join(sorted({o.field for o in report.oversized}))
@@ -411,20 +455,24 @@ class SyncRun:
                     f"kept, the value left empty): {named}; the report's `oversized` lists each record's "
                     "remote id, field and size"
                 )
-        except BaseException:
-            stager.close()
-            raise
         finally:
-            packer.close()
             scratch.cleanup()
         report.complete = True
-        if full:
-            report.joins = _join_reports(compiled, stats)
-            report.warnings.extend(_join_warnings(report.joins))
+        lineage = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
+        if not full:
+            return _Read(stager, protected, excluded, lineage)
+        report.joins = _join_reports(compiled, stats)
+        report.warnings.extend(_join_warnings(report.joins))
+        return _Read(stager, protected, excluded, lineage, _empty_field_warnings(compiled, report))
+
+    def _apply_read(self, planned: _Planned, read: _Read) -> None:
+        """Apply one model's staged read to the store in one transaction; hand out its events."""
+        model, report, stager = planned.model, planned.report, read.stager
+        full = report.mode == "full"
         state = self.store.sync_state.get(self.account.id, model)
         details = dict(state.get("details") or {})
         filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
-        details["lineage"] = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
+        details["lineage"] = read.lineage
         if full:
             total = max(report.read, 1)
             fill = {
@@ -434,7 +482,7 @@ class SyncRun:
             report.warnings.extend(
                 _fill_warnings(model, details.get("fill", {}), fill) if report.read else []
             )
-            report.warnings.extend(_empty_field_warnings(compiled, report))
+            report.warnings.extend(read.empty_field_warnings)
             details["fill"], details["count"] = fill, report.read
             details["filters"] = dict(self.account.options.filters)
         plan = ApplyPlan(
@@ -446,8 +494,8 @@ class SyncRun:
             full=full,
             complete=True,
             emit=state.get("last_full_at") is not None,
-            protected=protected,
-            excluded=excluded,
+            protected=read.protected,
+            excluded=read.excluded,
             announce_exclusions=not filters_changed,
             hide=() if self.account.options.include_sensitive else SENSITIVE_FIELDS.get(model, ()),
             cursor=self.now,
@@ -601,7 +649,7 @@ class SyncRun:
             self.report.status = "failed"
         elif not any(e.get("type") in _REFUSED for e in self.report.errors):
             self.store.accounts.set_status(self.account.id, LINKED)
-        self.report.requests = int(getattr(self.client, "requests", 0) or 0)
+        self.report.requests = int(getattr(self.client, "requests", 0) or 0) + self._helper_requests
         self.report.finished_at = utcnow()
         with self.store.begin() as db:
             db.execute(
@@ -721,6 +769,7 @@ class SyncRun:
                 settings = self.context.settings_for(self.account.customer_id)
                 self.client = self.connector.client_factory(credentials, settings)
                 await self._claim_budget()
+                self._share_with_helpers(credentials, settings)
             except HubError as exc:  # e.g. the stored host is no longer allowed: nothing is called
                 self._stop(planned, exc)
                 return
@@ -730,6 +779,7 @@ class SyncRun:
                 )
             deadline = self.context.settings.sync_deadline
             current: list[_Planned] = []
+            watcher = asyncio.ensure_future(self._keep_helpers_busy()) if self._helper_client else None
             try:
                 async with asyncio.timeout(deadline) as clock:
                     await self._read_models(planned, current)
@@ -737,15 +787,210 @@ class SyncRun:
                 if not clock.expired():
                     raise
                 self._stop(planned, SyncDeadlineExceeded(deadline), current[-1] if current else None)
+            finally:
+                if watcher is not None:
+                    watcher.cancel()
+                    await asyncio.gather(watcher, return_exceptions=True)
         except Exception as exc:
             self.report.errors.append({"type": "internal", "message": repr(exc)})
             raise
         finally:
+            self._drop_ahead()
             if self.client is not None:
                 await self.client.aclose()
             if self.claim is not None:
                 self.claim.release()
             self._finish()
+
+    # -- reading ahead ----------------------------------------------------------------------------
+
+    def _share_with_helpers(self, credentials: Mapping[str, Any], settings: Any) -> None:
+        """With ``sync_workers``, split the request concurrency with read-ahead helpers.
+
+        The helpers' clients together get half of it (the provider sees no more requests in flight
+        than without them); none are used with employee filters (a read needs the store then), without
+        ``fork``, or with fewer than 2 requests allowed in flight.
+        """
+        workers = self.context.settings.sync_workers
+        limiter = getattr(self.client, "limiter", None)
+        if workers <= 0 or not can_fork() or self.account.options.filters:
+            return
+        if not isinstance(limiter, AdaptiveLimiter) or limiter.maximum < 2:
+            return
+        share = max(1, limiter.maximum // 2 // workers)
+        limiter.maximum = limiter.limit = limiter.maximum - share * workers
+        helper_settings = replace(settings, max_concurrency=share)
+        self._helper_client = partial(self.connector.client_factory, credentials, helper_settings)
+
+    async def _keep_helpers_busy(self) -> None:
+        """Hand a helper that finished its models the next ones, even while this process is busy reading."""
+        while True:
+            await asyncio.sleep(HELPER_CHECK_SECONDS)
+            if self._due is not None:
+                self._refill(*self._due)
+
+    def _can_read_ahead(self, item: _Planned) -> bool:
+        return (
+            item.report.mode == "full"
+            and not item.report.error
+            and item.model not in self._ahead
+            and item.model not in self._helpers
+            and item.model not in self._read_here
+        )
+
+    def _unclaimed(self, planned: list[_Planned], after: _Planned) -> _Planned | None:
+        """The first model after ``after`` that may be read ahead and nobody reads yet."""
+        for item in planned[planned.index(after) + 1 :]:
+            if self._can_read_ahead(item):
+                return item
+        return None
+
+    def _alone(self, planned: list[_Planned], after: _Planned) -> _Planned | None:
+        """The first model after ``after`` nobody reads yet that shares its primary record with none.
+
+        What this process reads while it waits for a helper: models sharing a primary record go to
+        a helper together (one read of it, replayed).
+        """
+        item = self._unclaimed(planned, after)
+        while item is not None and any(
+            self._shares(item.model, p.model) for p in planned if p is not item and p.report.mode == "full"
+        ):
+            item = self._unclaimed(planned, item)
+        return item
+
+    def _shares(self, one: str, other: str) -> bool:
+        """Whether two models' maps read the same primary provider record (one client should read both).
+
+        The connector's client may read such a record once and replay it (UKG's ``pto-plans``, most
+        of a sync's requests, for time-off policies and balances). A joined source two maps share
+        (UKG's ``employment-details``) may be read by two processes: a few requests more, for reads
+        that run side by side.
+        """
+        maps = self.context.field_maps(self.connector.name)
+        return bool(maps[one].sources[0].record == maps[other].sources[0].record)
+
+    def _refill(self, planned: list[_Planned], after: _Planned) -> None:
+        """Give each idle helper slot the next models to read ahead: one, and later ones sharing its primary.
+
+        A model sharing its primary record with one this process reads is left to this process.
+        """
+        busy = {id(helper) for _, _, helper in self._helpers.values() if helper.running()}
+        while self._helper_client is not None and len(busy) < self.context.settings.sync_workers:
+            first = self._unclaimed(planned, after)
+            while first is not None and any(self._shares(first.model, m) for m in self._read_here):
+                first = self._unclaimed(planned, first)
+            if first is None:
+                return
+            chain = [first]
+            for item in planned[planned.index(first) + 1 :]:
+                if self._can_read_ahead(item) and any(self._shares(item.model, c.model) for c in chain):
+                    chain.append(item)
+            stagers = [self._start(item) for item in chain]
+            log.debug("a helper reads %s ahead", ", ".join(item.model for item in chain))
+            helper = Helper(partial(self._read_in_helper, chain, stagers))
+            self._helpers_started.append(helper)
+            for item, stager in zip(chain, stagers, strict=True):
+                self._helpers[item.model] = (item, stager, helper)
+            busy.add(id(helper))
+
+    async def _read_in_helper(self, chain: list[_Planned], stagers: list[Stager], send: Any) -> None:
+        """In a helper: read models in order with a client of the helper's own, sending each outcome."""
+        assert self._helper_client is not None
+        self.client = self._helper_client()
+        try:
+            for item, stager in zip(chain, stagers, strict=True):
+                before = self.client.requests
+                read = await self._read_model(item, stager, here=False)
+                stager.finish()
+                outcome = Outcome(
+                    item.report,
+                    stager.ids,
+                    read.protected,
+                    read.excluded,
+                    read.lineage,
+                    read.empty_field_warnings,
+                    self.client.requests - before,
+                )
+                send.send(outcome)
+        finally:
+            await self.client.aclose()
+
+    async def _collect(self, item: _Planned) -> _Read:
+        """Wait for the helper reading ``item``; if it failed, read the model here (as without helpers)."""
+        _, stager, helper = self._helpers.pop(item.model)
+        outcome = await helper.outcome()
+        if isinstance(outcome, Outcome):
+            self._helper_requests += outcome.requests
+            item.report.__dict__.update(outcome.report.__dict__)
+            stager.ids = outcome.ids
+            return _Read(
+                stager, outcome.protected, outcome.excluded, outcome.lineage, outcome.empty_field_warnings
+            )
+        log.warning(
+            "%s: the read-ahead helper stopped (%s); the model is read again here", item.model, outcome
+        )
+        stager.close()
+        stager = Stager(self.store, self.report.run_id, item.model, item.report)
+        try:
+            return await self._read_model(item, stager)
+        except BaseException:
+            stager.close()
+            raise
+
+    async def _read_ahead_here(self, item: _Planned) -> None:
+        """Read ``item`` before its turn (a helper is busy with the model due first)."""
+        stager = self._start(item)
+        self._read_here.add(item.model)
+        try:
+            self._ahead[item.model] = await self._read_model(item, stager)
+        except HubError as exc:  # raised again in the model's turn, so it is handled as that model's
+            stager.close()
+            self._ahead[item.model] = exc
+        except BaseException:
+            stager.close()
+            raise
+
+    async def _sync_in_turn(self, item: _Planned, planned: list[_Planned]) -> None:
+        """Sync ``item`` now that models before it are applied: read it (or take its read), apply it.
+
+        With helpers, a helper reads later models meanwhile, and while the model due is still being
+        read by one, this process reads the next one nobody reads rather than wait.
+        """
+        if self._helper_client is None:
+            await self._sync_model(item)
+            return
+        self._due = (planned, item)
+        while True:
+            self._refill(planned, item)
+            if item.model in self._ahead:
+                read = self._ahead.pop(item.model)
+                if isinstance(read, HubError):
+                    raise read
+                self._apply_read(item, read)
+                return
+            if item.model not in self._helpers:
+                self._read_here.add(item.model)
+                await self._sync_model(item)
+                return
+            other = None if self._helpers[item.model][2].done() else self._alone(planned, item)
+            if other is not None:
+                log.debug("%s: read here ahead while a helper reads %s", other.model, item.model)
+                await self._read_ahead_here(other)
+                continue
+            self._ahead[item.model] = await self._collect(item)
+
+    def _drop_ahead(self) -> None:
+        """Stop the helpers and drop the reads no apply took (a run that ended early)."""
+        for _, stager, _ in self._helpers.values():
+            stager.close()
+        for helper in self._helpers_started:
+            helper.kill()
+        self._helpers.clear()
+        self._helpers_started.clear()
+        for read in self._ahead.values():
+            if isinstance(read, _Read):
+                read.stager.close()
+        self._ahead.clear()
 
     async def _claim_budget(self) -> None:
         """On a shared store, hold slots of the provider host's budget; the client's limiter gets as many."""
@@ -794,7 +1039,7 @@ class SyncRun:
                     "sync.model",
                     attributes={"hrishub.model": item.model, "hrishub.sync.mode": item.report.mode},
                 ) as model_span:
-                    await self._sync_model(item)
+                    await self._sync_in_turn(item, planned)
                     model_span.set_attributes(
                         {
                             "hrishub.records.read": item.report.read,

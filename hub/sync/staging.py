@@ -80,6 +80,11 @@ class Stager:
             pickle.dump(self._rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._rows = []
 
+    def finish(self) -> None:
+        """Write what is buffered through to the file (a helper's staging, read by the syncing process)."""
+        self.flush()
+        self._file.flush()
+
     def batches(self) -> Iterator[list[StagedRow]]:
         """The staged rows, batch by batch, in the order they were staged."""
         self.flush()

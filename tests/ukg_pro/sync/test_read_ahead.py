@@ -1,9 +1,9 @@
-"""A sync whose records are packed in helper processes stores and reports what packing here does.
+"""A sync whose later models are read by forked helper processes stores and reports what one alone does.
 
-The helpers are forked from the test process once a read passes ``OFFLOAD_AFTER`` records (0 here,
-so every read uses them); they map, hash, compress and seal, and this process writes what they
-hand back. Every model of the sandbox tenant is synced, pay and banking ones (sealed raw data)
-included, and compared row by row with sealed values opened.
+With ``sync_workers=1`` helpers read models ahead (mapping, hashing, compressing and sealing) while
+the syncing process reads and applies the others, in sync order. Every model of the sandbox tenant is
+synced, pay and banking ones (sealed raw data) included, and compared row by row with sealed values
+opened; so are the reports.
 """
 
 import logging
@@ -18,11 +18,11 @@ from hub.env_settings import count
 from hub.errors import InvalidSetting
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
-from hub.sync import offload
-from hub.sync.offload import Packer
+from hub.sync import read_ahead
+from hub.sync.runner import SyncRun
 
 
-def _sync(sandbox, tmp_path, name: str, workers: int) -> tuple[dict, dict, dict[str, int]]:
+def _sync(sandbox, tmp_path, name: str, workers: int) -> tuple[dict, dict, dict[str, Any]]:
     hub = Hub(
         transport=sandbox.transport(),
         settings=HttpSettings(retry_initial_wait=0.001, sync_workers=workers),
@@ -41,7 +41,7 @@ def _sync(sandbox, tmp_path, name: str, workers: int) -> tuple[dict, dict, dict[
         counts = {
             f"{name}.{field}": getattr(model, field)
             for name, model in report.models.items()
-            for field in ("read", "created", "failed", "problems")
+            for field in ("read", "created", "failed", "problems", "warnings", "joins", "complete")
         }
         return first, {name: model.fill for name, model in report.models.items()}, counts
     finally:
@@ -61,45 +61,50 @@ def _stored(hub: Hub, account_id: str) -> dict[tuple[str, str], tuple[Any, ...]]
 
 
 @pytest.fixture
-def counted(monkeypatch) -> dict[str, int]:
-    """Records packed by helpers over the test, counted as each read's packer closes."""
-    counts = {"offloaded": 0}
-    close = Packer.close
+def forked(monkeypatch) -> list[int]:
+    """How many helpers each sync of the test forked."""
+    counts: list[int] = []
+    start = read_ahead.Helper.__init__
 
-    def counting(self: Packer) -> None:
-        counts["offloaded"] += self.offloaded
-        close(self)
+    def counting(self, read) -> None:
+        counts.append(1)
+        start(self, read)
 
-    monkeypatch.setattr(Packer, "close", counting)
-    monkeypatch.setattr(offload, "OFFLOAD_AFTER", 0)
+    monkeypatch.setattr(read_ahead.Helper, "__init__", counting)
     return counts
 
 
-def test_records_packed_by_helpers_are_stored_as_records_packed_here(sandbox, tmp_path, counted) -> None:
+def test_models_read_by_helpers_are_stored_and_reported_as_models_read_here(
+    sandbox, tmp_path, forked
+) -> None:
     here = _sync(sandbox, tmp_path, "here.db", workers=0)
-    assert counted["offloaded"] == 0
+    assert not forked
     helped = _sync(sandbox, tmp_path, "helped.db", workers=1)
-    assert counted["offloaded"] > 1000  # the helpers packed the reads, not this process
+    assert len(forked) >= 4  # helpers read models of both syncs
     stored, stored_here = helped[0], here[0]
-    assert stored.keys() == stored_here.keys()
     assert {model for model, _ in stored} >= {"Employee", "BankInfo", "EmployeePayrollRun", "TimeOffBalance"}
     assert stored == stored_here
-    assert helped[1:] == here[1:]  # fill rates and counts of the report
+    assert helped[1:] == here[1:]  # fill rates, counts, warnings and joins of the reports
 
 
-def _dying(joined: Any) -> Any:
+async def _failing(self, chain, stagers, send) -> None:
+    raise RuntimeError("the helper broke")
+
+
+def _dying(self, chain, stagers, send) -> None:
     os._exit(3)  # a helper killed mid-read (out of memory, a signal)
 
 
-def test_what_a_dead_helper_left_is_packed_here_and_nothing_is_lost(
-    sandbox, tmp_path, counted, monkeypatch, caplog
+@pytest.mark.parametrize("failure", [_failing, _dying], ids=["raises", "dies"])
+def test_a_model_a_helper_failed_to_read_is_read_here_and_nothing_is_lost(
+    sandbox, tmp_path, forked, monkeypatch, caplog, failure
 ) -> None:
     here = _sync(sandbox, tmp_path, "here.db", workers=0)
-    monkeypatch.setattr(offload, "_pack_adopted", _dying)
-    with caplog.at_level(logging.WARNING, logger="hub.sync.offload"):
+    monkeypatch.setattr(SyncRun, "_read_in_helper", failure)
+    with caplog.at_level(logging.WARNING, logger="hub.sync.runner"):
         helped = _sync(sandbox, tmp_path, "helped.db", workers=1)
-    assert counted["offloaded"] == 0  # every slice handed out came back to be packed here
-    assert "a sync helper process died" in caplog.text
+    assert forked
+    assert "the read-ahead helper stopped" in caplog.text
     assert helped == here
 
 

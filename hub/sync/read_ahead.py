@@ -1,0 +1,103 @@
+"""Reading a sync's models ahead in forked helper processes, while this one applies (opt-in).
+
+A full sync reads each model (HTTP, decoding, joins, mapping, hashing) and then applies it (one
+transaction). Python does one of these at a time per process; with ``HttpSettings.sync_workers``
+(``HRISHUB_SYNC_WORKERS``) helpers read later models while this process reads and applies earlier
+ones (:class:`hub.sync.runner.SyncRun` schedules them). Models are still applied in sync order, one
+transaction each, so the store, the events and a killed run's state are the same as without them.
+
+A :class:`Helper` is one forked process reading models that share provider records (so each
+record is fetched once, as the connector's client replays it: UKG's ``pto-plans`` for policies and
+balances). It inherits the run (compiled field maps, the store's sealing, the account's
+credentials: nothing is loaded again) and makes its own provider client, with its share of the
+request concurrency. It never touches the store: it stages into scratch files the syncing process
+made before forking (open files both hold) and sends back, over a pipe, what each apply needs
+(:class:`Outcome`). If it fails in any way, the syncing process reads that model and the rest of
+the helper's itself, so errors are reported and handled exactly as without helpers. Needs ``fork``
+(Linux).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections.abc import Awaitable, Callable
+from multiprocessing.connection import Connection
+from typing import Any, NamedTuple
+
+__all__ = ["Helper", "Outcome", "can_fork"]
+
+
+class Outcome(NamedTuple):
+    """What a helper's read of one model gives the apply (its staged rows are in the shared file)."""
+
+    report: Any
+    """The model's :class:`hub.sync.report.ModelReport` as the read left it."""
+    ids: set[str]
+    """The staged ids."""
+    protected: set[str]
+    excluded: dict[str, str]
+    lineage: dict[str, Any]
+    empty_field_warnings: list[str]
+    requests: int
+    """Requests the helper's client made."""
+
+
+def can_fork() -> bool:
+    """Whether helpers can be forked here (they inherit the run rather than load it again)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _main(send: Connection, read: Callable[[Connection], Awaitable[None]]) -> None:
+    """A helper's whole life: ``read(send)`` in a fresh event loop; what stopped it, if anything."""
+    # The fork was made from inside the syncing process's running loop: this process has none.
+    asyncio.events._set_running_loop(None)
+    try:
+        asyncio.run(read(send))  # type: ignore[arg-type]
+    except BaseException as exc:
+        send.send(type(exc).__name__)  # the name only: a message could quote provider data
+    send.close()
+
+
+class Helper:
+    """One forked process reading models in order, sending an :class:`Outcome` for each as it ends.
+
+    ``read(send)`` runs in the helper and sends each outcome (or, raising, stops: the syncing process
+    then reads that model and the ones after it itself). Take the outcomes in the same order with
+    :meth:`outcome`; :meth:`done` says whether the next one is there without waiting.
+    """
+
+    def __init__(self, read: Callable[[Connection], Awaitable[None]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_main, args=(send, read), daemon=True)
+        self._process.start()
+        send.close()
+        self._ended = False
+
+    def running(self) -> bool:
+        """Whether the helper is still at work (or waiting to hand over an outcome)."""
+        return self._process.is_alive()
+
+    def done(self) -> bool:
+        """Whether the next outcome (or the helper's end) is there to take."""
+        return self._ended or self._receive.poll() or not self._process.is_alive()
+
+    async def outcome(self) -> Outcome | str:
+        """The next model's outcome, or the name of what stopped the helper (``died``: it sent nothing)."""
+        if self._ended:
+            return "stopped"
+        try:
+            got: Outcome | str = await asyncio.to_thread(self._receive.recv)
+        except EOFError:
+            got = "died"
+        if not isinstance(got, Outcome):
+            self._ended = True
+        return got
+
+    def kill(self) -> None:
+        """Stop the helper if it still runs, and reap it."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receive.close()
