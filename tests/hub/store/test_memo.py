@@ -33,7 +33,7 @@ def _account_of(store: Store, customer_id: str) -> str:
     account = Account(
         id="acct_memo",
         connector="tiny_hris",
-        credentials=Credentials({"api_key": "s3cret"}),
+        credentials=Credentials({"api_key": "memo-key-7f3a9"}),
         permissions=PermissionReport(granted=(), missing=(), actions={}),
         options=AccountOptions(),
         customer_id=customer_id,
@@ -63,7 +63,7 @@ def test_the_answer_is_remembered_while_nothing_changes(stores):
     again = serving.accounts.for_key(key, account_id)
     assert first is not None and again is not None and again.id == account_id
     assert again is not first  # a fresh Account each time: no revealed credentials are ever kept
-    assert again.credentials.reveal() == {"api_key": "s3cret"}
+    assert again.credentials.reveal() == {"api_key": "memo-key-7f3a9"}
     assert len(sent) == 1
 
 
