@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -187,56 +187,102 @@ def encoded_page(
 
     Joined, the pieces are the page's records separated by commas, the bytes :func:`encode_rows`
     makes; they come with the position of the page's last record when more follow (None on the last
-    page). SQLite only (:func:`reads_encoded`). They are made with less work: the database sets the
-    ``hidden`` members to null and hands each record's JSON over as its stored UTF-8 bytes (never
-    decoded to text and encoded back), the store's members are spliced on without copying the
-    record, and only a record still holding a sealed value (an account whose sensitive fields are
-    not hidden) is parsed, to open it.
+    page). SQLite only (:func:`reads_encoded`). They are made with less work: each record's JSON is
+    handed over as its stored UTF-8 bytes (never decoded to text and encoded back), the ``hidden``
+    members are cut off its end where a sync wrote them (:meth:`hub.store.sealing.RecordSeal.seal_data`
+    keeps them last) and nulls put in their place, the store's members are spliced on without copying
+    the record, and only a record stored otherwise, or still holding a sealed value (an account whose
+    sensitive fields are not hidden), is parsed.
     """
     specs = tuple(spec for spec, _ in filters)
     statement = _encoded_statement(
-        hidden=hidden, since=modified_after is not None, include_deleted=include_deleted, specs=specs
+        since=modified_after is not None, include_deleted=include_deleted, specs=specs
     )
     params = _page_params(account_id, model, after, limit + 1, modified_after, filters)
     with store.engine.connect() as db:
         rows = db.execute(statement, params).all()
     following = rows[limit - 1][0] if len(rows) > limit else None
     page = rows[:limit]
-    if any(store.seal.holds_sealed(row[2]) for row in page):
-        opened = [store.seal.open_json(row[1], b"".join(_spliced(*row[2:])).decode()) for row in page]
-        return [",".join(opened).encode()], following
+    holds_sealed = store.seal.holds_sealed
+    hiding = _hiding_of(hidden) if hidden else None
     pieces: list[bytes | memoryview] = []
+    sealed = False
     for row in page:
-        pieces += _spliced(*row[2:])
-        pieces.append(b",")
-    return pieces[:-1], following
+        data: bytes = row[2]
+        if hiding is None:
+            body: bytes | memoryview = memoryview(data)[:-1]
+            rest = b""
+            sealed = sealed or holds_sealed(data)
+        else:
+            body, rest, cut = _hidden_body(data, hiding)
+            if not sealed:
+                sealed = holds_sealed(data, cut) if cut is not None else holds_sealed(body)  # type: ignore[arg-type]
+        pieces += (body, rest, _tail(row[3], row[4], row[5], len(data) > 2 or hiding is not None), b",")
+    if not sealed:
+        return pieces[:-1], following
+    opened = [
+        store.seal.open_json(row[1], b"".join(pieces[4 * n : 4 * n + 3]).decode())
+        for n, row in enumerate(page)
+    ]
+    return [",".join(opened).encode()], following
 
 
-def _spliced(data: bytes, deleted: int, created: str, modified: str) -> tuple[memoryview, bytes]:
-    """A stored record's JSON with the store's members appended, as :func:`encode_rows` writes it.
+class _Hiding(NamedTuple):
+    marker: bytes
+    """The first hidden member's key as it follows another member: ``,"name":``."""
+    names: list[str]
+    nulls: bytes
+    """The hidden members, null, each after a comma."""
 
-    In two pieces: the record's bytes without its closing brace (not copied), then the rest.
+
+@lru_cache(maxsize=64)
+def _hiding_of(hidden: tuple[str, ...]) -> _Hiding:
+    nulls = b"".join(b',"' + name.encode() + b'":null' for name in hidden)
+    return _Hiding(b',"' + hidden[0].encode() + b'":', list(hidden), nulls)
+
+
+def _hidden_body(data: bytes, hiding: _Hiding) -> tuple[bytes | memoryview, bytes, int | None]:
+    """A stored record's JSON with the hidden members null and no closing brace, in two pieces.
+
+    With the length of the stored bytes kept: None when the record was parsed and written again (the
+    first piece is then bytes).
     """
+    # The last `,"first hidden name":` outside any string (a quote inside one is escaped): where the
+    # hidden members start when a sync wrote them last. If the rest is not exactly those members (a
+    # record stored before, or a nested member of that name), the record is parsed instead.
+    cut = data.rfind(hiding.marker)
+    if cut > 0:
+        try:
+            rest = orjson.loads(b"{" + data[cut + 1 :])
+        except orjson.JSONDecodeError:
+            rest = None
+        if isinstance(rest, dict) and list(rest) == hiding.names:
+            return memoryview(data)[:cut], hiding.nulls, cut
+    parsed = orjson.loads(data)
+    parsed.update(dict.fromkeys(hiding.names))  # as the SQL of record_page: null in place, or added
+    return orjson.dumps(parsed)[:-1], b"", None
+
+
+def _tail(deleted: int, created: str, modified: str, after_member: bool) -> bytes:
+    """The store's members closing a record's JSON, as :func:`encode_rows` writes them."""
     # The usual stored instant (26 characters) inline: a call per instant is a tenth of this function.
     created = f"{created[:10]}T{created[11:]}Z" if len(created) == 26 else _instant_of(created)
     modified = f"{modified[:10]}T{modified[11:]}Z" if len(modified) == 26 else _instant_of(modified)
     gone = "true" if deleted else "false"
-    comma = "," if len(data) > 2 else ""
-    tail = f'{comma}"created_at":"{created}","modified_at":"{modified}","remote_was_deleted":{gone}}}'
-    return memoryview(data)[:-1], tail.encode()
+    comma = "," if after_member else ""
+    return (
+        f'{comma}"created_at":"{created}","modified_at":"{modified}","remote_was_deleted":{gone}}}'.encode()
+    )
 
 
 @lru_cache(maxsize=256)
-def _encoded_statement(
-    *, hidden: tuple[str, ...], since: bool, include_deleted: bool, specs: tuple[FilterSpec, ...]
-) -> Select[Any]:
+def _encoded_statement(*, since: bool, include_deleted: bool, specs: tuple[FilterSpec, ...]) -> Select[Any]:
     # BLOB: SQLite hands text over as its bytes, and the driver then skips decoding each record.
     r = t.records.c
-    data = _hiding("sqlite", r.data, hidden) if hidden else r.data
     query = select(
         r.seq,
         r.id,
-        cast(data, LargeBinary()).label("data"),
+        cast(r.data, LargeBinary()).label("data"),
         type_coerce(r.deleted, Integer()).label("deleted"),
         type_coerce(r.created_at, String()).label("created_at"),
         type_coerce(r.modified_at, String()).label("modified_at"),

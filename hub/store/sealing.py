@@ -34,17 +34,25 @@ class RecordSeal:
     # -- unified data -----------------------------------------------------------------------------
 
     def seal_data(self, record_id: str, data: str, fields: Collection[str]) -> str:
-        """``data`` (a record's JSON) with each filled field of ``fields`` sealed."""
+        """``data`` (a record's JSON) with each filled field of ``fields`` sealed, and those members last.
+
+        The members of ``fields`` it holds are moved to the end of the object, in the order given
+        (null ones too): a read that hides them then cuts the stored bytes instead of parsing them
+        (:func:`hub.store.reads.encoded_page`). Readers that parse the JSON see the same record.
+        """
         if not fields:
             return data
         parsed = orjson.loads(data)
-        touched = False
+        last = {}
         for name in fields:
-            value = parsed.get(name)
+            if name not in parsed:
+                continue
+            value = parsed.pop(name)
             if value is not None and not is_sealed(value):
-                parsed[name] = self.box.seal_value(f"{record_id}{_SEP}{name}", value)
-                touched = True
-        return orjson.dumps(parsed).decode() if touched else data
+                value = self.box.seal_value(f"{record_id}{_SEP}{name}", value)
+            last[name] = value
+        parsed.update(last)
+        return orjson.dumps(parsed).decode()
 
     def open_data(self, record_id: str, data: dict[str, Any]) -> dict[str, Any]:
         """``data`` (parsed) with its sealed fields opened, in place."""
@@ -54,9 +62,9 @@ class RecordSeal:
         return data
 
     @staticmethod
-    def holds_sealed(data: bytes) -> bool:
-        """Whether encoded JSON ``data`` may hold a sealed value (False: it holds none to open)."""
-        return _SEALED_BYTES in data
+    def holds_sealed(data: bytes, end: int | None = None) -> bool:
+        """Whether JSON ``data`` (up to byte ``end``) may hold a sealed value (False: none to open)."""
+        return data.find(_SEALED_BYTES, 0, end) != -1
 
     def open_json(self, record_id: str, text: str) -> str:
         """A record's JSON ``text`` with its sealed top-level members opened (``text`` itself if none)."""

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import insert
 
 from hub.selection import FILTERS
@@ -142,3 +144,60 @@ def test_hidden_members_are_null_sealed_ones_are_opened_and_the_store_members_co
                 "2026-01-31T14:05:09.000000Z" if n == 5 else "2026-01-31T14:05:09.123456Z"
             )
             assert record["remote_was_deleted"] is (n % 9 == 8)
+
+
+def test_a_page_of_records_a_sync_wrote_cuts_the_hidden_members_off_without_parsing_a_record(
+    store, monkeypatch
+):
+    """A sync writes the sensitive members last (seal_data): hiding them reads only those members."""
+    parsed: list[int] = []
+    loads = orjson.loads
+
+    def spy(data):
+        parsed.append(len(data))
+        return loads(data)
+
+    monkeypatch.setattr(orjson, "loads", spy)
+    page, _ = _page(store, hidden=HIDDEN, after=12, limit=20)  # sealed records, none stored otherwise
+    assert len(orjson.loads(b"[" + page + b"]")) == 20
+    whole = min(len(_data(n)) for n in range(12, 32))
+    assert parsed and max(parsed[:-1]) < whole / 2  # the last parse is this test's own
+
+
+_KEYS = st.sampled_from([*HIDDEN, "id", "name", "custom_fields", 'a"b', ',"ethnicity":'])
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(record=st.dictionaries(_KEYS, _JSON, max_size=6), sealed_last=st.booleans())
+def test_hidden_members_are_null_whatever_the_record_holds_and_wherever_they_are(store, record, sealed_last):
+    """Any record (hidden names nested, in keys, in strings; stored in any order) reads as the SQL hides it."""
+    data = orjson.dumps(record).decode()
+    if sealed_last:
+        data = store.seal.seal_data("emp-x", data, HIDDEN)
+    with store.engine.begin() as db:
+        db.execute(
+            insert(t.records).values(
+                seq=10_000,
+                account_id=ACCOUNT,
+                model="Employee",
+                id="emp-x",
+                hash="-",
+                data=data,
+                deleted=False,
+                created_at=datetime(2026, 1, 31, tzinfo=UTC),
+                modified_at=datetime(2026, 1, 31, tzinfo=UTC),
+            )
+        )
+    try:
+        page, _ = _page(store, hidden=HIDDEN, after=COUNT, limit=1)
+        general, _ = _general(store, HIDDEN, after=COUNT, limit=1)
+    finally:
+        with store.engine.begin() as db:
+            db.exec_driver_sql("DELETE FROM records WHERE seq = 10000")
+    assert orjson.loads(page) == orjson.loads(general)
+    assert {name: orjson.loads(page)[name] for name in HIDDEN} == dict.fromkeys(HIDDEN)

@@ -144,11 +144,26 @@ def _unseal(store) -> None:
                 )
 
 
+def _in_model_order(engine) -> None:
+    """Every record's members in its model's field order, as a sync wrote them before revision 0011."""
+    from unified_models import MODELS
+
+    with engine.begin() as db:
+        for seq, model, data in db.execute(text("SELECT seq, model, data FROM records")).all():
+            stored = json.loads(data)
+            order = [name for name in MODELS[model].model_fields if name in stored]
+            ordered = {name: stored[name] for name in order} | stored
+            db.execute(
+                text("UPDATE records SET data = :data WHERE seq = :seq"),
+                {"data": json.dumps(ordered, separators=(",", ":"), ensure_ascii=False), "seq": seq},
+            )
+
+
 def test_revision_0006_writes_amounts_as_numbers_and_instants_in_one_form_and_back(tmp_path):
     """A store synced before 0006 holds amounts as text; after it, exactly what a sync writes now."""
     from hub.sync.staging import NOT_STORED
     from tests.tiny_hris.sandbox import Sandbox
-    from unified_models import INSTANT_PATTERN, MODELS
+    from unified_models import INSTANT_PATTERN, MODELS, SENSITIVE_FIELDS
 
     url = f"sqlite:///{tmp_path / 'hub.db'}"
     sandbox = Sandbox(employees=12, seed=3)
@@ -162,6 +177,7 @@ def test_revision_0006_writes_amounts_as_numbers_and_instants_in_one_form_and_ba
     amounts = {"Employment": ("pay_rate",), "TimeOffBalance": ("balance", "used", "accrued")}
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0005")
+    _in_model_order(engine)  # as stores of that era held them (0011 moves sensitive members last)
     older = _records(engine)
     seen = set()
     for model, data, _ in older.values():
@@ -179,7 +195,10 @@ def test_revision_0006_writes_amounts_as_numbers_and_instants_in_one_form_and_ba
     instant = re.compile(INSTANT_PATTERN)
     for model, data, _ in current.values():
         record = MODELS[model].model_validate_json(data)
-        assert record.model_dump_json(exclude=NOT_STORED) == data
+        # The model's own JSON, its sensitive members moved last (revision 0011).
+        assert json.loads(record.model_dump_json(exclude=NOT_STORED)) == json.loads(data)
+        sensitive = SENSITIVE_FIELDS.get(model, ())
+        assert list(json.loads(data))[len(json.loads(data)) - len(sensitive) :] == list(sensitive)
         stored = json.loads(data)
         for name in amounts.get(model, ()):
             assert stored.get(name) is None or isinstance(stored[name], (int, float))
@@ -248,3 +267,74 @@ def test_revision_0006_upgrades_text_written_by_earlier_versions(tmp_path):
     }
     hashes = {record_id: digest for record_id, (_, _, digest) in _records(engine).items()}
     assert all(len(digest) == 64 for digest in hashes.values())
+
+
+def test_revision_0011_moves_sensitive_members_last_and_keeps_values_and_hashes(tmp_path):
+    """Records written before 0011 hold sensitive members in model order; after it, last, as a sync writes them."""
+    from hub.store.reads import encoded_page
+    from unified_models import SENSITIVE_FIELDS, Employee
+
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    engine = create_engine(url)
+    upgrade(engine, "0010")
+    employee = Employee(
+        id="e1", remote_id="E1", first_name="Ada", national_id="123-45-6789", custom_fields={"ethnicity": "x"}
+    )
+    older = {
+        "e1": ("Employee", employee.model_dump_json(exclude={"remote_data", "field_sources"})),
+        "d1": ("Dependent", '{"id":"d1","national_id":null,"first_name":"Bo","date_of_birth":"2010-01-02"}'),
+        "b1": ("BankInfo", '{"id":"b1","account_number":"*****6789","bank_name":"First"}'),
+        "m1": ("Employment", '{"id":"m1","job_title":"Nurse"}'),
+        "e2": ("Employee", "{}"),
+    }
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
+                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
+                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        for record_id, (model, data) in older.items():
+            db.execute(
+                text(
+                    "INSERT INTO records (account_id, model, id, hash, data, deleted, created_at, modified_at) "
+                    "VALUES ('acct_1', :model, :id, :hash, :data, 0, '2026-01-01 00:00:00', "
+                    "'2026-01-01 00:00:00')"
+                ),
+                {"model": model, "id": record_id, "hash": f"hash-{record_id}", "data": data},
+            )
+    engine.dispose()
+    store = Store(url)  # opening migrates
+    migrated = _records(store.engine)
+    for record_id, (model, data) in older.items():
+        model_after, data_after, hash_after = migrated[record_id]
+        assert (model_after, hash_after) == (model, f"hash-{record_id}")
+        assert json.loads(data_after) == json.loads(data)
+        members = list(json.loads(data_after))
+        sensitive = [name for name in SENSITIVE_FIELDS.get(model, ()) if name in members]
+        assert members[len(members) - len(sensitive) :] == sensitive, (record_id, members)
+    assert migrated["m1"][1] == older["m1"][1] and migrated["e2"][1] == "{}"
+    # And the API's page reads the hidden members off the end of e1, null.
+    pieces, _ = encoded_page(store, "acct_1", "Employee", hidden=SENSITIVE_FIELDS["Employee"])
+    page = json.loads(b"[" + b"".join(pieces) + b"]")
+    assert page[0]["national_id"] is None and page[0]["custom_fields"] == {"ethnicity": "x"}
+    store.close()
+
+
+def test_revision_0011_names_the_sensitive_fields_the_models_mark():
+    """A field marked sensitive later needs a revision moving it last in stored records too."""
+    import importlib.util
+    from pathlib import Path
+
+    from unified_models import SENSITIVE_FIELDS
+
+    path = (
+        Path(alembic_config().get_main_option("script_location"))
+        / "versions"
+        / "0011_sensitive_members_last.py"
+    )
+    spec = importlib.util.spec_from_file_location("revision_0011", path)
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    assert revision.SENSITIVE == SENSITIVE_FIELDS
