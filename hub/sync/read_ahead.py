@@ -12,20 +12,22 @@ balances). It inherits the run (compiled field maps, the store's sealing, the ac
 credentials: nothing is loaded again) and makes its own provider client, with its share of the
 request concurrency. It never touches the store: it stages into scratch files the syncing process
 made before forking (open files both hold) and sends back, over a pipe, what each apply needs
-(:class:`Outcome`). If it fails in any way, the syncing process reads that model and the rest of
-the helper's itself, so errors are reported and handled exactly as without helpers. Needs ``fork``
-(Linux).
+(:class:`Outcome`), and its progress as it reads (:class:`Advance`: the syncing process hands that to
+its progress callback, and keeps the account's lease meanwhile). If it fails in any way, the syncing
+process reads that model and the rest of the helper's itself, so errors are reported and handled
+exactly as without helpers. Needs ``fork`` (Linux).
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+from collections import deque
 from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
-__all__ = ["Helper", "Outcome", "can_fork"]
+__all__ = ["Advance", "Helper", "Outcome", "can_fork"]
 
 
 class Outcome(NamedTuple):
@@ -59,41 +61,79 @@ def _main(send: Connection, read: Callable[[Connection], Awaitable[None]]) -> No
     send.close()
 
 
+class Advance(NamedTuple):
+    """A helper's progress: it has read ``read`` records of ``model`` so far."""
+
+    model: str
+    read: int
+
+
 class Helper:
     """One forked process reading models in order, sending an :class:`Outcome` for each as it ends.
 
     ``read(send)`` runs in the helper and sends each outcome (or, raising, stops: the syncing process
-    then reads that model and the ones after it itself). Take the outcomes in the same order with
-    :meth:`outcome`; :meth:`done` says whether the next one is there without waiting.
+    then reads that model and the ones after it itself), and an :class:`Advance` as it reads, which
+    :meth:`drain` (or :meth:`outcome`, waiting) hands to ``on_advance`` in the syncing process. Take
+    the outcomes in the same order with :meth:`outcome`; :meth:`done` says whether the next one is
+    there without waiting.
     """
 
-    def __init__(self, read: Callable[[Connection], Awaitable[None]]) -> None:
+    def __init__(
+        self,
+        read: Callable[[Connection], Awaitable[None]],
+        on_advance: Callable[[Advance], None] = lambda advance: None,
+    ) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_main, args=(send, read), daemon=True)
         self._process.start()
         send.close()
+        self._on_advance = on_advance
+        self._pending: deque[Outcome | str] = deque()
         self._ended = False
+        self._waiting = False
+        """Whether :meth:`outcome` is receiving in a thread (then nothing else may read the pipe)."""
 
     def running(self) -> bool:
         """Whether the helper is still at work (or waiting to hand over an outcome)."""
         return self._process.is_alive()
 
+    def drain(self) -> None:
+        """Take what the helper sent so far without waiting: progress to ``on_advance``, outcomes kept."""
+        while not self._waiting and not self._ended and self._receive.poll():
+            self._take(self._recv())
+
     def done(self) -> bool:
         """Whether the next outcome (or the helper's end) is there to take."""
-        return self._ended or self._receive.poll() or not self._process.is_alive()
+        self.drain()
+        return bool(self._pending) or self._ended or not self._process.is_alive()
 
     async def outcome(self) -> Outcome | str:
         """The next model's outcome, or the name of what stopped the helper (``died``: it sent nothing)."""
-        if self._ended:
-            return "stopped"
+        while not self._pending:
+            if self._ended:
+                return "stopped"
+            self._waiting = True
+            try:
+                got = await asyncio.to_thread(self._recv)
+            finally:
+                self._waiting = False
+            self._take(got)
+        return self._pending.popleft()
+
+    def _recv(self) -> Any:
         try:
-            got: Outcome | str = await asyncio.to_thread(self._receive.recv)
+            return self._receive.recv()
         except EOFError:
-            got = "died"
+            return "died"
+
+    def _take(self, got: Any) -> None:
+        if isinstance(got, Advance):
+            self._on_advance(got)
+            return
+        self._pending.append(got)
         if not isinstance(got, Outcome):
             self._ended = True
-        return got
 
     def kill(self) -> None:
         """Stop the helper if it still runs, and reap it."""

@@ -52,7 +52,7 @@ from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_event
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease, next_sync_in
 from hub.sync.packing import Packed, PackSpec, Refused, pack_slice, remember_keys
-from hub.sync.read_ahead import Helper, Outcome, can_fork
+from hub.sync.read_ahead import Advance, Helper, Outcome, can_fork
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import Stager
 from unified_models import SENSITIVE_FIELDS
@@ -239,10 +239,12 @@ class SyncRun:
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
         self._helper_requests = 0
         self._read_here: set[str] = set()
+        """Models this process reads (or read) in a run with helpers."""
         self._helpers_started: list[Helper] = []
+        self._helper_send: Any = None
+        """In a helper: the pipe its progress and outcomes go back on."""
         self._due: tuple[list[_Planned], _Planned] | None = None
         """The models of the run and the one due to be applied, while helpers may take more."""
-        """Models this process reads (or read) in a run with helpers."""
 
     # -- planning ---------------------------------------------------------------------------------
 
@@ -375,7 +377,7 @@ class SyncRun:
         """Read, map and stage one model into ``stager``; its report counts what was read.
 
         ``here`` False: in a read-ahead helper (:mod:`hub.sync.read_ahead`), which touches neither
-        the store (no lease renewal) nor the caller's progress callback.
+        the store (no lease renewal) nor the caller's progress callback: it sends its progress back.
         """
         model, report = planned.model, planned.report
         full = report.mode == "full"
@@ -444,9 +446,9 @@ class SyncRun:
                     staged(remember_keys(pack_slice(compiled, spec, page, keep), mapped))
                     if here:
                         self.progress(model, "advance", {"read": report.read})
-                        self.lease.renew()
-                        if self.claim is not None:
-                            self.claim.renew()
+                        self._renew()
+                    elif self._helper_send is not None:
+                        self._helper_send.send(Advance(model, report.read))
             stager.flush()
             if report.oversized_count:
                 named = ", ".join(sorted({o.field for o in report.oversized}))
@@ -822,10 +824,23 @@ class SyncRun:
         helper_settings = replace(settings, max_concurrency=share)
         self._helper_client = partial(self.connector.client_factory, credentials, helper_settings)
 
+    def _renew(self) -> None:
+        """Keep the account's lease (and the provider budget's slots) while the run reads."""
+        self.lease.renew()
+        if self.claim is not None:
+            self.claim.renew()
+
     async def _keep_helpers_busy(self) -> None:
-        """Hand a helper that finished its models the next ones, even while this process is busy reading."""
+        """While helpers read: pass on their progress, keep the lease, give an idle one the next models.
+
+        This runs even while this process waits for a helper (it reads nothing then, so renews nothing
+        itself) or reads a model of its own.
+        """
         while True:
             await asyncio.sleep(HELPER_CHECK_SECONDS)
+            for helper in self._helpers_started:
+                helper.drain()
+            self._renew()
             if self._due is not None:
                 self._refill(*self._due)
 
@@ -887,16 +902,20 @@ class SyncRun:
                     chain.append(item)
             stagers = [self._start(item) for item in chain]
             log.debug("a helper reads %s ahead", ", ".join(item.model for item in chain))
-            helper = Helper(partial(self._read_in_helper, chain, stagers))
+            helper = Helper(partial(self._read_in_helper, chain, stagers), self._helper_advanced)
             self._helpers_started.append(helper)
             for item, stager in zip(chain, stagers, strict=True):
                 self._helpers[item.model] = (item, stager, helper)
             busy.add(id(helper))
 
+    def _helper_advanced(self, advance: Advance) -> None:
+        self.progress(advance.model, "advance", {"read": advance.read})
+
     async def _read_in_helper(self, chain: list[_Planned], stagers: list[Stager], send: Any) -> None:
-        """In a helper: read models in order with a client of the helper's own, sending each outcome."""
+        """In a helper: read models in order with a client of its own, sending progress and outcomes."""
         assert self._helper_client is not None
         self.client = self._helper_client()
+        self._helper_send = send
         try:
             for item, stager in zip(chain, stagers, strict=True):
                 before = self.client.requests

@@ -6,8 +6,13 @@ synced, pay and banking ones (sealed raw data) included, and compared row by row
 opened; so are the reports.
 """
 
+import asyncio
 import logging
 import os
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -18,7 +23,7 @@ from hub.env_settings import count
 from hub.errors import InvalidSetting
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
-from hub.sync import read_ahead
+from hub.sync import read_ahead, runner
 from hub.sync.runner import SyncRun
 
 
@@ -66,9 +71,9 @@ def forked(monkeypatch) -> list[int]:
     counts: list[int] = []
     start = read_ahead.Helper.__init__
 
-    def counting(self, read) -> None:
+    def counting(self, read, *more) -> None:
         counts.append(1)
-        start(self, read)
+        start(self, read, *more)
 
     monkeypatch.setattr(read_ahead.Helper, "__init__", counting)
     return counts
@@ -106,6 +111,79 @@ def test_a_model_a_helper_failed_to_read_is_read_here_and_nothing_is_lost(
     assert forked
     assert "the read-ahead helper stopped" in caplog.text
     assert helped == here
+
+
+def test_a_helpers_progress_reaches_the_callers_progress_as_it_reads(sandbox, tmp_path, forked) -> None:
+    """The CLI's bars advance for models a helper reads, as for models read here."""
+    seen: dict[str, list[tuple[str, int | None]]] = {}
+
+    def progress(model: str, stage: str, info: dict) -> None:
+        read = info["read"] if stage == "advance" else info["report"].read if stage == "done" else None
+        seen.setdefault(model, []).append((stage, read))
+
+    hub = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=1),
+        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+    )
+    try:
+        report = hub.sync(hub.link("ukg_pro", sandbox.credentials()), progress=progress)
+    finally:
+        hub.close()
+    assert forked and report.status == "succeeded"
+    for model, stages in seen.items():
+        read = report.models[model].read
+        assert stages[0][0] == "start" and stages[-1] == ("done", read), (model, stages)
+        advances = [n for stage, n in stages[1:-1] if stage == "advance"]
+        if read:
+            assert advances and advances[-1] == read and advances == sorted(advances), (model, stages)
+
+
+def test_the_lease_is_kept_while_this_process_waits_for_a_helper(
+    sandbox, tmp_path, forked, monkeypatch
+) -> None:
+    """A helper reading for longer than the lease lasts must not let another worker take the account."""
+    monkeypatch.setattr(runner, "Lease", partial(runner.Lease, ttl=timedelta(seconds=1)))
+    helper_read = SyncRun._read_in_helper
+
+    async def slow(self, chain, stagers, send) -> None:
+        await asyncio.sleep(2.5)  # a long first page: this process has nothing left to read meanwhile
+        await helper_read(self, chain, stagers, send)
+
+    monkeypatch.setattr(SyncRun, "_read_in_helper", slow)
+    hub = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=1),
+        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+    )
+    account = hub.link("ukg_pro", sandbox.credentials())
+    lapsed: list[float] = []
+    held: list[bool] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        a = t.accounts.c
+        while not done.is_set():
+            with hub.store.engine.connect() as db:
+                owner, expires = db.execute(
+                    select(a.lease_owner, a.lease_expires_at).where(a.id == account.id)
+                ).one()
+            if owner is not None:
+                held.append(True)
+                lapsed.append((datetime.now(UTC) - expires).total_seconds())
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        report = hub.sync(account)
+    finally:
+        done.set()
+        watcher.join()
+        hub.close()
+    assert forked and report.status == "succeeded"
+    assert len(held) > 100  # watched through the helper's wait
+    assert max(lapsed) < 0, f"the lease lapsed for {max(lapsed):.2f} s while the sync ran"
 
 
 def test_the_number_of_helpers_comes_from_the_environment_and_a_bad_one_is_refused(monkeypatch) -> None:
