@@ -17,6 +17,28 @@ from hub.store.codec import unpack_raw
 from hub.store.migrate import alembic_config, upgrade
 from hub.store.tables import metadata
 
+_ACCOUNT = text(
+    "INSERT INTO accounts (id, connector, credentials, permissions, options, status, sync_every_seconds, "
+    "created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', 'linked', 86400, "
+    "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+)
+"""Account acct_1, as every revision since the first stores one (records need it)."""
+
+
+def _store_records(engine, records: dict[str, tuple[str, str, str]]) -> None:
+    """Account acct_1 and its ``records`` (id → model, stored JSON, hash), as an older version wrote them."""
+    with engine.begin() as db:
+        db.execute(_ACCOUNT)
+        for record_id, (model, data, digest) in records.items():
+            db.execute(
+                text(
+                    "INSERT INTO records (account_id, model, id, hash, data, deleted, created_at, modified_at) "
+                    "VALUES ('acct_1', :model, :id, :hash, :data, 0, '2026-01-01 00:00:00', "
+                    "'2026-01-01 00:00:00')"
+                ),
+                {"model": model, "id": record_id, "hash": digest, "data": data},
+            )
+
 
 def test_the_revisions_build_exactly_the_tables_the_code_uses(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
@@ -63,13 +85,7 @@ def test_a_store_made_by_an_earlier_version_upgrades_with_its_data(tmp_path):
     upgrade(engine, "0001")  # the schema of the first release: raw data as JSON text
     raw = {"person-details": {"employeeId": "E1", "firstName": "Ada"}}
     with engine.begin() as db:
-        db.execute(
-            text(
-                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
-                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
-                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
+        db.execute(_ACCOUNT)
         db.execute(
             text(
                 "INSERT INTO records (account_id, model, id, remote_id, hash, data, raw, deleted, created_at, "
@@ -234,22 +250,7 @@ def test_revision_0006_upgrades_text_written_by_earlier_versions(tmp_path):
             },
         ),
     }
-    with engine.begin() as db:
-        db.execute(
-            text(
-                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
-                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
-                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
-        for record_id, (model, data) in rows.items():
-            db.execute(
-                text(
-                    "INSERT INTO records (account_id, model, id, hash, data, deleted, created_at, modified_at) "
-                    "VALUES ('acct_1', :model, :id, 'h', :data, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-                ),
-                {"model": model, "id": record_id, "data": json.dumps(data, separators=(",", ":"))},
-            )
+    _store_records(engine, {i: (m, json.dumps(d, separators=(",", ":")), "h") for i, (m, d) in rows.items()})
     upgrade(engine)
     migrated = {record_id: json.loads(data) for record_id, (_, data, _) in _records(engine).items()}
     assert migrated["m1"] == {"id": "m1", "remote_modified_at": None, "pay_rate": 337198.07, "x": "1.50"}
@@ -287,23 +288,7 @@ def test_revision_0011_moves_sensitive_members_last_and_keeps_values_and_hashes(
         "m1": ("Employment", '{"id":"m1","job_title":"Nurse"}'),
         "e2": ("Employee", "{}"),
     }
-    with engine.begin() as db:
-        db.execute(
-            text(
-                "INSERT INTO accounts (id, connector, credentials, permissions, options, status, "
-                "sync_every_seconds, created_at, updated_at) VALUES ('acct_1', 'tiny_hris', '{}', '{}', '{}', "
-                "'linked', 86400, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
-        for record_id, (model, data) in older.items():
-            db.execute(
-                text(
-                    "INSERT INTO records (account_id, model, id, hash, data, deleted, created_at, modified_at) "
-                    "VALUES ('acct_1', :model, :id, :hash, :data, 0, '2026-01-01 00:00:00', "
-                    "'2026-01-01 00:00:00')"
-                ),
-                {"model": model, "id": record_id, "hash": f"hash-{record_id}", "data": data},
-            )
+    _store_records(engine, {i: (model, data, f"hash-{i}") for i, (model, data) in older.items()})
     engine.dispose()
     store = Store(url)  # opening migrates
     migrated = _records(store.engine)
