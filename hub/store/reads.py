@@ -33,7 +33,7 @@ from hub.errors import AmbiguousId
 from hub.store import tables as t
 from hub.store.codec import RawRedaction, unpack_raw
 from hub.store.store import Store
-from unified_models import format_instant
+from unified_models import SENSITIVE_FIELDS, format_instant
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -205,6 +205,8 @@ def encoded_page(
     page = rows[:limit]
     holds_sealed = store.seal.holds_sealed
     hiding = _hiding_of(hidden) if hidden else None
+    # Where every sealed member is hidden, a record whose hidden members were cut off holds none.
+    cut_unsealed = hiding is not None and set(SENSITIVE_FIELDS.get(model, ())) <= set(hiding.names)
     pieces: list[bytes | memoryview] = []
     sealed = False
     for row in page:
@@ -215,7 +217,7 @@ def encoded_page(
             sealed = sealed or holds_sealed(data)
         else:
             body, rest, cut = _hidden_body(data, hiding)
-            if not sealed:
+            if not sealed and not (cut is not None and cut_unsealed):
                 sealed = holds_sealed(data, cut) if cut is not None else holds_sealed(body)  # type: ignore[arg-type]
         pieces += (body, rest, _tail(row[3], row[4], row[5], len(data) > 2 or hiding is not None), b",")
     if not sealed:
