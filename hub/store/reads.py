@@ -204,9 +204,7 @@ def encoded_page(
     following = rows[limit - 1][0] if len(rows) > limit else None
     page = rows[:limit]
     holds_sealed = store.seal.holds_sealed
-    hiding = _hiding_of(hidden) if hidden else None
-    # Where every sealed member is hidden, a record whose hidden members were cut off holds none.
-    cut_unsealed = hiding is not None and set(SENSITIVE_FIELDS.get(model, ())) <= set(hiding.names)
+    hiding = _hiding_of(model, hidden) if hidden else None
     pieces: list[bytes | memoryview] = []
     sealed = False
     for row in page:
@@ -217,7 +215,7 @@ def encoded_page(
             sealed = sealed or holds_sealed(data)
         else:
             body, rest, cut = _hidden_body(data, hiding)
-            if not sealed and not (cut is not None and cut_unsealed):
+            if not sealed and not (cut is not None and hiding.hides_sealed):
                 sealed = holds_sealed(data, cut) if cut is not None else holds_sealed(body)  # type: ignore[arg-type]
         pieces += (body, rest, _tail(row[3], row[4], row[5], len(data) > 2 or hiding is not None), b",")
     if not sealed:
@@ -232,15 +230,18 @@ def encoded_page(
 class _Hiding(NamedTuple):
     marker: bytes
     """The first hidden member's key as it follows another member: ``,"name":``."""
-    names: list[str]
+    names: tuple[str, ...]
     nulls: bytes
     """The hidden members, null, each after a comma."""
+    hides_sealed: bool
+    """Whether every member a sync seals is hidden: a record cut off before them holds no sealed value."""
 
 
 @lru_cache(maxsize=64)
-def _hiding_of(hidden: tuple[str, ...]) -> _Hiding:
+def _hiding_of(model: str, hidden: tuple[str, ...]) -> _Hiding:
     nulls = b"".join(b',"' + name.encode() + b'":null' for name in hidden)
-    return _Hiding(b',"' + hidden[0].encode() + b'":', list(hidden), nulls)
+    hides_sealed = set(SENSITIVE_FIELDS.get(model, ())) <= set(hidden)
+    return _Hiding(b',"' + hidden[0].encode() + b'":', hidden, nulls, hides_sealed)
 
 
 def _hidden_body(data: bytes, hiding: _Hiding) -> tuple[bytes | memoryview, bytes, int | None]:
@@ -258,7 +259,7 @@ def _hidden_body(data: bytes, hiding: _Hiding) -> tuple[bytes | memoryview, byte
             rest = orjson.loads(b"{" + data[cut + 1 :])
         except orjson.JSONDecodeError:
             rest = None
-        if isinstance(rest, dict) and list(rest) == hiding.names:
+        if isinstance(rest, dict) and tuple(rest) == hiding.names:
             return memoryview(data)[:cut], hiding.nulls, cut
     parsed = orjson.loads(data)
     parsed.update(dict.fromkeys(hiding.names))  # as the SQL of record_page: null in place, or added
