@@ -1,7 +1,7 @@
 """Full sync of a large UKG Pro sandbox tenant, served by a separate process with added latency.
 
 Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
-                                  [--no-reference] [--models core|all|Model ...] [--workers N]
+                                  [--no-reference] [--models core|all|Model ...] [--workers N|auto]
 
 ``--models core`` (the default) syncs the personnel, organisation and time-off models (``CORE_MODELS``);
 ``all`` adds pay, benefits and family, whose pay statements (one per employee and pay date, a year of
@@ -49,6 +49,15 @@ CORE_MODELS = MODEL_ORDER[: MODEL_ORDER.index("Dependent")]
 MODEL_SETS = {"core": CORE_MODELS, "all": MODEL_ORDER}
 
 
+def workers_arg(text: str) -> int | None:
+    """``--workers``: a whole number, or ``auto`` (None: the hub decides)."""
+    if text == "auto":
+        return None
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or auto")
+    return int(text)
+
+
 def resolve_models(parser: argparse.ArgumentParser, names: list[str]) -> tuple[str, ...]:
     """``--models``: core, all, or model names (an unknown name is refused with the list)."""
     if len(names) == 1 and names[0] in MODEL_SETS:
@@ -82,7 +91,7 @@ def one_sync(
     prefetch: int | None,
     folder: Path,
     models: tuple,
-    workers: int = 0,
+    workers: int | None = None,
 ) -> dict:
     settings = HttpSettings(
         sandbox_origins=frozenset({base}),
@@ -104,6 +113,7 @@ def one_sync(
         "wall_s": round(wall, 2),
         "cpu_s": round(cpu, 2),
         "helpers_cpu_s": round(helpers, 2),
+        "helpers": report.helpers,
         "requests": report.requests,
         "records": records,
         "records_per_s": round(records / wall),
@@ -164,9 +174,10 @@ def main() -> None:
     parser.add_argument("--models", nargs="+", default=["core"], help="core, all, or model names")
     parser.add_argument(
         "--workers",
-        type=int,
-        default=0,
-        help="helper processes the sync maps in (HttpSettings.sync_workers; default 0, the hub's)",
+        type=workers_arg,
+        default=None,
+        help="helper processes the sync reads ahead in (HttpSettings.sync_workers); default auto, the hub's "
+        "choice: one where forking is safe and two cores are there",
     )
     args = parser.parse_args()
     models = resolve_models(parser, args.models)
@@ -193,7 +204,8 @@ def main() -> None:
         )
         if run["helpers_cpu_s"]:
             print(
-                f"read-ahead helpers: CPU {run['helpers_cpu_s']} s (the sync's own: {run['cpu_s']} s), "
+                f"read-ahead helpers: {run['helpers']} forked, CPU {run['helpers_cpu_s']} s "
+                f"(the sync's own: {run['cpu_s']} s), "
                 f"largest peak {figures['helpers_peak_mb']} MB (pages shared with the hub counted in both)"
             )
         print(

@@ -138,8 +138,8 @@ class HttpSettings:
     never retry it: a wrong host stays wrong). ``probe_seconds`` bounds a linking probe's whole time,
     retries included. ``sync_deadline`` bounds one sync run (``HRISHUB_SYNC_DEADLINE``, seconds).
     ``sync_workers``: helper processes that read a sync's later models while the syncing process
-    reads and applies earlier ones (``HRISHUB_SYNC_WORKERS``; 0, the default: none; see
-    :mod:`hub.sync.read_ahead`).
+    reads and applies earlier ones (``HRISHUB_SYNC_WORKERS``; 0: none; None, the default: one where
+    forking is safe, a process with one thread and two cores; see :mod:`hub.sync.read_ahead`).
     ``full_account_numbers``: whether bank account numbers may leave the connector whole (the operator's
     ``HRISHUB_FULL_ACCOUNT_NUMBERS``); by default a connector masks them as it reads them, so nothing
     downstream (store, raw data, cassettes, events, logs) ever holds a whole number.
@@ -161,7 +161,7 @@ class HttpSettings:
     retry_refused: bool = True
     probe_seconds: float = 10.0
     sync_deadline: float = 7200.0
-    sync_workers: int = 0
+    sync_workers: int | None = None
     full_account_numbers: bool = False
     customer_id: str | None = None
 

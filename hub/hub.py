@@ -57,11 +57,22 @@ __all__ = [
     "full_account_numbers_from_env",
     "sandbox_origins_from_env",
     "sync_deadline_from_env",
+    "sync_workers_from_env",
 ]
 
 SYNC_DEADLINE_ENV = "HRISHUB_SYNC_DEADLINE"
 SYNC_WORKERS_ENV = "HRISHUB_SYNC_WORKERS"
 FULL_ACCOUNT_NUMBERS_ENV = "HRISHUB_FULL_ACCOUNT_NUMBERS"
+
+
+def sync_workers_from_env() -> int | None:
+    """The read-ahead helpers the operator set (``HRISHUB_SYNC_WORKERS``), or None: the hub's choice.
+
+    None when unset, empty or ``auto`` (:mod:`hub.sync.read_ahead`); otherwise a whole number.
+    """
+    if os.environ.get(SYNC_WORKERS_ENV, "").strip().lower() in ("", "auto"):
+        return None
+    return count(SYNC_WORKERS_ENV, 1)
 
 
 def full_account_numbers_from_env() -> bool:
@@ -113,7 +124,7 @@ class Hub:
         base = settings or HttpSettings(
             sandbox_origins=sandbox_origins_from_env(),
             sync_deadline=sync_deadline_from_env(),
-            sync_workers=count(SYNC_WORKERS_ENV, HttpSettings().sync_workers),
+            sync_workers=sync_workers_from_env(),
             full_account_numbers=full_account_numbers_from_env(),
         )
         if transport is not None:

@@ -92,6 +92,18 @@ def hub_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture(autouse=True)
+def helpers_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Syncs in the tests' own process fork no read-ahead helpers unless the test sets ``sync_workers``.
+
+    The hub forks them on its own only in a process with one thread: a plain ``pytest`` run is one,
+    ``pytest -n`` runs tests beside execnet's thread. Off here, a test behaves the same either way;
+    tests/ukg_pro/sync/test_read_ahead.py tests the hub's own choice.
+    """
+    monkeypatch.delenv("HRISHUB_SYNC_WORKERS", raising=False)
+    monkeypatch.setattr("hub.sync.runner.fork_is_safe", lambda: False)
+
+
+@pytest.fixture(autouse=True)
 def logging_restored() -> Iterator[None]:
     """The logging setup as it was before each test: a CLI command run in process (``hrishub worker``,
     ``serve``) installs the hub's log handler and level, which must not outlive its test."""

@@ -32,6 +32,9 @@ __all__ = [
 MODES = {"full": "full", "feed": "incremental", "skipped": "skipped"}
 """How each model's read is named on screen: ``feed`` is the provider's change feed."""
 
+REDRAW_SECONDS = 0.1
+"""The shortest time between two redraws of the progress bars."""
+
 MAX_RECORD_ERRORS = 3
 """Record errors listed per model under the summary (the count covers them all)."""
 
@@ -47,7 +50,12 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
 
     A full read of a model synced before gets a bar, a percentage and an estimate of the time left: its
     total is taken to be the last full read's count (a first read, or a change feed, has none).
+
+    The bars are redrawn as the sync reports progress (at most every :data:`REDRAW_SECONDS`), not by a
+    thread of rich's: a process with one thread may fork read-ahead helpers (:mod:`hub.sync.read_ahead`).
     """
+    import time
+
     from rich.progress import (
         BarColumn,
         Progress,
@@ -90,7 +98,16 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
         TimeElapsedColumn(),
         Remaining(),
         console=console,
+        auto_refresh=False,
     )
+    drawn = [0.0]
+
+    def redraw(now: bool = False) -> None:
+        moment = time.monotonic()
+        if now or moment - drawn[0] >= REDRAW_SECONDS:
+            drawn[0] = moment
+            bars.refresh()
+
     tasks: dict[str, Any] = {}
     totals: dict[str, int | None] = {}
 
@@ -115,6 +132,7 @@ def run_with_progress(hub: Hub, account: str, console: Console, *, full: bool, f
             report: ModelReport = info["report"]
             mode = "failed" if report.error else MODES.get(report.mode, report.mode)
             bars.update(task, total=report.read, completed=report.read, mode=mode, failed=bool(report.error))
+        redraw(now=stage != "advance")
 
     with bars:
         return hub.sync(account, full=full, force=force, progress=progress)

@@ -1,4 +1,4 @@
-"""Reading a sync's models ahead in forked helper processes, while this one applies (opt-in).
+"""Reading a sync's models ahead in forked helper processes, while this one applies.
 
 A full sync reads each model (HTTP, decoding, joins, mapping, hashing) and then applies it (one
 transaction). Python does one of these at a time per process; with ``HttpSettings.sync_workers``
@@ -16,18 +16,25 @@ made before forking (open files both hold) and sends back, over a pipe, what eac
 its progress callback, and keeps the account's lease meanwhile). If it fails in any way, the syncing
 process reads that model and the rest of the helper's itself, so errors are reported and handled
 exactly as without helpers. Needs ``fork`` (Linux).
+
+A fork copies the locks other threads hold at that moment, so by default (``sync_workers`` unset) a run
+forks a helper only where that cannot happen: the process has one thread, the one syncing
+(:func:`fork_is_safe`, checked before each fork), and at least two cores to use (:func:`usable_cpus`).
+The syncing process itself starts no thread to wait for a helper: it waits on the pipe in its event
+loop. An explicit ``sync_workers`` forks regardless: the operator has tried it in that process.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
-__all__ = ["Advance", "Helper", "Outcome", "can_fork"]
+__all__ = ["Advance", "Helper", "Outcome", "can_fork", "fork_is_safe", "os_threads", "usable_cpus"]
 
 
 class Outcome(NamedTuple):
@@ -48,6 +55,30 @@ class Outcome(NamedTuple):
 def can_fork() -> bool:
     """Whether helpers can be forked here (they inherit the run rather than load it again)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def os_threads() -> int | None:
+    """The threads of this process as the operating system counts them (None: it does not say).
+
+    Threads a C library started count too, which :func:`threading.active_count` does not see.
+    """
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
+
+
+def fork_is_safe() -> bool:
+    """Whether a fork now copies no lock another thread may hold: ``fork`` exists, and one thread runs."""
+    return can_fork() and os_threads() == 1
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its affinity, where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _main(send: Connection, read: Callable[[Connection], Awaitable[None]]) -> None:
@@ -91,8 +122,6 @@ class Helper:
         self._on_advance = on_advance
         self._pending: deque[Outcome | str] = deque()
         self._ended = False
-        self._waiting = False
-        """Whether :meth:`outcome` is receiving in a thread (then nothing else may read the pipe)."""
 
     def running(self) -> bool:
         """Whether the helper is still at work (or waiting to hand over an outcome)."""
@@ -100,7 +129,7 @@ class Helper:
 
     def drain(self) -> None:
         """Take what the helper sent so far without waiting: progress to ``on_advance``, outcomes kept."""
-        while not self._waiting and not self._ended and self._receive.poll():
+        while not self._ended and self._receive.poll():
             self._take(self._recv())
 
     def done(self) -> bool:
@@ -113,13 +142,22 @@ class Helper:
         while not self._pending:
             if self._ended:
                 return "stopped"
-            self._waiting = True
-            try:
-                got = await asyncio.to_thread(self._recv)
-            finally:
-                self._waiting = False
-            self._take(got)
+            await self._readable()
+            self.drain()
         return self._pending.popleft()
+
+    async def _readable(self) -> None:
+        """Until the pipe holds something (or the helper's end): waited on in the event loop, no thread."""
+        if self._receive.poll():
+            return
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = self._receive.fileno()
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        try:
+            await ready
+        finally:
+            loop.remove_reader(fd)
 
     def _recv(self) -> Any:
         try:

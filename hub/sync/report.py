@@ -157,6 +157,8 @@ class SyncReport:
     models: dict[str, ModelReport] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     events: int = 0
+    helpers: int = 0
+    """Read-ahead helper processes the run forked (:mod:`hub.sync.read_ahead`)."""
 
     @property
     def duration_seconds(self) -> float | None:

@@ -52,7 +52,7 @@ from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_event
 from hub.sync.filters import EmployeeFilter
 from hub.sync.lease import Lease, next_sync_in
 from hub.sync.packing import Packed, PackSpec, Refused, pack_slice, remember_keys
-from hub.sync.read_ahead import Advance, Helper, Outcome, can_fork
+from hub.sync.read_ahead import Advance, Helper, Outcome, can_fork, fork_is_safe, usable_cpus
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import Stager
 from unified_models import SENSITIVE_FIELDS
@@ -234,6 +234,13 @@ class SyncRun:
         self.claim: BudgetClaim | None = None
         self._helper_client: Callable[[], Any] | None = None
         """Makes a read-ahead helper's provider client (None: no helpers this run)."""
+        self._workers = 0
+        """How many helpers may read at once this run."""
+        self._auto_workers = False
+        """Whether the number is the hub's choice (``sync_workers`` unset): then each fork needs
+        :func:`~hub.sync.read_ahead.fork_is_safe`."""
+        self._concurrency = 0
+        """The request concurrency the run had before helpers took their share of it."""
         self._helpers: dict[str, tuple[_Planned, Stager, Helper]] = {}
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
@@ -807,22 +814,43 @@ class SyncRun:
     # -- reading ahead ----------------------------------------------------------------------------
 
     def _share_with_helpers(self, credentials: Mapping[str, Any], settings: Any) -> None:
-        """With ``sync_workers``, split the request concurrency with read-ahead helpers.
+        """Decide how many read-ahead helpers the run may use, and split the request concurrency with them.
 
-        The helpers' clients together get half of it (the provider sees no more requests in flight
-        than without them); none are used with employee filters (a read needs the store then), without
-        ``fork``, or with fewer than 2 requests allowed in flight.
+        ``sync_workers`` unset: one helper where a fork is safe now (one thread in this process) and
+        two cores are there to use; a number: that many. The helpers' clients together get half of
+        the concurrency (the provider sees no more requests in flight than without them); none are
+        used with employee filters (a read needs the store then), without ``fork``, or with fewer
+        than 2 requests allowed in flight.
         """
-        workers = self.context.settings.sync_workers
+        configured = self.context.settings.sync_workers
+        self._auto_workers = configured is None
+        workers = configured if configured is not None else int(usable_cpus() >= 2 and fork_is_safe())
         limiter = getattr(self.client, "limiter", None)
         if workers <= 0 or not can_fork() or self.account.options.filters:
             return
         if not isinstance(limiter, AdaptiveLimiter) or limiter.maximum < 2:
             return
         share = max(1, limiter.maximum // 2 // workers)
+        self._concurrency = limiter.maximum
         limiter.maximum = limiter.limit = limiter.maximum - share * workers
         helper_settings = replace(settings, max_concurrency=share)
         self._helper_client = partial(self.connector.client_factory, credentials, helper_settings)
+        self._workers = workers
+
+    def _may_fork(self, busy: int) -> bool:
+        """Whether a helper may be forked now; with the hub's choice, not while another thread runs.
+
+        When none may be (and none reads), the run goes on without helpers, with all its concurrency.
+        """
+        if not self._auto_workers or fork_is_safe():
+            return True
+        if not busy:
+            log.debug("another thread runs in this process: no more read-ahead helpers this run")
+            self._helper_client = None
+            limiter = getattr(self.client, "limiter", None)
+            if isinstance(limiter, AdaptiveLimiter):
+                limiter.maximum = limiter.limit = self._concurrency
+        return False
 
     def _renew(self) -> None:
         """Keep the account's lease (and the provider budget's slots) while the run reads."""
@@ -890,11 +918,11 @@ class SyncRun:
         A model sharing its primary record with one this process reads is left to this process.
         """
         busy = {id(helper) for _, _, helper in self._helpers.values() if helper.running()}
-        while self._helper_client is not None and len(busy) < self.context.settings.sync_workers:
+        while self._helper_client is not None and len(busy) < self._workers:
             first = self._unclaimed(planned, after)
             while first is not None and any(self._shares(first.model, m) for m in self._read_here):
                 first = self._unclaimed(planned, first)
-            if first is None:
+            if first is None or not self._may_fork(len(busy)):
                 return
             chain = [first]
             for item in planned[planned.index(first) + 1 :]:
@@ -904,6 +932,7 @@ class SyncRun:
             log.debug("a helper reads %s ahead", ", ".join(item.model for item in chain))
             helper = Helper(partial(self._read_in_helper, chain, stagers), self._helper_advanced)
             self._helpers_started.append(helper)
+            self.report.helpers += 1
             for item, stager in zip(chain, stagers, strict=True):
                 self._helpers[item.model] = (item, stager, helper)
             busy.add(id(helper))

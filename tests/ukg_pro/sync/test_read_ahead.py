@@ -1,6 +1,6 @@
 """A sync whose later models are read by forked helper processes stores and reports what one alone does.
 
-With ``sync_workers=1`` helpers read models ahead (mapping, hashing, compressing and sealing) while
+With ``sync_workers=1`` (or unset, where a fork is safe) helpers read models ahead (mapping, hashing, compressing and sealing) while
 the syncing process reads and applies the others, in sync order. Every model of the sandbox tenant is
 synced, pay and banking ones (sealed raw data) included, and compared row by row with sealed values
 opened; so are the reports.
@@ -9,6 +9,8 @@ opened; so are the reports.
 import asyncio
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -21,13 +23,14 @@ from sqlalchemy import select
 from hub import HttpSettings, Hub
 from hub.env_settings import count
 from hub.errors import InvalidSetting
+from hub.hub import sync_workers_from_env
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
 from hub.sync import read_ahead, runner
 from hub.sync.runner import SyncRun
 
 
-def _sync(sandbox, tmp_path, name: str, workers: int) -> tuple[dict, dict, dict[str, Any]]:
+def _sync(sandbox, tmp_path, name: str, workers: int | None) -> tuple[dict, dict, dict[str, Any]]:
     hub = Hub(
         transport=sandbox.transport(),
         settings=HttpSettings(retry_initial_wait=0.001, sync_workers=workers),
@@ -187,11 +190,98 @@ def test_the_lease_is_kept_while_this_process_waits_for_a_helper(
 
 
 def test_the_number_of_helpers_comes_from_the_environment_and_a_bad_one_is_refused(monkeypatch) -> None:
+    assert sync_workers_from_env() is None  # unset: the hub's choice
+    monkeypatch.setenv("HRISHUB_SYNC_WORKERS", "auto")
+    assert Hub(plugins=(), database_url="sqlite://").settings.sync_workers is None
+    monkeypatch.setenv("HRISHUB_SYNC_WORKERS", "0")
+    assert Hub(plugins=(), database_url="sqlite://").settings.sync_workers == 0
     monkeypatch.setenv("HRISHUB_SYNC_WORKERS", "2")
     assert count("HRISHUB_SYNC_WORKERS", 0) == 2
     assert Hub(plugins=(), database_url="sqlite://").settings.sync_workers == 2
     monkeypatch.setenv("HRISHUB_SYNC_WORKERS", "two")
     with pytest.raises(InvalidSetting) as refused:
-        count("HRISHUB_SYNC_WORKERS", 0)
+        sync_workers_from_env()
     assert "HRISHUB_SYNC_WORKERS" in str(refused.value) and "'two'" in str(refused.value)
     assert "whole number" in refused.value.remedy
+
+
+def test_unset_a_helper_reads_ahead_where_a_fork_is_safe_and_two_cores_are_there(
+    sandbox, tmp_path, forked, monkeypatch
+) -> None:
+    here = _sync(sandbox, tmp_path, "here.db", workers=0)
+    monkeypatch.setattr(runner, "fork_is_safe", lambda: True)
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
+    helped = _sync(sandbox, tmp_path, "helped.db", workers=None)
+    assert len(forked) >= 4
+    assert helped == here
+
+
+def test_unset_no_helper_on_one_core(sandbox, tmp_path, forked, monkeypatch) -> None:
+    monkeypatch.setattr(runner, "fork_is_safe", lambda: True)
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 1)
+    _sync(sandbox, tmp_path, "hub.db", workers=None)
+    assert not forked
+
+
+def test_unset_once_another_thread_runs_no_more_helpers_are_forked_and_nothing_is_lost(
+    sandbox, tmp_path, forked, monkeypatch
+) -> None:
+    """A thread the host starts mid-sync: the helper already forked finishes, the rest is read here."""
+    here = _sync(sandbox, tmp_path, "here.db", workers=0)
+    safe = iter([True, True])  # the run's decision and its first fork; then another thread runs
+    monkeypatch.setattr(runner, "fork_is_safe", lambda: next(safe, False))
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
+    helped = _sync(sandbox, tmp_path, "helped.db", workers=None)
+    assert len(forked) == 1
+    assert helped == here
+
+
+def test_a_fork_is_safe_only_while_one_thread_runs(tmp_path) -> None:
+    fresh = subprocess.run(
+        [sys.executable, "-c", "from hub.sync.read_ahead import fork_is_safe; print(fork_is_safe())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert fresh.stdout.strip() == "True"  # a new interpreter: one thread
+    before = read_ahead.os_threads()
+    assert before is not None and before >= 1
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert read_ahead.os_threads() == before + 1
+        assert not read_ahead.fork_is_safe()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_waiting_for_a_helper_starts_no_thread() -> None:
+    """The syncing process waits on the pipe in its loop: a thread of its own would make later forks unsafe."""
+
+    async def read(send) -> None:
+        await asyncio.sleep(0.4)
+        send.send("finished")
+
+    async def wait() -> tuple[int | None, list[int | None], Any]:
+        before = read_ahead.os_threads()
+        helper = read_ahead.Helper(read)
+        seen: list[int | None] = []
+
+        async def sample() -> None:
+            while True:
+                seen.append(read_ahead.os_threads())
+                await asyncio.sleep(0.02)
+
+        sampler = asyncio.ensure_future(sample())
+        try:
+            got = await helper.outcome()
+        finally:
+            sampler.cancel()
+            helper.kill()
+        return before, seen, got
+
+    before, seen, got = asyncio.run(wait())
+    assert got == "finished"
+    assert len(seen) > 5 and set(seen) == {before}
