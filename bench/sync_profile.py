@@ -67,7 +67,10 @@ def child(employees: int, models: tuple[str, ...]) -> None:
     home = Path(tempfile.mkdtemp(prefix="hrishub-profile-"))
     os.environ["HRISHUB_HOME"] = str(home)
     with sandbox_process(employees, latency_ms=0) as (base, credentials):
-        settings = HttpSettings(sandbox_origins=frozenset({base}), max_concurrency=8, read_timeout=300)
+        # No read-ahead helpers: every stage is sampled in this one process.
+        settings = HttpSettings(
+            sandbox_origins=frozenset({base}), max_concurrency=8, read_timeout=300, sync_workers=0
+        )
         hub = Hub(settings=settings, database_url=f"sqlite:///{home / 'hub.db'}")
         account = hub.link("ukg_pro", credentials)
         cpu, wall = time.process_time(), time.perf_counter()

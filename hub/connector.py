@@ -86,6 +86,13 @@ class ChangeFeed:
             last full read (and at least ``full_read_min`` keys), the models are read in full and
             diffed instead: re-reading each key costs requests a whole read does not (None: never).
         full_read_min: the fewest keys that can switch a sync to a full read.
+        changed_since: record types the client can read as "the rows changed since a moment", with an
+            optional method ``client.changed_records(record, since=..., where=...)`` (rows beyond the
+            keys, or unchanged, may come too; those of keys whose rows did not change may be missing).
+            For these, a feed's keys cost one such read instead of one read per key (where the provider
+            takes one id per filter): rows of keys it did not return are taken from the raw data the
+            hub stored for the feed's models keyed by the feed's key alone, and only keys with neither
+            are read by key. The run report names how many came from each.
 
     """
 
@@ -99,6 +106,7 @@ class ChangeFeed:
     reconcile_every: timedelta = timedelta(days=7)
     full_read_share: float | None = None
     full_read_min: int = 250
+    changed_since: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)

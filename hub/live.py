@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from field_maps import FieldProblem
-from field_maps.joiner import IndexedRows, JoinStats, key_of, normalise_key
+from field_maps.joiner import IndexedRows, JoinKey, JoinStats, key_of, normalise_key
 from hub.accounts import Account
 from hub.connector import Connector, ConnectorClient, HttpSettings
 from hub.errors import MissingPermission
 from hub.observability.logs import bound
 from hub.spill import SpilledRows
 
-__all__ = ["ReadStats", "compile_for", "read_compiled", "read_live", "screened_problem"]
+__all__ = ["ChangedReads", "ReadStats", "compile_for", "read_compiled", "read_live", "screened_problem"]
 
 HIDDEN_VALUE = "(sensitive: hidden)"
 """What a reported problem shows instead of a value the account may not see."""
@@ -80,6 +81,74 @@ class ReadStats:
         self.join = JoinStats()
 
 
+@dataclass
+class ChangedReads:
+    """How a change feed's keys are read where the provider says what changed (``ChangeFeed.changed_since``).
+
+    For a source whose record type is in ``records`` (and that joins on the feed's key itself), the
+    client is asked once for the rows changed since ``since`` (``client.changed_records``); a key it
+    returned no row for takes the rows ``stored`` holds for it, and only a key with neither is read
+    by key. ``counts`` tells, per record type, how many keys came each way.
+    """
+
+    since: datetime
+    records: frozenset[str]
+    stored: Callable[[str, JoinKey], list[dict[str, Any]] | None]
+    """The rows of a record type stored for a key at the last sync (``[]``: it had none; None: not known)."""
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Record type → ``changed`` (keys the provider returned changed rows for), ``stored`` (keys whose
+    stored rows were used) and ``by_key`` (keys read by key: nothing stored for them)."""
+
+    def applies(self, client: ConnectorClient, source: Any) -> bool:
+        """Whether ``source`` is read this way: its record type is declared, and it joins on its own key."""
+        return (
+            source.record in self.records
+            and not getattr(source, "on", ())
+            and callable(getattr(client, "changed_records", None))
+        )
+
+
+async def _changed_rows(
+    client: ConnectorClient, source: Any, keys: Keys, changed: ChangedReads
+) -> list[dict[str, Any]]:
+    """The rows of ``source`` for ``keys``: the changed ones read, the rest as stored, else read by key."""
+    width = min(min(len(k) for k in keys), len(source.key))
+    fields = source.key[:width]
+    wanted = {k for k in (normalise_key(tuple(k)[:width]) for k in keys) if k is not None}
+    found: dict[JoinKey, list[dict[str, Any]]] = {}
+    where = _where(source, keys)["where"]
+    async for page in client.changed_records(source.record, since=changed.since, where=where):  # type: ignore[attr-defined]
+        for row in page:
+            key = key_of(row, fields)
+            if key in wanted:
+                found.setdefault(key, []).append(row)
+    rows = [row for found_rows in found.values() for row in found_rows]
+    missing: list[JoinKey] = []
+    stored = 0
+    for key in wanted - found.keys():
+        known = changed.stored(source.record, key)
+        if known is None:
+            missing.append(key)
+        else:
+            rows.extend(known)
+            stored += 1
+    if missing:
+        unknown = set(missing)
+        async for page in client.records(source.record, **_where(source, missing)):
+            rows.extend(row for row in page if key_of(row, fields) in unknown)
+    counts = changed.counts.setdefault(source.record, {"changed": 0, "stored": 0, "by_key": 0})
+    counts["changed"] += len(found)
+    counts["stored"] += stored
+    counts["by_key"] += len(missing)
+    return rows
+
+
+async def _changed_pages(
+    client: ConnectorClient, source: Any, keys: Keys, changed: ChangedReads
+) -> list[list[dict[str, Any]]]:
+    return [await _changed_rows(client, source, keys, changed)]
+
+
 def _where(source: Any, keys: Keys | None, primary_key: Sequence[str] | None = None) -> dict[str, Any]:
     """Filter parameters for ``keys`` (primary key values): each key position on the source's own field.
 
@@ -107,10 +176,14 @@ async def _collect(
     spill: Path | None,
     tolerate: Collection[str] | None,
     primary_key: Sequence[str],
+    changed: ChangedReads | None = None,
 ) -> Any:
     rows: Any = [] if spill is None else SpilledRows(spill, source.name, source.key)
     add = rows.extend if spill is None else rows.add
     try:
+        if keys is not None and changed is not None and changed.applies(client, source):
+            add(await _changed_rows(client, source, keys, changed))
+            return rows
         async for page in client.records(source.record, **_where(source, keys, primary_key)):
             add(page)
     except MissingPermission as exc:
@@ -136,6 +209,7 @@ async def read_compiled(
     tolerate: Collection[str] | None = None,
     stats: ReadStats | None = None,
     problems: list[FieldProblem] | None = None,
+    changed: ChangedReads | None = None,
 ) -> AsyncIterator[list[Any]]:
     """Pages of unified records (or :class:`MappingError`) of one compiled map.
 
@@ -153,20 +227,23 @@ async def read_compiled(
     change feed's keys); the client is asked to filter, and rows it sends beyond them are dropped.
     ``stats`` counts the rows read per joined source and how many primary records each matched;
     ``problems`` collects the values that could not be used (their fields are left empty).
+    ``changed``: with ``keys``, the sources read as rows changed since a moment (:class:`ChangedReads`).
     """
     primary, *joined = compiled.sources
     wanted = None if keys is None else {normalise_key(k) for k in keys}
     window = {} if since is None else {"since": since}
     # A keyed read's primary rows are few: read them alongside the joined sources, not after them.
-    ahead = (
-        None
-        if keys is None
-        else asyncio.ensure_future(_pages(client.records(primary.record, **_where(primary, keys), **window)))
-    )
+    ahead: asyncio.Future[list[list[Any]]] | None = None
+    if keys is not None and changed is not None and changed.applies(client, primary):
+        ahead = asyncio.ensure_future(_changed_pages(client, primary, keys, changed))
+    elif keys is not None:
+        ahead = asyncio.ensure_future(
+            _pages(client.records(primary.record, **_where(primary, keys), **window))
+        )
     others: dict[str, Any] = {}
     try:
         tables = await asyncio.gather(
-            *(_collect(client, s, keys, account_id, spill, tolerate, primary.key) for s in joined)
+            *(_collect(client, s, keys, account_id, spill, tolerate, primary.key, changed) for s in joined)
         )
         others = {
             s.name: rows if isinstance(rows, SpilledRows) else IndexedRows(s, rows)

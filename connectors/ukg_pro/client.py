@@ -81,6 +81,11 @@ FIRST_PAY_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 """Where a read of the whole pay history starts (UKG requires a start date; it publishes no earliest)."""
 
 
+CHANGED_MARGIN = timedelta(days=2)
+"""How many days before a change feed window's first day a read of changed rows starts: one for the
+tenant's time zone (UKG's dates are local, the window UTC), one for ``=>`` read as strictly after."""
+
+
 RECENT_DEDUCTIONS = timedelta(days=62)
 """How far back the payroll deductions history is read for the tenant's plans: two months of checks
 before the tenant's latest pay date."""
@@ -251,6 +256,28 @@ class UkgProClient(RestClient):
 
         read = self.read_once.read(name, fetch) if record in REREAD else fetch()
         async for page in read:
+            yield page
+
+    async def changed_records(
+        self, record: str, *, since: datetime, where: Mapping[str, Sequence[Any]] | None = None
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """The rows of ``record`` UKG says changed on or after ``since``'s day, page by page.
+
+        One filtered read (``dateTimeChanged=>MM-DD-YYYY``, the endpoint's
+        :attr:`~connectors.ukg_pro.endpoints.Endpoint.changed_filter`) instead of one request per
+        employee: UKG takes one id per filter on these endpoints, so ``where`` is not sent and rows
+        of other employees come too (the hub keeps those it asked for). UKG's date filters take a
+        day, in the tenant's time zone, and describe ``=>`` as "greater than": the filter names the
+        day :data:`CHANGED_MARGIN` before ``since``'s (UTC) day, so neither a time zone nor a strict
+        "after" loses a change. Both models' reads of employment-details are one read (it is in
+        :data:`~connectors.ukg_pro.reuse.REREAD`).
+        """
+        endpoint = ENDPOINTS.get(record)
+        if endpoint is None or endpoint.changed_filter is None:
+            raise ValueError(f"UKG Pro publishes no filter on when a {record!r} row changed")
+        day = since.astimezone(UTC).date() - CHANGED_MARGIN
+        params: dict[str, Any] = {endpoint.changed_filter: "=>" + day.strftime("%m-%d-%Y")}
+        async for page in self.records(record, **params):
             yield page
 
     async def aclose(self) -> None:

@@ -17,6 +17,9 @@ class Endpoint:
     ``method`` ``POST``: a read that takes its filters and paging in a JSON body (pay statements).
     ``id_lists``: the key parameters (lower case) UKG publishes as taking several ids at once
     (``employeeId=[ABC,DEF]``); any other key filter takes one id (:mod:`connectors.ukg_pro.keyed`).
+    ``changed_filter``: the published date filter on when a row last changed (``dateTimeChanged``),
+    which a change feed's read uses instead of one request per employee
+    (:meth:`connectors.ukg_pro.client.UkgProClient.changed_records`).
     """
 
     path: str
@@ -25,6 +28,7 @@ class Endpoint:
     page_size: int = 2_500
     method: str = "GET"
     id_lists: frozenset[str] = frozenset()
+    changed_filter: str | None = None
 
 
 # UKG serves up to 10,000 rows a page on its main personnel endpoints, but a page of person details
@@ -36,8 +40,10 @@ class Endpoint:
 # (pattern ^[a-zA-Z0-9,]*$, no brackets); the connector never reads them by key, so none is declared.
 
 ENDPOINTS: dict[str, Endpoint] = {
-    "person-details": Endpoint("/personnel/v1/person-details"),
-    "employment-details": Endpoint("/personnel/v1/employment-details"),
+    # Both publish dateTimeChanged ("Used to find person record changed less than, greater than, equal
+    # to, or between passed date(s)"; person-details' rows name it datetimeChanged).
+    "person-details": Endpoint("/personnel/v1/person-details", changed_filter="dateTimeChanged"),
+    "employment-details": Endpoint("/personnel/v1/employment-details", changed_filter="dateTimeChanged"),
     # Its description: "Company ID parameter can take in multiple ... ex: [ABC, DEF]"; employeeID one.
     "employee-employment-details": Endpoint(
         "/personnel/v1/employee-employment-details", id_lists=frozenset({"companyid"})

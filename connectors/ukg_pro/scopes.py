@@ -86,11 +86,15 @@ CHANGE_FEED = ChangeFeed(
     # percent of the tenant, the whole read is the cheaper one.
     full_read_share=0.05,
     full_read_min=250,
+    # person-details and employment-details publish dateTimeChanged: one read of the rows changed
+    # since the window for all the feed's employees, the others as the hub stored them.
+    changed_since=frozenset({"person-details", "employment-details"}),
 )
 """UKG's Employee Export feed: full snapshots of each employee changed in a window. UKG asks callers to
-read it no closer than 3 hours apart; the hub re-reads the changed employees' records by id, 500 at a
-time: the client sends as many ids per request as UKG publishes a list filter for (and a URL holds), one
-id per request elsewhere (:mod:`connectors.ukg_pro.keyed`), all at once within the account's limit."""
+read it no closer than 3 hours apart; the hub re-reads the changed employees' records, 500 at a time:
+person-details and employment-details as the rows changed since the window (their ``dateTimeChanged``
+filter), the rest of those two as stored; elsewhere by id, as many ids per request as UKG publishes a list
+filter for (and a URL holds), one id per request otherwise (:mod:`connectors.ukg_pro.keyed`)."""
 
 DATE_WINDOW = DateWindow(models=("EmployeePayrollRun",), overlap=timedelta(days=35))
 """Pay statements are read by pay date: after the first sync, from the last sync less 35 days (a late

@@ -19,7 +19,8 @@ exactly as without helpers. Needs ``fork`` (Linux).
 
 A fork copies the locks other threads hold at that moment, so by default (``sync_workers`` unset) a run
 forks a helper only where that cannot happen: the process has one thread, the one syncing
-(:func:`fork_is_safe`, checked before each fork), and at least two cores to use (:func:`usable_cpus`).
+(:func:`fork_is_safe`, checked before each fork), and at least two cores to use (:func:`usable_cpus`);
+and never with an in-process ``transport`` (a test's mock or ASGI app), whose state a helper would copy.
 The syncing process itself starts no thread to wait for a helper: it waits on the pipe in its event
 loop. An explicit ``sync_workers`` forks regardless: the operator has tried it in that process.
 """

@@ -112,6 +112,10 @@ class ModelReport:
     unmapped_codes: dict[str, dict[str, int]] = field(default_factory=dict)
     oversized: list[Oversized] = field(default_factory=list)
     oversized_count: int = 0
+    changed_reads: dict[str, dict[str, int]] = field(default_factory=dict)
+    """A feed read through the provider's changed rows (``ChangeFeed.changed_since``): per record type,
+    the keys whose rows came ``changed`` from the provider, ``stored`` at the last sync, or ``by_key``
+    (read one by one: nothing stored for them)."""
 
     def add_error(self, error: RecordError) -> None:
         """Count a failed record, listing the first :data:`MAX_LISTED_ERRORS`."""

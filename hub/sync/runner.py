@@ -38,7 +38,7 @@ from hub.errors import (
     SyncDeadlineExceeded,
 )
 from hub.events import SyncEvent
-from hub.live import ReadStats, compile_for, read_compiled, screened_problem
+from hub.live import ChangedReads, ReadStats, compile_for, read_compiled, screened_problem
 from hub.observability import tracing
 from hub.observability.logs import bound, get_logger
 from hub.observability.metrics import record_sync
@@ -55,9 +55,12 @@ from hub.sync.packing import Packed, PackSpec, Refused, pack_slice, remember_key
 from hub.sync.read_ahead import Advance, Helper, Outcome, can_fork, fork_is_safe, usable_cpus
 from hub.sync.report import JoinReport, ModelReport, RecordError, SyncReport, ValueProblem
 from hub.sync.staging import Stager
+from hub.sync.stored_rows import StoredRows
 from unified_models import SENSITIVE_FIELDS
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from hub.context import HubContext
 
 __all__ = ["MODEL_ORDER", "Progress", "SyncRun", "new_run_id"]
@@ -241,6 +244,8 @@ class SyncRun:
         :func:`~hub.sync.read_ahead.fork_is_safe`."""
         self._concurrency = 0
         """The request concurrency the run had before helpers took their share of it."""
+        self._no_more_helpers = False
+        """Whether forking stopped being safe mid-run: the helpers forked so far finish, no more start."""
         self._helpers: dict[str, tuple[_Planned, Stager, Helper]] = {}
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
@@ -252,6 +257,9 @@ class SyncRun:
         """In a helper: the pipe its progress and outcomes go back on."""
         self._due: tuple[list[_Planned], _Planned] | None = None
         """The models of the run and the one due to be applied, while helpers may take more."""
+        self._feed_since: datetime | None = None
+        """Where this run's change-feed window starts (a feed read)."""
+        self._stored_rows: StoredRows | None = None
 
     # -- planning ---------------------------------------------------------------------------------
 
@@ -355,6 +363,7 @@ class SyncRun:
                     f"{stored:,} read last time: read in full and diffed, fewer requests than by id"
                 )
             return
+        self._feed_since = since
         for p in waiting:
             p.keys = list(keys)
 
@@ -419,6 +428,7 @@ class SyncRun:
         )
         keep = None if self.filter is None else partial(self.filter.keeps_record, model)
         mapped: set[Any] = set()
+        changed = self._changed_reads(planned)
 
         def staged(results: list[Any]) -> None:
             for result in results:
@@ -449,6 +459,7 @@ class SyncRun:
                     spill=spill,
                     tolerate=self.account.permissions.missing,
                     stats=stats,
+                    changed=changed,
                 ):
                     staged(remember_keys(pack_slice(compiled, spec, page, keep), mapped))
                     if here:
@@ -467,12 +478,41 @@ class SyncRun:
         finally:
             scratch.cleanup()
         report.complete = True
+        if changed is not None:
+            report.changed_reads = changed.counts
+            unknown = sum(counts["by_key"] for counts in changed.counts.values())
+            if unknown:
+                report.warnings.append(
+                    f"{unknown} row set(s) of the changed employees were read one key at a time: nothing "
+                    "was stored for them at the last sync (new records, or raw data over the size cap); "
+                    "`changed_reads` counts them per record type"
+                )
         lineage = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
         if not full:
             return _Read(stager, protected, excluded, lineage)
         report.joins = _join_reports(compiled, stats)
         report.warnings.extend(_join_warnings(report.joins))
         return _Read(stager, protected, excluded, lineage, _empty_field_warnings(compiled, report))
+
+    def _changed_reads(self, planned: _Planned) -> ChangedReads | None:
+        """For a feed read, the sources read as rows changed since the feed's window (None: all by key)."""
+        feed = self.connector.change_feed
+        client_reads = callable(getattr(self.client, "changed_records", None))
+        if planned.report.mode != "feed" or feed is None or not feed.changed_since or not client_reads:
+            return None
+        if self._feed_since is None or not planned.keys:
+            return None
+        if self._stored_rows is None:
+            maps = self.context.field_maps(self.connector.name)
+            keyed = {
+                model: [source.record for source in maps[model].sources]
+                for model in feed.models
+                if model in maps and len(maps[model].key) == len(feed.key)
+            }
+            self._stored_rows = StoredRows(
+                self.store, self.account.id, self.connector.name, keyed, planned.keys
+            )
+        return ChangedReads(since=self._feed_since, records=feed.changed_since, stored=self._stored_rows.rows)
 
     def _apply_read(self, planned: _Planned, read: _Read) -> None:
         """Apply one model's staged read to the store in one transaction; hand out its events."""
@@ -816,15 +856,20 @@ class SyncRun:
     def _share_with_helpers(self, credentials: Mapping[str, Any], settings: Any) -> None:
         """Decide how many read-ahead helpers the run may use, and split the request concurrency with them.
 
-        ``sync_workers`` unset: one helper where a fork is safe now (one thread in this process) and
-        two cores are there to use; a number: that many. The helpers' clients together get half of
-        the concurrency (the provider sees no more requests in flight than without them); none are
-        used with employee filters (a read needs the store then), without ``fork``, or with fewer
-        than 2 requests allowed in flight.
+        ``sync_workers`` unset: one helper where a fork is safe now (one thread in this process), two
+        cores are there to use and the network is the network (a ``transport`` replacing it, a test's,
+        keeps its state in this process: a helper would talk to a copy); a number: that many.
+
+        The helpers' clients together get half of the concurrency (the provider sees no more requests
+        in flight than without them); none are used with employee filters (a read needs the store
+        then), without ``fork``, or with fewer than 2 requests allowed in flight.
         """
         configured = self.context.settings.sync_workers
         self._auto_workers = configured is None
-        workers = configured if configured is not None else int(usable_cpus() >= 2 and fork_is_safe())
+        if configured is None:
+            workers = int(settings.transport is None and usable_cpus() >= 2 and fork_is_safe())
+        else:
+            workers = configured
         limiter = getattr(self.client, "limiter", None)
         if workers <= 0 or not can_fork() or self.account.options.filters:
             return
@@ -846,7 +891,7 @@ class SyncRun:
             return True
         if not busy:
             log.debug("another thread runs in this process: no more read-ahead helpers this run")
-            self._helper_client = None
+            self._no_more_helpers = True
             limiter = getattr(self.client, "limiter", None)
             if isinstance(limiter, AdaptiveLimiter):
                 limiter.maximum = limiter.limit = self._concurrency
@@ -918,7 +963,7 @@ class SyncRun:
         A model sharing its primary record with one this process reads is left to this process.
         """
         busy = {id(helper) for _, _, helper in self._helpers.values() if helper.running()}
-        while self._helper_client is not None and len(busy) < self._workers:
+        while self._helper_client is not None and not self._no_more_helpers and len(busy) < self._workers:
             first = self._unclaimed(planned, after)
             while first is not None and any(self._shares(first.model, m) for m in self._read_here):
                 first = self._unclaimed(planned, first)

@@ -1,30 +1,33 @@
 """An incremental sync after 100 HR changes: the requests it sends, and the records it stores.
 
 UKG publishes lists of employee ids (``employeeId=[A,B]``) on user-defined-fields and
-compensation-details only: those are read for all the changed employees at once. person-details,
-employment-details and the job history take one id per filter, so they are read once per changed
-employee, employment-details once for both models. The records stored are those a full sync of the
-same tenant stores (their data; the raw rows kept beside them may differ where the feed cannot see a
-change, as a manager's new name on the rows of the reports).
+compensation-details only: those are read for all the changed employees at once. person-details and
+employment-details take one id per filter but publish ``dateTimeChanged``: each is read once as the rows
+changed since the feed's window (employment-details once for both models), and the changed employees'
+other rows are taken from what the last sync stored. The job history takes one id per filter and
+publishes no such filter: it is read once per changed employee. The records stored are those a full
+sync of the same tenant stores (their data; the raw rows kept beside them may differ where the feed
+cannot see a change, as a manager's new name on the rows of the reports).
 """
 
 from collections import Counter
+from datetime import timedelta
 from types import SimpleNamespace
 from urllib.parse import parse_qs
 
 import pytest
+from sqlalchemy import update
 
 from connectors.ukg_pro.sandbox import Sandbox
+from connectors.ukg_pro.scopes import CHANGE_FEED
 from hub import HttpSettings, Hub
+from hub.store import tables as t
 
 from .helpers import CountingTransport, stored_data
 
 MODELS = ("Employee", "Employment")
-ONE_ID_A_REQUEST = (
-    "/personnel/v1/person-details",
-    "/personnel/v1/employment-details",
-    "/personnel/v1/employee-job-history-details",
-)
+ONE_ID_A_REQUEST = ("/personnel/v1/employee-job-history-details",)
+CHANGED_SINCE = ("/personnel/v1/person-details", "/personnel/v1/employment-details")
 LISTED = ("/personnel/v1/user-defined-fields", "/personnel/v1/compensation-details")
 
 
@@ -42,6 +45,7 @@ def synced(tmp_path_factory) -> SimpleNamespace:
     account = hub.link("ukg_pro", sandbox.credentials())
     assert hub.sync(account, models=MODELS).status == "succeeded"
     changes = sandbox.tenant.advance(hires=10, changes=80, terminations=10)
+    cursor = hub.store.sync_state.get(account.id, "Employee")["cursor"]
     counted.seen.clear()
     report = hub.sync(account, models=MODELS, force=True)
     incremental = stored_data(hub, account.id)
@@ -53,7 +57,12 @@ def synced(tmp_path_factory) -> SimpleNamespace:
     full = stored_data(fresh, other.id)
     fresh.close()
     return SimpleNamespace(
-        report=report, seen=counted.seen, ids=changes.employee_ids, incremental=incremental, full=full
+        report=report,
+        seen=counted.seen,
+        ids=changes.employee_ids,
+        incremental=incremental,
+        full=full,
+        window_start=cursor - CHANGE_FEED.overlap,
     )
 
 
@@ -66,6 +75,19 @@ def test_the_sync_asks_each_endpoint_as_few_times_as_ukg_allows(synced) -> None:
     by_path = Counter(path for path, _, _ in synced.seen.elements())
     for path in ONE_ID_A_REQUEST:
         assert by_path[path] == len(synced.ids), path
+    day = (synced.window_start.date() - timedelta(days=2)).strftime("%m-%d-%Y")
+    for path in CHANGED_SINCE:
+        queries = [parse_qs(query) for p, query, _ in synced.seen if p == path]
+        assert queries and all(q["dateTimeChanged"] == [f"=>{day}"] for q in queries), path
+        assert all(set(q) == {"dateTimeChanged", "page", "per_Page"} for q in queries), path  # no ids
+        assert len(queries) <= 4, path  # the pages of the changed rows, not a request per employee
+    employee = report.models["Employee"].changed_reads
+    for record in ("person-details", "employment-details"):
+        counts = employee[record]
+        assert counts["by_key"] == 0, record  # every changed employee was stored or came changed
+        assert counts["changed"] + counts["stored"] == len(synced.ids), record
+        assert counts["changed"] >= 10 and counts["stored"] >= 10, record  # hires changed; moves stored
+    assert report.models["Employment"].changed_reads["employment-details"] == employee["employment-details"]
     for path in LISTED:
         queries = [parse_qs(query) for p, query, _ in synced.seen if p == path]
         firsts = [q for q in queries if q["page"] == ["1"]]
@@ -74,7 +96,7 @@ def test_the_sync_asks_each_endpoint_as_few_times_as_ukg_allows(synced) -> None:
         assert set(listed.strip("[]").split(",")) == synced.ids, path
     assert by_path["/personnel/v1/employee-changes"] <= 2
     assert by_path["/configuration/v1/org-levels"] == by_path["/configuration/v1/code-tables/JOBCHANGE"] == 1
-    assert report.requests == sum(by_path.values()) <= 3 * len(synced.ids) + 8
+    assert report.requests == sum(by_path.values()) <= len(synced.ids) + 16
 
 
 def test_the_records_stored_are_those_a_full_sync_stores(synced) -> None:
@@ -82,3 +104,45 @@ def test_the_records_stored_are_those_a_full_sync_stores(synced) -> None:
     assert report.models["Employee"].created == 10 and report.models["Employee"].read == 100
     assert len(synced.full) > 800
     assert synced.incremental == synced.full  # the same records, ids and data, sensitive fields too
+
+
+def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_says_so(tmp_path) -> None:
+    """Raw data over the size cap (stored as null) or a record never stored: its unchanged rows are
+    not known, so that employee is read by id, as before changed reads existed."""
+    sandbox = Sandbox(employees=60, seed=5)
+    counted = CountingTransport(sandbox.transport())
+    hub = Hub(
+        transport=counted,
+        settings=HttpSettings(retry_initial_wait=0.001),
+        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
+    )
+    account = hub.link("ukg_pro", sandbox.credentials())
+    assert hub.sync(account, models=MODELS).status == "succeeded"
+    changes = sandbox.tenant.advance(changes=6)
+    r = t.records.c
+    with hub.store.begin() as db:  # as if each changed employee's raw data had been over the cap
+        db.execute(
+            update(t.records).where(r.account_id == account.id, r.model == "Employee").values(raw=None)
+        )
+    counted.seen.clear()
+    report = hub.sync(account, models=MODELS, force=True)
+    incremental = stored_data(hub, account.id)
+    hub.close()
+
+    employee = report.models["Employee"]
+    by_id = {
+        parse_qs(query).get("employeeId", [""])[0]
+        for path, query, _ in counted.seen
+        if path == "/personnel/v1/person-details" and "employeeId" in parse_qs(query)
+    }
+    person = employee.changed_reads["person-details"]
+    assert person["stored"] == 0 and person["by_key"] > 0 and by_id
+    assert person["changed"] + person["by_key"] == employee.read  # a key per (company, employee)
+    assert by_id <= changes.employee_ids
+    assert any("one key at a time" in warning for warning in employee.warnings)
+
+    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{tmp_path / 'full.db'}")
+    other = fresh.link("ukg_pro", sandbox.credentials())
+    assert fresh.sync(other, models=MODELS).status == "succeeded"
+    assert incremental == stored_data(fresh, other.id)
+    fresh.close()

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from connectors.ukg_pro.sandbox import run_server
 from hub import HttpSettings, Hub
 from hub.env_settings import count
 from hub.errors import InvalidSetting
@@ -30,14 +32,20 @@ from hub.sync import read_ahead, runner
 from hub.sync.runner import SyncRun
 
 
-def _sync(sandbox, tmp_path, name: str, workers: int | None) -> tuple[dict, dict, dict[str, Any]]:
-    hub = Hub(
-        transport=sandbox.transport(),
-        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=workers),
-        database_url=f"sqlite:///{tmp_path / name}",
-    )
+def _sync(
+    sandbox, tmp_path, name: str, workers: int | None, base_url: str | None = None
+) -> tuple[dict, dict, dict[str, Any]]:
+    """Two syncs (a first, then a full one again), in process or (``base_url``) over loopback HTTP."""
+    if base_url is None:
+        settings = HttpSettings(transport=sandbox.transport(), retry_initial_wait=0.001, sync_workers=workers)
+    else:
+        settings = HttpSettings(
+            sandbox_origins=frozenset({base_url}), retry_initial_wait=0.001, sync_workers=workers
+        )
+    hub = Hub(settings=settings, database_url=f"sqlite:///{tmp_path / name}")
     try:
-        account = hub.link("ukg_pro", sandbox.credentials())
+        credentials = sandbox.credentials() if base_url is None else sandbox.credentials(base_url)
+        account = hub.link("ukg_pro", credentials)
         report = hub.sync(account)
         assert report.status == "succeeded", report.errors
         first = _stored(hub, account.id)
@@ -205,33 +213,50 @@ def test_the_number_of_helpers_comes_from_the_environment_and_a_bad_one_is_refus
     assert "whole number" in refused.value.remedy
 
 
-def test_unset_a_helper_reads_ahead_where_a_fork_is_safe_and_two_cores_are_there(
-    sandbox, tmp_path, forked, monkeypatch
-) -> None:
-    here = _sync(sandbox, tmp_path, "here.db", workers=0)
+@pytest.fixture
+def served(sandbox) -> Iterator[str]:
+    """The sandbox over real HTTP on loopback: a helper's client reaches the same tenant."""
+    with run_server(sandbox) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def one_thread(monkeypatch) -> None:
+    """This process as the hub sees it before a fork: one thread (pytest -n adds execnet's, the
+    served sandbox uvicorn's), two cores."""
     monkeypatch.setattr(runner, "fork_is_safe", lambda: True)
     monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
-    helped = _sync(sandbox, tmp_path, "helped.db", workers=None)
+
+
+def test_unset_a_helper_reads_ahead_where_a_fork_is_safe_and_two_cores_are_there(
+    sandbox, served, tmp_path, forked, one_thread
+) -> None:
+    here = _sync(sandbox, tmp_path, "here.db", workers=0, base_url=served)
+    helped = _sync(sandbox, tmp_path, "helped.db", workers=None, base_url=served)
     assert len(forked) >= 4
     assert helped == here
 
 
-def test_unset_no_helper_on_one_core(sandbox, tmp_path, forked, monkeypatch) -> None:
-    monkeypatch.setattr(runner, "fork_is_safe", lambda: True)
+def test_unset_no_helper_on_one_core(sandbox, served, tmp_path, forked, one_thread, monkeypatch) -> None:
     monkeypatch.setattr(runner, "usable_cpus", lambda: 1)
+    _sync(sandbox, tmp_path, "hub.db", workers=None, base_url=served)
+    assert not forked
+
+
+def test_unset_no_helper_with_an_in_process_transport(sandbox, tmp_path, forked, one_thread) -> None:
+    """A test's mock or ASGI transport keeps its state here: a helper would read from a copy of it."""
     _sync(sandbox, tmp_path, "hub.db", workers=None)
     assert not forked
 
 
 def test_unset_once_another_thread_runs_no_more_helpers_are_forked_and_nothing_is_lost(
-    sandbox, tmp_path, forked, monkeypatch
+    sandbox, served, tmp_path, forked, one_thread, monkeypatch
 ) -> None:
     """A thread the host starts mid-sync: the helper already forked finishes, the rest is read here."""
-    here = _sync(sandbox, tmp_path, "here.db", workers=0)
+    here = _sync(sandbox, tmp_path, "here.db", workers=0, base_url=served)
     safe = iter([True, True])  # the run's decision and its first fork; then another thread runs
     monkeypatch.setattr(runner, "fork_is_safe", lambda: next(safe, False))
-    monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
-    helped = _sync(sandbox, tmp_path, "helped.db", workers=None)
+    helped = _sync(sandbox, tmp_path, "helped.db", workers=None, base_url=served)
     assert len(forked) == 1
     assert helped == here
 
