@@ -236,9 +236,12 @@ class SandboxApp:
                 repeat = state.faults.take_repeat(endpoint.path, page.number)
                 if repeat is not None:
                     served_page = Page(repeat, page.size)
-            predicates = compile_filters(endpoint.filters, params)
+            early = compile_filters(endpoint.filters, params, on_object=True)
+            predicates = compile_filters(endpoint.filters, params, on_object=False)
             with state.tenant.lock:
                 refs = endpoint.rows(call)
+                if early:  # filters on the objects themselves: only their matches are built
+                    refs = [ref for ref in refs if all(keep({}, ref) for keep in early)]
                 if endpoint.single:
                     body_value: Any = endpoint.build(refs[0], context)
                     rows = 1

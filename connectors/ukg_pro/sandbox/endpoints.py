@@ -135,20 +135,53 @@ def _listing(endpoint: Endpoint) -> Endpoint:
 Getter = Callable[[Mapping[str, Any], Any], Any]
 
 
+def _on_object(read: Callable[[Any], Any]) -> Getter:
+    """A filter's getter reading the object behind a row (its record is not built yet)."""
+    return lambda record, ref: read(ref)
+
+
 def _specs(
-    text: str = "", dates: str = "", bools: str = "", fields: Mapping[str, str | Getter] | None = None
+    text: str = "",
+    dates: str = "",
+    bools: str = "",
+    fields: Mapping[str, str | Getter] | None = None,
+    on_object: Mapping[str, Callable[[Any], Any]] | None = None,
 ) -> dict[str, FilterSpec]:
     """Filters by parameter name (space-separated per kind).
 
     ``fields`` names the record field (or a getter) where it differs from the parameter's name
     other than by case, e.g. ``dateTimeChanged`` → ``datetimeChanged`` in person-details.
+    ``on_object`` gives, for some, the value read from the object behind a row instead (the same
+    value its record shows): those filters pick objects before records are built.
     """
     renamed = fields or {}
+    direct = on_object or {}
     specs: dict[str, FilterSpec] = {}
     for kind, names in (("text", text), ("date", dates), ("bool", bools)):
         for name in names.split():
-            specs[name.lower()] = FilterSpec(renamed.get(name, name), kind)  # type: ignore[arg-type]
+            if name in direct:
+                specs[name.lower()] = FilterSpec(_on_object(direct[name]), kind, on_object=True)  # type: ignore[arg-type]
+            else:
+                specs[name.lower()] = FilterSpec(renamed.get(name, name), kind)  # type: ignore[arg-type]
     return specs
+
+
+def _as_shown(value: datetime | None) -> datetime | None:
+    """An instant as a record shows it (:func:`ukg_datetime`: to the millisecond), still a datetime."""
+    return None if value is None else value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+_PERSON_MOMENTS: dict[str, Callable[[Any], Any]] = {
+    "dateTimeChanged": lambda e: _as_shown(e.person.changed_at),
+    "dateTimeCreated": lambda e: _as_shown(e.person.created_at),
+}
+"""person-details' record moments, from the employment behind a row (as records.person_details has them)."""
+
+_EMPLOYMENT_MOMENTS: dict[str, Callable[[Any], Any]] = {
+    "dateTimeChanged": lambda e: _as_shown(e.changed_at),
+    "dateTimeCreated": lambda e: _as_shown(e.created_at),
+}
+"""employment-details' record moments, from the employment behind a row (as records.employment_details)."""
 
 
 # -- row sources ----------------------------------------------------------------------------------------
@@ -376,7 +409,7 @@ _SERVED: tuple[Endpoint, ...] = (
             "nationalId nationalIdCountry",
             dates="dateOfCobraEvent dateTimeCreated dateTimeChanged",
             bools="cobraIsActive",
-            fields={"dateTimeCreated": "datetimeCreated", "dateTimeChanged": "datetimeChanged"},
+            on_object=_PERSON_MOMENTS,
         ),
         schema="EmpPersonDetails",
         employee_of=_employee,
@@ -400,6 +433,7 @@ _SERVED: tuple[Endpoint, ...] = (
             dates=_EMPLOYMENT_DATES,
             bools="isHomeCompany",
             fields={"isHomeCompany": _is_home},
+            on_object=_EMPLOYMENT_MOMENTS,
         ),
         schema="EmpEmploymentDetails",
         employee_of=_employee,

@@ -84,6 +84,9 @@ class FilterSpec:
     """A text filter: whether a comma-separated value (``[ABC, DEF]`` or ``ABC,DEF``) names several
     values. False: the whole value is one, so a list matches nothing (an id filter UKG publishes no
     list for)."""
+    on_object: bool = False
+    """Whether ``field`` (a getter) reads the object behind a record only: the filter then picks the
+    objects before their records are built (a date filter over a large tenant builds only its matches)."""
 
     def reader(self) -> Callable[[Mapping[str, Any], Any], Any]:
         """A function reading this filter's value from a record (or the object behind it).
@@ -222,16 +225,19 @@ def _bound_predicate(spec: FilterSpec, bound: str) -> Predicate:
     return keep
 
 
-def compile_filters(specs: Mapping[str, FilterSpec], params: QueryParams) -> list[Predicate]:
+def compile_filters(
+    specs: Mapping[str, FilterSpec], params: QueryParams, *, on_object: bool | None = None
+) -> list[Predicate]:
     """The predicates for the filters present in ``params`` (names matched in any case).
 
     ``specs`` maps lower-case parameter names to their spec; unknown parameters are ignored, as
-    UKG ignores them. Raises :class:`QueryError` for a malformed boolean or date.
+    UKG ignores them. Raises :class:`QueryError` for a malformed boolean or date. ``on_object``: only
+    the filters whose :attr:`FilterSpec.on_object` is that (None: all).
     """
     predicates: list[Predicate] = []
     for lower in params.names():
         spec = specs.get(lower)
-        if spec is None:
+        if spec is None or (on_object is not None and spec.on_object is not on_object):
             continue
         name = params.spelling(lower) or lower
         raw = params.get(lower) or ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 import httpx
 import pytest
 
 from connectors.ukg_pro.sandbox import Sandbox
+from connectors.ukg_pro.sandbox.query import FilterSpec, QueryParams, compile_filters
 
 EMPLOYMENT = "/personnel/v1/employment-details"
 PERSON = "/personnel/v1/person-details"
@@ -151,3 +153,31 @@ async def test_single_records_and_404s(client: httpx.AsyncClient, sb: Sandbox) -
     assert (await client.get("/configuration/v1/jobs/swe1")).json()["jobCode"] == "SWE1"
     assert (await client.get("/configuration/v1/jobs/NOPE")).status_code == 404
     assert (await client.get("/configuration/v1/locations/tor01")).json()["countryCode"] == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter", "field"),
+    [
+        (PERSON, "dateTimeChanged", "datetimeChanged"),
+        (PERSON, "dateTimeCreated", "datetimeCreated"),
+        (EMPLOYMENT, "dateTimeChanged", "dateTimeChanged"),
+        (EMPLOYMENT, "dateTimeCreated", "dateTimeCreated"),
+    ],
+)
+async def test_moments_filtered_before_records_are_built_match_the_records_served(
+    client: httpx.AsyncClient, path: str, parameter: str, field: str
+) -> None:
+    """These filters read the employment behind a row (a large tenant builds only the matches); the
+    answer is what filtering the served records by their own value gives, for every form of expression."""
+    everyone = (await client.get(path)).json()
+    moments = sorted(r[field] for r in everyone)
+    middle = moments[len(moments) // 2]
+    day = middle[:10]
+    us_day = f"{day[5:7]}-{day[8:10]}-{day[:4]}"
+    for expression in (f"=>{us_day}", f"=<{us_day}", us_day, f"{{{us_day},{us_day}}}", f">={middle}", middle):
+        got = (await client.get(path, params={parameter: expression})).json()
+        spec = {parameter.lower(): FilterSpec(field, "date")}
+        (keep,) = compile_filters(spec, QueryParams(urlencode({parameter: expression})))
+        expected = [r for r in everyone if keep(r, None)]
+        assert got == expected, expression
+        assert expression == f"=<{us_day}" or expected  # the expressions match something
