@@ -6,8 +6,10 @@ A full sync first (not timed as the figure), then HR changes through the sandbox
 (hires, changes, terminations), then one incremental sync of the employees the change feed names.
 Reports that sync's requests (the feed's, by endpoint and in all) and wall time. Last line: one JSON object.
 
-UKG publishes lists of ids (``employeeId=[A,B]``) on user-defined-fields and compensation-details only:
-person-details, employment-details and the job history are read one changed employee per request.
+UKG publishes lists of ids (``employeeId=[A,B]``) on user-defined-fields and compensation-details only;
+person-details and employment-details are read once as their rows changed since the window
+(``dateTimeChanged``), the changed employees' other rows taken as stored; the job history is read one
+changed employee per request.
 """
 
 import argparse

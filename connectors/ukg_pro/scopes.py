@@ -81,9 +81,9 @@ CHANGE_FEED = ChangeFeed(
     min_interval=timedelta(hours=3),
     overlap=timedelta(minutes=30),
     batch=500,
-    # By id, a changed employee costs 3 requests (person-details, employment-details and the job
-    # history take one id each); a whole read costs one per 10,000 rows per endpoint. Past a few
-    # percent of the tenant, the whole read is the cheaper one.
+    # A changed employee costs a request for its job history (one id each; person-details and
+    # employment-details are read as their changed rows); a whole read costs one per 10,000 rows per
+    # endpoint. Past a few percent of the tenant, the whole read is the cheaper one.
     full_read_share=0.05,
     full_read_min=250,
     # person-details and employment-details publish dateTimeChanged: one read of the rows changed
