@@ -240,7 +240,7 @@ class SandboxApp:
             predicates = compile_filters(endpoint.filters, params, on_object=False)
             with state.tenant.lock:
                 refs = endpoint.rows(call)
-                if early:  # filters on the objects themselves: only their matches are built
+                if early and not endpoint.single:  # filters on the objects: only their matches are built
                     refs = [ref for ref in refs if all(keep({}, ref) for keep in early)]
                 if endpoint.single:
                     body_value: Any = endpoint.build(refs[0], context)
