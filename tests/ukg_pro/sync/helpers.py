@@ -73,3 +73,31 @@ def stored_data(hub: Any, account_id: str) -> dict[tuple[str, str], dict[str, An
             )
         ).all()
     return {(model, id_): hub.store.seal.open_data(id_, json.loads(data)) for model, id_, data in rows}
+
+
+def synced_counting(sandbox: Any, path: Any, models: tuple[str, ...]) -> tuple[Any, Any, CountingTransport]:
+    """A hub on a SQLite file at ``path`` whose requests are counted; an account linked and synced in full."""
+    from hub import HttpSettings, Hub
+
+    counted = CountingTransport(sandbox.transport())
+    hub = Hub(
+        transport=counted, settings=HttpSettings(retry_initial_wait=0.001), database_url=f"sqlite:///{path}"
+    )
+    account = hub.link("ukg_pro", sandbox.credentials())
+    assert hub.sync(account, models=models).status == "succeeded"
+    return hub, account, counted
+
+
+def fresh_full_sync(
+    sandbox: Any, path: Any, models: tuple[str, ...]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """What a first, full sync of the sandbox stores now (:func:`stored_data`), on a new SQLite file."""
+    from hub import Hub
+
+    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{path}")
+    try:
+        account = fresh.link("ukg_pro", sandbox.credentials())
+        assert fresh.sync(account, models=models).status == "succeeded"
+        return stored_data(fresh, account.id)
+    finally:
+        fresh.close()

@@ -20,10 +20,9 @@ from sqlalchemy import update
 
 from connectors.ukg_pro.sandbox import Sandbox
 from connectors.ukg_pro.scopes import CHANGE_FEED
-from hub import HttpSettings, Hub
 from hub.store import tables as t
 
-from .helpers import CountingTransport, stored_data
+from .helpers import fresh_full_sync, stored_data, synced_counting
 
 MODELS = ("Employee", "Employment")
 ONE_ID_A_REQUEST = ("/personnel/v1/employee-job-history-details",)
@@ -36,14 +35,7 @@ def synced(tmp_path_factory) -> SimpleNamespace:
     """A 400-person tenant synced in full, changed 100 times, synced from the feed; then synced afresh."""
     folder = tmp_path_factory.mktemp("incremental")
     sandbox = Sandbox(employees=400, seed=11)
-    counted = CountingTransport(sandbox.transport())
-    hub = Hub(
-        transport=counted,
-        settings=HttpSettings(retry_initial_wait=0.001),
-        database_url=f"sqlite:///{folder / 'incremental.db'}",
-    )
-    account = hub.link("ukg_pro", sandbox.credentials())
-    assert hub.sync(account, models=MODELS).status == "succeeded"
+    hub, account, counted = synced_counting(sandbox, folder / "incremental.db", MODELS)
     changes = sandbox.tenant.advance(hires=10, changes=80, terminations=10)
     cursor = hub.store.sync_state.get(account.id, "Employee")["cursor"]
     counted.seen.clear()
@@ -51,11 +43,7 @@ def synced(tmp_path_factory) -> SimpleNamespace:
     incremental = stored_data(hub, account.id)
     hub.close()
 
-    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{folder / 'full.db'}")
-    other = fresh.link("ukg_pro", sandbox.credentials())
-    assert fresh.sync(other, models=MODELS).status == "succeeded"
-    full = stored_data(fresh, other.id)
-    fresh.close()
+    full = fresh_full_sync(sandbox, folder / "full.db", MODELS)
     return SimpleNamespace(
         report=report,
         seen=counted.seen,
@@ -110,14 +98,7 @@ def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_say
     """Raw data over the size cap (stored as null) or a record never stored: its unchanged rows are
     not known, so that employee is read by id, as before changed reads existed."""
     sandbox = Sandbox(employees=60, seed=5)
-    counted = CountingTransport(sandbox.transport())
-    hub = Hub(
-        transport=counted,
-        settings=HttpSettings(retry_initial_wait=0.001),
-        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
-    )
-    account = hub.link("ukg_pro", sandbox.credentials())
-    assert hub.sync(account, models=MODELS).status == "succeeded"
+    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
     changes = sandbox.tenant.advance(changes=6)
     r = t.records.c
     with hub.store.begin() as db:  # as if each changed employee's raw data had been over the cap
@@ -141,8 +122,4 @@ def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_say
     assert by_id <= changes.employee_ids
     assert any("one key at a time" in warning for warning in employee.warnings)
 
-    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{tmp_path / 'full.db'}")
-    other = fresh.link("ukg_pro", sandbox.credentials())
-    assert fresh.sync(other, models=MODELS).status == "succeeded"
-    assert incremental == stored_data(fresh, other.id)
-    fresh.close()
+    assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)

@@ -3,23 +3,15 @@
 from collections import Counter
 
 from connectors.ukg_pro.sandbox import Sandbox
-from hub import HttpSettings, Hub
 
-from .helpers import CountingTransport, stored_data
+from .helpers import fresh_full_sync, stored_data, synced_counting
 
 MODELS = ("Employee", "Employment")
 
 
 def test_a_mass_change_is_read_in_full_and_stores_what_a_fresh_sync_stores(tmp_path) -> None:
     sandbox = Sandbox(employees=400, seed=5)
-    counted = CountingTransport(sandbox.transport())
-    hub = Hub(
-        transport=counted,
-        settings=HttpSettings(retry_initial_wait=0.001),
-        database_url=f"sqlite:///{tmp_path / 'hub.db'}",
-    )
-    account = hub.link("ukg_pro", sandbox.credentials())
-    assert hub.sync(account, models=MODELS).status == "succeeded"
+    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
     changes = sandbox.tenant.advance(hires=20, changes=260, terminations=20)
     assert len(changes.employee_ids) >= 250
     counted.seen.clear()
@@ -35,8 +27,4 @@ def test_a_mass_change_is_read_in_full_and_stores_what_a_fresh_sync_stores(tmp_p
     incremental = stored_data(hub, account.id)
     hub.close()
 
-    fresh = Hub(transport=sandbox.transport(), database_url=f"sqlite:///{tmp_path / 'fresh.db'}")
-    other = fresh.link("ukg_pro", sandbox.credentials())
-    assert fresh.sync(other, models=MODELS).status == "succeeded"
-    assert incremental == stored_data(fresh, other.id)
-    fresh.close()
+    assert incremental == fresh_full_sync(sandbox, tmp_path / "fresh.db", MODELS)
