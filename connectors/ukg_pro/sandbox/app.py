@@ -108,6 +108,10 @@ async def _body_params(receive: Receive) -> QueryParams | None:
     return QueryParams(urlencode(pairs))
 
 
+PICKED_KEPT = 16
+"""Filtered queries whose kept rows the sandbox holds for their next pages."""
+
+
 class SandboxApp:
     """The sandbox's ASGI application (``sb.app``)."""
 
@@ -117,6 +121,9 @@ class SandboxApp:
         # Per endpoint: its rows (held, so the identity check stays sound), the tenant version, and the
         # rows' positions by employment: a read of a few employees need not scan a large tenant's rows.
         self._by_employee: dict[str, tuple[Any, int, dict[int, list[int]]]] = {}
+        # The rows a query's object filters kept, by endpoint, filters and tenant version: paging
+        # through a filtered read filters once, as a database's index would spare it.
+        self._picked: dict[tuple[str, tuple[tuple[str, str], ...], int], tuple[Any, list[Any]]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP and lifespan; other scopes are ignored)."""
@@ -241,7 +248,7 @@ class SandboxApp:
             with state.tenant.lock:
                 refs = endpoint.rows(call)
                 if early and not endpoint.single:  # filters on the objects: only their matches are built
-                    refs = [ref for ref in refs if all(keep({}, ref) for keep in early)]
+                    refs = self._pick(endpoint.path, params, state.tenant.version, refs, early)
                 if endpoint.single:
                     body_value: Any = endpoint.build(refs[0], context)
                     rows = 1
@@ -312,6 +319,20 @@ class SandboxApp:
         if not limit:
             return matched, len(matched)
         return matched[page.offset : page.offset + page.size], len(matched)
+
+    def _pick(self, path: str, params: QueryParams, version: int, refs: Any, early: list[Any]) -> list[Any]:
+        """The rows ``early`` keeps, kept for the query's next pages until the tenant changes."""
+        paging = ("page", "per_page")
+        filters = tuple(sorted((n.lower(), v) for n, v in params.pairs if n.lower() not in paging))
+        key = (path, filters, version)
+        kept = self._picked.get(key)
+        if kept is not None and kept[0] is refs:
+            return kept[1]
+        picked = [ref for ref in refs if all(keep({}, ref) for keep in early)]
+        if len(self._picked) >= PICKED_KEPT:
+            self._picked.pop(next(iter(self._picked)))
+        self._picked[key] = (refs, picked)  # the rows held, so the identity check stays sound
+        return picked
 
     def _employee_index(self, endpoint: Endpoint, refs: Any, call: Call) -> dict[int, list[int]]:
         """The positions of ``refs`` by employment (``id``), built once per rows and tenant version."""

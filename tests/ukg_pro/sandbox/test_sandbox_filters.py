@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 import httpx
@@ -181,3 +181,21 @@ async def test_moments_filtered_before_records_are_built_match_the_records_serve
         expected = [r for r in everyone if keep(r, None)]
         assert got == expected, expression
         assert expression == f"=<{us_day}" or expected  # the expressions match something
+
+
+async def test_a_filtered_read_pages_through_one_filtering_and_sees_the_tenant_change(
+    client: httpx.AsyncClient, sb: Sandbox
+) -> None:
+    """The rows a date filter keeps are held for the query's next pages, never past a change."""
+    moments = sorted(r["dateTimeChanged"] for r in (await client.get(EMPLOYMENT)).json())
+    recent = datetime.fromisoformat(moments[-8][:10]).date() - timedelta(days=1)
+    since = {"dateTimeChanged": f"=>{recent.strftime('%m-%d-%Y')}"}
+    before = (await client.get(EMPLOYMENT, params=since)).json()
+    assert len(before) >= 6
+    pages = [
+        (await client.get(EMPLOYMENT, params={**since, "page": n, "per_Page": 2})).json() for n in (1, 2, 3)
+    ]
+    assert [row for page in pages for row in page] == before[:6]
+    changed = sb.tenant.advance(changes=3)
+    after = (await client.get(EMPLOYMENT, params=since)).json()
+    assert {r["employeeID"] for r in after} == {r["employeeID"] for r in before} | set(changed.changed)
