@@ -483,9 +483,10 @@ class SyncRun:
             unknown = sum(counts["by_key"] for counts in changed.counts.values())
             if unknown:
                 report.warnings.append(
-                    f"{unknown} row set(s) of the changed employees were read one key at a time: nothing "
-                    "was stored for them at the last sync (new records, or raw data over the size cap); "
-                    "`changed_reads` counts them per record type"
+                    f"{unknown} time(s) a key the change feed named was read one key at a time: the "
+                    "provider listed no changed rows for it and nothing was stored for it at the last "
+                    "sync (a new record, or raw data over the size cap); `changed_reads` counts them per "
+                    "record type"
                 )
         lineage = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
         if not full:
