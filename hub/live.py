@@ -99,13 +99,12 @@ class ChangedReads:
     """Record type → ``changed`` (keys the provider returned changed rows for), ``stored`` (keys whose
     stored rows were used) and ``by_key`` (keys read by key: nothing stored for them)."""
 
-    def applies(self, client: ConnectorClient, source: Any) -> bool:
-        """Whether ``source`` is read this way: its record type is declared, and it joins on its own key."""
-        return (
-            source.record in self.records
-            and not getattr(source, "on", ())
-            and callable(getattr(client, "changed_records", None))
-        )
+    def applies(self, source: Any) -> bool:
+        """Whether ``source`` is read this way: its record type is declared, and it joins on its own key.
+
+        Made only for a client that has ``changed_records`` (the sync checks it once per run).
+        """
+        return source.record in self.records and not getattr(source, "on", ())
 
 
 async def _changed_rows(
@@ -181,7 +180,7 @@ async def _collect(
     rows: Any = [] if spill is None else SpilledRows(spill, source.name, source.key)
     add = rows.extend if spill is None else rows.add
     try:
-        if keys is not None and changed is not None and changed.applies(client, source):
+        if keys is not None and changed is not None and changed.applies(source):
             add(await _changed_rows(client, source, keys, changed))
             return rows
         async for page in client.records(source.record, **_where(source, keys, primary_key)):
@@ -234,7 +233,7 @@ async def read_compiled(
     window = {} if since is None else {"since": since}
     # A keyed read's primary rows are few: read them alongside the joined sources, not after them.
     ahead: asyncio.Future[list[list[Any]]] | None = None
-    if keys is not None and changed is not None and changed.applies(client, primary):
+    if keys is not None and changed is not None and changed.applies(primary):
         ahead = asyncio.ensure_future(_changed_pages(client, primary, keys, changed))
     elif keys is not None:
         ahead = asyncio.ensure_future(

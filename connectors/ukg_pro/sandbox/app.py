@@ -322,8 +322,7 @@ class SandboxApp:
 
     def _pick(self, path: str, params: QueryParams, version: int, refs: Any, early: list[Any]) -> list[Any]:
         """The rows ``early`` keeps, kept for the query's next pages until the tenant changes."""
-        paging = ("page", "per_page")
-        filters = tuple(sorted((n.lower(), v) for n, v in params.pairs if n.lower() not in paging))
+        filters = tuple(sorted((n.lower(), v) for n, v in params.without_paging()))
         key = (path, filters, version)
         kept = self._picked.get(key)
         if kept is not None and kept[0] is refs:

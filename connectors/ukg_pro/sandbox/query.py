@@ -67,6 +67,10 @@ class QueryParams:
         found = self._lower.get(name.lower())
         return found[0] if found else None
 
+    def without_paging(self) -> list[tuple[str, str]]:
+        """The parameters as sent, less ``page`` and the page size: what picks the rows."""
+        return [(n, v) for n, v in self.pairs if n.lower() not in ("page", _PER_PAGE)]
+
     def names(self) -> Iterable[str]:
         """The lower-cased parameter names present."""
         return self._lower.keys()
@@ -286,7 +290,7 @@ def parse_page(params: QueryParams, limit: int) -> Page:
 
 def link_header(base_url: str, path: str, params: QueryParams, page: Page, total: int) -> str:
     """An RFC 8288 ``Link`` header with first/previous/next/last for a paged answer."""
-    kept = [(n, v) for n, v in params.pairs if n.lower() not in ("page", _PER_PAGE)]
+    kept = params.without_paging()
     size_name = params.spelling(_PER_PAGE) or "per_Page"
     last = max(1, -(-total // page.size))
 
