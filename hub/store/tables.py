@@ -6,6 +6,7 @@ a test fails when the two disagree.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,9 +25,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import TypeDecorator
 
 __all__ = [
+    "JsonMember",
     "UTCDateTime",
     "account_audit",
     "accounts",
@@ -72,6 +78,41 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+_MEMBER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class JsonMember(ColumnElement[str]):
+    """A top-level member of a JSON text column, as the database reads it (text for strings).
+
+    The member's name is written into the SQL, not bound: an index on the member (SQLite's
+    ``json_extract(data, '$.employee_id')``, PostgreSQL's ``CAST(data AS JSONB) ->> 'employee_id'``)
+    serves a query only when the query spells the same expression. Only plain names are accepted.
+    """
+
+    type = Text()
+    inherit_cache = True
+    _traverse_internals = [
+        ("column", InternalTraversal.dp_clauseelement),
+        ("name", InternalTraversal.dp_string),
+    ]
+
+    def __init__(self, column: ColumnElement[Any], name: str) -> None:
+        if not _MEMBER_NAME.fullmatch(name):
+            raise ValueError(f"not a plain JSON member name: {name!r}")
+        self.column = column
+        self.name = name
+
+
+@compiles(JsonMember)
+def _json_member(element: JsonMember, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_extract({compiler.process(element.column, **kw)}, '$.{element.name}')"
+
+
+@compiles(JsonMember, "postgresql")
+def _json_member_postgresql(element: JsonMember, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.column, **kw)} AS JSONB) ->> '{element.name}')"
 
 
 # An autoincrementing 64-bit key that SQLite also accepts as its rowid alias.
@@ -123,6 +164,14 @@ records = Table(
     Index(None, "account_id", "model", "seq"),
     Index(None, "account_id", "model", "modified_at"),
     Index(None, "account_id", "model", "remote_id"),
+)
+# The records of an employee (Employment, Dependent, BankInfo, ...): a change feed's re-read takes the
+# stored rows of the employees it names, and the API filters by employee.
+Index(
+    "ix_records_employee_id",
+    records.c.account_id,
+    records.c.model,
+    JsonMember(records.c.data, "employee_id"),
 )
 
 sync_runs = Table(

@@ -109,3 +109,37 @@ def test_filters_deleted_records_and_expand_on_every_backend(database_url):
         assert [g.id for g in members["groups"]] == list(employee.group_ids or ())
         assert [j.employee_id for j in members["employments"]] == [employee.id]
     hub.close()
+
+
+def test_records_of_an_employee_are_found_through_the_index_on_employee_id(database_url):
+    """A change feed's re-read and the API's employee filter find an employee's records by index, not scan."""
+    from sqlalchemy import select, text
+
+    from hub.store import tables as t
+    from hub.store.reads import json_member, records_by_field
+
+    sandbox = Sandbox(employees=40, seed=4)
+    hub = Hub(transport=sandbox.transport(), database_url=database_url)
+    account = hub.link("tiny_hris", sandbox.credentials())
+    assert hub.sync(account).status == "succeeded"
+    employments = hub.employments(account).list(page_size=200).results
+    employee_id = employments[0].employee_id
+    wanted = {e.id for e in employments if e.employee_id == employee_id}
+
+    found = records_by_field(hub.store, account.id, "Employment", "employee_id", [employee_id])
+    assert {row.id for row in found} == wanted
+
+    r = t.records.c
+    query = select(r.id).where(
+        r.account_id == account.id, r.model == "Employment", json_member(r.data, "employee_id") == employee_id
+    )
+    engine = hub.store.engine
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as db:
+        if engine.dialect.name == "sqlite":
+            plan = " ".join(str(row[-1]) for row in db.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        else:
+            db.execute(text("ANALYZE records"))  # 40 employees: statistics, so the planner weighs the index
+            db.execute(text("SET enable_seqscan = off"))
+            plan = " ".join(row[0] for row in db.execute(text("EXPLAIN " + sql)))
+    assert "ix_records_employee_id" in plan, plan
