@@ -92,7 +92,15 @@ class ChangeFeed:
             For these, a feed's keys cost one such read instead of one read per key (where the provider
             takes one id per filter): rows of keys it did not return are taken from the raw data the
             hub stored for the feed's models keyed by the feed's key alone, and only keys with neither
-            are read by key. The run report names how many came from each.
+            are read by key. The run report names how many came from each. A client whose
+            ``changed_records`` takes ``stored`` (a callable: a key's row values → the rows stored
+            for it, or None) is given one, for record types it derives across a key's rows (UKG Pro's
+            job-history periods: a new row ends the one before it).
+        owner: ``(model, member)``: the feed's models keyed beyond the feed's key (several records
+            per key, e.g. one Employment per job-history row) name the hub id of their ``model``
+            record (keyed by the feed's key alone) in ``member``; their stored rows are found by
+            it (an indexed member: ``("Employee", "employee_id")``). None: only the models keyed
+            by the feed's key alone give stored rows.
 
     """
 
@@ -107,6 +115,7 @@ class ChangeFeed:
     full_read_share: float | None = None
     full_read_min: int = 250
     changed_since: frozenset[str] = frozenset()
+    owner: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

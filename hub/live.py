@@ -9,6 +9,7 @@ rather than failing the read. Each record that fails to map comes out as its
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -116,7 +117,16 @@ async def _changed_rows(
     wanted = {k for k in (normalise_key(tuple(k)[:width]) for k in keys) if k is not None}
     found: dict[JoinKey, list[dict[str, Any]]] = {}
     where = _where(source, keys)["where"]
-    async for page in client.changed_records(source.record, since=changed.since, where=where):  # type: ignore[attr-defined]
+    reader = client.changed_records  # type: ignore[attr-defined]
+    extra: dict[str, Any] = {}
+    if _takes(reader, "stored"):
+
+        def stored_for(values: Sequence[Any]) -> list[dict[str, Any]] | None:
+            key = normalise_key(tuple(values))
+            return None if key is None else changed.stored(source.record, key)
+
+        extra["stored"] = stored_for
+    async for page in reader(source.record, since=changed.since, where=where, **extra):
         for row in page:
             key = key_of(row, fields)
             if key in wanted:
@@ -140,6 +150,15 @@ async def _changed_rows(
     counts["stored"] += stored
     counts["by_key"] += len(missing)
     return rows
+
+
+def _takes(method: Callable[..., Any], name: str) -> bool:
+    """Whether ``method`` accepts the keyword argument ``name``."""
+    try:
+        parameters = inspect.signature(method).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
 
 
 async def _changed_pages(

@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from connectors.ukg_pro.auth import UkgAuth
 from connectors.ukg_pro.credentials import current_base_url
-from connectors.ukg_pro.derived import DERIVED
+from connectors.ukg_pro.derived import DERIVED, GROWING, Growing
 from connectors.ukg_pro.endpoints import ENDPOINTS, Endpoint
 from connectors.ukg_pro.failures import ERRORS, HOST_FIELDS, HOST_REMEDY, PROVIDER
 from connectors.ukg_pro.keyed import keyed_queries, one_each
@@ -102,6 +102,11 @@ A read of one employee (a change feed's) returns that employee's few rows, fewer
 page is then known to be its last, with no request for a second. Whole reads keep asking for the page
 after a short one, so a tenant capping pages below UKG's sizes (the tests' tenants cap at 15) loses nothing.
 """
+
+
+def _changed_day(since: datetime) -> date:
+    """The day a changed read of ``since`` names: :data:`CHANGED_MARGIN` before its UTC day."""
+    return since.astimezone(UTC).date() - CHANGED_MARGIN
 
 
 def _paginator(endpoint: Endpoint, *, one_employee: bool = False) -> PageNumber:
@@ -259,7 +264,12 @@ class UkgProClient(RestClient):
             yield page
 
     async def changed_records(
-        self, record: str, *, since: datetime, where: Mapping[str, Sequence[Any]] | None = None
+        self,
+        record: str,
+        *,
+        since: datetime,
+        where: Mapping[str, Sequence[Any]] | None = None,
+        stored: Callable[[Sequence[Any]], list[dict[str, Any]] | None] | None = None,
     ) -> AsyncIterator[list[dict[str, Any]]]:
         """The rows of ``record`` UKG says changed on or after ``since``'s day, page by page.
 
@@ -271,14 +281,77 @@ class UkgProClient(RestClient):
         day :data:`CHANGED_MARGIN` before ``since``'s (UTC) day, so neither a time zone nor a strict
         "after" loses a change. Both models' reads of employment-details are one read (it is in
         :data:`~connectors.ukg_pro.reuse.REREAD`).
+
+        A derived type that grows (:data:`~connectors.ukg_pro.derived.GROWING`: job-history periods) needs
+        ``stored``, the rows the hub stored for a key (its values by the type's key fields), and
+        gives the whole rows again of each key with rows created since: its stored rows with the new
+        ones, a key with nothing stored read whole by key. UKG publishes only ``dateTimeCreated`` on
+        job history: a row edited in place, not added, is seen at the next full read.
         """
+        if record in GROWING:
+            if stored is None:
+                raise ValueError(f"{record!r} is rebuilt from the rows stored for each key: pass stored")
+            rows = await self._grown(GROWING[record], since, where, stored)
+            if rows:
+                yield GROWING[record].build(rows)
+            return
         endpoint = ENDPOINTS.get(record)
         if endpoint is None or endpoint.changed_filter is None:
             raise ValueError(f"UKG Pro publishes no filter on when a {record!r} row changed")
-        day = since.astimezone(UTC).date() - CHANGED_MARGIN
-        params: dict[str, Any] = {endpoint.changed_filter: "=>" + day.strftime("%m-%d-%Y")}
+        params: dict[str, Any] = {endpoint.changed_filter: "=>" + _changed_day(since).strftime("%m-%d-%Y")}
         async for page in self.records(record, **params):
             yield page
+
+    async def _grown(
+        self,
+        growing: Growing,
+        since: datetime,
+        where: Mapping[str, Sequence[Any]] | None,
+        stored: Callable[[Sequence[Any]], list[dict[str, Any]] | None],
+    ) -> list[dict[str, Any]]:
+        """The source rows of each key of ``where`` with rows created since ``since``: stored and new."""
+        listed = {name: {str(v) for v in values} for name, values in (where or {}).items()}
+        added: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        async for page in self.changed_records(growing.source, since=since):
+            for row in page:
+                if all(str(row.get(name)) in values for name, values in listed.items()):
+                    added.setdefault(tuple(row.get(name) for name in growing.key), []).append(row)
+        rows: list[dict[str, Any]] = []
+        unknown: set[tuple[Any, ...]] = set()
+        for key, new in added.items():
+            known = stored(key)
+            if known is None:
+                unknown.add(key)
+                continue
+            rows.extend(growing.rebuilt(known, new))
+        if unknown:
+            for key in await self._created_after(growing.owner, since, unknown):
+                rows.extend(added[key])  # a hire: every row of the employment is new
+                unknown.discard(key)
+        if unknown:
+            by_key = {name: sorted({str(key[i]) for key in unknown}) for i, name in enumerate(growing.key)}
+            async for page in self.records(growing.source, where=by_key):
+                rows.extend(row for row in page if tuple(row.get(name) for name in growing.key) in unknown)
+        return rows
+
+    async def _created_after(
+        self, owner: tuple[str, tuple[str, ...], str], since: datetime, keys: Collection[tuple[Any, ...]]
+    ) -> set[tuple[Any, ...]]:
+        """Those of ``keys`` whose ``owner`` record was created after the day of a changed read of ``since``.
+
+        From the owner's own changed read (the one the sync makes anyway: it is kept for replay).
+        """
+        record, fields, created = owner
+        day = _changed_day(since).isoformat()
+        wanted = {tuple(map(str, key)): key for key in keys}
+        found: set[tuple[Any, ...]] = set()
+        async for page in self.changed_records(record, since=since):
+            for row in page:
+                key = wanted.get(tuple(str(row.get(name)) for name in fields))
+                moment = row.get(created)
+                if key is not None and isinstance(moment, str) and moment[:10] > day:
+                    found.add(key)
+        return found
 
     async def aclose(self) -> None:
         """Close the connection pool and drop the whole reads kept for replay."""

@@ -24,13 +24,22 @@ import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
 import orjson
 
-__all__ = ["DERIVED", "deduction_plans", "job_history_periods", "pay_groups", "stream_job_history_periods"]
+__all__ = [
+    "DERIVED",
+    "GROWING",
+    "Growing",
+    "deduction_plans",
+    "job_history_periods",
+    "pay_groups",
+    "stream_job_history_periods",
+]
 
 PAGE = 2_000
 """Rows per page the derived stream yields."""
@@ -215,3 +224,53 @@ DERIVED: dict[str, tuple[str, Builder]] = {
     "deduction-plans": ("payroll-deductions-history", deduction_plans),
 }
 """Derived record type → (the UKG record it is built from, the function that builds its pages)."""
+
+
+@dataclass(frozen=True)
+class Growing:
+    """A derived record type rebuilt per key from its stored rows and the source rows added since.
+
+    UKG adds job-history rows; it does not say which it edited. A change feed's read of the rows of
+    ``source`` created since a moment gives a key's new rows; with the key's rows as the hub stored them
+    (``identity`` tells a stored row a new one replaces), ``build`` gives the key's derived rows again.
+    ``owner``: the record its rows belong to, with that record's key fields and creation moment: a key
+    whose owner was created after the read's day has no rows older than it, so nothing stored is
+    needed (a hire); another key with nothing stored is read whole. ``current_only``: fields UKG fills
+    on a key's current row only, emptied on a stored row that a new one follows.
+    """
+
+    source: str
+    key: tuple[str, ...]
+    identity: str
+    build: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+    owner: tuple[str, tuple[str, ...], str]
+    current_only: tuple[str, ...] = ()
+
+    def rebuilt(self, stored: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One key's source rows again: ``stored`` less those ``new`` replaces, then ``new``.
+
+        Only the current row (the latest effective, the last of those) keeps :attr:`current_only`.
+        """
+        replaced = {row.get(self.identity) for row in new}
+        rows = [row for row in stored if row.get(self.identity) not in replaced] + new
+        if self.current_only and rows:
+            latest = max(range(len(rows)), key=lambda i: (_effective(rows[i]) or date.min, i))
+            empty = dict.fromkeys(self.current_only)
+            rows = [row if i == latest else dict(row, **empty) for i, row in enumerate(rows)]
+        return rows
+
+
+GROWING: dict[str, Growing] = {
+    # A job-history row belongs to the employment: none is created before the employment is.
+    "job-history-periods": Growing(
+        "employee-job-history-details",
+        ("companyId", "employeeId"),
+        "systemId",
+        job_history_periods,
+        owner=("employment-details", ("companyID", "employeeID"), "dateTimeCreated"),
+        # The alternate title: the connector's field map reads it from the current row only (jobTitle
+        # is null on earlier rows, as the sandbox serves it; inferred, not published).
+        current_only=("jobTitle",),
+    ),
+}
+"""Derived record type → how its rows are rebuilt from stored rows and the source's new ones."""

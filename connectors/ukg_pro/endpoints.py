@@ -17,8 +17,9 @@ class Endpoint:
     ``method`` ``POST``: a read that takes its filters and paging in a JSON body (pay statements).
     ``id_lists``: the key parameters (lower case) UKG publishes as taking several ids at once
     (``employeeId=[ABC,DEF]``); any other key filter takes one id (:mod:`connectors.ukg_pro.keyed`).
-    ``changed_filter``: the published date filter on when a row last changed (``dateTimeChanged``),
-    which a change feed's read uses instead of one request per employee
+    ``changed_filter``: the published date filter on when a row last changed (``dateTimeChanged``;
+    job history's rows, added and never changed, ``dateTimeCreated``), which a change feed's read uses
+    instead of one request per employee
     (:meth:`connectors.ukg_pro.client.UkgProClient.changed_records`).
     """
 
@@ -52,7 +53,11 @@ ENDPOINTS: dict[str, Endpoint] = {
     "compensation-details": Endpoint(
         "/personnel/v1/compensation-details", id_lists=frozenset({"employeeid"})
     ),
-    "employee-job-history-details": Endpoint("/personnel/v1/employee-job-history-details"),
+    # Its rows are added, not changed: dateTimeCreated ("Used to find job history created less than,
+    # greater than, equal to, or between passed date(s)") is its only published moment filter.
+    "employee-job-history-details": Endpoint(
+        "/personnel/v1/employee-job-history-details", changed_filter="dateTimeCreated"
+    ),
     "employee-supervisor-details": Endpoint("/personnel/v1/employee-supervisor-details"),
     "employee-demographic-details": Endpoint("/personnel/v1/employee-demographic-details"),
     # Its description: "EmployeeId parameter can take in multiple employee Ids separated by comma.

@@ -81,20 +81,21 @@ CHANGE_FEED = ChangeFeed(
     min_interval=timedelta(hours=3),
     overlap=timedelta(minutes=30),
     batch=500,
-    # A changed employee costs a request for its job history (one id each; person-details and
-    # employment-details are read as their changed rows); a whole read costs one per 10,000 rows per
-    # endpoint. Past a few percent of the tenant, the whole read is the cheaper one.
+    # Past a few percent of the tenant, a whole read is the cheaper one: the feed's employees are read
+    # in batches of 500, each batch reading the changed rows again.
     full_read_share=0.05,
     full_read_min=250,
-    # person-details and employment-details publish dateTimeChanged: one read of the rows changed
-    # since the window for all the feed's employees, the others as the hub stored them.
-    changed_since=frozenset({"person-details", "employment-details"}),
+    # person-details and employment-details publish dateTimeChanged, job history dateTimeCreated: one
+    # read of the rows changed (or added) since the window for all the feed's employees, the others as
+    # the hub stored them. An employee's job history is rebuilt from its stored rows and its new ones.
+    changed_since=frozenset({"person-details", "employment-details", "job-history-periods"}),
+    owner=("Employee", "employee_id"),
 )
 """UKG's Employee Export feed: full snapshots of each employee changed in a window. UKG asks callers to
 read it no closer than 3 hours apart; the hub re-reads the changed employees' records, 500 at a time:
-person-details and employment-details as the rows changed since the window (their ``dateTimeChanged``
-filter), the rest of those two as stored; elsewhere by id, as many ids per request as UKG publishes a list
-filter for (and a URL holds), one id per request otherwise (:mod:`connectors.ukg_pro.keyed`)."""
+person-details, employment-details and job history as the rows changed (added) since the window, the
+rest of them as stored; elsewhere by id, as many ids per request as UKG publishes a list filter for (and
+a URL holds), one id per request otherwise (:mod:`connectors.ukg_pro.keyed`)."""
 
 DATE_WINDOW = DateWindow(models=("EmployeePayrollRun",), overlap=timedelta(days=35))
 """Pay statements are read by pay date: after the first sync, from the last sync less 35 days (a late

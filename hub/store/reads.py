@@ -46,6 +46,7 @@ __all__ = [
     "find_record",
     "lineage_of",
     "raw_by_id",
+    "raw_by_member",
     "raw_of",
     "reads_encoded",
     "record_page",
@@ -430,6 +431,29 @@ def raw_by_id(store: Store, account_id: str, model: str, ids: Iterable[str]) -> 
             for row in db.execute(query):
                 found[row.id] = store.seal.open_raw(row.id, unpack_raw(row.raw))
     return found
+
+
+def raw_by_member(
+    store: Store, account_id: str, model: str, member: str, values: Iterable[str]
+) -> list[tuple[str, Any]]:
+    """(``member``'s value, raw provider data) of the live records whose ``member`` is one of ``values``.
+
+    In stored order, sealed members opened; None for a record stored without raw data. The member is
+    read through its index where the store has one (``employee_id``).
+    """
+    r = t.records.c
+    column = json_member(r.data, member)
+    found: list[tuple[int, str, Any]] = []
+    with store.engine.connect() as db:
+        for chunk in _chunks(values):
+            query = select(r.seq, r.id, column.label("member"), r.raw).where(
+                r.account_id == account_id, r.model == model, column.in_(chunk), r.deleted == false()
+            )
+            for row in db.execute(query):
+                raw = None if row.raw is None else store.seal.open_raw(row.id, unpack_raw(row.raw))
+                found.append((row.seq, row.member, raw))
+    found.sort(key=lambda item: item[0])
+    return [(value, raw) for _, value, raw in found]
 
 
 def records_by_field(

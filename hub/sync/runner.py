@@ -505,13 +505,17 @@ class SyncRun:
             return None
         if self._stored_rows is None:
             maps = self.context.field_maps(self.connector.name)
-            keyed = {
-                model: [source.record for source in maps[model].sources]
-                for model in feed.models
-                if model in maps and len(maps[model].key) == len(feed.key)
-            }
+            reads = {m: [source.record for source in maps[m].sources] for m in feed.models if m in maps}
+            keyed = {m: records for m, records in reads.items() if len(maps[m].key) == len(feed.key)}
+            owned = {m: records for m, records in reads.items() if m not in keyed}
             self._stored_rows = StoredRows(
-                self.store, self.account.id, self.connector.name, keyed, planned.keys
+                self.store,
+                self.account.id,
+                self.connector.name,
+                keyed,
+                planned.keys,
+                owned=owned,
+                owner=feed.owner,
             )
         return ChangedReads(since=self._feed_since, records=feed.changed_since, stored=self._stored_rows.rows)
 

@@ -1,4 +1,4 @@
-from connectors.ukg_pro.derived import job_history_periods
+from connectors.ukg_pro.derived import GROWING, job_history_periods
 
 
 def row(employee, system_id, effective, company="C1"):
@@ -35,3 +35,37 @@ def test_rows_keep_every_ukg_field_and_order_and_odd_dates_do_not_fail():
     assert out[0]["periodEndDate"] is None and out[0]["jobEffectiveDate"] == ""
     assert {k: v for k, v in out[1].items() if k != "periodEndDate"} == rows[1]
     assert rows[1].get("periodEndDate") is None and "periodEndDate" not in rows[1]  # input untouched
+
+
+def titled(system_id, effective, title, **extra):
+    return dict(row("E1", system_id, effective), jobTitle=title, **extra)
+
+
+def test_a_new_row_after_the_stored_ones_takes_the_current_title_and_ends_the_period_before_it():
+    growing = GROWING["job-history-periods"]
+    stored = [
+        titled("s1", "2020-01-01T00:00:00", None, periodEndDate="2022-12-31"),
+        titled("s2", "2023-01-01T00:00:00", "Lead (Platform)", periodEndDate=None),
+    ]
+    new = [titled("s3", "2026-12-01T00:00:00", "Principal (Platform)")]
+    rows = {r["systemId"]: r for r in growing.build(growing.rebuilt(stored, new))}
+    assert [rows[s]["jobTitle"] for s in ("s1", "s2", "s3")] == [None, None, "Principal (Platform)"]
+    assert [rows[s]["periodEndDate"] for s in ("s1", "s2", "s3")] == ["2022-12-31", "2026-11-30", None]
+
+
+def test_a_back_dated_new_row_leaves_the_current_row_its_title_and_a_resent_row_replaces_its_copy():
+    growing = GROWING["job-history-periods"]
+    stored = [
+        titled("s1", "2020-01-01T00:00:00", None, periodEndDate=None, annualSalary=1.0),
+        titled("s2", "2023-01-01T00:00:00", "Lead (Platform)", periodEndDate=None),
+    ]
+    new = [
+        titled("s0", "2019-06-01T00:00:00", None),
+        titled("s1", "2020-01-01T00:00:00", None, annualSalary=2.0),  # sent again: the new copy wins
+    ]
+    rows = growing.rebuilt(stored, new)
+    assert sorted(r["systemId"] for r in rows) == ["s0", "s1", "s2"]
+    by_id = {r["systemId"]: r for r in growing.build(rows)}
+    assert by_id["s2"]["jobTitle"] == "Lead (Platform)" and by_id["s2"]["periodEndDate"] is None
+    assert by_id["s1"]["annualSalary"] == 2.0 and by_id["s1"]["periodEndDate"] == "2022-12-31"
+    assert by_id["s0"]["periodEndDate"] == "2019-12-31"

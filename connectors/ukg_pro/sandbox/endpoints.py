@@ -183,6 +183,11 @@ _EMPLOYMENT_MOMENTS: dict[str, Callable[[Any], Any]] = {
 }
 """employment-details' record moments, from the employment behind a row (as records.employment_details)."""
 
+_HISTORY_MOMENTS: dict[str, Callable[[Any], Any]] = {
+    "dateTimeCreated": lambda ref: _as_shown(ref[1].created_at),
+}
+"""A job-history row's creation, from the (employment, history row) behind it (as records.job_history)."""
+
 
 # -- row sources ----------------------------------------------------------------------------------------
 
@@ -490,6 +495,7 @@ _SERVED: tuple[Endpoint, ...] = (
             dates="jobEffectiveDate dateTimeCreated",
             bools="isOrgChange isJobChange isRateChange isPromotion",
             fields={"isOrgChange": "isOrgchange"},
+            on_object=_HISTORY_MOMENTS,
         ),
         schema="EmployeeJobHistoryDetail",
         employee_of=_employee_in_pair,

@@ -162,6 +162,7 @@ async def test_single_records_and_404s(client: httpx.AsyncClient, sb: Sandbox) -
         (PERSON, "dateTimeCreated", "datetimeCreated"),
         (EMPLOYMENT, "dateTimeChanged", "dateTimeChanged"),
         (EMPLOYMENT, "dateTimeCreated", "dateTimeCreated"),
+        ("/personnel/v1/employee-job-history-details", "dateTimeCreated", "dateTimeCreated"),
     ],
 )
 async def test_moments_filtered_before_records_are_built_match_the_records_served(

@@ -5,7 +5,8 @@ compensation-details only: those are read for all the changed employees at once.
 employment-details take one id per filter but publish ``dateTimeChanged``: each is read once as the rows
 changed since the feed's window (employment-details once for both models), and the changed employees'
 other rows are taken from what the last sync stored. The job history takes one id per filter and
-publishes no such filter: it is read once per changed employee. The records stored are those a full
+publishes ``dateTimeCreated``: it is read once as the rows added since the window, and each employee
+with new rows gets its stored rows with the new ones (a hire, its new rows alone). The records stored are those a full
 sync of the same tenant stores (their data; the raw rows kept beside them may differ where the feed
 cannot see a change, as a manager's new name on the rows of the reports).
 """
@@ -25,8 +26,12 @@ from hub.store import tables as t
 from .helpers import fresh_full_sync, stored_data, synced_counting
 
 MODELS = ("Employee", "Employment")
-ONE_ID_A_REQUEST = ("/personnel/v1/employee-job-history-details",)
-CHANGED_SINCE = ("/personnel/v1/person-details", "/personnel/v1/employment-details")
+JOB_HISTORY = "/personnel/v1/employee-job-history-details"
+CHANGED_SINCE = {
+    "/personnel/v1/person-details": "dateTimeChanged",
+    "/personnel/v1/employment-details": "dateTimeChanged",
+    JOB_HISTORY: "dateTimeCreated",
+}
 LISTED = ("/personnel/v1/user-defined-fields", "/personnel/v1/compensation-details")
 
 
@@ -61,13 +66,11 @@ def test_the_sync_asks_each_endpoint_as_few_times_as_ukg_allows(synced) -> None:
     assert len(synced.ids) == 100
     assert [key for key, n in synced.seen.items() if n > 1] == []  # nothing asked twice
     by_path = Counter(path for path, _, _ in synced.seen.elements())
-    for path in ONE_ID_A_REQUEST:
-        assert by_path[path] == len(synced.ids), path
     day = (synced.window_start.date() - timedelta(days=2)).strftime("%m-%d-%Y")
-    for path in CHANGED_SINCE:
+    for path, moment in CHANGED_SINCE.items():
         queries = [parse_qs(query) for p, query, _ in synced.seen if p == path]
-        assert queries and all(q["dateTimeChanged"] == [f"=>{day}"] for q in queries), path
-        assert all(set(q) == {"dateTimeChanged", "page", "per_Page"} for q in queries), path  # no ids
+        assert queries and all(q[moment] == [f"=>{day}"] for q in queries), path
+        assert all(set(q) == {moment, "page", "per_Page"} for q in queries), path  # no ids
         assert len(queries) <= 4, path  # the pages of the changed rows, not a request per employee
     employee = report.models["Employee"].changed_reads
     for record in ("person-details", "employment-details"):
@@ -76,6 +79,10 @@ def test_the_sync_asks_each_endpoint_as_few_times_as_ukg_allows(synced) -> None:
         assert counts["changed"] + counts["stored"] == len(synced.ids), record
         assert counts["changed"] >= 10 and counts["stored"] >= 10, record  # hires changed; moves stored
     assert report.models["Employment"].changed_reads["employment-details"] == employee["employment-details"]
+    history = report.models["Employment"].changed_reads["job-history-periods"]
+    assert history["by_key"] == 0  # hires' rows are all new: their employment was created in the window
+    assert history["changed"] + history["stored"] == len(synced.ids)
+    assert history["changed"] >= 20 and history["stored"] >= 10  # hires, moves and leavers; address changes
     for path in LISTED:
         queries = [parse_qs(query) for p, query, _ in synced.seen if p == path]
         firsts = [q for q in queries if q["page"] == ["1"]]
@@ -84,7 +91,7 @@ def test_the_sync_asks_each_endpoint_as_few_times_as_ukg_allows(synced) -> None:
         assert set(listed.strip("[]").split(",")) == synced.ids, path
     assert by_path["/personnel/v1/employee-changes"] <= 2
     assert by_path["/configuration/v1/org-levels"] == by_path["/configuration/v1/code-tables/JOBCHANGE"] == 1
-    assert report.requests == sum(by_path.values()) <= len(synced.ids) + 16
+    assert report.requests == sum(by_path.values()) <= 20
 
 
 def test_the_records_stored_are_those_a_full_sync_stores(synced) -> None:
@@ -122,4 +129,34 @@ def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_say
     assert by_id <= changes.employee_ids
     assert any("one key at a time" in warning for warning in employee.warnings)
 
+    assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
+
+
+def test_job_history_with_nothing_stored_is_read_by_id_except_a_hire_s(tmp_path) -> None:
+    """An employee whose stored Employment rows are not known (raw data over the cap) has the job history
+    read by id, whether it has new rows or not; a hire's rows are all new, so nothing is read by id."""
+    sandbox = Sandbox(employees=60, seed=5)
+    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
+    changes = sandbox.tenant.advance(hires=2, changes=8)
+    r = t.records.c
+    with hub.store.begin() as db:  # as if every Employment's raw data had been over the cap
+        db.execute(
+            update(t.records).where(r.account_id == account.id, r.model == "Employment").values(raw=None)
+        )
+    counted.seen.clear()
+    report = hub.sync(account, models=MODELS, force=True)
+    incremental = stored_data(hub, account.id)
+    hub.close()
+
+    by_id = {
+        parse_qs(query)["employeeId"][0]
+        for path, query, _ in counted.seen
+        if path == JOB_HISTORY and "employeeId" in parse_qs(query)
+    }
+    assert by_id == set(changes.changed)
+    history = report.models["Employment"].changed_reads["job-history-periods"]
+    moved = {i for i, kind in changes.kinds.items() if kind not in ("address", "name")}
+    assert 0 < len(moved) < len(changes.changed)  # new job-history rows for some, none for the others
+    assert history["stored"] == 0 and history["changed"] == len(moved) + len(changes.hired)
+    assert history["by_key"] == len(changes.changed) - len(moved)
     assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
