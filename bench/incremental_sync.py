@@ -8,8 +8,9 @@ Reports that sync's requests (the feed's, by endpoint and in all) and wall time.
 
 UKG publishes lists of ids (``employeeId=[A,B]``) on user-defined-fields and compensation-details only;
 person-details and employment-details are read once as their rows changed since the window
-(``dateTimeChanged``), the changed employees' other rows taken as stored; the job history is read one
-changed employee per request.
+(``dateTimeChanged``), the changed employees' other rows taken as stored; the job history once as the rows
+added since the window (``dateTimeCreated``), each changed employee's periods rebuilt from its stored rows
+and the new ones.
 """
 
 import argparse
