@@ -55,13 +55,16 @@ async def compile_for(
     transforms: Mapping[str, Any],
 ) -> Any:
     """The account's compiled map: the provider's labels and the account's overrides applied."""
-    labels = await client.labels(field_map.model)
     code_tables: Mapping[str, Mapping[str, str]] = {}
     # Optional for a client: ``code_tables(names)`` gives the provider's code tables that fields with
     # ``code_table`` decode with (UKG's reason codes); without it those fields keep the codes.
     reader = getattr(client, "code_tables", None)
-    if field_map.code_tables and reader is not None:
-        code_tables = await reader(sorted(field_map.code_tables))
+    if field_map.code_tables and reader is not None:  # both at once: each is a request of its own
+        labels, code_tables = await asyncio.gather(
+            client.labels(field_map.model), reader(sorted(field_map.code_tables))
+        )
+    else:
+        labels = await client.labels(field_map.model)
     return field_map.compile(
         connector=connector.name,
         labels=labels,

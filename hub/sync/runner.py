@@ -249,6 +249,8 @@ class SyncRun:
         self._helpers: dict[str, tuple[_Planned, Stager, Helper]] = {}
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
+        self._reading: dict[str, asyncio.Future[None]] = {}
+        """Feed re-reads started before their turn, in this process (:meth:`_read_next_feed_model`)."""
         self._helper_requests = 0
         self._read_here: set[str] = set()
         """Models this process reads (or read) in a run with helpers."""
@@ -849,6 +851,7 @@ class SyncRun:
             self.report.errors.append({"type": "internal", "message": repr(exc)})
             raise
         finally:
+            await self._stop_reading()
             self._drop_ahead()
             if self.client is not None:
                 await self.client.aclose()
@@ -1054,6 +1057,15 @@ class SyncRun:
         With helpers, a helper reads later models meanwhile, and while the model due is still being
         read by one, this process reads the next one nobody reads rather than wait.
         """
+        reading = self._reading.pop(item.model, None)
+        self._read_next_feed_model(planned, item)
+        if reading is not None:
+            await reading
+            read = self._ahead.pop(item.model)
+            if isinstance(read, HubError):
+                raise read
+            self._apply_read(item, read)
+            return
         if self._helper_client is None:
             await self._sync_model(item)
             return
@@ -1076,6 +1088,29 @@ class SyncRun:
                 await self._read_ahead_here(other)
                 continue
             self._ahead[item.model] = await self._collect(item)
+
+    def _read_next_feed_model(self, planned: list[_Planned], item: _Planned) -> None:
+        """While ``item`` is read from the change feed, start reading the next model it covers too.
+
+        A feed's re-reads are small (the changed keys' rows) and mostly waiting on the provider: two
+        side by side take the time of the longer one. Each is still applied in its turn. Not with
+        employee filters: a model's read may need the employees applied before it.
+        """
+        if item.report.mode != "feed" or self.filter is not None:
+            return
+        for other in planned[planned.index(item) + 1 :]:
+            if other.report.mode == "feed" and not other.report.error:
+                if other.model not in self._reading and other.model not in self._ahead:
+                    self._reading[other.model] = asyncio.ensure_future(self._read_ahead_here(other))
+                return
+
+    async def _stop_reading(self) -> None:
+        """Cancel the feed re-reads started ahead that no turn took (a run that ended early)."""
+        reading = list(self._reading.values())
+        self._reading.clear()
+        for future in reading:
+            future.cancel()
+        await asyncio.gather(*reading, return_exceptions=True)
 
     def _drop_ahead(self) -> None:
         """Stop the helpers and drop the reads no apply took (a run that ended early)."""

@@ -11,6 +11,8 @@ query (400), and the records.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlencode
 
@@ -110,6 +112,9 @@ async def _body_params(receive: Receive) -> QueryParams | None:
 
 PICKED_KEPT = 16
 """Filtered queries whose kept rows the sandbox holds for their next pages."""
+
+_NO_RECORD: Mapping[str, Any] = MappingProxyType({})
+"""What a filter on the objects behind the rows is given for the record: nothing is built yet."""
 
 
 class SandboxApp:
@@ -327,7 +332,11 @@ class SandboxApp:
         kept = self._picked.get(key)
         if kept is not None and kept[0] is refs:
             return kept[1]
-        picked = [ref for ref in refs if all(keep({}, ref) for keep in early)]
+        if len(early) == 1:  # the usual case, without a generator per row
+            (keep,) = early
+            picked = [ref for ref in refs if keep(_NO_RECORD, ref)]
+        else:
+            picked = [ref for ref in refs if all(keep(_NO_RECORD, ref) for keep in early)]
         if len(self._picked) >= PICKED_KEPT:
             self._picked.pop(next(iter(self._picked)))
         self._picked[key] = (refs, picked)  # the rows held, so the identity check stays sound

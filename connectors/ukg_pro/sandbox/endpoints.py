@@ -168,7 +168,9 @@ def _specs(
 
 def _as_shown(value: datetime | None) -> datetime | None:
     """An instant as a record shows it (:func:`ukg_datetime`: to the millisecond), still a datetime."""
-    return None if value is None else value.replace(microsecond=value.microsecond // 1000 * 1000)
+    if value is None or not value.microsecond % 1000:  # most are to the millisecond already
+        return value
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
 
 
 _PERSON_MOMENTS: dict[str, Callable[[Any], Any]] = {

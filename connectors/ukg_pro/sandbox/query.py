@@ -10,6 +10,7 @@ and the demographic ones a ``*`` wildcard. Matching is case-insensitive, as on U
 from __future__ import annotations
 
 import fnmatch
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -197,23 +198,37 @@ def _date_predicate(spec: FilterSpec, name: str, raw: str) -> Predicate:
     except ValueError:
         raise QueryError(name, f"'{raw}' is not a valid date expression.") from None
     read = spec.reader()
+    if op == "between":
 
-    def keep(record: Mapping[str, Any], ref: Any) -> bool:
+        def between(record: Mapping[str, Any], ref: Any) -> bool:
+            moment = _moment_of(read(record, ref))
+            return moment is not None and low <= moment <= high
+
+        return between
+    compare = _COMPARE[op]
+    if not low_time:  # a day: compared with the value's day
+        wanted = low.date()
+
+        def on_day(record: Mapping[str, Any], ref: Any) -> bool:
+            moment = _moment_of(read(record, ref))
+            return moment is not None and compare(moment.date(), wanted)
+
+        return on_day
+
+    def at_instant(record: Mapping[str, Any], ref: Any) -> bool:
         moment = _moment_of(read(record, ref))
-        if moment is None:
-            return False
-        if op == "between":
-            return low <= moment <= high
-        if not low_time:
-            day, wanted = moment.date(), low.date()
-            return {"=": day == wanted, "<": day < wanted, ">": day > wanted, "<=": day <= wanted}.get(
-                op, day >= wanted
-            )
-        return {"=": moment == low, "<": moment < low, ">": moment > low, "<=": moment <= low}.get(
-            op, moment >= low
-        )
+        return moment is not None and compare(moment, low)
 
-    return keep
+    return at_instant
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "=": operator.eq,
+    "<": operator.lt,
+    ">": operator.gt,
+    "<=": operator.le,
+    ">=": operator.ge,
+}
 
 
 def _bound_predicate(spec: FilterSpec, bound: str) -> Predicate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import ipaddress
 import logging
 import socket
@@ -123,4 +124,8 @@ def serve(
     _check_loopback(host, allow_remote)
     echo(sb.banner(_url(host, port)))
     logging.getLogger("uvicorn.error").addFilter(_QUIET)
+    # The tenant is built: move its objects out of the collector's reach. Otherwise each full collection
+    # walks a large tenant's millions of objects, and building one page's rows after a change (a list of
+    # 90,000 job-history rows at 50,000 employees) took 0.27 s instead of 0.03 s.
+    gc.freeze()
     uvicorn.run(sb.app, host=host, port=port, log_level="warning", access_log=False)
