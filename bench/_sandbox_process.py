@@ -1,5 +1,6 @@
 """Run a UKG Pro sandbox tenant in its own process, so a benchmark measures the hub alone."""
 
+import json
 import os
 import re
 import socket
@@ -16,8 +17,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def sandbox_process(employees: int, seed: int = 7, latency_ms: int = 0):
-    """Yield (base URL, credentials, admin URL) of a sandbox served by `hrishub sandbox` in a subprocess."""
+def sandbox_process(employees: int, seed: int = 7, latency_ms: int = 0, settings: dict | None = None):
+    """Yield (base URL, credentials) of a sandbox served by `hrishub sandbox` in a subprocess.
+
+    ``settings``: the sandbox's own settings (``--setting NAME=VALUE``), e.g. ``{"link_header": True}``.
+    """
     port = free_port()
     command = [
         sys.executable,
@@ -34,6 +38,8 @@ def sandbox_process(employees: int, seed: int = 7, latency_ms: int = 0):
         "--latency-ms",
         str(latency_ms),
     ]
+    for name, value in (settings or {}).items():
+        command += ["--setting", f"{name}={json.dumps(value)}"]
     env = dict(os.environ, COLUMNS="200")
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     credentials: dict[str, str] = {}

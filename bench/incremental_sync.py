@@ -38,10 +38,20 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--link-header",
+        action="store_true",
+        help="the sandbox sends the RFC 8288 Link header two UKG clients parse (inferred to exist): "
+        "a read ends at its last page, with no request for an empty one after it",
+    )
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
     os.environ["HRISHUB_HOME"] = str(home)
-    with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
+    settings = {"link_header": True} if args.link_header else None
+    with sandbox_process(args.employees, latency_ms=args.latency_ms, settings=settings) as (
+        base,
+        credentials,
+    ):
         settings = HttpSettings(
             sandbox_origins=frozenset({base}), max_concurrency=args.concurrency, read_timeout=300
         )
@@ -84,6 +94,7 @@ def main() -> None:
             "employees": args.employees,
             "changes": changed,
             "latency_ms": args.latency_ms,
+            "link_header": args.link_header,
             "wall_s": round(wall, 2),
             "requests": report.requests,
             "feed_requests": feed_requests,

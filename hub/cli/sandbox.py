@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import shlex
 import socket
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,6 +22,14 @@ def sandbox(
     employees: Annotated[int, typer.Option(help="Employees in the generated tenant.")] = 250,
     seed: Annotated[int, typer.Option(help="Seed of the generated tenant.")] = 7,
     latency_ms: Annotated[int, typer.Option("--latency-ms", help="Added latency per request.")] = 0,
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--setting",
+            help="One of the sandbox's own settings, NAME=VALUE (JSON or text; repeatable), "
+            "e.g. link_header=true.",
+        ),
+    ] = None,
 ) -> None:
     """Run a connector's local sandbox tenant on 127.0.0.1 and print the values that link it."""
     import uvicorn
@@ -30,7 +40,12 @@ def sandbox(
     if declared.sandbox is None:
         _err().print(f"[red]{declared.title} has no sandbox.[/]")
         raise typer.Exit(code=2)
-    simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms)
+    options = _settings(setting or [])
+    try:
+        simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms, **options)
+    except (TypeError, ValueError) as exc:
+        _err().print(f"[red]--setting: {exc}[/] Use the names of the sandbox's settings.", markup=True)
+        raise typer.Exit(code=2) from None
     # Bound before anything is printed: the values shown carry the port really listened on (--port 0).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -60,5 +75,23 @@ def sandbox(
     sets = " ".join(f"--set {shlex.quote(f'{field}={value}')}" for field, value in values.items())
     typer.echo(f"HRISHUB_SANDBOX_ORIGINS={base_url} hrishub link {connector} {sets}")
     console.print("Press Ctrl+C to stop.")
+    # The tenant is built: keep its objects out of the collector's way, or each full collection walks
+    # every object of a large tenant again.
+    gc.freeze()
     config = uvicorn.Config(simulator.app, log_level="warning", interface="asgi3")
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _settings(pairs: list[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs as options: a value JSON reads (true, 15, [..]) as such, else as text."""
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, text = pair.partition("=")
+        if not sep or not name.strip():
+            _err().print(f"[red]--setting {pair!r}: write NAME=VALUE, e.g. link_header=true.[/]")
+            raise typer.Exit(code=2)
+        try:
+            options[name.strip()] = json.loads(text)
+        except ValueError:
+            options[name.strip()] = text
+    return options

@@ -113,3 +113,49 @@ def test_a_busy_port_is_a_clear_error():
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 2
     assert "is not free" in err and "--port 0" in err and "Traceback" not in err
+
+
+def test_a_setting_reaches_the_served_tenant():
+    """``--setting link_header=true``: paged answers carry the Link header UKG's clients parse."""
+    proc = _sandbox("--port", "0", "--employees", "30", "--setting", "link_header=true")
+    try:
+        values, base_url = {}, ""
+        deadline = time.monotonic() + 30
+        while len(values) < 5 and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if " at " in line and not base_url:
+                base_url = line.split(" at ")[1].split(" ")[0]
+            elif line.startswith("  ") and ":" in line:
+                field, _, value = line.strip().partition(":")
+                values[field] = value.strip()
+        auth = (values["username"], values["password"])
+        headers = {"US-CUSTOMER-API-KEY": values["customer_api_key"]}
+        while True:
+            try:
+                answer = httpx.get(
+                    base_url + "/personnel/v1/person-details",
+                    params={"page": 1, "per_Page": 10},
+                    auth=auth,
+                    headers=headers,
+                    timeout=10,
+                )
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        everyone = httpx.get(
+            base_url + "/personnel/v1/person-details", auth=auth, headers=headers, timeout=10
+        ).json()
+        assert answer.status_code == 200 and len(answer.json()) == 10
+        last = -(-len(everyone) // 10)
+        assert answer.links["last"]["url"].endswith(f"?page={last}&per_Page=10")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_an_unknown_setting_is_a_clear_error():
+    proc = _sandbox("--port", "0", "--setting", "no_such_setting=1")
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert "no_such_setting" in err and "--setting" in err and "Traceback" not in err
