@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS ix_records_account_id_model_seq ON records (account_id, model, seq);
 CREATE INDEX IF NOT EXISTS ix_records_account_id_model_modified_at ON records (account_id, model, modified_at);
 CREATE INDEX IF NOT EXISTS ix_records_account_id_model_remote_id ON records (account_id, model, remote_id);
+CREATE INDEX IF NOT EXISTS ix_records_employee_id ON records (account_id, model, json_extract(data, '$.employee_id'));
 """
 
 _UPSERT = """
