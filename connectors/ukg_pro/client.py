@@ -109,14 +109,19 @@ def _changed_day(since: datetime) -> date:
     return since.astimezone(UTC).date() - CHANGED_MARGIN
 
 
-def _paginator(endpoint: Endpoint, *, one_employee: bool = False) -> PageNumber:
-    """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size."""
+def _paginator(endpoint: Endpoint, *, one_employee: bool = False, narrow: bool = False) -> PageNumber:
+    """UKG's paging of one endpoint: ``page`` and the endpoint's spelling of the page size.
+
+    ``narrow``: a read of some rows (a change feed's: changed rows, or a list of ids), whose short first
+    page of a size the endpoint never caps at is its last (:attr:`Endpoint.page_caps`).
+    """
     return PageNumber(
         page_param="page",
         size_param=endpoint.page_param,
         page_size=endpoint.page_size,
         rows_in_flight=ROWS_IN_FLIGHT,
         smallest_cap=SMALLEST_PAGE_CAP if one_employee else None,
+        known_caps=endpoint.page_caps if narrow and endpoint.page_caps else None,
     )
 
 
@@ -135,12 +140,14 @@ class UkgProClient(RestClient):
     # -- paging ----------------------------------------------------------------------------------
 
     async def pages(
-        self, endpoint: Endpoint, *, one_employee: bool = False, **params: Any
+        self, endpoint: Endpoint, *, one_employee: bool = False, narrow: bool = False, **params: Any
     ) -> AsyncIterator[list[dict[str, Any]]]:
         """Every page of an endpoint, in order, with up to ``page_prefetch`` pages requested ahead.
 
         ``one_employee``: the read is of one employee's rows (fewer than :data:`SMALLEST_PAGE_CAP`
-        as a rule), so a page shorter than that is the last.
+        as a rule), so a page shorter than that is the last. ``narrow``: a read of some rows (changed
+        ones, or a list of ids): a short first page of none of the endpoint's published page maxima
+        is the last.
         """
         if endpoint.method == "POST":
             async for page in self._posted_pages(endpoint, params):
@@ -152,7 +159,7 @@ class UkgProClient(RestClient):
                 body = [body]
             yield body
             return
-        paginator = _paginator(endpoint, one_employee=one_employee)
+        paginator = _paginator(endpoint, one_employee=one_employee, narrow=narrow)
         async for page in self.paginate(endpoint.path, paginator, **params):
             yield page
 
@@ -167,7 +174,7 @@ class UkgProClient(RestClient):
 
         async def read(query: dict[str, Any]) -> list[list[dict[str, Any]]]:
             one = one_each(query, keys)
-            return [page async for page in self.pages(endpoint, one_employee=one, **query)]
+            return [page async for page in self.pages(endpoint, one_employee=one, narrow=True, **query)]
 
         tasks = [asyncio.ensure_future(read(query)) for query in queries]
         try:
@@ -253,9 +260,14 @@ class UkgProClient(RestClient):
         if where:
             name += f" where {sorted((k, sorted(map(str, v))) for k, v in where.items())}"
         whole = self.settings.full_account_numbers
+        changed = endpoint.changed_filter is not None and endpoint.changed_filter in params
 
         async def fetch() -> AsyncIterator[list[dict[str, Any]]]:
-            pages = self._keyed_pages(endpoint, queries, keys) if where else self.pages(endpoint, **params)
+            pages = (
+                self._keyed_pages(endpoint, queries, keys)
+                if where
+                else self.pages(endpoint, narrow=changed, **params)
+            )
             async for page in pages:
                 yield page if whole else mask_rows(record, page)
 

@@ -107,6 +107,9 @@ class PageNumber:
             and more remain; a first page shorter than both this and ``page_size`` is then the end,
             read in one request. ``None`` (unknown): a short first page is followed by a request for
             the next, which proves the end.
+        known_caps: the page maxima the server is known to use (its published ones): a capped page
+            holds exactly one of them, so a first page shorter than ``page_size`` and of none of these
+            sizes is the end, read in one request. ``None`` (unknown): probed as above.
 
     """
 
@@ -118,6 +121,7 @@ class PageNumber:
     rows_in_flight: int = 5_000
     max_pages: int = 10_000
     smallest_cap: int | None = None
+    known_caps: frozenset[int] | None = None
 
     async def _page(
         self, fetch: Fetch, path: str, params: Mapping[str, Any], page: int, errors: ProviderErrors
@@ -173,6 +177,8 @@ class PageNumber:
         if last is None and (self.page_size is None or server_size < self.page_size):
             if self.smallest_cap is not None and server_size < self.smallest_cap:
                 return  # shorter than any page the server caps: nothing follows
+            if self.known_caps is not None and server_size not in self.known_caps:
+                return  # not the size of a page the server caps: nothing follows
             depth = 1  # short first page: either the end or a lower server cap; probe one page at a time
         if last == self.first:
             return

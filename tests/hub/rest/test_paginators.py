@@ -77,6 +77,22 @@ async def test_a_page_shorter_than_the_servers_smallest_cap_is_the_end_in_one_re
     assert served == [1, 2]  # no cap known: the short page is followed by a probe
 
 
+async def test_a_short_page_of_no_size_the_server_caps_at_is_the_end_in_one_request(client_for):
+    capped = PageNumber(size_param="size", page_size=100, known_caps=frozenset({4, 10}))
+    handler, served = numbered(PEOPLE[:7], server_size=10)
+    assert await read(client_for(handler), paginator=capped) == PEOPLE[:7]
+    assert served == [1]  # 7 rows: neither cap, and fewer than asked
+    # Exactly one of the caps: the page may have been capped, so the next is asked for.
+    for size in (4, 10):
+        handler, served = numbered(PEOPLE, server_size=size)
+        assert await read(client_for(handler), paginator=capped) == PEOPLE
+        assert 2 in served
+    # As many as asked: more may follow, caps or not.
+    full = PageNumber(size_param="size", page_size=5, known_caps=frozenset({10}))
+    handler, served = numbered(PEOPLE, server_size=5)
+    assert await read(client_for(handler), paginator=full) == PEOPLE
+
+
 async def test_the_link_headers_last_page_ends_paging_without_asking_further(client_for):
     handler, served = numbered(PEOPLE[:20], last_link=True)
     assert await read(client_for(handler), paginator=PageNumber(page_size=10, size_param="n")) == PEOPLE[:20]

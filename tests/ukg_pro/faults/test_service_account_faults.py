@@ -24,7 +24,8 @@ def stopped(world, report, model, *words):
 def test_a_permission_revoked_mid_sync_stops_what_needs_it(make_world, full):
     world = make_world()
     sb = world.sb
-    report = world.sync(full=full, at={("Employee", "done"): lambda: sb.revoke(sb.username, JOB_HISTORY)})
+    # Revoked as Employment's read starts: an incremental sync reads it beside Employee's, a full one after.
+    report = world.sync(full=full, at={("Employment", "start"): lambda: sb.revoke(sb.username, JOB_HISTORY)})
     error = stopped(world, report, "Employment", "403", f'tick "{JOB_HISTORY}"')
     assert error["type"] == "missing-permission"
     assert [e["model"] for e in report.errors] == ["Employment"]
@@ -38,13 +39,13 @@ def test_a_permission_revoked_mid_sync_stops_what_needs_it(make_world, full):
 def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_world):
     world = make_world()
     sb = world.sb
-    report = world.sync(at={("Employee", "done"): lambda: sb.expire_password(sb.username)})
-    error = stopped(world, report, "Employment", "401", "expired? reset it there")
+    # Expired once the change feed's models are stored (Employee and Employment are read side by side).
+    report = world.sync(at={("Employment", "done"): lambda: sb.expire_password(sb.username)})
+    error = stopped(world, report, "TimeOffPolicy", "401", "expired? reset it there")
     assert error["type"] == "provider-credentials-rejected"
     refused = [e["model"] for e in report.errors]
     # nothing more is read
     assert refused == [
-        "Employment",
         "TimeOffPolicy",
         "TimeOffBalance",
         "Dependent",
@@ -56,7 +57,7 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
         "EmployerBenefit",
         "Benefit",
     ]
-    assert report.models["Employee"].complete
+    assert report.models["Employee"].complete and report.models["Employment"].complete
     assert world.status() == "needs_attention"
 
     # The admin resets the password in UKG; until the hub has the new one, syncs are still refused.
@@ -65,7 +66,7 @@ def test_a_password_expired_mid_sync_stops_the_run_and_asks_for_attention(make_w
     again = world.hub.sync(world.account, force=True)
     assert again.status == "failed" and world.status() == "needs_attention"
     world.hub.update_credentials(world.account, {**sb.credentials(world.base), "password": service.password})
-    assert world.settled(report) == ["employments", "time_off_balances"]
+    assert world.settled(report) == ["time_off_balances"]
     world.recovered()
 
 
