@@ -8,12 +8,24 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class Served(tuple):
+    """(base URL, credentials) of a served sandbox, and the CPU time its process has used so far."""
+
+    pid: int
+
+    def cpu(self) -> float:
+        """User and system CPU seconds of the sandbox's process (Linux ``/proc``)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -60,7 +72,9 @@ def sandbox_process(employees: int, seed: int = 7, latency_ms: int = 0, settings
                     break
             except OSError:
                 time.sleep(0.05)
-        yield base, credentials
+        served = Served((base, credentials))
+        served.pid = child.pid
+        yield served
     finally:
         child.terminate()
         child.wait(timeout=10)

@@ -190,9 +190,12 @@ def main() -> None:
         "models": list(models),
     }
 
-    with sandbox_process(args.employees, latency_ms=args.latency_ms) as (base, credentials):
+    with sandbox_process(args.employees, latency_ms=args.latency_ms) as served:
+        base, credentials = served
         (home / "run").mkdir()
+        before = served.cpu()
         run = one_sync(base, credentials, args.concurrency, None, home / "run", models, args.workers)
+        run["sandbox_cpu_s"] = round(served.cpu() - before, 2)
         figures["sync"] = run
         figures["peak_mb"] = round(peak_mb())
         figures["helpers_peak_mb"] = round(children_peak_mb())  # only helpers have ended so far
@@ -210,6 +213,12 @@ def main() -> None:
             )
         print(
             f"ideal (requests x latency / concurrency): {ideal:.2f} s -> wall / ideal = {run['wall_s'] / ideal:.1f}"
+        )
+        cores = len(os.sched_getaffinity(0))
+        busy = run["cpu_s"] + run["helpers_cpu_s"] + run["sandbox_cpu_s"]
+        print(
+            f"CPU: hub {run['cpu_s']} s + helpers {run['helpers_cpu_s']} s + sandbox {run['sandbox_cpu_s']} s "
+            f"= {busy:.1f} s on {cores} cores -> no wall below {busy / cores:.1f} s on this machine"
         )
         if not args.no_reference:
             if set(models) <= set(REFERENCE_MODELS):
