@@ -162,3 +162,29 @@ def test_job_history_with_nothing_stored_is_read_by_id_except_a_hire_s(tmp_path)
     assert history["stored"] == 0 and history["changed"] == len(moved) + len(changes.hired)
     assert history["by_key"] == len(changes.changed) - len(moved)
     assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
+
+
+def test_on_postgresql_the_stored_job_history_is_found_by_employee_and_the_data_is_a_full_syncs(
+    postgres_url, tmp_path
+) -> None:
+    """The stored rows of the changed employees come through the store's index on ``employee_id``,
+    spelled for PostgreSQL's jsonb: the same records as a fresh full sync's."""
+    from hub import HttpSettings, Hub
+
+    sandbox = Sandbox(employees=60, seed=8)
+    hub = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001),
+        database_url=postgres_url,
+    )
+    account = hub.link("ukg_pro", sandbox.credentials())
+    assert hub.sync(account, models=MODELS).status == "succeeded"
+    changes = sandbox.tenant.advance(hires=2, changes=8, terminations=1)
+    report = hub.sync(account, models=MODELS, force=True)
+    incremental = stored_data(hub, account.id)
+    hub.close()
+
+    history = report.models["Employment"].changed_reads["job-history-periods"]
+    assert history["by_key"] == 0 and history["stored"] > 0 and history["changed"] > 0
+    assert history["changed"] + history["stored"] == len(changes.employee_ids)
+    assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
