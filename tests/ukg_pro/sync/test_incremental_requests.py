@@ -13,7 +13,9 @@ cannot see a change, as a manager's new name on the rows of the reports).
 
 from collections import Counter
 from datetime import timedelta
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
@@ -103,28 +105,36 @@ def test_the_records_stored_are_those_a_full_sync_stores(synced) -> None:
     assert synced.incremental == synced.full  # the same records, ids and data, sensitive fields too
 
 
-def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_says_so(tmp_path) -> None:
-    """Raw data over the size cap (stored as null) or a record never stored: its unchanged rows are
-    not known, so that employee is read by id, as before changed reads existed."""
-    sandbox = Sandbox(employees=60, seed=5)
-    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
-    changes = sandbox.tenant.advance(changes=6)
+def synced_without_raw(
+    sandbox: Sandbox, folder: Path, model: str, path: str, **changes: int
+) -> tuple[Any, dict, Any, set[str]]:
+    """Synced in full, ``model``'s raw data then emptied as if over the size cap, changed, synced from the
+    feed: its report, what it stored, the changes, and the employee ids ``path`` was read for by id."""
+    hub, account, counted = synced_counting(sandbox, folder / "hub.db", MODELS)
+    changed = sandbox.tenant.advance(**changes)
     r = t.records.c
-    with hub.store.begin() as db:  # as if each changed employee's raw data had been over the cap
-        db.execute(
-            update(t.records).where(r.account_id == account.id, r.model == "Employee").values(raw=None)
-        )
+    with hub.store.begin() as db:
+        db.execute(update(t.records).where(r.account_id == account.id, r.model == model).values(raw=None))
     counted.seen.clear()
     report = hub.sync(account, models=MODELS, force=True)
     incremental = stored_data(hub, account.id)
     hub.close()
-
-    employee = report.models["Employee"]
     by_id = {
-        parse_qs(query).get("employeeId", [""])[0]
-        for path, query, _ in counted.seen
-        if path == "/personnel/v1/person-details" and "employeeId" in parse_qs(query)
+        parse_qs(query)["employeeId"][0]
+        for seen, query, _ in counted.seen
+        if seen == path and "employeeId" in parse_qs(query)
     }
+    return report, incremental, changed, by_id
+
+
+def test_changed_employees_with_nothing_stored_are_read_by_id_and_the_report_says_so(tmp_path) -> None:
+    """Raw data over the size cap (stored as null) or a record never stored: its unchanged rows are
+    not known, so that employee is read by id, as before changed reads existed."""
+    sandbox = Sandbox(employees=60, seed=5)
+    report, incremental, changes, by_id = synced_without_raw(
+        sandbox, tmp_path, "Employee", "/personnel/v1/person-details", changes=6
+    )
+    employee = report.models["Employee"]
     person = employee.changed_reads["person-details"]
     assert person["stored"] == 0 and person["by_key"] > 0 and by_id
     assert person["changed"] + person["by_key"] == employee.read  # a key per (company, employee)
@@ -138,23 +148,9 @@ def test_job_history_with_nothing_stored_is_read_by_id_except_a_hire_s(tmp_path)
     """An employee whose stored Employment rows are not known (raw data over the cap) has the job history
     read by id, whether it has new rows or not; a hire's rows are all new, so nothing is read by id."""
     sandbox = Sandbox(employees=60, seed=5)
-    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
-    changes = sandbox.tenant.advance(hires=2, changes=8)
-    r = t.records.c
-    with hub.store.begin() as db:  # as if every Employment's raw data had been over the cap
-        db.execute(
-            update(t.records).where(r.account_id == account.id, r.model == "Employment").values(raw=None)
-        )
-    counted.seen.clear()
-    report = hub.sync(account, models=MODELS, force=True)
-    incremental = stored_data(hub, account.id)
-    hub.close()
-
-    by_id = {
-        parse_qs(query)["employeeId"][0]
-        for path, query, _ in counted.seen
-        if path == JOB_HISTORY and "employeeId" in parse_qs(query)
-    }
+    report, incremental, changes, by_id = synced_without_raw(
+        sandbox, tmp_path, "Employment", JOB_HISTORY, hires=2, changes=8
+    )
     assert by_id == set(changes.changed)
     history = report.models["Employment"].changed_reads["job-history-periods"]
     moved = {i for i, kind in changes.kinds.items() if kind not in ("address", "name")}
