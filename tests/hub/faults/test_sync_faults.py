@@ -57,10 +57,11 @@ def test_a_retry_after_longer_than_the_retry_budget_stops_at_once(make_world):
     world = make_world()  # a retry budget of 5 s
     faults = {"rate_limit_every": 1, "retry_after": 30}
     report = world.sync(
+        full=True,  # each model read in its turn (a change feed's models are read side by side)
         at={
             ("Employment", "start"): lambda: world.sb.faults.update(faults),
             ("Employment", "done"): world.sb.faults.reset,
-        }
+        },
     )
     assert report.duration_seconds < 5.0  # never asleep past the budget
     stopped(world, report, "Employment", "429", "30 s", "try again later")
@@ -171,9 +172,10 @@ def test_a_fault_outlasting_the_retries_stops_the_model_and_keeps_its_data(
     make_world, faults, loopback, words
 ):
     world = make_world(loopback=loopback, **({"max_attempts": 2} if "stall_count" in faults else {}))
-    # The provider is down while employments are read, and back by the time the next model starts.
+    # The provider is down while employments are read, and back by the time the next model starts (a full
+    # sync reads each model in its turn; a change feed's models are read side by side).
     down = {("Employment", "start"): lambda: world.sb.faults.update(faults)}
-    report = world.sync(at={**down, ("Employment", "done"): world.sb.faults.reset})
+    report = world.sync(full=True, at={**down, ("Employment", "done"): world.sb.faults.reset})
     stopped(world, report, "Employment", *words)
     assert [e["model"] for e in report.errors] == ["Employment"]  # the other models went on
     assert world.status() == "linked"
@@ -201,14 +203,17 @@ def test_an_unreadable_change_feed_keeps_employees_and_employments(make_world):
 def test_a_permission_revoked_mid_sync_stops_what_needs_it(make_world, full):
     world = make_world()
     sb = world.sb
-    report = world.sync(full=full, at={("Employee", "done"): lambda: sb.revoke(READ_PEOPLE)})
+    # Revoked as Employment's read starts: a full sync has stored Employee by then; an incremental one
+    # reads the change feed's models side by side, so Employee's read (it needs the permission too) stops.
+    report = world.sync(full=full, at={("Employment", "start"): lambda: sb.revoke(READ_PEOPLE)})
     error = stopped(world, report, "Employment", "403", READ_PEOPLE)
     assert error["type"] == "missing-permission"
-    assert [e["model"] for e in report.errors] == ["Employment"]
+    stopped_models = ["Employment"] if full else ["Employee", "Employment"]
+    assert [e["model"] for e in report.errors] == stopped_models
     assert report.models["TimeOffBalance"].complete  # needs no such permission
     assert world.status() == "linked"  # the credentials are fine
     sb.grant(READ_PEOPLE)
-    assert world.settled(report) == ["employments"]
+    assert world.settled(report) == (["employments"] if full else ["employees", "employments"])
     world.recovered()
 
 
@@ -216,12 +221,13 @@ def test_a_key_revoked_mid_sync_stops_the_run_and_asks_for_attention(make_world)
     world = make_world()
     sb = world.sb
     old = sb.api_key
-    report = world.sync(at={("Employee", "done"): lambda: sb.replace_key("Rotated-Api-Key-0002")})
-    error = stopped(world, report, "Employment", "401", "revoked or replaced")
+    # Replaced once the change feed's models are stored (Employee and Employment are read side by side).
+    report = world.sync(at={("Employment", "done"): lambda: sb.replace_key("Rotated-Api-Key-0002")})
+    error = stopped(world, report, "TimeOffPolicy", "401", "revoked or replaced")
     assert error["type"] == "provider-credentials-rejected"
     refused = [e["model"] for e in report.errors]
-    assert refused == ["Employment", "TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
-    assert report.models["Employee"].complete
+    assert refused == ["TimeOffPolicy", "TimeOffBalance"]  # nothing more is read
+    assert report.models["Employee"].complete and report.models["Employment"].complete
     assert world.status() == "needs_attention"
 
     # The admin made a new key; until the hub has it, syncs are still refused.
@@ -229,5 +235,5 @@ def test_a_key_revoked_mid_sync_stops_the_run_and_asks_for_attention(make_world)
     assert again.status == "failed" and world.status() == "needs_attention"
     assert sb.api_key != old
     world.hub.update_credentials(world.account, sb.credentials(world.base))
-    assert world.settled(report) == ["employments", "time_off_balances"]
+    assert world.settled(report) == ["time_off_balances"]
     world.recovered()
