@@ -226,7 +226,8 @@ class UkgProClient(RestClient):
         else one id per request (:func:`connectors.ukg_pro.keyed.keyed_queries`); rows beyond the
         keys may come too. A derived type (:mod:`connectors.ukg_pro.derived`) is read whole, then
         built and yielded once. A read several maps make (:data:`~connectors.ukg_pro.reuse.REREAD`)
-        is made once per client, whole or for the same keys, and replayed after.
+        is made once per client, whole or for the same keys, and replayed after; so is a read of the
+        rows changed since a day (:meth:`changed_records`), the same for each batch of a feed's keys.
         """
         if record == "emp-deductions" and not any(k.lower() == "dedcode" for k in params):
             # UKG requires dedCode: every plan's enrolments, code by code.
@@ -271,7 +272,8 @@ class UkgProClient(RestClient):
             async for page in pages:
                 yield page if whole else mask_rows(record, page)
 
-        read = self.read_once.read(name, fetch) if record in REREAD else fetch()
+        # A changed-rows read is the same for each batch of a change feed's keys: read once, replayed.
+        read = self.read_once.read(name, fetch) if record in REREAD or changed else fetch()
         async for page in read:
             yield page
 

@@ -22,9 +22,12 @@ from .helpers import snapshot
 SYNC_SCRIPT = """
 import sys
 from hub import HttpSettings, Hub
-hub = Hub(settings=HttpSettings(sandbox_origins=frozenset({sys.argv[2]})), database_url=sys.argv[1])
-hub.sync(sys.argv[3], force=True)
+settings = HttpSettings(sandbox_origins=frozenset({sys.argv[2]}), sync_workers=0)
+hub = Hub(settings=settings, database_url=sys.argv[1])
+hub.sync(sys.argv[3], force=True, full=True)
 """
+"""The killed sync: a full one without read-ahead helpers, which reads each model in its turn (a change
+feed's models are read side by side), so the test can kill it between Employee applied and Employment read."""
 
 
 def _count(hub, table, **where):

@@ -184,3 +184,25 @@ def test_on_postgresql_the_stored_job_history_is_found_by_employee_and_the_data_
     assert history["by_key"] == 0 and history["stored"] > 0 and history["changed"] > 0
     assert history["changed"] + history["stored"] == len(changes.employee_ids)
     assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
+
+
+def test_a_feed_read_in_several_batches_reads_the_changed_rows_once(tmp_path, monkeypatch) -> None:
+    """Each batch of the feed's keys takes its rows from the same changed-rows reads, made once."""
+    from dataclasses import replace
+
+    sandbox = Sandbox(employees=80, seed=4)
+    hub, account, counted = synced_counting(sandbox, tmp_path / "hub.db", MODELS)
+    connectors = hub.registry.connectors
+    small_batches = replace(CHANGE_FEED, batch=4)
+    monkeypatch.setitem(connectors, "ukg_pro", replace(connectors["ukg_pro"], change_feed=small_batches))
+    changes = sandbox.tenant.advance(hires=2, changes=10, terminations=1)
+    counted.seen.clear()
+    report = hub.sync(account, models=MODELS, force=True)
+    incremental = stored_data(hub, account.id)
+    hub.close()
+
+    assert report.status == "succeeded" and report.models["Employee"].read >= len(changes.employee_ids)
+    for path, moment in CHANGED_SINCE.items():
+        changed_reads = [q for seen, q, _ in counted.seen.elements() if seen == path and moment in q]
+        assert len(changed_reads) == 1, path  # four batches at least, one read
+    assert incremental == fresh_full_sync(sandbox, tmp_path / "full.db", MODELS)
