@@ -1055,7 +1055,8 @@ class SyncRun:
         """Sync ``item`` now that models before it are applied: read it (or take its read), apply it.
 
         With helpers, a helper reads later models meanwhile, and while the model due is still being
-        read by one, this process reads the next one nobody reads rather than wait.
+        read by one, this process reads the next one nobody reads rather than wait. A change feed's
+        model is read beside the one before it (:meth:`_read_next_feed_model`) and applied from that read.
         """
         reading = self._reading.pop(item.model, None)
         self._read_next_feed_model(planned, item)
