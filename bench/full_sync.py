@@ -2,6 +2,7 @@
 
 Usage: python3 bench/full_sync.py [--employees 50000] [--latency-ms 50] [--concurrency 8] [--no-baseline]
                                   [--no-reference] [--models core|all|Model ...] [--workers N|auto]
+                                  [--timeline]
 
 ``--models core`` (the default) syncs the personnel, organisation and time-off models (``CORE_MODELS``);
 ``all`` adds pay, benefits and family, whose pay statements (one per employee and pay date, a year of
@@ -92,6 +93,7 @@ def one_sync(
     folder: Path,
     models: tuple,
     workers: int | None = None,
+    timeline: bool = False,
 ) -> dict:
     settings = HttpSettings(
         sandbox_origins=frozenset({base}),
@@ -103,7 +105,14 @@ def one_sync(
     hub = Hub(settings=settings, database_url=f"sqlite:///{folder / 'hub.db'}")
     account = hub.link("ukg_pro", credentials)
     start, cpu, helpers = time.perf_counter(), time.process_time(), children_cpu()
-    report = hub.sync(account, models=models)
+
+    def progress(model: str, stage: str, info: Any) -> None:
+        if stage in ("start", "done"):  # when each model's read starts and its apply ends
+            print(
+                f"  {time.perf_counter() - start:7.2f} s  CPU {time.process_time() - cpu:6.2f} s  {model} {stage}"
+            )
+
+    report = hub.sync(account, models=models, progress=progress if timeline else None)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     helpers = children_cpu() - helpers  # read-ahead helpers (--workers), reaped by the sync's end
     hub.close()
@@ -179,6 +188,12 @@ def main() -> None:
         help="helper processes the sync reads ahead in (HttpSettings.sync_workers); default auto, the hub's "
         "choice: one where forking is safe and two cores are there",
     )
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="print when each model's read starts and its apply ends, with this process's CPU so far: "
+        "where the cores wait on each other",
+    )
     args = parser.parse_args()
     models = resolve_models(parser, args.models)
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
@@ -194,7 +209,9 @@ def main() -> None:
         base, credentials = served
         (home / "run").mkdir()
         before = served.cpu()
-        run = one_sync(base, credentials, args.concurrency, None, home / "run", models, args.workers)
+        run = one_sync(
+            base, credentials, args.concurrency, None, home / "run", models, args.workers, args.timeline
+        )
         run["sandbox_cpu_s"] = round(served.cpu() - before, 2)
         figures["sync"] = run
         figures["peak_mb"] = round(peak_mb())
