@@ -9,7 +9,7 @@ commit changes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,7 +53,8 @@ class ApplyPlan:
     termination under an ACTIVE filter) is announced with that change first. ``emit`` is False on a
     model's first load, so a new account does not announce every employee as hired. ``sensitive``
     (unified fields) and ``sensitive_raw`` (the connector's raw members) are sealed as they are written,
-    in the records and in the events.
+    in the records and in the events. ``between``: called after each batch written, while the
+    transaction is open (a sync hands its idle read-ahead helpers their next models there).
     """
 
     account_id: str
@@ -73,6 +74,7 @@ class ApplyPlan:
     sensitive: tuple[str, ...] = ()
     sensitive_raw: Mapping[str, Collection[str]] = field(default_factory=dict)
     seal: RecordSeal | None = None
+    between: Callable[[], None] | None = None
 
 
 def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], changes: Any = None) -> dict:
@@ -215,6 +217,8 @@ def _upsert_staged(
         if new:
             report.created += len(new)
             _insert_new(db, new)
+        if plan.between is not None:
+            plan.between()
     # Changed records first, then new ones, each in id order (as they have always been announced).
     events.extend(sorted(changed_events, key=lambda e: e["record_id"]))
     events.extend(sorted(created_events, key=lambda e: e["record_id"]))

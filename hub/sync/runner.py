@@ -14,6 +14,7 @@ import json
 import logging
 import secrets
 import tempfile
+import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -249,6 +250,10 @@ class SyncRun:
         self._helpers: dict[str, tuple[_Planned, Stager, Helper]] = {}
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
+        self._applying: str | None = None
+        """The model being applied (its read taken: no helper may read it again)."""
+        self._checked_at = 0.0
+        """When a long apply last looked at the helpers (:meth:`_between_batches`)."""
         self._reading: dict[str, asyncio.Future[None]] = {}
         """Feed re-reads started before their turn, in this process (:meth:`_read_next_feed_model`)."""
         self._helper_requests = 0
@@ -559,7 +564,9 @@ class SyncRun:
             sensitive=SENSITIVE_FIELDS.get(model, ()),
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
+            between=self._between_batches if self._helper_client is not None else None,
         )
+        self._applying = model
         try:
             events = apply_model(self.store, plan, report, stager)
         except BaseException:
@@ -568,6 +575,7 @@ class SyncRun:
             report.created = report.updated = report.unchanged = report.deleted = report.excluded = 0
             raise
         finally:
+            self._applying = None
             stager.close()
         self.report.events += len(events)
         if events:
@@ -925,9 +933,25 @@ class SyncRun:
             if self._due is not None:
                 self._refill(*self._due)
 
+    def _between_batches(self) -> None:
+        """While a long apply holds the event loop: pass on the helpers' progress, give an idle one work.
+
+        Without this a helper that ends during the apply of a large model waits for it to end. The fork
+        copies this process with the apply's transaction open: a helper never touches the store and
+        leaves with ``os._exit`` (multiprocessing's fork start), so nothing of it runs twice.
+        """
+        now = time.monotonic()
+        if self._due is None or now - self._checked_at < HELPER_CHECK_SECONDS:
+            return
+        self._checked_at = now
+        for helper in self._helpers_started:
+            helper.drain()
+        self._refill(*self._due)
+
     def _can_read_ahead(self, item: _Planned) -> bool:
         return (
-            item.report.mode == "full"
+            item.model != self._applying
+            and item.report.mode == "full"
             and not item.report.error
             and item.model not in self._ahead
             and item.model not in self._helpers

@@ -28,6 +28,7 @@ from hub.errors import InvalidSetting
 from hub.hub import sync_workers_from_env
 from hub.store import tables as t
 from hub.store.codec import unpack_raw
+from hub.sync import apply as apply_module
 from hub.sync import read_ahead, runner
 from hub.sync.runner import SyncRun
 
@@ -282,31 +283,94 @@ def test_a_fork_is_safe_only_while_one_thread_runs(tmp_path) -> None:
         thread.join()
 
 
+_WAIT_FOR_A_HELPER = """
+import asyncio
+from hub.sync import read_ahead
+
+async def read(send):
+    await asyncio.sleep(0.4)
+    send.send("finished")
+
+async def wait():
+    before = read_ahead.os_threads()
+    helper = read_ahead.Helper(read)
+    seen = []
+
+    async def sample():
+        while True:
+            seen.append(read_ahead.os_threads())
+            await asyncio.sleep(0.02)
+
+    sampler = asyncio.ensure_future(sample())
+    try:
+        got = await helper.outcome()
+    finally:
+        sampler.cancel()
+        helper.kill()
+    print(got, before, len(seen), sorted(set(seen)))
+
+asyncio.run(wait())
+"""
+
+
 def test_waiting_for_a_helper_starts_no_thread() -> None:
-    """The syncing process waits on the pipe in its loop: a thread of its own would make later forks unsafe."""
+    """The syncing process waits on the pipe in its loop: a thread of its own would make later forks unsafe.
 
-    async def read(send) -> None:
-        await asyncio.sleep(0.4)
-        send.send("finished")
-
-    async def wait() -> tuple[int | None, list[int | None], Any]:
-        before = read_ahead.os_threads()
-        helper = read_ahead.Helper(read)
-        seen: list[int | None] = []
-
-        async def sample() -> None:
-            while True:
-                seen.append(read_ahead.os_threads())
-                await asyncio.sleep(0.02)
-
-        sampler = asyncio.ensure_future(sample())
-        try:
-            got = await helper.outcome()
-        finally:
-            sampler.cancel()
-            helper.kill()
-        return before, seen, got
-
-    before, seen, got = asyncio.run(wait())
+    In a fresh interpreter: threads other tests leave behind in this one may come and go meanwhile.
+    """
+    ran = subprocess.run(
+        [sys.executable, "-c", _WAIT_FOR_A_HELPER], capture_output=True, text=True, check=True, timeout=60
+    )
+    got, before, samples, counts = ran.stdout.split(" ", 3)
     assert got == "finished"
-    assert len(seen) > 5 and set(seen) == {before}
+    assert int(samples) > 5 and counts.strip() == f"[{before}]" and before == "1"
+
+
+def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_apply_ends(
+    sandbox, tmp_path, monkeypatch
+) -> None:
+    """The apply of a large model holds the event loop: between its batches the sync hands a helper that
+    ended its next models (forking with the apply's transaction open), and stores what a sync alone does."""
+    models = ("Company", "Location", "Group", "Employee", "Employment", "TimeOffPolicy", "TimeOffBalance")
+    here = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=0),
+        database_url=f"sqlite:///{tmp_path / 'here.db'}",
+    )
+    try:
+        alone = here.link("ukg_pro", sandbox.credentials())
+        assert here.sync(alone, models=models).status == "succeeded"
+        expected = _stored(here, alone.id)
+    finally:
+        here.close()
+
+    insert = apply_module._insert_new
+
+    def slow_employees(db, rows) -> None:
+        if rows and rows[0]["model"] == "Employee":
+            time.sleep(1.5)  # a large tenant's Employee apply: long enough for the helper to end its read
+        insert(db, rows)
+
+    monkeypatch.setattr(apply_module, "_insert_new", slow_employees)
+    applying_at_fork: list[str | None] = []
+    start = read_ahead.Helper.__init__
+
+    def noting(self, read, *more) -> None:
+        applying_at_fork.append(read.func.__self__._applying)
+        start(self, read, *more)
+
+    monkeypatch.setattr(read_ahead.Helper, "__init__", noting)
+    hub = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=1),
+        database_url=f"sqlite:///{tmp_path / 'helped.db'}",
+    )
+    try:
+        account = hub.link("ukg_pro", sandbox.credentials())
+        report = hub.sync(account, models=models)
+        stored = _stored(hub, account.id)
+    finally:
+        hub.close()
+    assert report.status == "succeeded", report.errors
+    assert "Employee" in applying_at_fork  # the time-off models' helper started while Employee was applied
+    assert stored == expected
