@@ -330,8 +330,12 @@ def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_app
     sandbox, tmp_path, monkeypatch
 ) -> None:
     """The apply of a large model holds the event loop: between its batches the sync hands a helper that
-    ended its next models (forking with the apply's transaction open), and stores what a sync alone does."""
-    models = ("Company", "Location", "Group", "Employee", "Employment", "TimeOffPolicy", "TimeOffBalance")
+    ended its next models (forking with the apply's transaction open), and stores what a sync alone does.
+
+    Made certain, not timed: the helper reading Employment ends only once Employee's apply has begun,
+    and that apply writes only once the helper has ended.
+    """
+    models = ("Employee", "Employment", "TimeOffPolicy", "TimeOffBalance")
     here = Hub(
         transport=sandbox.transport(),
         settings=HttpSettings(retry_initial_wait=0.001, sync_workers=0),
@@ -344,22 +348,37 @@ def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_app
     finally:
         here.close()
 
-    insert = apply_module._insert_new
-
-    def slow_employees(db, rows) -> None:
-        if rows and rows[0]["model"] == "Employee":
-            time.sleep(1.5)  # a large tenant's Employee apply: long enough for the helper to end its read
-        insert(db, rows)
-
-    monkeypatch.setattr(apply_module, "_insert_new", slow_employees)
+    applying = tmp_path / "employee-apply-began"
+    runs: list[SyncRun] = []
     applying_at_fork: list[str | None] = []
-    start = read_ahead.Helper.__init__
+    start, read_in_helper, insert = (
+        read_ahead.Helper.__init__,
+        SyncRun._read_in_helper,
+        apply_module._insert_new,
+    )
 
     def noting(self, read, *more) -> None:
+        runs.append(read.func.__self__)
         applying_at_fork.append(read.func.__self__._applying)
         start(self, read, *more)
 
+    async def held(self, chain, stagers, send) -> None:
+        await read_in_helper(self, chain, stagers, send)
+        while any(item.model == "Employment" for item in chain) and not applying.exists():
+            await asyncio.sleep(0.01)  # in the helper: end only once Employee's apply began
+
+    def employee_apply(db, rows) -> None:
+        if rows and rows[0]["model"] == "Employee":
+            applying.touch()
+            deadline = time.monotonic() + 60
+            while any(helper.running() for helper in runs[0]._helpers_started):
+                assert time.monotonic() < deadline, "the helper never ended"
+                time.sleep(0.01)
+        insert(db, rows)
+
     monkeypatch.setattr(read_ahead.Helper, "__init__", noting)
+    monkeypatch.setattr(SyncRun, "_read_in_helper", held)
+    monkeypatch.setattr(apply_module, "_insert_new", employee_apply)
     hub = Hub(
         transport=sandbox.transport(),
         settings=HttpSettings(retry_initial_wait=0.001, sync_workers=1),
@@ -372,5 +391,8 @@ def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_app
     finally:
         hub.close()
     assert report.status == "succeeded", report.errors
-    assert "Employee" in applying_at_fork  # the time-off models' helper started while Employee was applied
+    assert applying_at_fork == [
+        None,
+        "Employee",
+    ]  # Employment's helper; the time-off models' during the apply
     assert stored == expected
