@@ -77,6 +77,21 @@ def _stored(hub: Hub, account_id: str) -> dict[tuple[str, str], tuple[Any, ...]]
     return stored
 
 
+def _synced_once(sandbox, path, models: tuple[str, ...], workers: int) -> tuple[Any, dict]:
+    """One first sync of ``models`` in process: its report and what it stored (:func:`_stored`)."""
+    hub = Hub(
+        transport=sandbox.transport(),
+        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=workers),
+        database_url=f"sqlite:///{path}",
+    )
+    try:
+        account = hub.link("ukg_pro", sandbox.credentials())
+        report = hub.sync(account, models=models)
+        return report, _stored(hub, account.id)
+    finally:
+        hub.close()
+
+
 @pytest.fixture
 def forked(monkeypatch) -> list[int]:
     """How many helpers each sync of the test forked."""
@@ -336,17 +351,8 @@ def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_app
     and that apply writes only once the helper has ended.
     """
     models = ("Employee", "Employment", "TimeOffPolicy", "TimeOffBalance")
-    here = Hub(
-        transport=sandbox.transport(),
-        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=0),
-        database_url=f"sqlite:///{tmp_path / 'here.db'}",
-    )
-    try:
-        alone = here.link("ukg_pro", sandbox.credentials())
-        assert here.sync(alone, models=models).status == "succeeded"
-        expected = _stored(here, alone.id)
-    finally:
-        here.close()
+    alone, expected = _synced_once(sandbox, tmp_path / "here.db", models, workers=0)
+    assert alone.status == "succeeded", alone.errors
 
     applying = tmp_path / "employee-apply-began"
     runs: list[SyncRun] = []
@@ -379,17 +385,7 @@ def test_a_helper_ending_during_a_long_apply_gets_its_next_models_before_the_app
     monkeypatch.setattr(read_ahead.Helper, "__init__", noting)
     monkeypatch.setattr(SyncRun, "_read_in_helper", held)
     monkeypatch.setattr(apply_module, "_insert_new", employee_apply)
-    hub = Hub(
-        transport=sandbox.transport(),
-        settings=HttpSettings(retry_initial_wait=0.001, sync_workers=1),
-        database_url=f"sqlite:///{tmp_path / 'helped.db'}",
-    )
-    try:
-        account = hub.link("ukg_pro", sandbox.credentials())
-        report = hub.sync(account, models=models)
-        stored = _stored(hub, account.id)
-    finally:
-        hub.close()
+    report, stored = _synced_once(sandbox, tmp_path / "helped.db", models, workers=1)
     assert report.status == "succeeded", report.errors
     assert applying_at_fork == [
         None,
