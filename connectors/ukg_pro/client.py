@@ -302,12 +302,13 @@ class UkgProClient(RestClient):
         ones, a key with nothing stored read whole by key. UKG publishes only ``dateTimeCreated`` on
         job history: a row edited in place, not added, is seen at the next full read.
         """
-        if record in GROWING:
+        growing = GROWING.get(record)
+        if growing is not None:
             if stored is None:
                 raise ValueError(f"{record!r} is rebuilt from the rows stored for each key: pass stored")
-            rows = await self._grown(GROWING[record], since, where, stored)
+            rows = await self._grown(DERIVED[record][0], growing, since, where, stored)
             if rows:
-                yield GROWING[record].build(rows)
+                yield growing.build(rows)
             return
         endpoint = ENDPOINTS.get(record)
         if endpoint is None or endpoint.changed_filter is None:
@@ -318,15 +319,16 @@ class UkgProClient(RestClient):
 
     async def _grown(
         self,
+        source: str,
         growing: Growing,
         since: datetime,
         where: Mapping[str, Sequence[Any]] | None,
         stored: Callable[[Sequence[Any]], list[dict[str, Any]] | None],
     ) -> list[dict[str, Any]]:
-        """The source rows of each key of ``where`` with rows created since ``since``: stored and new."""
+        """The ``source`` rows of each key of ``where`` with rows created since ``since``: stored and new."""
         listed = {name: {str(v) for v in values} for name, values in (where or {}).items()}
         added: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        async for page in self.changed_records(growing.source, since=since):
+        async for page in self.changed_records(source, since=since):
             for row in page:
                 if all(str(row.get(name)) in values for name, values in listed.items()):
                     added.setdefault(tuple(row.get(name) for name in growing.key), []).append(row)
@@ -344,7 +346,7 @@ class UkgProClient(RestClient):
                 unknown.discard(key)
         if unknown:
             by_key = {name: sorted({str(key[i]) for key in unknown}) for i, name in enumerate(growing.key)}
-            async for page in self.records(growing.source, where=by_key):
+            async for page in self.records(source, where=by_key):
                 rows.extend(row for row in page if tuple(row.get(name) for name in growing.key) in unknown)
         return rows
 

@@ -231,15 +231,15 @@ class Growing:
     """A derived record type rebuilt per key from its stored rows and the source rows added since.
 
     UKG adds job-history rows; it does not say which it edited. A change feed's read of the rows of
-    ``source`` created since a moment gives a key's new rows; with the key's rows as the hub stored them
-    (``identity`` tells a stored row a new one replaces), ``build`` gives the key's derived rows again.
+    its source (:data:`DERIVED`) created since a moment gives a key's new rows; with the key's rows as
+    the hub stored them (``identity`` tells a stored row a new one replaces), ``build`` gives the
+    key's derived rows again.
     ``owner``: the record its rows belong to, with that record's key fields and creation moment: a key
     whose owner was created after the read's day has no rows older than it, so nothing stored is
     needed (a hire); another key with nothing stored is read whole. ``current_only``: fields UKG fills
     on a key's current row only, emptied on a stored row that a new one follows.
     """
 
-    source: str
     key: tuple[str, ...]
     identity: str
     build: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
@@ -263,7 +263,6 @@ class Growing:
 GROWING: dict[str, Growing] = {
     # A job-history row belongs to the employment: none is created before the employment is.
     "job-history-periods": Growing(
-        "employee-job-history-details",
         ("companyId", "employeeId"),
         "systemId",
         job_history_periods,

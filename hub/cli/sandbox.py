@@ -44,7 +44,7 @@ def sandbox(
     try:
         simulator = declared.sandbox(employees=employees, seed=seed, latency_ms=latency_ms, **options)
     except (TypeError, ValueError) as exc:
-        _err().print(f"[red]--setting: {exc}[/] Use the names of the sandbox's settings.", markup=True)
+        _err().print(f"--setting: {exc}", style="red", markup=False)
         raise typer.Exit(code=2) from None
     # Bound before anything is printed: the values shown carry the port really listened on (--port 0).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
-    ColumnElement,
     Integer,
     LargeBinary,
     Select,
@@ -298,15 +297,6 @@ def _encoded_statement(*, since: bool, include_deleted: bool, specs: tuple[Filte
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def json_member(column: Any, name: str) -> ColumnElement[Any]:
-    """A top-level member of a stored JSON text, as the database reads it (text for strings).
-
-    Spelled as the store's index on ``employee_id`` is (:class:`hub.store.tables.JsonMember`), so a
-    filter on that member uses it.
-    """
-    return t.JsonMember(column, name)
-
-
 def _test(dialect: str, spec: FilterSpec, value: Any) -> Any:
     """The SQL condition of one filter, its value bound as ``value``."""
     r = t.records.c
@@ -319,7 +309,7 @@ def _test(dialect: str, spec: FilterSpec, value: Any) -> Any:
         # One row per list element, read by SQLite's json_each for this record only.
         each = func.json_each(r.data, f"$.{spec.field}").table_valued("value")
         return exists(select(literal_column("1")).select_from(each).where(each.c.value == value))
-    member = json_member(r.data, spec.field)
+    member = t.JsonMember(r.data, spec.field)
     if spec.fold_case:
         # ASCII letters only, as hub.selection.fold does (SQLite's lower() folds no others).
         if dialect == "postgresql":
@@ -442,7 +432,7 @@ def raw_by_member(
     read through its index where the store has one (``employee_id``).
     """
     r = t.records.c
-    column = json_member(r.data, member)
+    column = t.JsonMember(r.data, member)
     found: list[tuple[int, str, Any]] = []
     with store.engine.connect() as db:
         for chunk in _chunks(values):
@@ -470,7 +460,7 @@ def records_by_field(
     The field is read from the stored JSON by the database: one query per :data:`CHUNK` values.
     """
     r = t.records.c
-    member = json_member(r.data, field)
+    member = t.JsonMember(r.data, field)
     found: list[Any] = []
     with store.engine.connect() as db:
         for chunk in _chunks(values):

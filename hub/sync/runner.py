@@ -927,26 +927,28 @@ class SyncRun:
         """
         while True:
             await asyncio.sleep(HELPER_CHECK_SECONDS)
-            for helper in self._helpers_started:
-                helper.drain()
             self._renew()
-            if self._due is not None:
-                self._refill(*self._due)
+            self._tend_helpers()
 
     def _between_batches(self) -> None:
         """While a long apply holds the event loop: pass on the helpers' progress, give an idle one work.
 
         Without this a helper that ends during the apply of a large model waits for it to end. The fork
         copies this process with the apply's transaction open: a helper never touches the store and
-        leaves with ``os._exit`` (multiprocessing's fork start), so nothing of it runs twice.
+        leaves with ``os._exit`` (multiprocessing's fork start), so nothing of it runs twice. The lease
+        is not renewed here: that write would wait for the apply's own transaction.
         """
         now = time.monotonic()
-        if self._due is None or now - self._checked_at < HELPER_CHECK_SECONDS:
-            return
-        self._checked_at = now
+        if now - self._checked_at >= HELPER_CHECK_SECONDS:
+            self._checked_at = now
+            self._tend_helpers()
+
+    def _tend_helpers(self) -> None:
+        """Pass on what the helpers sent so far; give an idle helper slot the next models, if any is due."""
         for helper in self._helpers_started:
             helper.drain()
-        self._refill(*self._due)
+        if self._due is not None:
+            self._refill(*self._due)
 
     def _can_read_ahead(self, item: _Planned) -> bool:
         return (
@@ -1086,10 +1088,7 @@ class SyncRun:
         self._read_next_feed_model(planned, item)
         if reading is not None:
             await reading
-            read = self._ahead.pop(item.model)
-            if isinstance(read, HubError):
-                raise read
-            self._apply_read(item, read)
+            self._apply_ahead(item)
             return
         if self._helper_client is None:
             await self._sync_model(item)
@@ -1098,10 +1097,7 @@ class SyncRun:
         while True:
             self._refill(planned, item)
             if item.model in self._ahead:
-                read = self._ahead.pop(item.model)
-                if isinstance(read, HubError):
-                    raise read
-                self._apply_read(item, read)
+                self._apply_ahead(item)
                 return
             if item.model not in self._helpers:
                 self._read_here.add(item.model)
@@ -1113,6 +1109,13 @@ class SyncRun:
                 await self._read_ahead_here(other)
                 continue
             self._ahead[item.model] = await self._collect(item)
+
+    def _apply_ahead(self, item: _Planned) -> None:
+        """Apply the read of ``item`` made before its turn (or raise the error that read raised)."""
+        read = self._ahead.pop(item.model)
+        if isinstance(read, HubError):
+            raise read
+        self._apply_read(item, read)
 
     def _read_next_feed_model(self, planned: list[_Planned], item: _Planned) -> None:
         """While ``item`` is read from the change feed, start reading the next model it covers too.

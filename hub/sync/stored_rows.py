@@ -46,7 +46,7 @@ class StoredRows:
         self._connector = connector
         self._models = {model: frozenset(records) for model, records in models.items()}
         self._owned = {model: frozenset(records) for model, records in (owned or {}).items()} if owner else {}
-        self._owner = owner
+        self._owner_model, self._member = owner or ("", "")
         self._keys = list(keys)
         self._raw: dict[str, dict[JoinKey, Any]] = {}
         self._parts: dict[str, dict[JoinKey, list[Any]]] = {}
@@ -70,10 +70,9 @@ class StoredRows:
     def _owned_raw(self, model: str) -> dict[JoinKey, list[Any]]:
         """Key → the raw data of each of its live ``model`` records, in stored order (None: none stored)."""
         if model not in self._parts:
-            owner_model, member = self._owner  # type: ignore[misc]
-            ids = self._ids(owner_model)
+            ids = self._ids(self._owner_model)
             parts: dict[JoinKey, list[Any]] = {}
-            for owner_id, raw in raw_by_member(self._store, self._account_id, model, member, ids):
+            for owner_id, raw in raw_by_member(self._store, self._account_id, model, self._member, ids):
                 parts.setdefault(ids[owner_id], []).append(raw)
             self._parts[model] = parts
         return self._parts[model]
@@ -92,7 +91,7 @@ class StoredRows:
                 if isinstance(raw, dict):
                     return _rows_of(raw, record)
         for model, records in self._owned.items():
-            if record not in records or not isinstance(self._whole(self._owner[0]).get(key), dict):  # type: ignore[index]
+            if record not in records or not isinstance(self._whole(self._owner_model).get(key), dict):
                 continue
             parts = self._owned_raw(model).get(key, [])
             if any(not isinstance(raw, dict) for raw in parts):

@@ -159,3 +159,4 @@ def test_an_unknown_setting_is_a_clear_error():
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 2
     assert "no_such_setting" in err and "--setting" in err and "Traceback" not in err
+    assert "link_header" in " ".join(err.split())  # the settings there are, to pick from

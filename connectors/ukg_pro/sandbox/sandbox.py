@@ -210,10 +210,7 @@ class Sandbox:
 
         Generation settings (size, seed, shares, names) cannot change: build a new sandbox.
         """
-        known = {f.name for f in fields(SandboxSettings)}
-        unknown = set(changes) - known
-        if unknown:
-            raise ValueError(f"unknown setting(s) {sorted(unknown)}")
+        _check_names(changes)
         frozen = set(changes) & _GENERATION
         if frozen:
             raise ValueError(f"{sorted(frozen)} shape the generated tenant; create a new Sandbox instead")
@@ -235,4 +232,13 @@ def sandbox_factory(**options: Any) -> Sandbox:
     """
     given = {name: value for name, value in options.items() if value is not None}
     now = given.pop("now", None)
+    _check_names(given)
     return Sandbox(now=now, **given)
+
+
+def _check_names(settings: Iterable[str]) -> None:
+    """Raise ValueError, naming the settings there are, when one of ``settings`` is none of them."""
+    known = sorted(f.name for f in fields(SandboxSettings))
+    unknown = sorted(set(settings) - set(known))
+    if unknown:
+        raise ValueError(f"unknown setting(s) {unknown}; the settings are: {', '.join(known)}")

@@ -116,7 +116,7 @@ def test_records_of_an_employee_are_found_through_the_index_on_employee_id(datab
     from sqlalchemy import select, text
 
     from hub.store import tables as t
-    from hub.store.reads import json_member, records_by_field
+    from hub.store.reads import records_by_field
 
     sandbox = Sandbox(employees=40, seed=4)
     hub = Hub(transport=sandbox.transport(), database_url=database_url)
@@ -131,7 +131,9 @@ def test_records_of_an_employee_are_found_through_the_index_on_employee_id(datab
 
     r = t.records.c
     query = select(r.id).where(
-        r.account_id == account.id, r.model == "Employment", json_member(r.data, "employee_id") == employee_id
+        r.account_id == account.id,
+        r.model == "Employment",
+        t.JsonMember(r.data, "employee_id") == employee_id,
     )
     engine = hub.store.engine
     sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
