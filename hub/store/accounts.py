@@ -165,9 +165,10 @@ class AccountStore:
 
         In one transaction: the account row becomes a tombstone (status ``deleted``; credentials,
         permissions and options emptied; lease and schedule cleared; its customer kept, so the event
-        reaches that customer's webhooks and feed), its records (raw data with them), sync state,
-        sync runs (their reports quote records) and events are removed, and the ``account.deleted``
-        event ``event_id`` with ``record`` is recorded (see :func:`hub.store.events.record_account_event`).
+        reaches that customer's webhooks and feed), its records (raw data with them) and the dictionaries
+        its raw data was packed with, sync state, sync runs (their reports quote records) and events are
+        removed, and the ``account.deleted`` event ``event_id`` with ``record`` is recorded (see
+        :func:`hub.store.events.record_account_event`).
         Webhook deliveries of the removed events stay as history; the dispatcher finds nothing to send.
         On SQLite the deleted content does not stay in the file's free space (the store's connections
         overwrite what they delete) nor in its write-ahead log (checkpointed and cut right after).
@@ -190,7 +191,7 @@ class AccountStore:
             ).rowcount
             if not tombstoned:
                 raise _missing(account_id)
-            for table in (t.events, t.records, t.sync_state, t.sync_runs):
+            for table in (t.events, t.records, t.raw_dictionaries, t.sync_state, t.sync_runs):
                 db.execute(delete(table).where(table.c.account_id == account_id))
             record_account_event(
                 db, account_id=account_id, type="account.deleted", record=record, now=now, event_id=event_id

@@ -7,25 +7,41 @@ zstd (level 1) was chosen on measurements of a 10,000-employee sandbox tenant's 
 Data packed with zlib before that stays readable: :func:`unpack_raw` tells the two apart by their
 first bytes. The store keeps raw data whole; :class:`RawRedaction` empties a connector's sensitive
 members as records are read back for an account that may not see them.
+
+A model's raw records are alike (the same members, the same codes), so a sync compresses them with a
+zstd dictionary trained on the account's own records (:class:`RawPacker`): measured on the same
+tenant, an employee's raw data packs to 13% of its JSON instead of 38%, in 10 µs instead of 34
+(``bench/raw_format.py``). The dictionary is kept in the store (``raw_dictionaries``) and named in
+each zstd frame, so :func:`unpack_raw` finds it (:func:`add_dictionary_source`).
 """
 
 from __future__ import annotations
 
+import secrets
 import threading
+import weakref
 import zlib
-from collections.abc import Collection, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, ClassVar, NamedTuple
 
 import orjson
 import zstandard
 
 __all__ = [
+    "DICTIONARY_BYTES",
+    "DICTIONARY_SAMPLES",
     "SEALED_RAW",
     "ZSTD_LEVEL",
+    "RawDictionary",
+    "RawDictionaryMissing",
+    "RawPacker",
     "RawRedaction",
+    "add_dictionary_source",
+    "dictionary_id_of",
     "is_sealed_raw",
     "pack_json",
     "pack_raw",
+    "register_dictionary",
     "unpack_json",
     "unpack_raw",
 ]
@@ -69,6 +85,140 @@ def pack_json(text: bytes, *, sealed: bool = False) -> bytes:
     return SEALED_RAW + packed if sealed else packed
 
 
+class RawDictionary(NamedTuple):
+    """A zstd dictionary raw data is packed with: its id (named in each frame) and its bytes."""
+
+    id: int
+    data: bytes
+
+
+DICTIONARY_BYTES = 65_536
+"""A dictionary's size: 16 KiB packed employees 5% larger, 110 KiB no smaller (``bench/raw_format.py``)."""
+
+DICTIONARY_SAMPLES = 500
+"""Raw records a dictionary is trained on: 0.15 s for employees; twice as many gained 0.1% of size."""
+
+_FIRST_ID, _LAST_ID = 32_768, 2**31 - 1  # zstd keeps ids below 32768 for registered dictionaries
+
+_dictionaries: dict[int, zstandard.ZstdCompressionDict] = {}
+_dictionary_bytes: dict[int, bytes] = {}
+_sources: list[weakref.WeakMethod[Callable[[int], bytes | None]]] = []
+_registry_lock = threading.Lock()
+
+
+class RawDictionaryMissing(LookupError):
+    """Raw data packed with a dictionary no open store holds (the store's ``raw_dictionaries``)."""
+
+
+def register_dictionary(dictionary: RawDictionary) -> zstandard.ZstdCompressionDict:
+    """Make ``dictionary`` known to this process's unpacking; its zstd form.
+
+    Ids are drawn at random (:class:`RawPacker`): another dictionary under a known id is refused
+    rather than risk opening data with the wrong one.
+    """
+    with _registry_lock:
+        known = _dictionary_bytes.get(dictionary.id)
+        if known is not None:
+            if known != dictionary.data:
+                raise ValueError(f"two raw-data dictionaries share the id {dictionary.id}")
+            return _dictionaries[dictionary.id]
+        compiled = zstandard.ZstdCompressionDict(dictionary.data)
+        _dictionaries[dictionary.id] = compiled
+        _dictionary_bytes[dictionary.id] = dictionary.data
+        return compiled
+
+
+def add_dictionary_source(source: Callable[[int], bytes | None]) -> None:
+    """Where :func:`unpack_json` looks up a dictionary it does not know yet: a store's bound method.
+
+    Held weakly: a store that is gone stops being asked.
+    """
+    with _registry_lock:
+        _sources[:] = [ref for ref in _sources if ref() is not None]
+        _sources.append(weakref.WeakMethod(source))  # type: ignore[arg-type]
+
+
+def _dictionary(dictionary_id: int) -> zstandard.ZstdCompressionDict:
+    found = _dictionaries.get(dictionary_id)
+    if found is not None:
+        return found
+    for ref in list(_sources):
+        source = ref()
+        data = source(dictionary_id) if source is not None else None
+        if data is not None:
+            return register_dictionary(RawDictionary(dictionary_id, data))
+    raise RawDictionaryMissing(
+        f"raw data was packed with dictionary {dictionary_id}, which no open store holds"
+    )
+
+
+def dictionary_id_of(packed: bytes) -> int:
+    """The id of the dictionary packed raw data was compressed with (0: none)."""
+    if packed[:2] == SEALED_RAW:
+        packed = packed[2:]
+    if packed[:4] != _ZSTD_MAGIC or not packed[4] & 3:  # the frame header's Dictionary_ID_flag
+        return 0
+    return int(zstandard.get_frame_parameters(packed).dict_id)
+
+
+def _dictionary_decompressor(dictionary_id: int) -> zstandard.ZstdDecompressor:
+    held: dict[int, zstandard.ZstdDecompressor] | None = getattr(_codecs, "with_dictionary", None)
+    if held is None:
+        held = _codecs.with_dictionary = {}
+    found = held.get(dictionary_id)
+    if found is None:
+        found = held[dictionary_id] = zstandard.ZstdDecompressor(dict_data=_dictionary(dictionary_id))
+    return found
+
+
+class RawPacker:
+    """Packs one model's raw JSON for one write: with the account's dictionary, or training one.
+
+    With ``dictionary`` it packs every record with it. With ``train`` (and none yet) it packs the
+    first :data:`DICTIONARY_SAMPLES` records as :func:`pack_json` does, trains a dictionary on
+    them, and packs the rest with it; :attr:`trained` then holds it, for the store to keep with the
+    records (data packed with it cannot be read without it). Too few records, or records zstd finds
+    nothing to learn from, leave it without one. Samples are the bytes as packed (sensitive members
+    already sealed), so a dictionary holds nothing the stored raw data does not.
+    """
+
+    def __init__(
+        self, dictionary: RawDictionary | None = None, *, train: bool = False, samples: int | None = None
+    ) -> None:
+        self.dictionary = dictionary
+        self.trained: RawDictionary | None = None
+        self._wanted = (samples or DICTIONARY_SAMPLES) if train and dictionary is None else 0
+        self._samples: list[bytes] = []
+        self._compressor = (
+            zstandard.ZstdCompressor(level=ZSTD_LEVEL, dict_data=register_dictionary(dictionary))
+            if dictionary is not None
+            else _compressor()
+        )
+
+    def pack(self, text: bytes, *, sealed: bool = False) -> bytes:
+        """JSON ``text`` packed as :func:`pack_json` packs it, with the dictionary if there is one."""
+        packed = self._compressor.compress(text)
+        if self._wanted:
+            self._samples.append(text)
+            if len(self._samples) >= self._wanted:
+                self._train()
+        return SEALED_RAW + packed if sealed else packed
+
+    def _train(self) -> None:
+        samples, self._samples, self._wanted = self._samples, [], 0
+        dictionary_id = _FIRST_ID + secrets.randbelow(_LAST_ID - _FIRST_ID)
+        try:
+            trained = zstandard.train_dictionary(
+                DICTIONARY_BYTES, samples, dict_id=dictionary_id, level=ZSTD_LEVEL
+            )
+        except zstandard.ZstdError:
+            return  # nothing to learn (records too few, too small or all alike): packed without
+        self.dictionary = self.trained = RawDictionary(dictionary_id, trained.as_bytes())
+        self._compressor = zstandard.ZstdCompressor(
+            level=ZSTD_LEVEL, dict_data=register_dictionary(self.trained)
+        )
+
+
 def is_sealed_raw(packed: bytes | None) -> bool:
     """Whether packed raw data holds sealed members."""
     return packed is not None and packed[:2] == SEALED_RAW
@@ -79,6 +229,9 @@ def unpack_json(packed: bytes) -> bytes:
     if packed[:2] == SEALED_RAW:
         packed = packed[2:]
     if packed[:4] == _ZSTD_MAGIC:
+        if packed[4] & 3:  # the frame names a dictionary
+            dictionary_id = int(zstandard.get_frame_parameters(packed).dict_id)
+            return _dictionary_decompressor(dictionary_id).decompress(packed)  # type: ignore[no-any-return]
         return _decompressor().decompress(packed)  # type: ignore[no-any-return]
     return zlib.decompress(packed)
 

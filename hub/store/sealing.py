@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from hub.secrets import SEALED_PREFIX, SecretBox, is_sealed
-from hub.store.codec import RawRedaction, is_sealed_raw, pack_json, pack_raw, unpack_raw
+from hub.store.codec import RawPacker, RawRedaction, is_sealed_raw, pack_json, pack_raw, unpack_raw
 
 __all__ = ["RecordSeal"]
 
@@ -81,15 +81,23 @@ class RecordSeal:
 
     # -- raw data ---------------------------------------------------------------------------------
 
-    def seal_raw_json(self, record_id: str, text: bytes, keys: Mapping[str, Collection[str]]) -> bytes:
-        """Raw data given as JSON bytes, packed, with the members ``keys`` names sealed.
+    def seal_raw_json(
+        self,
+        record_id: str,
+        text: bytes,
+        keys: Mapping[str, Collection[str]],
+        packer: RawPacker | None = None,
+    ) -> bytes:
+        """Raw data given as JSON bytes, packed (by ``packer`` if given), its members ``keys`` names sealed.
 
         Data with no member to seal is packed as it came.
         """
         raw = orjson.loads(text)
         if isinstance(raw, dict) and self._seal_members(record_id, raw, keys):
+            if packer is not None:
+                return packer.pack(orjson.dumps(raw, default=str), sealed=True)
             return pack_raw(raw, sealed=True)
-        return pack_json(text)
+        return packer.pack(text) if packer is not None else pack_json(text)
 
     def _seal_members(self, record_id: str, raw: dict[str, Any], keys: Mapping[str, Collection[str]]) -> bool:
         """Seal, in place, the members ``keys`` names (record type → names, dotted) not sealed yet."""

@@ -25,6 +25,7 @@ from hub.store.database import open_engine, sqlite_file
 from hub.store.guard import SqliteGuard
 from hub.store.leases import LeaseStore
 from hub.store.passthrough_audit import PassthroughAuditStore
+from hub.store.raw_dictionaries import RawDictionaryStore
 from hub.store.runs import RunStore
 from hub.store.sealing import RecordSeal
 from hub.store.sync_state import SyncStateStore
@@ -71,6 +72,8 @@ class Store:
         """Each account's sync lease, and which accounts are due."""
         self.sync_state = SyncStateStore(self.engine)
         """Cursors and full-read marks per account and model; record counts."""
+        self.raw_dictionaries = RawDictionaryStore(self.engine)
+        """The zstd dictionaries each account's raw data is packed with, per model."""
         self.runs = RunStore(self.engine)
         """Sync runs and their reports."""
         self.passthrough_audit = PassthroughAuditStore(self.engine)

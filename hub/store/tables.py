@@ -174,6 +174,19 @@ Index(
     JsonMember(records.c.data, "employee_id"),
 )
 
+# The zstd dictionaries raw data is packed with (hub.store.codec.RawPacker), one per account and model,
+# trained on the account's own records: the records' raw data cannot be read without them.
+raw_dictionaries = Table(
+    "raw_dictionaries",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),  # the zstd dictionary id
+    Column("account_id", String(40), ForeignKey("accounts.id"), nullable=False),
+    Column("model", String(40), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index(None, "account_id", "model"),
+)
+
 sync_runs = Table(
     "sync_runs",
     metadata,

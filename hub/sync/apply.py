@@ -21,8 +21,9 @@ from sqlalchemy.engine import Connection
 from hub.secrets import SEALED_PREFIX
 from hub.store import Store
 from hub.store import tables as t
-from hub.store.codec import pack_json
+from hub.store.codec import RawDictionary, RawPacker, pack_json
 from hub.store.events import new_event_id
+from hub.store.raw_dictionaries import RawDictionaryStore
 from hub.store.sealing import RecordSeal
 from hub.sync.diff import diff_records
 from hub.sync.report import ModelReport
@@ -75,6 +76,10 @@ class ApplyPlan:
     sensitive_raw: Mapping[str, Collection[str]] = field(default_factory=dict)
     seal: RecordSeal | None = None
     between: Callable[[], None] | None = None
+    packer: RawPacker | None = None
+    """Compresses the raw data written (the account's dictionary, or one it trains); plain zstd if None."""
+    dictionary: RawDictionary | None = None
+    """A dictionary a read-ahead helper trained and packed staged rows with: kept with the records."""
 
 
 def _event(plan: ApplyPlan, kind: str, record_id: str, record: dict[str, Any], changes: Any = None) -> dict:
@@ -112,8 +117,8 @@ def _packed_raw(plan: ApplyPlan, row: StagedRow) -> bytes | None:
     if row.raw is None or row.packed:
         return row.raw
     if row.sensitive and plan.seal is not None:
-        return plan.seal.seal_raw_json(row.id, row.raw, plan.sensitive_raw)
-    return pack_json(row.raw)
+        return plan.seal.seal_raw_json(row.id, row.raw, plan.sensitive_raw, plan.packer)
+    return plan.packer.pack(row.raw) if plan.packer is not None else pack_json(row.raw)
 
 
 def _opened(plan: ApplyPlan, data: str) -> dict[str, Any]:
@@ -373,6 +378,9 @@ def apply_model(store: Store, plan: ApplyPlan, report: ModelReport, staged: Stag
             full=plan.full and plan.complete,
             details=plan.details,
         )
+        for dictionary in (plan.dictionary, plan.packer and plan.packer.trained):
+            if dictionary:  # data packed with it was written above: kept in the same transaction
+                RawDictionaryStore.add(db, plan.account_id, plan.model, dictionary, plan.now)
         if events:
             db.execute(insert(t.events), events)
     return events

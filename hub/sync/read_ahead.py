@@ -51,6 +51,8 @@ class Outcome(NamedTuple):
     empty_field_warnings: list[str]
     requests: int
     """Requests the helper's client made."""
+    dictionary: Any = None
+    """The raw-data dictionary the helper trained and packed with (:class:`hub.store.codec.RawDictionary`)."""
 
 
 def can_fork() -> bool:

@@ -48,6 +48,7 @@ from hub.rest.limiter import AdaptiveLimiter
 from hub.store import tables as t
 from hub.store import utcnow
 from hub.store.budget import BudgetClaim
+from hub.store.codec import RawDictionary, RawPacker
 from hub.store.events import record_account_event
 from hub.sync.apply import ApplyPlan, apply_model, mark_delivered, pending_events, save_state
 from hub.sync.filters import EmployeeFilter
@@ -114,6 +115,8 @@ class _Read:
     excluded: dict[str, str] = field(default_factory=dict)
     lineage: dict[str, Any] = field(default_factory=dict)
     empty_field_warnings: list[str] = field(default_factory=list)
+    dictionary: RawDictionary | None = None
+    """The raw-data dictionary a helper trained and packed the staged rows with (kept when applied)."""
 
 
 @dataclass
@@ -251,6 +254,8 @@ class SyncRun:
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
         self._applying: str | None = None
+        self._dictionaries: dict[str, RawDictionary | None] = {}
+        """Each model's raw-data dictionary for the account, as its read starts (None: none yet)."""
         """The model being applied (its read taken: no helper may read it again)."""
         self._checked_at = 0.0
         """When a long apply last looked at the helpers (:meth:`_between_batches`)."""
@@ -384,6 +389,7 @@ class SyncRun:
         last = self.store.sync_state.get(self.account.id, model) if full else {}
         expected = (last.get("details") or {}).get("count") if full else None
         self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
+        self._dictionaries[model] = self.store.raw_dictionaries.current(self.account.id, model)
         return Stager(self.store, self.report.run_id, model, report)
 
     async def _sync_model(self, planned: _Planned) -> None:
@@ -432,6 +438,7 @@ class SyncRun:
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
             pack_raw=not here,
+            packer=None if here else RawPacker(self._dictionaries.get(model), train=full),
         )
         keep = None if self.filter is None else partial(self.filter.keeps_record, model)
         mapped: set[Any] = set()
@@ -496,11 +503,13 @@ class SyncRun:
                     "record type"
                 )
         lineage = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
+        trained = spec.packer.trained if spec.packer is not None else None
         if not full:
-            return _Read(stager, protected, excluded, lineage)
+            return _Read(stager, protected, excluded, lineage, dictionary=trained)
         report.joins = _join_reports(compiled, stats)
         report.warnings.extend(_join_warnings(report.joins))
-        return _Read(stager, protected, excluded, lineage, _empty_field_warnings(compiled, report))
+        warnings = _empty_field_warnings(compiled, report)
+        return _Read(stager, protected, excluded, lineage, warnings, dictionary=trained)
 
     def _changed_reads(self, planned: _Planned) -> ChangedReads | None:
         """For a feed read, the sources read as rows changed since the feed's window (None: all by key)."""
@@ -530,6 +539,7 @@ class SyncRun:
         """Apply one model's staged read to the store in one transaction; hand out its events."""
         model, report, stager = planned.model, planned.report, read.stager
         full = report.mode == "full"
+        known = self._dictionaries.get(model)
         state = self.store.sync_state.get(self.account.id, model)
         details = dict(state.get("details") or {})
         filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
@@ -565,6 +575,8 @@ class SyncRun:
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
             between=self._between_batches if self._helper_client is not None else None,
+            packer=RawPacker(read.dictionary or known, train=full and not (read.dictionary or known)),
+            dictionary=read.dictionary,
         )
         self._applying = model
         try:
@@ -1037,6 +1049,7 @@ class SyncRun:
                     read.lineage,
                     read.empty_field_warnings,
                     self.client.requests - before,
+                    read.dictionary,
                 )
                 send.send(outcome)
         finally:
@@ -1051,7 +1064,12 @@ class SyncRun:
             item.report.__dict__.update(outcome.report.__dict__)
             stager.ids = outcome.ids
             return _Read(
-                stager, outcome.protected, outcome.excluded, outcome.lineage, outcome.empty_field_warnings
+                stager,
+                outcome.protected,
+                outcome.excluded,
+                outcome.lineage,
+                outcome.empty_field_warnings,
+                outcome.dictionary,
             )
         log.warning(
             "%s: the read-ahead helper stopped (%s); the model is read again here", item.model, outcome

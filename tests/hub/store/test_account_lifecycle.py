@@ -12,6 +12,8 @@ from hub.accounts import Account, Credentials, PermissionReport
 from hub.errors import NotFound, SyncInProgress
 from hub.store import Store, utcnow
 from hub.store import tables as t
+from hub.store.codec import RawDictionary
+from hub.store.raw_dictionaries import RawDictionaryStore
 
 
 def _account(store: Store, name: str) -> str:
@@ -70,11 +72,18 @@ def test_deleted_records_are_overwritten_in_the_file_even_on_pages_another_accou
             for n in range(400)
         ],
     )
+    # The dictionary its raw data was packed with holds pieces of that data: it goes too.
+    with hub.store.begin() as db:
+        for account_id, dictionary_id in ((gone, 40_001), (kept, 40_002)):
+            marker = b"dictionary-of-" + account_id.encode()
+            RawDictionaryStore.add(
+                db, account_id, "Employee", RawDictionary(dictionary_id, marker * 8), utcnow()
+            )
     hub.delete_account(gone)
     hub.close()
     content = b"".join(p.read_bytes() for p in tmp_path.glob("hub.db*"))
-    assert b"stays-0000@example.test" in content
-    assert b"erased-" not in content
+    assert b"stays-0000@example.test" in content and b"dictionary-of-acct_kept" in content
+    assert b"erased-" not in content and b"dictionary-of-acct_gone" not in content
     assert b"key-of-gone" not in content  # never plain, and its sealed form is gone too
     assert Hub(database_url=f"sqlite:///{tmp_path / 'hub.db'}").store.accounts.row(kept).status == "linked"
 

@@ -12,9 +12,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import LargeBinary, create_engine, inspect, text
 
 from hub.hub import Hub
-from hub.store import Store
-from hub.store.codec import unpack_raw
+from hub.store import Store, utcnow
+from hub.store.codec import RawPacker, dictionary_id_of, is_sealed_raw, unpack_json, unpack_raw
 from hub.store.migrate import alembic_config, upgrade
+from hub.store.raw_dictionaries import RawDictionaryStore
 from hub.store.tables import metadata
 
 _ACCOUNT = text(
@@ -323,3 +324,30 @@ def test_revision_0011_names_the_sensitive_fields_the_models_mark():
     revision = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(revision)
     assert revision.SENSITIVE == SENSITIVE_FIELDS
+
+
+def test_downgrading_past_raw_dictionaries_packs_the_raw_data_again_without_them(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'hub.db'}")
+    upgrade(engine)
+    _store_records(engine, {f"e{n}": ("Employee", "{}", "h") for n in range(300)})
+    texts = [
+        json.dumps({"person-details": {"employeeId": f"E{n}", "city": ["Weston", "Miami"][n % 2]}})
+        for n in range(300)
+    ]
+    packer = RawPacker(train=True, samples=100)
+    packed = [packer.pack(t.encode(), sealed=n % 3 == 0) for n, t in enumerate(texts)]
+    assert packer.trained is not None
+    with engine.begin() as db:
+        RawDictionaryStore.add(db, "acct_1", "Employee", packer.trained, utcnow())
+        for n, raw in enumerate(packed):
+            db.execute(text("UPDATE records SET raw = :raw WHERE id = :id"), {"raw": raw, "id": f"e{n}"})
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0012")
+    assert "raw_dictionaries" not in inspect(engine).get_table_names()
+    with engine.connect() as db:
+        stored = dict(db.execute(text("SELECT id, raw FROM records")).all())
+    for n, t in enumerate(texts):
+        raw = stored[f"e{n}"]
+        assert dictionary_id_of(raw) == 0 and is_sealed_raw(raw) == (n % 3 == 0)
+        assert unpack_json(raw) == t.encode()

@@ -1,14 +1,31 @@
-"""Raw provider data at rest: zstd-packed, data packed with zlib before still readable, sealing on write."""
+"""Raw provider data at rest: zstd-packed (with a dictionary trained on the account's records), data packed
+with zlib before still readable, sealing on write."""
 
 import secrets
 import zlib
 
 import orjson
+import pytest
+import zstandard
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hub.accounts import Account, Credentials, PermissionReport
 from hub.secrets import SecretBox
-from hub.store.codec import is_sealed_raw, pack_json, pack_raw, unpack_json, unpack_raw
+from hub.store import Store, utcnow
+from hub.store.codec import (
+    RawDictionary,
+    RawDictionaryMissing,
+    RawPacker,
+    dictionary_id_of,
+    is_sealed_raw,
+    pack_json,
+    pack_raw,
+    register_dictionary,
+    unpack_json,
+    unpack_raw,
+)
+from hub.store.raw_dictionaries import RawDictionaryStore
 from hub.store.sealing import RecordSeal
 
 json_values = st.recursive(
@@ -63,3 +80,125 @@ def test_sealing_raw_json_seals_the_named_members_and_nothing_else():
     other = {"employment-details": {"employeeID": "E1", "ssn": "x"}}  # no member to seal
     text = orjson.dumps(other)
     assert seal.seal_raw_json("rec-2", text, keys) == pack_json(text)  # packed as it came
+
+
+# -- dictionaries -------------------------------------------------------------------------------------
+
+
+def _employee(n: int) -> bytes:
+    """One raw employee as a sync writes it: records of the same shape, values of their own."""
+    return orjson.dumps(
+        {
+            "person-details": {
+                "employeeId": f"E{n:05d}",
+                "firstName": ["Ada", "Grace", "Alan", "Edsger", "Barbara"][n % 5],
+                "lastName": f"Surname{n * 7919 % 1000}",
+                "addressLine1": f"{n % 400} Main Street",
+                "city": ["Weston", "Miami", "Austin"][n % 3],
+                "emailAddress": f"person{n}@example.com",
+                "dateOfBirth": None,
+            },
+            "employment-details": {
+                "employeeID": f"E{n:05d}",
+                "companyID": "C0001",
+                "jobCode": f"J{n % 12:03d}",
+                "employeeStatusCode": "A" if n % 9 else "T",
+                "dateOfLastHire": f"20{10 + n % 14}-0{1 + n % 9}-1{n % 10}T00:00:00",
+            },
+        }
+    )
+
+
+def test_a_packer_without_a_dictionary_packs_as_pack_json():
+    packer = RawPacker()
+    for n in range(5):
+        assert packer.pack(_employee(n)) == pack_json(_employee(n))
+    assert packer.pack(_employee(1), sealed=True) == pack_json(_employee(1), sealed=True)
+    assert packer.trained is None
+
+
+def test_a_packer_trains_a_dictionary_on_its_first_records_and_packs_the_rest_with_it():
+    packer = RawPacker(train=True, samples=200)
+    texts = [_employee(n) for n in range(600)]
+    packed = [packer.pack(text, sealed=n % 2 == 0) for n, text in enumerate(texts)]
+
+    trained = packer.trained
+    assert trained is not None and 32_768 <= trained.id < 2**31
+    assert [dictionary_id_of(p) for p in packed[:200]] == [0] * 200  # packed before it was trained
+    assert {dictionary_id_of(p) for p in packed[200:]} == {trained.id}
+    assert [unpack_json(p) for p in packed] == texts
+    assert [is_sealed_raw(p) for p in packed] == [n % 2 == 0 for n in range(600)]
+    # What a dictionary is for: the same records take far fewer bytes.
+    assert sum(map(len, packed[200:])) < 0.6 * sum(len(pack_json(t)) for t in texts[200:])
+
+
+def test_a_packer_given_a_dictionary_packs_every_record_with_it_and_trains_none():
+    trainer = RawPacker(train=True, samples=100)
+    for n in range(100):
+        trainer.pack(_employee(n))
+    assert trainer.trained is not None
+    packer = RawPacker(trainer.trained, train=True)
+    packed = packer.pack(_employee(1000))
+    assert dictionary_id_of(packed) == trainer.trained.id and packer.trained is None
+    assert unpack_json(packed) == _employee(1000)
+
+
+def test_records_with_nothing_to_learn_from_are_packed_without_a_dictionary():
+    packer = RawPacker(train=True, samples=5)
+    packed = [packer.pack(b'{"a":1}') for _ in range(20)]
+    assert packer.trained is None  # zstd found too little to train on: no dictionary, nothing lost
+    assert {dictionary_id_of(p) for p in packed} == {0}
+    assert {unpack_json(p) for p in packed} == {b'{"a":1}'}
+
+
+@given(raw=st.dictionaries(st.text(max_size=12), json_values, max_size=5))
+def test_any_raw_data_packed_with_a_dictionary_unpacks_whole(raw):
+    text = orjson.dumps(raw)
+    packed = _TRAINED.pack(text)
+    assert dictionary_id_of(packed) == _TRAINED.dictionary.id
+    assert unpack_json(packed) == text and unpack_raw(packed) == raw
+
+
+def _trained_packer() -> RawPacker:
+    packer = RawPacker(train=True, samples=100)
+    for n in range(100):
+        packer.pack(_employee(n))
+    return packer
+
+
+_TRAINED = _trained_packer()
+
+
+def test_a_dictionary_no_store_holds_is_a_clear_error_and_a_store_that_holds_it_is_asked(tmp_path):
+    dictionary_id = 2**31 - 7  # drawn by no test: ids are random above 32768
+    data = zstandard.train_dictionary(
+        16_384, [_employee(n) for n in range(200)], dict_id=dictionary_id, level=1
+    ).as_bytes()
+    packed = zstandard.ZstdCompressor(level=1, dict_data=zstandard.ZstdCompressionDict(data)).compress(
+        _employee(7)
+    )
+    with pytest.raises(RawDictionaryMissing, match=f"dictionary {dictionary_id}, which no open store holds"):
+        unpack_json(packed)
+
+    store = Store(f"sqlite:///{tmp_path / 'hub.db'}", box=SecretBox([secrets.token_bytes(32)]))
+    try:
+        store.accounts.add(
+            Account(
+                id="acct_1",
+                connector="tiny_hris",
+                credentials=Credentials({"api_key": "k" * 20}),
+                permissions=PermissionReport(granted=(), missing=(), actions={}),
+            )
+        )
+        with store.begin() as db:
+            RawDictionaryStore.add(db, "acct_1", "Employee", RawDictionary(dictionary_id, data), utcnow())
+        assert unpack_json(packed) == _employee(7)  # looked up in the store by the id its frame names
+    finally:
+        store.close()
+
+
+def test_two_dictionaries_under_one_id_are_refused():
+    dictionary = _TRAINED.dictionary
+    assert register_dictionary(dictionary) is register_dictionary(dictionary)
+    with pytest.raises(ValueError, match="share the id"):
+        register_dictionary(RawDictionary(dictionary.id, dictionary.data[:-1] + b"x"))
