@@ -2,7 +2,8 @@
 
 A record is stored as the hub stores it: ``data`` is the model's JSON without the fields kept beside it
 (:data:`NOT_STORED`), ``hash`` the SHA-256 of that JSON, a NUL and the raw provider records' JSON, and
-``raw`` that JSON compressed (``hub.store.codec.pack_json``, zstd). Sensitive values are sealed with
+``raw`` that JSON compressed (zstd, with a dictionary trained on the model's first records:
+``hub.store.codec.RawPacker``, kept in ``raw_dictionaries``). Sensitive values are sealed with
 the hub's own primitive (``hub.store.sealing.RecordSeal``) under a fresh key: the unified fields marked
 sensitive in the data, UKG's sensitive raw members in the raw data. So the reference does the same
 encryption work, and its stored columns read back (opened with its key) as the hub's do.
@@ -26,7 +27,7 @@ import orjson
 from pydantic import BaseModel
 
 from connectors.ukg_pro.sensitive import SENSITIVE_RAW_KEYS
-from hub.store.codec import pack_json
+from hub.store.codec import RawPacker
 from hub.store.sealing import RecordSeal
 from unified_models import SENSITIVE_FIELDS
 
@@ -55,6 +56,10 @@ CREATE INDEX IF NOT EXISTS ix_records_account_id_model_seq ON records (account_i
 CREATE INDEX IF NOT EXISTS ix_records_account_id_model_modified_at ON records (account_id, model, modified_at);
 CREATE INDEX IF NOT EXISTS ix_records_account_id_model_remote_id ON records (account_id, model, remote_id);
 CREATE INDEX IF NOT EXISTS ix_records_employee_id ON records (account_id, model, json_extract(data, '$.employee_id'));
+CREATE TABLE IF NOT EXISTS raw_dictionaries (
+    id BIGINT PRIMARY KEY, account_id VARCHAR(40) NOT NULL, model VARCHAR(40) NOT NULL, data BLOB NOT NULL,
+    created_at DATETIME NOT NULL
+);
 """
 
 _UPSERT = """
@@ -75,6 +80,8 @@ class ModelWriter:
         self.model = model
         self.ids: set[str] = set()
         self.sensitive = SENSITIVE_FIELDS.get(model, ())
+        self.packer = RawPacker(train=True)
+        self._dictionary_kept = False
         self._rows: list[tuple[Any, ...]] = []
 
     def add(self, record: BaseModel | None, raw: dict[str, Any]) -> None:
@@ -92,9 +99,9 @@ class ModelWriter:
         seal = self.store.seal
         if seal is not None:
             stored = seal.seal_data(record_id, data, self.sensitive) if self.sensitive else data
-            packed = seal.seal_raw_json(record_id, text, SENSITIVE_RAW_KEYS)
+            packed = seal.seal_raw_json(record_id, text, SENSITIVE_RAW_KEYS, self.packer)
         else:
-            stored, packed = data, pack_json(text)
+            stored, packed = data, self.packer.pack(text)
         now = self.store.now
         self._rows.append(
             (
@@ -113,10 +120,17 @@ class ModelWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write the buffered rows."""
+        """Write the buffered rows (and the dictionary they were packed with, once trained)."""
         if self._rows:
             self.store.db.executemany(_UPSERT, self._rows)
             self._rows = []
+        trained = self.packer.trained
+        if trained is not None and not self._dictionary_kept:
+            self._dictionary_kept = True
+            self.store.db.execute(
+                "INSERT INTO raw_dictionaries VALUES (?, ?, ?, ?, ?)",
+                (trained.id, self.store.account_id, self.model, trained.data, self.store.now),
+            )
 
     def mark_missing_deleted(self) -> int:
         """Mark the model's stored records that were not read this run deleted; how many."""

@@ -6,7 +6,7 @@ hand-written joins and mapping functions (:mod:`_ref_maps`), orjson, hashlib and
 the hub's ``records`` table, one transaction per model). It uses no compiled field map, no ``hub.sync``,
 no ``hub.live`` and no ``connectors.ukg_pro`` client: only the format primitives that make the stored
 bytes the same (the pydantic models and ``stable_id``, the UKG parsers and transforms the maps use,
-``pack_json``) and the hub's ``RecordSeal``, under a fresh key, so sensitive values are sealed with the
+``RawPacker``) and the hub's ``RecordSeal``, under a fresh key, so sensitive values are sealed with the
 same work (``seal=None`` stores them in clear, and its figures say so: ``sealed``).
 
 It reads what the hub reads, in the hub's order: model by model (``MODELS``), a model's joined sources

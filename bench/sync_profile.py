@@ -28,6 +28,7 @@ STAGES = (
     ("sealing", "seal_raw"),
     ("compression", "pack_json"),
     ("compression", "pack_raw"),
+    ("compression", "RawPacker"),
     ("staging: JSON, hash", "_packed"),
     ("staging: JSON, hash", "Stager.accept"),
     ("staging: scratch file", "Stager.flush"),

@@ -10,8 +10,8 @@ members as records are read back for an account that may not see them.
 
 A model's raw records are alike (the same members, the same codes), so a sync compresses them with a
 zstd dictionary trained on the account's own records (:class:`RawPacker`): measured on the same
-tenant, an employee's raw data packs to 13% of its JSON instead of 38%, in 10 µs instead of 34
-(``bench/raw_format.py``). The dictionary is kept in the store (``raw_dictionaries``) and named in
+tenant, an employee's raw data packs to 13% of its JSON instead of 38%, in 10 µs instead of 22, and
+unpacks in half the time (``bench/raw_format.py``). The dictionary is kept in the store (``raw_dictionaries``) and named in
 each zstd frame, so :func:`unpack_raw` finds it (:func:`add_dictionary_source`).
 """
 
@@ -93,10 +93,10 @@ class RawDictionary(NamedTuple):
 
 
 DICTIONARY_BYTES = 65_536
-"""A dictionary's size: 16 KiB packed employees 5% larger, 110 KiB no smaller (``bench/raw_format.py``)."""
+"""A dictionary's size: 16 KiB packed employees 8% larger, 110 KiB no smaller (``bench/raw_format.py``)."""
 
 DICTIONARY_SAMPLES = 500
-"""Raw records a dictionary is trained on: 0.15 s for employees; twice as many gained 0.1% of size."""
+"""Raw records a dictionary is trained on (0.14 s for employees): twice as many gained 0.1% of size."""
 
 _FIRST_ID, _LAST_ID = 32_768, 2**31 - 1  # zstd keeps ids below 32768 for registered dictionaries
 
