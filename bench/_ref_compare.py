@@ -4,7 +4,8 @@ Each side's live records of a model are read in id order, their sealed values op
 key, and matched by id (a merge, so memory stays flat however large the tenant): ids only one side has,
 and records whose remote id, hash, data or raw data differ. Hashes cover the data and the raw JSON as
 they were before sealing and compression, so equal hashes mean equal bytes; data and raw data are
-compared opened, since sealing draws a fresh nonce per value.
+compared opened, since sealing draws a fresh nonce per value. Raw data is opened with the zstd
+dictionaries each file keeps (``raw_dictionaries``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hub.store.codec import unpack_raw
+from hub.store.codec import RawDictionary, register_dictionary, unpack_raw
 from hub.store.sealing import RecordSeal
 
 COLUMNS = ("remote_id", "hash", "data", "raw")
@@ -102,5 +103,12 @@ def compare_stores(
     examples: int = 3,
 ) -> dict[str, Any]:
     """``{"equal": bool, "models": {model: entry}}``: :func:`compare_model` for each model."""
+    for path in (hub_path, ref_path):
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for dictionary_id, data in db.execute("SELECT id, data FROM raw_dictionaries"):
+                register_dictionary(RawDictionary(dictionary_id, data))
+        finally:
+            db.close()
     found = {m: compare_model(hub_path, hub_seal, ref_path, ref_seal, m, examples) for m in models}
     return {"equal": not any("examples" in entry for entry in found.values()), "models": found}

@@ -42,6 +42,7 @@ from reference_sync import fresh_key, run_in_child, seal_of
 
 from hub import HttpSettings, Hub
 from hub.secrets import SecretBox
+from hub.store import codec
 from hub.store.sealing import RecordSeal
 from hub.sync.runner import MODEL_ORDER
 
@@ -194,8 +195,16 @@ def main() -> None:
         help="print when each model's read starts and its apply ends, with this process's CPU so far: "
         "where the cores wait on each other",
     )
+    parser.add_argument(
+        "--no-raw-dictionary",
+        action="store_true",
+        help="the hub packs raw data without a zstd dictionary (the format before them): the same run's "
+        "figures without that change",
+    )
     args = parser.parse_args()
     models = resolve_models(parser, args.models)
+    if args.no_raw_dictionary:
+        codec.DICTIONARY_SAMPLES = 0  # nothing is trained
     home = Path(tempfile.mkdtemp(prefix="hrishub-bench-"))
     os.environ["HRISHUB_HOME"] = str(home)
     figures: dict = {

@@ -109,9 +109,11 @@ def _employee(n: int) -> bytes:
     )
 
 
-def test_a_packer_without_a_dictionary_packs_as_pack_json():
-    packer = RawPacker()
-    for n in range(5):
+@pytest.mark.parametrize(
+    "packer", [RawPacker(), RawPacker(train=True, samples=0)], ids=["no training", "0 samples"]
+)
+def test_a_packer_without_a_dictionary_packs_as_pack_json(packer):
+    for n in range(600):
         assert packer.pack(_employee(n)) == pack_json(_employee(n))
     assert packer.pack(_employee(1), sealed=True) == pack_json(_employee(1), sealed=True)
     assert packer.trained is None

@@ -60,8 +60,8 @@ def tenant() -> Sandbox:
 
 @pytest.fixture
 def plain(tenant, tmp_path, monkeypatch) -> dict[tuple[str, str], Any]:
-    """What a sync stores without dictionaries (too few records to train one on), raw data opened."""
-    monkeypatch.setattr(codec, "DICTIONARY_SAMPLES", 10**9)
+    """What a sync stores without dictionaries (``DICTIONARY_SAMPLES`` 0: none trained), raw data opened."""
+    monkeypatch.setattr(codec, "DICTIONARY_SAMPLES", 0)
     hub = _hub(tenant, tmp_path / "plain.db", workers=0)
     try:
         account = hub.link("ukg_pro", tenant.credentials())
