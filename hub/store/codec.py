@@ -11,8 +11,9 @@ members as records are read back for an account that may not see them.
 A model's raw records are alike (the same members, the same codes), so a sync compresses them with a
 zstd dictionary trained on the account's own records (:class:`RawPacker`): measured on the same
 tenant, an employee's raw data packs to 13% of its JSON instead of 38%, in 10 µs instead of 22, and
-unpacks in half the time (``bench/raw_format.py``). The dictionary is kept in the store (``raw_dictionaries``) and named in
-each zstd frame, so :func:`unpack_raw` finds it (:func:`add_dictionary_source`).
+unpacks in half the time (``bench/raw_format.py``). The dictionary is kept in the store
+(``raw_dictionaries``) and named in each zstd frame, so :func:`unpack_raw` finds it
+(:func:`add_dictionary_source`).
 """
 
 from __future__ import annotations
