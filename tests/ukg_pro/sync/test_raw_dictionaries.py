@@ -45,11 +45,11 @@ def _stored(hub: Hub, account_id: str) -> tuple[dict[tuple[str, str], Any], Coun
     return opened, packed_with
 
 
-def _hub(sandbox: Sandbox, path: Any, workers: int) -> Hub:
+def _hub(sandbox: Sandbox, path: Any, workers: int, url: str | None = None) -> Hub:
     return Hub(
         transport=sandbox.transport(),
         settings=HttpSettings(retry_initial_wait=0.001, sync_workers=workers),
-        database_url=f"sqlite:///{path}",
+        database_url=url or f"sqlite:///{path}",
     )
 
 
@@ -73,11 +73,16 @@ def plain(tenant, tmp_path, monkeypatch) -> dict[tuple[str, str], Any]:
         monkeypatch.setattr(codec, "DICTIONARY_SAMPLES", SAMPLES)
 
 
-@pytest.mark.parametrize("workers", [0, 1], ids=["read here", "read by helpers"])
+@pytest.mark.parametrize(
+    ("workers", "database"),
+    [(0, "sqlite"), (1, "sqlite"), (0, "postgresql")],
+    ids=["read here", "read by helpers", "on postgresql"],
+)
 def test_a_first_sync_trains_a_dictionary_per_model_packs_with_it_and_stores_the_same_data(
-    tenant, tmp_path, plain, workers
+    tenant, tmp_path, plain, workers, database, request
 ) -> None:
-    hub = _hub(tenant, tmp_path / "hub.db", workers)
+    url = request.getfixturevalue("postgres_url") if database == "postgresql" else None
+    hub = _hub(tenant, tmp_path / "hub.db", workers, url)
     try:
         account = hub.link("ukg_pro", tenant.credentials())
         report = hub.sync(account, models=MODELS)
