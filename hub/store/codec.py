@@ -71,18 +71,24 @@ def _decompressor() -> zstandard.ZstdDecompressor:
     return found  # type: ignore[no-any-return]
 
 
-def pack_raw(raw: Any, *, sealed: bool = False) -> bytes:
+def pack_raw(raw: Any, *, sealed: bool = False, like: bytes | None = None) -> bytes:
     """``raw`` (JSON-ready) as compressed bytes; the same value always packs to the same bytes.
 
     ``sealed`` marks data some of whose members :mod:`hub.store.sealing` encrypted, so a reader knows
-    to open them without unpacking every record.
+    to open them without unpacking every record; ``like``: see :func:`pack_json`.
     """
-    return pack_json(orjson.dumps(raw, default=str), sealed=sealed)
+    return pack_json(orjson.dumps(raw, default=str), sealed=sealed, like=like)
 
 
-def pack_json(text: bytes, *, sealed: bool = False) -> bytes:
-    """Raw data already written as JSON bytes, packed as :func:`pack_raw` packs it."""
-    packed = _compressor().compress(text)
+def pack_json(text: bytes, *, sealed: bool = False, like: bytes | None = None) -> bytes:
+    """Raw data already written as JSON bytes, packed as :func:`pack_raw` packs it.
+
+    ``like``: packed data whose dictionary to pack with too (raw data written again, as when its
+    sealed members are sealed under a new key, stays as small as it was).
+    """
+    dictionary_id = dictionary_id_of(like) if like else 0
+    packer = _dictionary_compressor(dictionary_id) if dictionary_id else _compressor()
+    packed = packer.compress(text)
     return SEALED_RAW + packed if sealed else packed
 
 
@@ -162,6 +168,18 @@ def dictionary_id_of(packed: bytes) -> int:
     if packed[:4] != _ZSTD_MAGIC or not packed[4] & 3:  # the frame header's Dictionary_ID_flag
         return 0
     return int(zstandard.get_frame_parameters(packed).dict_id)
+
+
+def _dictionary_compressor(dictionary_id: int) -> zstandard.ZstdCompressor:
+    held: dict[int, zstandard.ZstdCompressor] | None = getattr(_codecs, "packing_with", None)
+    if held is None:
+        held = _codecs.packing_with = {}
+    found = held.get(dictionary_id)
+    if found is None:
+        found = held[dictionary_id] = zstandard.ZstdCompressor(
+            level=ZSTD_LEVEL, dict_data=_dictionary(dictionary_id)
+        )
+    return found
 
 
 def _dictionary_decompressor(dictionary_id: int) -> zstandard.ZstdDecompressor:

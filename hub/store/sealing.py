@@ -188,7 +188,7 @@ class RecordSeal:
     ) -> bytes | None:
         """Packed raw data with every member under an older key sealed again (and ``keys`` sealed).
 
-        None when nothing changes.
+        Packed with the dictionary it was packed with, if any. None when nothing changes.
         """
         if not packed or not (keys or is_sealed_raw(packed)):
             return None
@@ -202,7 +202,7 @@ class RecordSeal:
                 touched |= changed
         if keys:
             touched |= self._seal_members(record_id, raw, keys)
-        return pack_raw(raw, sealed=True) if touched else None
+        return pack_raw(raw, sealed=True, like=packed) if touched else None
 
     def _reseal_node(self, record_id: str, record: str, path: list[str], node: Any) -> tuple[Any, bool]:
         if is_sealed(node):

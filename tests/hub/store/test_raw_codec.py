@@ -204,3 +204,18 @@ def test_two_dictionaries_under_one_id_are_refused():
     assert register_dictionary(dictionary) is register_dictionary(dictionary)
     with pytest.raises(ValueError, match="share the id"):
         register_dictionary(RawDictionary(dictionary.id, dictionary.data[:-1] + b"x"))
+
+
+def test_raw_data_sealed_again_under_a_new_key_keeps_its_dictionary():
+    old_key, new_key = secrets.token_bytes(32), secrets.token_bytes(32)
+    keys = {"person-details": ["emailAddress"]}
+    text = _employee(4242)
+    packed = RecordSeal(SecretBox([old_key])).seal_raw_json("rec-1", text, keys, _TRAINED)
+    assert dictionary_id_of(packed) == _TRAINED.dictionary.id and is_sealed_raw(packed)
+
+    rotated = RecordSeal(SecretBox([new_key, old_key]))  # `hrishub keys reencrypt`
+    again = rotated.reseal_raw("rec-1", packed)
+    assert again is not None and dictionary_id_of(again) == _TRAINED.dictionary.id
+    assert abs(len(again) - len(packed)) < 16  # as small as it was: not packed without the dictionary
+    assert rotated.open_raw("rec-1", unpack_raw(again)) == orjson.loads(text)
+    assert RecordSeal(SecretBox([new_key])).open_raw("rec-1", unpack_raw(again)) == orjson.loads(text)
