@@ -170,26 +170,23 @@ def dictionary_id_of(packed: bytes) -> int:
     return int(zstandard.get_frame_parameters(packed).dict_id)
 
 
-def _dictionary_compressor(dictionary_id: int) -> zstandard.ZstdCompressor:
-    held: dict[int, zstandard.ZstdCompressor] | None = getattr(_codecs, "packing_with", None)
+def _held(kind: str, dictionary_id: int, make: Callable[[zstandard.ZstdCompressionDict], Any]) -> Any:
+    """This thread's (de)compressor of one kind for one dictionary, made on first use."""
+    held: dict[tuple[str, int], Any] | None = getattr(_codecs, "with_dictionary", None)
     if held is None:
-        held = _codecs.packing_with = {}
-    found = held.get(dictionary_id)
+        held = _codecs.with_dictionary = {}
+    found = held.get((kind, dictionary_id))
     if found is None:
-        found = held[dictionary_id] = zstandard.ZstdCompressor(
-            level=ZSTD_LEVEL, dict_data=_dictionary(dictionary_id)
-        )
+        found = held[(kind, dictionary_id)] = make(_dictionary(dictionary_id))
     return found
+
+
+def _dictionary_compressor(dictionary_id: int) -> zstandard.ZstdCompressor:
+    return _held("pack", dictionary_id, lambda d: zstandard.ZstdCompressor(level=ZSTD_LEVEL, dict_data=d))  # type: ignore[no-any-return]
 
 
 def _dictionary_decompressor(dictionary_id: int) -> zstandard.ZstdDecompressor:
-    held: dict[int, zstandard.ZstdDecompressor] | None = getattr(_codecs, "with_dictionary", None)
-    if held is None:
-        held = _codecs.with_dictionary = {}
-    found = held.get(dictionary_id)
-    if found is None:
-        found = held[dictionary_id] = zstandard.ZstdDecompressor(dict_data=_dictionary(dictionary_id))
-    return found
+    return _held("unpack", dictionary_id, lambda d: zstandard.ZstdDecompressor(dict_data=d))  # type: ignore[no-any-return]
 
 
 class RawPacker:
