@@ -148,14 +148,26 @@ def add_dictionary_source(source: Callable[[int], bytes | None]) -> None:
 
 
 def _dictionary(dictionary_id: int) -> zstandard.ZstdCompressionDict:
+    """A dictionary by id: known already, or from the newest store that holds it.
+
+    A store that fails to answer (closed, its database gone) does not stop the others being asked;
+    if none holds it, the first such failure is raised, as it may be the reason.
+    """
     found = _dictionaries.get(dictionary_id)
     if found is not None:
         return found
-    for ref in list(_sources):
+    failure: Exception | None = None
+    for ref in reversed(list(_sources)):
         source = ref()
-        data = source(dictionary_id) if source is not None else None
+        try:
+            data = source(dictionary_id) if source is not None else None
+        except Exception as exc:
+            failure = failure or exc
+            continue
         if data is not None:
             return register_dictionary(RawDictionary(dictionary_id, data))
+    if failure is not None:
+        raise failure
     raise RawDictionaryMissing(
         f"raw data was packed with dictionary {dictionary_id}, which no open store holds"
     )

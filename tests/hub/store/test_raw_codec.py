@@ -11,12 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hub.accounts import Account, Credentials, PermissionReport
+from hub.errors import StorageError
 from hub.secrets import SecretBox
 from hub.store import Store, utcnow
 from hub.store.codec import (
     RawDictionary,
     RawDictionaryMissing,
     RawPacker,
+    add_dictionary_source,
     dictionary_id_of,
     is_sealed_raw,
     pack_json,
@@ -219,3 +221,35 @@ def test_raw_data_sealed_again_under_a_new_key_keeps_its_dictionary():
     assert abs(len(again) - len(packed)) < 16  # as small as it was: not packed without the dictionary
     assert rotated.open_raw("rec-1", unpack_raw(again)) == orjson.loads(text)
     assert RecordSeal(SecretBox([new_key])).open_raw("rec-1", unpack_raw(again)) == orjson.loads(text)
+
+
+def test_a_store_that_fails_to_answer_does_not_hide_a_dictionary_another_holds():
+    dictionary_id = 2**31 - 11
+    data = zstandard.train_dictionary(
+        16_384, [_employee(n) for n in range(200)], dict_id=dictionary_id, level=1
+    ).as_bytes()
+    packed = zstandard.ZstdCompressor(level=1, dict_data=zstandard.ZstdCompressionDict(data)).compress(
+        _employee(9)
+    )
+
+    class Source:
+        def __init__(self, held: dict[int, bytes] | None) -> None:
+            self.held = held
+
+        def data(self, wanted: int) -> bytes | None:
+            if self.held is None:
+                raise StorageError("The store does not answer.", remedy="Start the database.")
+            return self.held.get(wanted)
+
+    holding, gone = Source({dictionary_id: data}), Source(None)
+    add_dictionary_source(holding.data)
+    add_dictionary_source(gone.data)  # asked first: the newest
+    assert unpack_json(packed) == _employee(9)
+
+    other = 2**31 - 13
+    data = zstandard.train_dictionary(
+        16_384, [_employee(n) for n in range(200)], dict_id=other, level=1
+    ).as_bytes()
+    packed = zstandard.ZstdCompressor(level=1, dict_data=zstandard.ZstdCompressionDict(data)).compress(b"{}")
+    with pytest.raises(StorageError, match="does not answer"):  # nobody holds it: the failure is the reason
+        unpack_json(packed)
