@@ -40,6 +40,7 @@ __all__ = [
     "add_dictionary_source",
     "dictionary_id_of",
     "is_sealed_raw",
+    "new_dictionary_id",
     "pack_json",
     "pack_raw",
     "register_dictionary",
@@ -137,6 +138,18 @@ def register_dictionary(dictionary: RawDictionary) -> zstandard.ZstdCompressionD
         return compiled
 
 
+def new_dictionary_id() -> int:
+    """A dictionary id drawn at random that this process does not know yet.
+
+    A store checks its own too (:meth:`hub.store.raw_dictionaries.RawDictionaryStore.unused_id`): among
+    many accounts' dictionaries, two random 31-bit ids would meet sooner than one might think.
+    """
+    while True:
+        dictionary_id = _FIRST_ID + secrets.randbelow(_LAST_ID - _FIRST_ID)
+        if dictionary_id not in _dictionary_bytes:
+            return dictionary_id
+
+
 def add_dictionary_source(source: Callable[[int], bytes | None]) -> None:
     """Where :func:`unpack_json` looks up a dictionary it does not know yet: a store's bound method.
 
@@ -213,9 +226,16 @@ class RawPacker:
     """
 
     def __init__(
-        self, dictionary: RawDictionary | None = None, *, train: bool = False, samples: int | None = None
+        self,
+        dictionary: RawDictionary | None = None,
+        *,
+        train: bool = False,
+        samples: int | None = None,
+        new_id: int | None = None,
     ) -> None:
+        """``new_id``: the id a trained dictionary gets (one the store does not hold); else drawn here."""
         self.dictionary = dictionary
+        self._new_id = new_id
         self.trained: RawDictionary | None = None
         self._wanted = (
             (DICTIONARY_SAMPLES if samples is None else samples) if train and dictionary is None else 0
@@ -238,7 +258,7 @@ class RawPacker:
 
     def _train(self) -> None:
         samples, self._samples, self._wanted = self._samples, [], 0
-        dictionary_id = _FIRST_ID + secrets.randbelow(_LAST_ID - _FIRST_ID)
+        dictionary_id = self._new_id or new_dictionary_id()
         try:
             trained = zstandard.train_dictionary(
                 DICTIONARY_BYTES, samples, dict_id=dictionary_id, level=ZSTD_LEVEL

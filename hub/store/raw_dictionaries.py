@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 
 from hub.store import tables as t
-from hub.store.codec import RawDictionary, add_dictionary_source, register_dictionary
+from hub.store.codec import RawDictionary, add_dictionary_source, new_dictionary_id, register_dictionary
 
 __all__ = ["RawDictionaryStore"]
 
@@ -49,6 +49,19 @@ class RawDictionaryStore:
         with self.engine.connect() as db:
             data = db.execute(select(d.data).where(d.id == dictionary_id)).scalar()
         return None if data is None else bytes(data)
+
+    def unused_id(self) -> int:
+        """An id for a dictionary about to be trained that no dictionary in this store has.
+
+        Two syncs drawing the same id between this check and their inserts is the one way left for
+        ids to meet: a chance in 2**31 for two trainings at once.
+        """
+        d = t.raw_dictionaries.c
+        with self.engine.connect() as db:
+            while True:
+                dictionary_id = new_dictionary_id()
+                if db.execute(select(d.id).where(d.id == dictionary_id)).first() is None:
+                    return dictionary_id
 
     @staticmethod
     def add(db: Connection, account_id: str, model: str, dictionary: RawDictionary, now: datetime) -> None:

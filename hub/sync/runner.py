@@ -256,6 +256,8 @@ class SyncRun:
         self._applying: str | None = None
         self._dictionaries: dict[str, RawDictionary | None] = {}
         """Each model's raw-data dictionary for the account, as its read starts (None: none yet)."""
+        self._new_dictionary_ids: dict[str, int] = {}
+        """For a full read of a model with none: the id a dictionary trained for it gets."""
         """The model being applied (its read taken: no helper may read it again)."""
         self._checked_at = 0.0
         """When a long apply last looked at the helpers (:meth:`_between_batches`)."""
@@ -389,7 +391,10 @@ class SyncRun:
         last = self.store.sync_state.get(self.account.id, model) if full else {}
         expected = (last.get("details") or {}).get("count") if full else None
         self.progress(model, "start", {"mode": report.mode, "expected": expected or None})
-        self._dictionaries[model] = self.store.raw_dictionaries.current(self.account.id, model)
+        known = self.store.raw_dictionaries.current(self.account.id, model)
+        self._dictionaries[model] = known
+        if known is None and full:  # the id a dictionary trained now gets (a helper cannot ask the store)
+            self._new_dictionary_ids[model] = self.store.raw_dictionaries.unused_id()
         return Stager(self.store, self.report.run_id, model, report)
 
     async def _sync_model(self, planned: _Planned) -> None:
@@ -438,7 +443,11 @@ class SyncRun:
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
             pack_raw=not here,
-            packer=None if here else RawPacker(self._dictionaries.get(model), train=full),
+            packer=None
+            if here
+            else RawPacker(
+                self._dictionaries.get(model), train=full, new_id=self._new_dictionary_ids.get(model)
+            ),
         )
         keep = None if self.filter is None else partial(self.filter.keeps_record, model)
         mapped: set[Any] = set()
@@ -575,7 +584,11 @@ class SyncRun:
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
             between=self._between_batches if self._helper_client is not None else None,
-            packer=RawPacker(read.dictionary or known, train=full and not (read.dictionary or known)),
+            packer=RawPacker(
+                read.dictionary or known,
+                train=full and not (read.dictionary or known),
+                new_id=self._new_dictionary_ids.get(model),
+            ),
             dictionary=read.dictionary,
         )
         self._applying = model

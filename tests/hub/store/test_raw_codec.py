@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hub.accounts import Account, Credentials, PermissionReport
 from hub.errors import StorageError
 from hub.secrets import SecretBox
-from hub.store import Store, utcnow
+from hub.store import Store, codec, utcnow
 from hub.store.codec import (
     RawDictionary,
     RawDictionaryMissing,
@@ -253,3 +253,26 @@ def test_a_store_that_fails_to_answer_does_not_hide_a_dictionary_another_holds()
     packed = zstandard.ZstdCompressor(level=1, dict_data=zstandard.ZstdCompressionDict(data)).compress(b"{}")
     with pytest.raises(StorageError, match="does not answer"):  # nobody holds it: the failure is the reason
         unpack_json(packed)
+
+
+def test_a_new_dictionary_id_is_one_no_dictionary_in_the_store_has(tmp_path, monkeypatch):
+    store = Store(f"sqlite:///{tmp_path / 'hub.db'}", box=SecretBox([secrets.token_bytes(32)]))
+    try:
+        store.accounts.add(
+            Account(
+                id="acct_1",
+                connector="tiny_hris",
+                credentials=Credentials({"api_key": "k" * 20}),
+                permissions=PermissionReport(granted=(), missing=(), actions={}),
+            )
+        )
+        taken = 2**31 - 101  # another account's, in the store but never loaded by this process
+        with store.begin() as db:
+            RawDictionaryStore.add(
+                db, "acct_1", "Employee", RawDictionary(taken, b"\x37\xa4\x30\xec" * 9), utcnow()
+            )
+        draws = iter([taken - 32_768, taken - 32_768 + 1])
+        monkeypatch.setattr(codec.secrets, "randbelow", lambda _: next(draws))
+        assert store.raw_dictionaries.unused_id() == taken + 1
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from hub import HttpSettings, Hub
 from hub.store import codec
 from hub.store import tables as t
 from hub.store.codec import dictionary_id_of, unpack_raw
+from hub.store.raw_dictionaries import RawDictionaryStore
 
 MODELS = ("Employee", "Employment", "TimeOffBalance")
 SAMPLES = 30
@@ -79,9 +80,18 @@ def plain(tenant, tmp_path, monkeypatch) -> dict[tuple[str, str], Any]:
     ids=["read here", "read by helpers", "on postgresql"],
 )
 def test_a_first_sync_trains_a_dictionary_per_model_packs_with_it_and_stores_the_same_data(
-    tenant, tmp_path, plain, workers, database, request
+    tenant, tmp_path, plain, workers, database, request, monkeypatch
 ) -> None:
     url = request.getfixturevalue("postgres_url") if database == "postgresql" else None
+    # The ids a trained dictionary gets are reserved by the syncing process, checked against the store.
+    reserved: list[int] = []
+    unused_id = RawDictionaryStore.unused_id
+
+    def reserving(self) -> int:
+        reserved.append(unused_id(self))
+        return reserved[-1]
+
+    monkeypatch.setattr(RawDictionaryStore, "unused_id", reserving)
     hub = _hub(tenant, tmp_path / "hub.db", workers, url)
     try:
         account = hub.link("ukg_pro", tenant.credentials())
@@ -90,6 +100,7 @@ def test_a_first_sync_trains_a_dictionary_per_model_packs_with_it_and_stores_the
         assert (report.helpers > 0) == (workers > 0)
         dictionaries = _dictionaries(hub, account.id)
         assert set(dictionaries) == set(MODELS)  # each has more records than the samples
+        assert set(dictionaries.values()) <= set(reserved)
         stored, packed_with = _stored(hub, account.id)
         for model, dictionary_id in dictionaries.items():
             # The first records were packed before the dictionary was trained on them; the rest with it.
