@@ -173,7 +173,23 @@ def _trained_packer() -> RawPacker:
 _TRAINED = _trained_packer()
 
 
-def test_a_dictionary_no_store_holds_is_a_clear_error_and_a_store_that_holds_it_is_asked(tmp_path):
+@pytest.fixture
+def store(tmp_path):
+    """A SQLite store holding account acct_1 (dictionaries belong to an account)."""
+    store = Store(f"sqlite:///{tmp_path / 'hub.db'}", box=SecretBox([secrets.token_bytes(32)]))
+    store.accounts.add(
+        Account(
+            id="acct_1",
+            connector="tiny_hris",
+            credentials=Credentials({"api_key": "k" * 20}),
+            permissions=PermissionReport(granted=(), missing=(), actions={}),
+        )
+    )
+    yield store
+    store.close()
+
+
+def test_a_dictionary_no_store_holds_is_a_clear_error_and_a_store_that_holds_it_is_asked(store):
     dictionary_id = 2**31 - 7  # drawn by no test: ids are random above 32768
     data = zstandard.train_dictionary(
         16_384, [_employee(n) for n in range(200)], dict_id=dictionary_id, level=1
@@ -184,21 +200,10 @@ def test_a_dictionary_no_store_holds_is_a_clear_error_and_a_store_that_holds_it_
     with pytest.raises(RawDictionaryMissing, match=f"dictionary {dictionary_id}, which no open store holds"):
         unpack_json(packed)
 
-    store = Store(f"sqlite:///{tmp_path / 'hub.db'}", box=SecretBox([secrets.token_bytes(32)]))
-    try:
-        store.accounts.add(
-            Account(
-                id="acct_1",
-                connector="tiny_hris",
-                credentials=Credentials({"api_key": "k" * 20}),
-                permissions=PermissionReport(granted=(), missing=(), actions={}),
-            )
-        )
-        with store.begin() as db:
-            RawDictionaryStore.add(db, "acct_1", "Employee", RawDictionary(dictionary_id, data), utcnow())
-        assert unpack_json(packed) == _employee(7)  # looked up in the store by the id its frame names
-    finally:
-        store.close()
+    # Once the store holds it, it is looked up there by the id the frame names.
+    with store.begin() as db:
+        RawDictionaryStore.add(db, "acct_1", "Employee", RawDictionary(dictionary_id, data), utcnow())
+    assert unpack_json(packed) == _employee(7)
 
 
 def test_two_dictionaries_under_one_id_are_refused():
@@ -255,24 +260,12 @@ def test_a_store_that_fails_to_answer_does_not_hide_a_dictionary_another_holds()
         unpack_json(packed)
 
 
-def test_a_new_dictionary_id_is_one_no_dictionary_in_the_store_has(tmp_path, monkeypatch):
-    store = Store(f"sqlite:///{tmp_path / 'hub.db'}", box=SecretBox([secrets.token_bytes(32)]))
-    try:
-        store.accounts.add(
-            Account(
-                id="acct_1",
-                connector="tiny_hris",
-                credentials=Credentials({"api_key": "k" * 20}),
-                permissions=PermissionReport(granted=(), missing=(), actions={}),
-            )
+def test_a_new_dictionary_id_is_one_no_dictionary_in_the_store_has(store, monkeypatch):
+    taken = 2**31 - 101  # another account's, in the store but never loaded by this process
+    with store.begin() as db:
+        RawDictionaryStore.add(
+            db, "acct_1", "Employee", RawDictionary(taken, b"\x37\xa4\x30\xec" * 9), utcnow()
         )
-        taken = 2**31 - 101  # another account's, in the store but never loaded by this process
-        with store.begin() as db:
-            RawDictionaryStore.add(
-                db, "acct_1", "Employee", RawDictionary(taken, b"\x37\xa4\x30\xec" * 9), utcnow()
-            )
-        draws = iter([taken - 32_768, taken - 32_768 + 1])
-        monkeypatch.setattr(codec.secrets, "randbelow", lambda _: next(draws))
-        assert store.raw_dictionaries.unused_id() == taken + 1
-    finally:
-        store.close()
+    draws = iter([taken - 32_768, taken - 32_768 + 1])
+    monkeypatch.setattr(codec.secrets, "randbelow", lambda _: next(draws))
+    assert store.raw_dictionaries.unused_id() == taken + 1
