@@ -28,6 +28,8 @@ from typing import Any, ClassVar, NamedTuple
 import orjson
 import zstandard
 
+from hub.errors import StorageError
+
 __all__ = [
     "DICTIONARY_BYTES",
     "DICTIONARY_SAMPLES",
@@ -116,8 +118,16 @@ _sources: list[weakref.WeakMethod[Callable[[int], bytes | None]]] = []
 _registry_lock = threading.Lock()
 
 
-class RawDictionaryMissing(LookupError):
+class RawDictionaryMissing(StorageError):
     """Raw data packed with a dictionary no open store holds (the store's ``raw_dictionaries``)."""
+
+    def __init__(self, dictionary_id: int) -> None:
+        super().__init__(
+            f"Stored raw data was packed with dictionary {dictionary_id}, which no open store holds: the "
+            "store's raw_dictionaries table lacks a row the records need.",
+            remedy="Restore the raw_dictionaries table from the backup or copy the store was made from "
+            "(records and raw_dictionaries go together); the records' own data is unaffected.",
+        )
 
 
 def register_dictionary(dictionary: RawDictionary) -> zstandard.ZstdCompressionDict:
@@ -181,9 +191,7 @@ def _dictionary(dictionary_id: int) -> zstandard.ZstdCompressionDict:
             return register_dictionary(RawDictionary(dictionary_id, data))
     if failure is not None:
         raise failure
-    raise RawDictionaryMissing(
-        f"raw data was packed with dictionary {dictionary_id}, which no open store holds"
-    )
+    raise RawDictionaryMissing(dictionary_id)
 
 
 def dictionary_id_of(packed: bytes) -> int:
@@ -222,7 +230,8 @@ class RawPacker:
     them, and packs the rest with it; :attr:`trained` then holds it, for the store to keep with the
     records (data packed with it cannot be read without it). Too few records, or records zstd finds
     nothing to learn from, leave it without one. Samples are the bytes as packed (sensitive members
-    already sealed), so a dictionary holds nothing the stored raw data does not.
+    already sealed), so a dictionary holds nothing the stored raw data does not. One packer serves one
+    writer in one thread (its compressor is not shared between threads).
     """
 
     def __init__(
@@ -281,10 +290,9 @@ def unpack_json(packed: bytes) -> bytes:
     if packed[:2] == SEALED_RAW:
         packed = packed[2:]
     if packed[:4] == _ZSTD_MAGIC:
-        if packed[4] & 3:  # the frame names a dictionary
-            dictionary_id = int(zstandard.get_frame_parameters(packed).dict_id)
-            return _dictionary_decompressor(dictionary_id).decompress(packed)  # type: ignore[no-any-return]
-        return _decompressor().decompress(packed)  # type: ignore[no-any-return]
+        dictionary_id = dictionary_id_of(packed)
+        opener = _dictionary_decompressor(dictionary_id) if dictionary_id else _decompressor()
+        return opener.decompress(packed)  # type: ignore[no-any-return]
     return zlib.decompress(packed)
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from hub.secrets import SEALED_PREFIX
 from hub.store import Store
 from hub.store import tables as t
-from hub.store.codec import RawDictionary, RawPacker, pack_json
+from hub.store.codec import RawDictionary, RawPacker
 from hub.store.events import new_event_id
 from hub.store.raw_dictionaries import RawDictionaryStore
 from hub.store.sealing import RecordSeal
@@ -76,8 +76,8 @@ class ApplyPlan:
     sensitive_raw: Mapping[str, Collection[str]] = field(default_factory=dict)
     seal: RecordSeal | None = None
     between: Callable[[], None] | None = None
-    packer: RawPacker | None = None
-    """Compresses the raw data written (the account's dictionary, or one it trains); plain zstd if None."""
+    packer: RawPacker = field(default_factory=RawPacker)
+    """Compresses the raw data written: with the account's dictionary, training one, or plain zstd."""
     dictionary: RawDictionary | None = None
     """A dictionary a read-ahead helper trained and packed staged rows with: kept with the records."""
 
@@ -118,7 +118,7 @@ def _packed_raw(plan: ApplyPlan, row: StagedRow) -> bytes | None:
         return row.raw
     if row.sensitive and plan.seal is not None:
         return plan.seal.seal_raw_json(row.id, row.raw, plan.sensitive_raw, plan.packer)
-    return plan.packer.pack(row.raw) if plan.packer is not None else pack_json(row.raw)
+    return plan.packer.pack(row.raw)
 
 
 def _opened(plan: ApplyPlan, data: str) -> dict[str, Any]:
@@ -378,7 +378,7 @@ def apply_model(store: Store, plan: ApplyPlan, report: ModelReport, staged: Stag
             full=plan.full and plan.complete,
             details=plan.details,
         )
-        for dictionary in (plan.dictionary, plan.packer and plan.packer.trained):
+        for dictionary in (plan.dictionary, plan.packer.trained):
             if dictionary:  # data packed with it was written above: kept in the same transaction
                 RawDictionaryStore.add(db, plan.account_id, plan.model, dictionary, plan.now)
         if events:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from field_maps import FieldProblem, MappingError
-from hub.store.codec import RawPacker, pack_json
+from hub.store.codec import RawPacker
 from hub.store.sealing import RecordSeal
 from hub.sync.caps import MAX_RAW_BYTES, MAX_REMOTE_ID_CHARS, MAX_VALUE_BYTES, cap_fields, cap_raw
 from hub.sync.report import Oversized
@@ -107,8 +107,8 @@ class PackSpec:
     """Compress (and seal) the raw data now rather than when written: a read-ahead helper does it
     (:mod:`hub.sync.read_ahead`), even for a record that turns out unchanged, so the process writing
     the store need not."""
-    packer: RawPacker | None = None
-    """What compresses it then (the account's dictionary, or one it trains); plain zstd if None."""
+    packer: RawPacker = field(default_factory=RawPacker)
+    """What compresses it then: with the account's dictionary, training one, or plain zstd."""
 
     @cached_property
     def sensitive_records(self) -> frozenset[str]:
@@ -235,7 +235,6 @@ def _raw_packer(spec: PackSpec) -> Callable[[StagedRow], StagedRow] | None:
     if not spec.pack_raw:
         return None
     seal, members, packer = spec.seal, spec.sensitive_raw, spec.packer
-    compress = packer.pack if packer is not None else pack_json
 
     def pack(row: StagedRow) -> StagedRow:
         if row.raw is None:
@@ -243,7 +242,7 @@ def _raw_packer(spec: PackSpec) -> Callable[[StagedRow], StagedRow] | None:
         if row.sensitive and seal is not None:
             raw = seal.seal_raw_json(row.id, row.raw, members, packer)
         else:
-            raw = compress(row.raw)
+            raw = packer.pack(row.raw)
         return row._replace(raw=raw, packed=True)
 
     return pack

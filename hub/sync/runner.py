@@ -254,11 +254,11 @@ class SyncRun:
         self._ahead: dict[str, _Read | HubError] = {}
         """Models read ahead, waiting for their turn to be applied (or the error their read raised)."""
         self._applying: str | None = None
+        """The model being applied (its read taken: no helper may read it again)."""
         self._dictionaries: dict[str, RawDictionary | None] = {}
         """Each model's raw-data dictionary for the account, as its read starts (None: none yet)."""
         self._new_dictionary_ids: dict[str, int] = {}
         """For a full read of a model with none: the id a dictionary trained for it gets."""
-        """The model being applied (its read taken: no helper may read it again)."""
         self._checked_at = 0.0
         """When a long apply last looked at the helpers (:meth:`_between_batches`)."""
         self._reading: dict[str, asyncio.Future[None]] = {}
@@ -443,9 +443,7 @@ class SyncRun:
             sensitive_raw=self.connector.sensitive_raw_keys,
             seal=self.store.seal,
             pack_raw=not here,
-            packer=None
-            if here
-            else RawPacker(
+            packer=RawPacker(  # used where the raw data is packed as read: in a helper
                 self._dictionaries.get(model), train=full, new_id=self._new_dictionary_ids.get(model)
             ),
         )
@@ -512,7 +510,7 @@ class SyncRun:
                     "record type"
                 )
         lineage = {k: v.model_dump(exclude_none=True) for k, v in compiled.lineage.items()}
-        trained = spec.packer.trained if spec.packer is not None else None
+        trained = spec.packer.trained
         if not full:
             return _Read(stager, protected, excluded, lineage, dictionary=trained)
         report.joins = _join_reports(compiled, stats)
@@ -548,7 +546,7 @@ class SyncRun:
         """Apply one model's staged read to the store in one transaction; hand out its events."""
         model, report, stager = planned.model, planned.report, read.stager
         full = report.mode == "full"
-        known = self._dictionaries.get(model)
+        dictionary = read.dictionary or self._dictionaries.get(model)
         state = self.store.sync_state.get(self.account.id, model)
         details = dict(state.get("details") or {})
         filters_changed = details.get("filters", {}) != dict(self.account.options.filters)
@@ -585,9 +583,7 @@ class SyncRun:
             seal=self.store.seal,
             between=self._between_batches if self._helper_client is not None else None,
             packer=RawPacker(
-                read.dictionary or known,
-                train=full and not (read.dictionary or known),
-                new_id=self._new_dictionary_ids.get(model),
+                dictionary, train=full and dictionary is None, new_id=self._new_dictionary_ids.get(model)
             ),
             dictionary=read.dictionary,
         )

@@ -197,8 +197,11 @@ def test_a_dictionary_no_store_holds_is_a_clear_error_and_a_store_that_holds_it_
     packed = zstandard.ZstdCompressor(level=1, dict_data=zstandard.ZstdCompressionDict(data)).compress(
         _employee(7)
     )
-    with pytest.raises(RawDictionaryMissing, match=f"dictionary {dictionary_id}, which no open store holds"):
+    with pytest.raises(
+        RawDictionaryMissing, match=f"dictionary {dictionary_id}, which no open store holds"
+    ) as missing:
         unpack_json(packed)
+    assert "Restore the raw_dictionaries table" in missing.value.remedy  # what to do, not just what broke
 
     # Once the store holds it, it is looked up there by the id the frame names.
     with store.begin() as db:
